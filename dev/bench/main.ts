@@ -1,0 +1,102 @@
+// `npm run bench`: named cases on the built bundle over the in-memory Workspace. For each: the service
+// calls by service (what Apps Script charges for), the median time, and the bundle sizes.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { loadAddOn, BUILD_DIR, type AddOn } from '../gas';
+import { seedDemoSchool } from '../preview/demo';
+import { scaledData } from '../demo-data';
+
+interface Case {
+  readonly name: string;
+  /** Makes a fresh add-on for one run; not timed or counted. */
+  readonly prepare: () => AddOn;
+  readonly run: (addOn: AddOn) => void;
+}
+
+const TODAY = '2026-11-23';
+
+function seeded(partners: number): () => AddOn {
+  return () => {
+    const addOn = loadAddOn();
+    seedDemoSchool(addOn, TODAY, scaledData(partners, TODAY));
+    return addOn;
+  };
+}
+
+function mustRun(addOn: AddOn, name: string, ...args: unknown[]): unknown {
+  const outcome = addOn.run(name, ...args);
+  if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
+  return outcome.value;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'set up an empty spreadsheet',
+    prepare: () => loadAddOn(),
+    run: (a) => mustRun(a, 'setUpDatabase'),
+  },
+  { name: 'set up again (nothing to do)', prepare: seeded(50), run: (a) => mustRun(a, 'setUpDatabase') },
+  ...[50, 500, 5000].map((n) => ({
+    name: `directory, ${n} partners`,
+    prepare: seeded(n),
+    run: (a: AddOn) => mustRun(a, 'getDirectory'),
+  })),
+  { name: 'open the sidebar, 2000 partners', prepare: seeded(2000), run: (a) => a.call('openSidebar') },
+  {
+    name: 'save one partner, 2000 partners',
+    prepare: seeded(2000),
+    run: (a) => {
+      const d = mustRun(a, 'getDirectory') as {
+        partners: { record: Record<string, unknown>; version: string }[];
+      };
+      const p = d.partners[1000];
+      const { id, created: _c, updated: _u, ...values } = p.record;
+      const result = mustRun(a, 'savePartner', {
+        id,
+        version: p.version,
+        values: { ...values, notes: 'Bench edit' },
+      }) as { status: string };
+      if (result.status !== 'saved') throw new Error(`save: ${result.status}`);
+    },
+  },
+];
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const only = process.argv[2];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+console.log(
+  `Partner Hub bench: median of ${RUNS} runs (time includes the in-memory Workspace; calls are what Apps Script charges for)\n`,
+);
+for (const c of CASES.filter((x) => !only || x.name.includes(only))) {
+  const times: number[] = [];
+  let calls: Record<string, number> = {};
+  for (let i = 0; i < RUNS; i++) {
+    const addOn = c.prepare();
+    addOn.workspace.calls.reset();
+    const start = process.hrtime.bigint();
+    c.run(addOn);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    calls = addOn.workspace.calls.byService();
+  }
+  const total = Object.values(calls).reduce((a, b) => a + b, 0);
+  const detail = Object.entries(calls)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ');
+  console.log(
+    `${c.name.padEnd(36)} ${median(times).toFixed(1).padStart(8)} ms  ${String(total).padStart(4)} calls (${detail})`,
+  );
+}
+
+console.log('\nBundle sizes');
+for (const file of fs.readdirSync(BUILD_DIR).filter((f) => /\.(js|html)$/.test(f))) {
+  const body = fs.readFileSync(path.join(BUILD_DIR, file));
+  console.log(
+    `${file.padEnd(24)} ${(body.length / 1024).toFixed(1).padStart(7)} KiB raw ${(zlib.gzipSync(body).length / 1024).toFixed(1).padStart(7)} KiB gzip`,
+  );
+}

@@ -1,0 +1,76 @@
+// Builds build/: the server bundle (webpack + esbuild-loader + gas-webpack-plugin), one self-contained
+// HTML file per sidebar (esbuild, everything inlined), and the manifest. `clasp push` deploys build/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
+import GasPlugin from 'gas-webpack-plugin';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'build');
+
+/** Sidebars: one folder each under src/client, with index.html, main.ts and style.css. */
+const SIDEBARS = [{ name: 'SheetsSidebar', dir: 'src/client/sheets' }];
+
+function buildServer() {
+  const config = {
+    mode: 'production',
+    context: root,
+    entry: './src/server/index.ts',
+    output: { path: out, filename: 'Code.js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2019' } }] },
+    // gas-webpack-plugin needs the entry's exports kept; see DESIGN.md "Build notes".
+    optimization: { concatenateModules: false, usedExports: false, minimize: true },
+    devtool: false,
+    performance: { hints: false },
+    plugins: [new GasPlugin({ autoGlobalExportsFiles: ['**/src/server/index.ts'] })],
+  };
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+}
+
+async function buildSidebar({ name, dir }) {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, dir, 'main.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+  });
+  const js = result.outputFiles[0].text;
+  const css = await esbuild.transform(fs.readFileSync(path.join(root, dir, 'style.css'), 'utf8'), {
+    loader: 'css',
+    minify: true,
+  });
+  // The page is an HtmlService template: our inlined code must not contain scriptlet markers or
+  // a closing script tag.
+  for (const [what, text] of [
+    ['script', js],
+    ['style', css.code],
+  ]) {
+    if (/<\?|\?>|<\/script/i.test(text))
+      throw new Error(`${name}: inlined ${what} contains "<?", "?>" or "</script"`);
+  }
+  const html = fs
+    .readFileSync(path.join(root, dir, 'index.html'), 'utf8')
+    .replace('<!--STYLE-->', () => `<style>${css.code}</style>`)
+    .replace('<!--SCRIPT-->', () => `<script>${js}</script>`);
+  fs.writeFileSync(path.join(out, `${name}.html`), html);
+}
+
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(out, 'appsscript.json'));
+await Promise.all([buildServer(), ...SIDEBARS.map(buildSidebar)]);
+console.log(
+  `built ${path.relative(process.cwd(), out) || '.'}: Code.js, ${SIDEBARS.map((s) => s.name + '.html').join(', ')}`,
+);

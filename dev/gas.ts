@@ -1,0 +1,105 @@
+// The built add-on loaded the way Apps Script loads it: build/Code.js run in one global scope (a
+// node:vm context) whose globals are the in-memory Workspace's services.
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { createWorkspace, type Workspace, type WorkspaceOptions } from './workspace';
+
+export const BUILD_DIR = path.resolve(process.cwd(), 'build');
+
+export type RunOutcome = { ok: true; value: unknown } | { ok: false; message: string };
+
+export interface AddOn {
+  readonly workspace: Workspace;
+  readonly context: vm.Context;
+  /** Calls a top-level function as a menu item or trigger would: errors are thrown. */
+  call(name: string, ...args: unknown[]): unknown;
+  /** Calls a function as google.script.run does: plain data in and out, errors as messages. */
+  run(name: string, ...args: unknown[]): RunOutcome;
+  /** The top-level functions the script defines. */
+  functions(): string[];
+}
+
+function readBuild(file: string): string {
+  const full = path.join(BUILD_DIR, file);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run \`npm run build\` first.`);
+  return fs.readFileSync(full, 'utf8');
+}
+
+export function loadAddOn(options: WorkspaceOptions = {}): AddOn {
+  const workspace = createWorkspace({ html: (name) => readBuild(`${name}.html`), ...options });
+  const context = vm.createContext({ ...workspace.globals, console });
+  workspace.bindRealm(context);
+  for (const file of fs
+    .readdirSync(BUILD_DIR)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
+    vm.runInContext(readBuild(file), context, { filename: file });
+  }
+  const fn = (name: string): ((...a: unknown[]) => unknown) => {
+    const value: unknown = context[name];
+    if (typeof value !== 'function') throw new Error(`Script function not found: ${name}`);
+    return value as (...a: unknown[]) => unknown;
+  };
+  return {
+    workspace,
+    context,
+    call: (name, ...args) => fn(name)(...args),
+    run: (name, ...args) => runAsClient(context, name, args),
+    functions: () =>
+      Object.keys(context).filter(
+        (k) => typeof context[k] === 'function' && !(k in workspace.globals) && k !== 'console',
+      ),
+  };
+}
+
+/**
+ * google.script.run's rules: only top-level functions whose names do not end in "_"; arguments are
+ * copied as plain data; a result holding a Date, a function or anything but plain data reaches the
+ * page as null; a thrown error reaches the failure handler with its message.
+ */
+export function runAsClient(context: vm.Context, name: string, args: readonly unknown[]): RunOutcome {
+  const target: unknown = context[name];
+  if (typeof target !== 'function' || name.endsWith('_')) {
+    return { ok: false, message: `Script function not found: ${name}` };
+  }
+  let copied: unknown[];
+  try {
+    copied = args.map((a) => toPlain(a, 'argument'));
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  try {
+    const value = (target as (...a: unknown[]) => unknown)(...copied);
+    let result: unknown;
+    try {
+      result = toPlain(value, 'result');
+    } catch {
+      result = null;
+    }
+    return { ok: true, value: result };
+  } catch (error) {
+    const message =
+      error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
+    return { ok: false, message };
+  }
+}
+
+/** A deep copy of plain data; throws on a Date, a function or a class instance, as Apps Script refuses them. */
+export function toPlain(value: unknown, what: string): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  const type = typeof value;
+  if (type === 'string' || type === 'boolean') return value;
+  if (type === 'number') return Number.isFinite(value) ? value : null;
+  if (type === 'function' || type === 'symbol' || type === 'bigint')
+    throw new Error(`Unsupported ${what} type: ${type}`);
+  if (Array.isArray(value)) return value.map((v) => toPlain(v, what));
+  const proto: unknown = Object.getPrototypeOf(value);
+  const isPlain = proto === null || Object.prototype.toString.call(value) === '[object Object]';
+  if (!isPlain || Object.prototype.toString.call(value) === '[object Date]')
+    throw new Error(`Unsupported ${what} type: ${Object.prototype.toString.call(value)}`);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>))
+    if (v !== undefined) out[k] = toPlain(v, what);
+  return out;
+}

@@ -1,0 +1,43 @@
+// Seeds the preview's spreadsheet: set-up through the add-on itself, then the demo rows written in the
+// tabs as a person pasting them would (one block per tab).
+import type { AddOn } from '../gas';
+import { demoData, type DemoData } from '../demo-data';
+import { TABLES, type TableKey } from '../../src/shared/schema';
+
+export function seedDemoSchool(
+  addOn: AddOn,
+  today = new Date().toISOString().slice(0, 10),
+  data: DemoData = demoData(today),
+): void {
+  const setUp = addOn.run('setUpDatabase');
+  if (!setUp.ok) throw new Error(`demo set-up failed: ${setUp.message}`);
+  const stamp = `${today} 08:00`;
+  const tables: [TableKey, readonly object[]][] = [
+    ['schools', data.schools],
+    ['partners', data.partners],
+    ['contacts', data.contacts],
+    ['agreements', data.agreements],
+    ['checkIns', data.checkIns],
+  ];
+  const ss = addOn.workspace.spreadsheet;
+  for (const [key, rows] of tables) {
+    const sheet = ss.getSheetByName(TABLES[key].tab);
+    if (!sheet || rows.length === 0) continue;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const columns = TABLES[key].columns;
+    const values = rows.map((row) => {
+      const record = row as Record<string, unknown>;
+      return headers.map((header) => {
+        const column = columns.find((c) => c.header === header);
+        if (!column) return '';
+        if (column.type === 'timestamp') return stamp;
+        const v = record[column.key];
+        if (Array.isArray(v)) return v.join(', ');
+        if (typeof v === 'string' && column.type !== 'date' && /^[\d(+=-]/.test(v)) return `'${v}`;
+        return v ?? '';
+      });
+    });
+    sheet.getRange(2, 1, values.length, headers.length).setValues(values);
+  }
+  addOn.workspace.calls.reset();
+}

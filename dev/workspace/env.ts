@@ -1,0 +1,67 @@
+// What every fake shares: the call log, the clock, the zones, and the realm that values and errors are
+// made in (the bundle runs in a vm context, where `instanceof Error`/`instanceof Date` need its own
+// constructors; see Workspace.bindRealm).
+import type { CallLog } from './calls';
+import type { UiRecord } from './ui';
+
+export interface Realm {
+  Error: ErrorConstructor;
+  Date: DateConstructor;
+}
+
+export class Env {
+  realm: Realm = { Error, Date };
+  readonly logs: string[] = [];
+
+  constructor(
+    readonly calls: CallLog,
+    readonly now: () => Date,
+    public scriptTimeZone: string,
+    readonly userEmail: string,
+    readonly ui: UiRecord,
+    /** State of the id generator, persisted so restored workspaces keep making fresh ids. */
+    public seed: number,
+  ) {}
+
+  /** Deterministic pseudo-random 32-bit integer (mulberry32): stable ids across test runs. */
+  nextRandom(): number {
+    this.seed = (this.seed + 0x6d2b79f5) | 0;
+    let t = this.seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** A Drive-style file id: 44 characters of [A-Za-z0-9_-] starting with '1'. */
+  nextFileId(): string {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let id = '1';
+    while (id.length < 44) id += alphabet[this.nextRandom() % 64];
+    return id;
+  }
+
+  fail(message: string): never {
+    throw new this.realm.Error(message);
+  }
+
+  date(ms: number): Date {
+    return new this.realm.Date(ms);
+  }
+}
+
+/** Base of every fake object: `this.rec('getValues')` counts one call as '<service>.<type>.getValues'. */
+export abstract class Counted {
+  protected constructor(
+    protected readonly env: Env,
+    private readonly service: string,
+    private readonly typeName: string | null,
+  ) {}
+
+  protected rec(method: string): void {
+    this.env.calls.record(this.service, this.typeName ? `${this.typeName}.${method}` : method);
+  }
+}
+
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}

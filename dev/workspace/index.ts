@@ -1,0 +1,211 @@
+// The in-memory Workspace: stateful fakes of the Apps Script services, to install as globals in the
+// vm context that runs the built bundle, or to drive directly from tests, the preview and the bench.
+import vm from 'node:vm';
+import { CallLog } from './calls';
+import { Env, isDate, Realm } from './env';
+import { FakeHtmlService } from './html';
+import { FakeLockService, LockTable } from './lock';
+import { FakePropertiesService, PropertyStores } from './properties';
+import { FakeScriptApp } from './script';
+import { FakeSession } from './session';
+import { FakeSpreadsheetApp, SpreadsheetRegistry } from './spreadsheet-app';
+import type { FakeSpreadsheet } from './spreadsheet';
+import { loadSpreadsheet, saveSpreadsheet, WorkspaceState } from './state';
+import { FakeUi, newUiRecord, UiRecord } from './ui';
+import { FakeLogger, FakeUtilities } from './utilities';
+import { displayValue } from './values';
+
+export { CallLog } from './calls';
+export type { WorkspaceState } from './state';
+export type { UiRecord, MenuEntry } from './ui';
+export type { FakeSpreadsheet } from './spreadsheet';
+export type { FakeSheet } from './sheet';
+export type { FakeRange } from './range';
+
+export interface WorkspaceOptions {
+  /** Spreadsheet and script time zone; default 'America/Chicago'. */
+  timeZone?: string;
+  /** Default 'coordinator@school.example'. */
+  userEmail?: string;
+  /** Contents of build/<fileName>.html for HtmlService.create*FromFile. */
+  html?: (fileName: string) => string;
+  /** Clock; default () => new Date(). */
+  now?: () => Date;
+  /** Restore from toJSON() output. */
+  state?: WorkspaceState;
+  /** Name of the container spreadsheet; default 'Partner Hub'. */
+  spreadsheetName?: string;
+  /** Name under which createAddonMenu() items appear; default 'Partner Hub'. */
+  addonName?: string;
+}
+
+/** The services typed as the real Apps Script API (one cast, here). */
+export interface AppsScriptServices {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  Session: GoogleAppsScript.Base.Session;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Logger: GoogleAppsScript.Base.Logger;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+}
+
+export interface InspectedTab {
+  name: string;
+  sheetId: number;
+  values: unknown[][];
+  display: string[][];
+  formulas: string[][];
+  frozenRows: number;
+}
+
+export interface Workspace {
+  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, ScriptApp. */
+  globals: Record<string, unknown>;
+  /** The same objects, typed as the real services. */
+  services: AppsScriptServices;
+  calls: CallLog;
+  /** The active (container) spreadsheet. Calls on it count. */
+  spreadsheet: FakeSpreadsheet;
+  ui: UiRecord;
+  /** Lines written with Logger.log. */
+  logs: string[];
+  /** Milliseconds passed to Utilities.sleep. */
+  slept: number[];
+  locks: { holdDocumentLock(): () => void; holdScriptLock(): () => void; holdUserLock(): () => void };
+  addSpreadsheet(name: string): FakeSpreadsheet;
+  denyAccess(idOrUrl: string): void;
+  /**
+   * After vm.createContext(globals): errors and Dates we hand the bundle are then made with the context's
+   * own constructors (so `instanceof Error` holds there), and template scriptlets see the bundle's globals.
+   */
+  bindRealm(context: object): void;
+  /** Not counted: every tab of the container (or of the given spreadsheet). */
+  inspect(idOrUrl?: string): { tabs: InspectedTab[] };
+  /** Not counted: JSON-serializable state. */
+  toJSON(): WorkspaceState;
+}
+
+const DEFAULT_ZONE = 'America/Chicago';
+const DEFAULT_EMAIL = 'coordinator@school.example';
+
+function mapOf(o: Record<string, string> | undefined): Map<string, string> {
+  return new Map(Object.entries(o ?? {}));
+}
+
+export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
+  const state = options.state;
+  const timeZone = state?.scriptTimeZone ?? options.timeZone ?? DEFAULT_ZONE;
+  const calls = new CallLog();
+  const ui = newUiRecord();
+  const env = new Env(
+    calls,
+    options.now ?? (() => new Date()),
+    timeZone,
+    options.userEmail ?? state?.userEmail ?? DEFAULT_EMAIL,
+    ui,
+    state?.seed ?? 20260915,
+  );
+  const registry = new SpreadsheetRegistry(env);
+  if (state) {
+    for (const s of state.spreadsheets) registry.adopt(loadSpreadsheet(s));
+    for (const id of state.denied) registry.denied.add(id);
+    registry.activeId = state.activeSpreadsheetId;
+  } else {
+    registry.activeId = registry.create(options.spreadsheetName ?? 'Partner Hub', timeZone).data.id;
+  }
+  const stores: PropertyStores = {
+    document: mapOf(state?.properties.document),
+    script: mapOf(state?.properties.script),
+    user: mapOf(state?.properties.user),
+  };
+  const lockTable = new LockTable();
+  let scriptGlobals: object = {};
+
+  const fakeUi = new FakeUi(env, ui, options.addonName ?? 'Partner Hub');
+  const utilities = new FakeUtilities(env);
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: new FakeSpreadsheetApp(env, registry, fakeUi),
+    HtmlService: new FakeHtmlService(env, options.html, () => scriptGlobals),
+    PropertiesService: new FakePropertiesService(env, stores),
+    LockService: new FakeLockService(env, lockTable),
+    Session: new FakeSession(env),
+    Utilities: utilities,
+    Logger: new FakeLogger(env),
+    ScriptApp: new FakeScriptApp(env),
+  };
+  const container = registry.books.get(registry.activeId);
+  if (!container) throw new Error(`The saved state has no spreadsheet ${registry.activeId}.`);
+
+  return {
+    globals,
+    services: globals as unknown as AppsScriptServices,
+    calls,
+    spreadsheet: container.spreadsheet(),
+    ui,
+    logs: env.logs,
+    slept: utilities.slept,
+    locks: {
+      holdDocumentLock: () => lockTable.holdOutside('document'),
+      holdScriptLock: () => lockTable.holdOutside('script'),
+      holdUserLock: () => lockTable.holdOutside('user'),
+    },
+    addSpreadsheet(name: string): FakeSpreadsheet {
+      return registry.create(name, timeZone).spreadsheet();
+    },
+    denyAccess(idOrUrl: string): void {
+      registry.denied.add(registry.idOf(idOrUrl));
+    },
+    bindRealm(context: object): void {
+      // A contextified sandbox does not expose the context's builtins; its globalThis does.
+      const g: unknown = vm.isContext(context) ? vm.runInContext('globalThis', context) : context;
+      const c = (g !== null && typeof g === 'object' ? g : {}) as Partial<Realm>;
+      const realm: Realm = { Error, Date };
+      if (typeof c.Error === 'function') realm.Error = c.Error;
+      if (typeof c.Date === 'function') realm.Date = c.Date;
+      env.realm = realm;
+      scriptGlobals = g !== null && typeof g === 'object' ? g : context;
+    },
+    inspect(idOrUrl?: string): { tabs: InspectedTab[] } {
+      const book = idOrUrl === undefined ? container : registry.books.get(registry.idOf(idOrUrl));
+      if (!book) throw new Error(`No spreadsheet ${idOrUrl}`);
+      const tz = book.data.timeZone;
+      return {
+        tabs: book.data.sheets.map((s) => {
+          const rows = s.lastRow();
+          const cols = s.lastColumn();
+          const grid = <T>(f: (r: number, c: number) => T): T[][] =>
+            Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_x, j) => f(i + 1, j + 1)));
+          return {
+            name: s.name,
+            sheetId: s.id,
+            values: grid((r, c) => {
+              const v = s.cell(r, c)?.v ?? '';
+              return isDate(v) ? new Date(v.getTime()) : v;
+            }),
+            display: grid((r, c) => displayValue(s.cell(r, c)?.v ?? '', s.cell(r, c)?.fmt ?? '', tz)),
+            formulas: grid((r, c) => s.cell(r, c)?.f ?? ''),
+            frozenRows: s.frozenRows,
+          };
+        }),
+      };
+    },
+    toJSON(): WorkspaceState {
+      return {
+        version: 1,
+        seed: env.seed,
+        scriptTimeZone: env.scriptTimeZone,
+        userEmail: env.userEmail,
+        activeSpreadsheetId: registry.activeId,
+        denied: [...registry.denied],
+        spreadsheets: [...registry.books.values()].map((b) => saveSpreadsheet(b.data)),
+        properties: {
+          document: Object.fromEntries(stores.document),
+          script: Object.fromEntries(stores.script),
+          user: Object.fromEntries(stores.user),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// LockService for one execution: each scope has one holder. A Lock object that holds its scope may take
+// it again; any other Lock object (or an outside holder set by the test) makes tryLock return false.
+import { Counted, Env } from './env';
+
+export type LockScope = 'document' | 'script' | 'user';
+
+/** Who holds each scope: a FakeLock, or OUTSIDE for a simulated other execution. */
+export class LockTable {
+  readonly holders = new Map<LockScope, object>();
+
+  /** Simulates another execution holding the lock; returns the release function. */
+  holdOutside(scope: LockScope): () => void {
+    const token = { outside: true };
+    this.holders.set(scope, token);
+    return () => {
+      if (this.holders.get(scope) === token) this.holders.delete(scope);
+    };
+  }
+}
+
+export class FakeLock extends Counted {
+  constructor(
+    env: Env,
+    private readonly table: LockTable,
+    readonly scope: LockScope,
+  ) {
+    super(env, 'LockService', 'Lock');
+  }
+  private acquire(): boolean {
+    const holder = this.table.holders.get(this.scope);
+    if (holder !== undefined && holder !== this) return false;
+    this.table.holders.set(this.scope, this);
+    return true;
+  }
+  /** Nothing else runs while we would wait, so a held lock stays held: false at once. */
+  tryLock(timeoutInMillis: number): boolean {
+    this.rec('tryLock');
+    if (typeof timeoutInMillis !== 'number' || timeoutInMillis < 0)
+      this.env.fail('Invalid argument: timeoutInMillis');
+    return this.acquire();
+  }
+  waitLock(timeoutInMillis: number): void {
+    this.rec('waitLock');
+    if (typeof timeoutInMillis !== 'number' || timeoutInMillis < 0)
+      this.env.fail('Invalid argument: timeoutInMillis');
+    if (!this.acquire()) this.env.fail('Lock timeout: another process was holding the lock for too long.');
+  }
+  hasLock(): boolean {
+    this.rec('hasLock');
+    return this.table.holders.get(this.scope) === this;
+  }
+  releaseLock(): void {
+    this.rec('releaseLock');
+    if (this.table.holders.get(this.scope) === this) this.table.holders.delete(this.scope);
+  }
+}
+
+export class FakeLockService extends Counted {
+  constructor(
+    env: Env,
+    private readonly table: LockTable,
+  ) {
+    super(env, 'LockService', null);
+  }
+  getDocumentLock(): FakeLock {
+    this.rec('getDocumentLock');
+    return new FakeLock(this.env, this.table, 'document');
+  }
+  getScriptLock(): FakeLock {
+    this.rec('getScriptLock');
+    return new FakeLock(this.env, this.table, 'script');
+  }
+  getUserLock(): FakeLock {
+    this.rec('getUserLock');
+    return new FakeLock(this.env, this.table, 'user');
+  }
+}

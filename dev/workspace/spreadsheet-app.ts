@@ -1,0 +1,125 @@
+// The SpreadsheetApp service object and the set of spreadsheets it can open.
+import { Book } from './book';
+import { BooleanCriteria, FakeConditionalFormatRuleBuilder, RelativeDate } from './conditional';
+import { Counted, Env } from './env';
+import { SpreadsheetData } from './model';
+import type { FakeRange } from './range';
+import type { FakeSheet } from './sheet';
+import type { FakeSpreadsheet } from './spreadsheet';
+import type { FakeUi } from './ui';
+import { DataValidationCriteria, FakeDataValidationBuilder } from './validation';
+
+export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' });
+export const WrapStrategy = Object.freeze({ WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' });
+export const Dimension = Object.freeze({ ROWS: 'ROWS', COLUMNS: 'COLUMNS' });
+
+const URL_ID = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/;
+
+export class SpreadsheetRegistry {
+  readonly books = new Map<string, Book>();
+  readonly denied = new Set<string>();
+  activeId = '';
+
+  constructor(private readonly env: Env) {}
+
+  create(name: string, timeZone: string, id?: string): Book {
+    const data = new SpreadsheetData(id ?? this.env.nextFileId(), name, timeZone);
+    const book = new Book(this.env, data);
+    book.addSheet('Sheet1');
+    data.activeSheetId = data.sheets[0].id;
+    this.books.set(data.id, book);
+    return book;
+  }
+
+  /** Adds a restored spreadsheet. */
+  adopt(data: SpreadsheetData): Book {
+    const book = new Book(this.env, data);
+    this.books.set(data.id, book);
+    return book;
+  }
+
+  idOf(idOrUrl: string): string {
+    return URL_ID.exec(idOrUrl)?.[1] ?? idOrUrl;
+  }
+
+  open(idOrUrl: unknown, method: 'openById' | 'openByUrl'): Book {
+    const text = String(idOrUrl);
+    if (method === 'openByUrl' && !URL_ID.test(text)) this.env.fail('Invalid argument: url');
+    const id = this.idOf(text);
+    if (this.denied.has(id)) this.env.fail('You do not have permission to access the requested document.');
+    const book = this.books.get(id);
+    if (!book)
+      this.env.fail(
+        `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
+      );
+    return book;
+  }
+}
+
+export class FakeSpreadsheetApp extends Counted {
+  readonly DataValidationCriteria = DataValidationCriteria;
+  readonly BooleanCriteria = BooleanCriteria;
+  readonly RelativeDate = RelativeDate;
+  readonly ProtectionType = ProtectionType;
+  readonly WrapStrategy = WrapStrategy;
+  readonly Dimension = Dimension;
+
+  constructor(
+    env: Env,
+    private readonly registry: SpreadsheetRegistry,
+    private readonly ui: FakeUi,
+  ) {
+    super(env, 'SpreadsheetApp', null);
+  }
+
+  private active(): Book {
+    const book = this.registry.books.get(this.registry.activeId);
+    return book ?? this.env.fail('No active spreadsheet.');
+  }
+
+  getActive(): FakeSpreadsheet {
+    this.rec('getActive');
+    return this.active().spreadsheet();
+  }
+  getActiveSpreadsheet(): FakeSpreadsheet {
+    this.rec('getActiveSpreadsheet');
+    return this.active().spreadsheet();
+  }
+  getActiveSheet(): FakeSheet {
+    this.rec('getActiveSheet');
+    const book = this.active();
+    return book.sheet(book.activeSheetData());
+  }
+  getActiveRange(): FakeRange {
+    this.rec('getActiveRange');
+    const book = this.active();
+    return book.sheet(book.activeSheetData()).rangeA1(book.data.activeRange);
+  }
+  getUi(): FakeUi {
+    this.rec('getUi');
+    return this.ui;
+  }
+  openById(id: string): FakeSpreadsheet {
+    this.rec('openById');
+    return this.registry.open(id, 'openById').spreadsheet();
+  }
+  openByUrl(url: string): FakeSpreadsheet {
+    this.rec('openByUrl');
+    return this.registry.open(url, 'openByUrl').spreadsheet();
+  }
+  create(name: string): FakeSpreadsheet {
+    this.rec('create');
+    return this.registry.create(String(name), this.env.scriptTimeZone).spreadsheet();
+  }
+  newDataValidation(): FakeDataValidationBuilder {
+    this.rec('newDataValidation');
+    return new FakeDataValidationBuilder(this.env);
+  }
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder<FakeRange> {
+    this.rec('newConditionalFormatRule');
+    return new FakeConditionalFormatRuleBuilder(this.env, this.active().resolver);
+  }
+  flush(): void {
+    this.rec('flush');
+  }
+}

@@ -1,0 +1,128 @@
+// SpreadsheetApp Spreadsheet: tabs, zone, toasts and A1 ranges with a sheet name.
+import { a1, splitSheetName } from './a1';
+import type { Book } from './book';
+import { Counted } from './env';
+import { normalizeZone } from './datetime';
+import type { FakeRange } from './range';
+import type { FakeSheet } from './sheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export class FakeSpreadsheet
+  extends Counted
+  implements Pick<Spreadsheet, 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getNumSheets'>
+{
+  constructor(readonly book: Book) {
+    super(book.env, 'SpreadsheetApp', 'Spreadsheet');
+  }
+
+  private sheetArg(sheet: unknown): FakeSheet {
+    const found = this.book.data.sheets.map((d) => this.book.sheet(d)).find((s) => s === sheet);
+    return found ?? this.env.fail('Invalid argument: sheet');
+  }
+
+  getId(): string {
+    this.rec('getId');
+    return this.book.data.id;
+  }
+  getName(): string {
+    this.rec('getName');
+    return this.book.data.name;
+  }
+  rename(newName: string): void {
+    this.rec('rename');
+    this.book.data.name = String(newName);
+  }
+  getUrl(): string {
+    this.rec('getUrl');
+    return this.book.data.url;
+  }
+  getSpreadsheetTimeZone(): string {
+    this.rec('getSpreadsheetTimeZone');
+    return this.book.data.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    this.rec('setSpreadsheetTimeZone');
+    if (normalizeZone(String(timezone)) !== String(timezone)) this.env.fail('Invalid argument: timezone');
+    this.book.data.timeZone = String(timezone);
+  }
+  getSpreadsheetLocale(): string {
+    this.rec('getSpreadsheetLocale');
+    return 'en_US';
+  }
+  getSheets(): FakeSheet[] {
+    this.rec('getSheets');
+    return this.book.data.sheets.map((d) => this.book.sheet(d));
+  }
+  getNumSheets(): number {
+    this.rec('getNumSheets');
+    return this.book.data.sheets.length;
+  }
+  getSheetByName(name: string): FakeSheet | null {
+    this.rec('getSheetByName');
+    const d = this.book.data.sheets.find((s) => s.name === String(name));
+    return d ? this.book.sheet(d) : null;
+  }
+  getSheetById(id: number): FakeSheet | null {
+    this.rec('getSheetById');
+    const d = this.book.data.sheetById(Number(id));
+    return d ? this.book.sheet(d) : null;
+  }
+  /** insertSheet() | insertSheet(name) | insertSheet(name, index) | insertSheet(index); index is 0-based. */
+  insertSheet(a?: unknown, b?: unknown): FakeSheet {
+    this.rec('insertSheet');
+    const name = typeof a === 'string' ? a : null;
+    const index = typeof a === 'number' ? a : typeof b === 'number' ? b : undefined;
+    const d = this.book.addSheet(name, index);
+    this.book.data.activeSheetId = d.id;
+    return this.book.sheet(d);
+  }
+  deleteSheet(sheet: unknown): void {
+    this.rec('deleteSheet');
+    const s = this.sheetArg(sheet);
+    const visible = this.book.data.sheets.filter((d) => !d.hidden && d !== s.data);
+    if (visible.length === 0) this.env.fail("You can't remove all the visible sheets in a document.");
+    this.book.data.sheets = this.book.data.sheets.filter((d) => d !== s.data);
+    if (this.book.data.activeSheetId === s.data.id)
+      this.book.data.activeSheetId = this.book.data.sheets[0].id;
+  }
+  getActiveSheet(): FakeSheet {
+    this.rec('getActiveSheet');
+    return this.book.sheet(this.book.activeSheetData());
+  }
+  setActiveSheet(sheet: unknown): FakeSheet {
+    this.rec('setActiveSheet');
+    const s = this.sheetArg(sheet);
+    this.book.data.activeSheetId = s.data.id;
+    return s;
+  }
+  getActiveRange(): FakeRange {
+    this.rec('getActiveRange');
+    return this.book.sheet(this.book.activeSheetData()).rangeA1(this.book.data.activeRange);
+  }
+  setActiveRange(range: FakeRange): FakeRange {
+    this.rec('setActiveRange');
+    this.book.data.activeSheetId = range.sheet.data.id;
+    this.book.data.activeRange = a1(range.row, range.column, range.numRows, range.numColumns);
+    return range;
+  }
+  /** "Tab!A1:B2", or A1 on the active tab. */
+  getRange(a1Notation: string): FakeRange {
+    this.rec('getRange');
+    const { sheetName, ref } = splitSheetName(String(a1Notation));
+    const d =
+      sheetName === null
+        ? this.book.activeSheetData()
+        : this.book.data.sheets.find((s) => s.name === sheetName);
+    if (!d) return this.env.fail('Range not found');
+    return this.book.sheet(d).rangeA1(ref);
+  }
+  toast(msg: unknown, title?: unknown, timeoutSeconds?: number): void {
+    this.rec('toast');
+    this.env.ui.toasts.push({
+      message: String(msg),
+      title: title === undefined || title === null ? '' : String(title),
+      timeoutSeconds: timeoutSeconds ?? 5,
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['build/', 'node_modules/', '.preview/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // The domain is pure: no Apps Script service may be reached from it.
+    files: ['src/server/domain/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'SpreadsheetApp',
+          'DocumentApp',
+          'FormApp',
+          'CalendarApp',
+          'MailApp',
+          'DriveApp',
+          'PropertiesService',
+          'LockService',
+          'HtmlService',
+          'ScriptApp',
+          'Session',
+          'Utilities',
+        ].map((name) => ({ name, message: 'Pure code: reach Apps Script through src/server/workspace.' })),
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/dev/**', '**/test/**'] }],
+    },
+  },
+  {
+    // Apps Script's V8 has no web or Node globals: these exist in tests but not where the code runs.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'URL',
+          'URLSearchParams',
+          'TextEncoder',
+          'TextDecoder',
+          'structuredClone',
+          'fetch',
+          'setTimeout',
+          'setInterval',
+          'crypto',
+          'Buffer',
+          'process',
+        ].map((name) => ({
+          selector: `Identifier[name='${name}']:not(MemberExpression > Identifier.property)`,
+          message: `${name} does not exist in Apps Script.`,
+        })),
+      ],
+    },
+  },
+  {
+    files: ['dev/preview/bridge.js'],
+    languageOptions: { globals: { window: 'readonly', fetch: 'readonly' } },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
+    },
+  },
+);

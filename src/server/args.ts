@@ -1,0 +1,97 @@
+// Checks the arguments a sidebar sends before anything runs: the shape, the types and the sizes.
+// A bad call gets a clear message and nothing is written.
+import type { FieldValue } from '../shared/records';
+
+export class ArgumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArgumentError';
+  }
+}
+
+export type Check<T> = (value: unknown, where: string) => T;
+
+const fail = (where: string, what: string): never => {
+  throw new ArgumentError(`${where} ${what}.`);
+};
+
+export const text =
+  (max: number): Check<string> =>
+  (value, where) => {
+    if (typeof value !== 'string') return fail(where, 'must be text');
+    if (value.length > max) return fail(where, `is too long (at most ${max} characters)`);
+    return value;
+  };
+
+export const oneOf =
+  <T extends string>(options: readonly T[]): Check<T> =>
+  (value, where) =>
+    typeof value === 'string' && (options as readonly string[]).includes(value)
+      ? (value as T)
+      : fail(where, `must be one of ${options.join(', ')}`);
+
+export const optional =
+  <T>(check: Check<T>): Check<T | undefined> =>
+  (value, where) =>
+    value === undefined ? undefined : check(value, where);
+
+function plainObject(value: unknown, where: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return fail(where, 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+export const dict =
+  <T>(check: Check<T>, maxKeys: number): Check<Record<string, T>> =>
+  (value, where) => {
+    const object = plainObject(value, where);
+    const keys = Object.keys(object);
+    if (keys.length > maxKeys) return fail(where, `has too many entries (at most ${maxKeys})`);
+    const out: Record<string, T> = {};
+    for (const key of keys) {
+      if (key.length > 200) fail(where, 'has a key that is too long');
+      out[key] = check(object[key], `${where}.${key}`);
+    }
+    return out;
+  };
+
+/** An object with exactly these fields: a missing required one or an unexpected extra one is refused. */
+export const shape =
+  <T>(fields: { [K in keyof T]-?: Check<T[K]> }): Check<T> =>
+  (value, where) => {
+    const object = plainObject(value, where);
+    for (const key of Object.keys(object)) {
+      if (!(key in fields)) fail(where, `has an unexpected field "${key.slice(0, 40)}"`);
+    }
+    const out: Partial<T> = {};
+    for (const key of Object.keys(fields) as (keyof T)[]) {
+      const v = fields[key](object[key as string], `${where}.${String(key)}`);
+      if (v !== undefined) out[key] = v;
+    }
+    return out as T;
+  };
+
+/** A field value as the sidebar sends it: text, yes/no, or a short list of choices. */
+export const fieldValue: Check<FieldValue> = (value, where) => {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') return text(20000)(value, where);
+  if (Array.isArray(value)) {
+    if (value.length > 50) return fail(where, 'has too many choices');
+    return value.map((v, i) => text(200)(v, `${where}[${i}]`));
+  }
+  return fail(where, 'must be text, yes/no or a list');
+};
+
+/** Checks a whole call: the number of arguments and each one. */
+export function checkArgs(
+  name: string,
+  given: readonly unknown[],
+  checks: readonly Check<unknown>[],
+): unknown[] {
+  if (given.length > checks.length) {
+    throw new ArgumentError(
+      `${name} takes ${checks.length} argument${checks.length === 1 ? '' : 's'}, not ${given.length}.`,
+    );
+  }
+  return checks.map((check, i) => check(given[i], `${name}: argument ${i + 1}`));
+}

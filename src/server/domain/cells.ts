@@ -1,0 +1,152 @@
+// Between a sheet cell and a record value. Pure: the time zone arrives as a formatter.
+import type { Column } from '../../shared/schema';
+import type { CellWarning, FieldValue } from '../../shared/records';
+import { emptyValue } from '../../shared/records';
+import { isEmail, isIsoDate, isWebUrl, matchOption } from '../../shared/fields';
+
+export type Cell = string | number | boolean | Date;
+
+/** Turns an instant into the calendar date it is in the spreadsheet's time zone, as 'yyyy-mm-dd'. */
+export type DateInZone = (date: Date) => string;
+
+export function isDate(value: unknown): value is Date {
+  // Not `instanceof`: values may come from another realm (the tests run the bundle in a vm).
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export function dateInZone(timeZone: string): DateInZone {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return (date) => {
+    const parts = format.formatToParts(date);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${get('year')}-${get('month')}-${get('day')}`;
+  };
+}
+
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+export interface Read {
+  readonly value: FieldValue;
+  readonly warning?: CellWarning;
+}
+
+/** Reads a cell a person may have typed anything into. Nothing is lost: an unreadable value is kept as text and reported. */
+export function fromCell(column: Column, cell: unknown, toDate: DateInZone): Read {
+  if (cell === '' || cell === null || cell === undefined) return { value: emptyValue(column) };
+  const text = isDate(cell) ? toDate(cell) : String(cell).trim();
+  const warn = (message: string): Read => ({
+    value: column.type === 'multi' ? [text] : column.type === 'bool' ? false : text,
+    warning: { field: column.key, message: `${column.header}: ${message}` },
+  });
+  switch (column.type) {
+    case 'bool': {
+      if (typeof cell === 'boolean') return { value: cell };
+      const t = text.toLowerCase();
+      if (['yes', 'y', 'true', 'x', '1'].includes(t)) return { value: true };
+      if (['no', 'n', 'false', '0', ''].includes(t)) return { value: false };
+      return warn(`"${clip(text)}" is not yes or no; read as no.`);
+    }
+    case 'multi': {
+      const items = text
+        .split(/[,;\n]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const out: string[] = [];
+      const unknown: string[] = [];
+      for (const item of items) {
+        const match = matchOption(column.options ?? [], item);
+        if (!match) unknown.push(item);
+        const value = match ?? item;
+        if (!out.includes(value)) out.push(value);
+      }
+      const read: Read = { value: out };
+      return unknown.length
+        ? {
+            ...read,
+            warning: {
+              field: column.key,
+              message: `${column.header}: unknown "${clip(unknown.join(', '))}".`,
+            },
+          }
+        : read;
+    }
+    case 'enum': {
+      const match = matchOption(column.options ?? [], text);
+      return match
+        ? { value: match }
+        : warn(`"${clip(text)}" is not one of: ${(column.options ?? []).join(', ')}.`);
+    }
+    case 'date': {
+      if (isDate(cell)) return { value: text };
+      if (isIsoDate(text)) return { value: text };
+      const us = US_DATE.exec(text);
+      if (us) {
+        const iso = `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
+        if (isIsoDate(iso)) return { value: iso };
+      }
+      return warn(`"${clip(text)}" is not a date.`);
+    }
+    case 'timestamp':
+      return { value: isDate(cell) ? cell.toISOString() : text };
+    case 'email':
+      return isEmail(text) ? { value: text } : warn(`"${clip(text)}" is not an email address.`);
+    case 'url':
+      return isWebUrl(text) ? { value: text } : warn(`"${clip(text)}" is not a web address.`);
+    default:
+      return { value: text };
+  }
+}
+
+/** Text that Sheets would turn into a number, date, boolean or formula if written as is. */
+const WOULD_PARSE =
+  /^\s*(?:[=+\-@']|(?:true|false)\s*$|[$€£]?[\d.,\s]+%?\s*$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}:\d{2})/i;
+
+/** A string written so that Sheets stores exactly this text: never a formula, never a number. */
+export function asText(text: string): string {
+  return text !== '' && WOULD_PARSE.test(text) ? `'${text}` : text;
+}
+
+/** The cell to write for a record value. Dates go in as typed text, so Sheets makes them dates in its own zone. */
+export function toCell(column: Column, value: FieldValue): Cell {
+  if (column.type === 'bool') return value === true;
+  if (Array.isArray(value)) return asText(value.join(', '));
+  if (typeof value !== 'string') return '';
+  if (value === '') return '';
+  if (column.type === 'date' && isIsoDate(value)) return value;
+  if (column.type === 'timestamp') {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? asText(value) : date;
+  }
+  return asText(value);
+}
+
+/** The same cell as it reads back, for comparing what is in the sheet with what we would write. */
+export function sameCell(column: Column, stored: unknown, wanted: Cell, toDate: DateInZone): boolean {
+  if (wanted === '' || stored === '') return wanted === stored;
+  if (column.type === 'date' && typeof wanted === 'string' && isIsoDate(wanted)) {
+    return isDate(stored) ? toDate(stored) === wanted : stored === wanted;
+  }
+  if (isDate(wanted)) return isDate(stored) && stored.getTime() === wanted.getTime();
+  if (typeof wanted === 'string' && wanted.startsWith("'")) return stored === wanted.slice(1);
+  return stored === wanted;
+}
+
+/** A short fingerprint of a row's cells: if it differs from the one the sidebar loaded, someone changed the row. */
+export function fingerprint(cells: readonly unknown[]): string {
+  let hash = 0x811c9dc5;
+  const text = cells.map((c) => (isDate(c) ? `d${c.getTime()}` : `${typeof c}:${String(c)}`)).join('\u0000');
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

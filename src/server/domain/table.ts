@@ -1,0 +1,141 @@
+// A tab read as a table: columns found by header, rows read into records, changes planned as the
+// fewest contiguous writes. Pure: works on the 2-D array one getValues() returns.
+import { headerKey, type Column, type Table } from '../../shared/schema';
+import type { CellWarning, FieldValue, Stored } from '../../shared/records';
+import { emptyValue } from '../../shared/records';
+import { fingerprint, fromCell, sameCell, toCell, type Cell, type DateInZone } from './cells';
+
+export interface HeaderMap {
+  /** 0-based position of each of our columns in the tab; absent when the tab lacks it. */
+  readonly index: Readonly<Record<string, number>>;
+  readonly missing: readonly Column[];
+}
+
+export function mapHeaders(table: Table, headerRow: readonly unknown[]): HeaderMap {
+  const index: Record<string, number> = {};
+  const byHeader = new Map<string, Column>();
+  for (const column of table.columns) {
+    byHeader.set(headerKey(column.header), column);
+    byHeader.set(headerKey(column.key), column);
+  }
+  headerRow.forEach((cell, i) => {
+    const column = byHeader.get(headerKey(String(cell)));
+    // The first column with a header wins; a second copy is left alone as the person's own.
+    if (column && index[column.key] === undefined) index[column.key] = i;
+  });
+  return { index, missing: table.columns.filter((c) => index[c.key] === undefined) };
+}
+
+export type Rec = Record<string, FieldValue>;
+
+/** A row id that is not in the sheet yet: the row is found by position and its fingerprint. */
+export const ROW_REF = /^row:(\d+)$/;
+
+export interface TableRead {
+  readonly rows: Stored<Rec>[];
+  /** Rows (1-based sheet row numbers) whose id is empty or repeats an earlier row's. */
+  readonly needsId: readonly number[];
+}
+
+export function readRows(
+  table: Table,
+  values: readonly (readonly unknown[])[],
+  map: HeaderMap,
+  toDate: DateInZone,
+): TableRead {
+  const rows: Stored<Rec>[] = [];
+  const needsId: number[] = [];
+  const seen = new Set<string>();
+  const mapped = table.columns.filter((c) => map.index[c.key] !== undefined);
+  for (let r = 1; r < values.length; r++) {
+    const line = values[r];
+    const cells = mapped.map((c) => line[map.index[c.key]]);
+    if (cells.every((c) => c === '' || c === null || c === undefined)) continue;
+    const record: Rec = {};
+    const warnings: CellWarning[] = [];
+    for (const column of table.columns) {
+      const at = map.index[column.key];
+      if (at === undefined) {
+        record[column.key] = emptyValue(column);
+        continue;
+      }
+      const read = fromCell(column, line[at], toDate);
+      record[column.key] = read.value;
+      if (read.warning) warnings.push(read.warning);
+    }
+    const rowNumber = r + 1;
+    const id = typeof record.id === 'string' ? record.id : '';
+    if (id === '' || seen.has(id)) {
+      needsId.push(rowNumber);
+      if (id !== '')
+        warnings.push({
+          field: 'id',
+          message: `Another row already has the id ${id}; this row gets a new one.`,
+        });
+      record.id = `row:${rowNumber}`;
+    } else {
+      seen.add(id);
+    }
+    rows.push({ record, row: rowNumber, version: fingerprint(cells), warnings });
+  }
+  return { rows, needsId };
+}
+
+/** A rectangle to write with one setValues(): 1-based, as Range coordinates. */
+export interface Block {
+  readonly row: number;
+  readonly column: number;
+  readonly values: Cell[][];
+}
+
+export interface RowChange {
+  /** 1-based sheet row; past the last row for a new record. */
+  readonly row: number;
+  readonly values: Readonly<Rec>;
+}
+
+/**
+ * Plans the writes for some changed rows: only cells whose value differs are written, grouped into
+ * rectangles of adjacent cells, so unknown columns, formulas and untouched cells are never rewritten.
+ */
+export function planWrites(
+  table: Table,
+  map: HeaderMap,
+  current: readonly (readonly unknown[])[],
+  changes: readonly RowChange[],
+  toDate: DateInZone,
+): Block[] {
+  const segments: { row: number; column: number; cells: Cell[] }[] = [];
+  for (const change of [...changes].sort((a, b) => a.row - b.row)) {
+    const existing = current[change.row - 1] ?? [];
+    const dirty = new Map<number, Cell>();
+    for (const column of table.columns) {
+      const at = map.index[column.key];
+      if (at === undefined || !(column.key in change.values)) continue;
+      const wanted = toCell(column, change.values[column.key]);
+      if (!sameCell(column, existing[at] ?? '', wanted, toDate)) dirty.set(at, wanted);
+    }
+    const positions = [...dirty.keys()].sort((a, b) => a - b);
+    let run: { row: number; column: number; cells: Cell[] } | undefined;
+    for (const at of positions) {
+      if (run && run.column + run.cells.length === at + 1) run.cells.push(dirty.get(at) as Cell);
+      else segments.push((run = { row: change.row, column: at + 1, cells: [dirty.get(at) as Cell] }));
+    }
+  }
+  // Stack segments on consecutive rows with the same columns into one block.
+  const blocks: Block[] = [];
+  for (const s of segments) {
+    const last = blocks[blocks.length - 1];
+    if (
+      last &&
+      last.column === s.column &&
+      last.values[0].length === s.cells.length &&
+      last.row + last.values.length === s.row
+    ) {
+      last.values.push(s.cells);
+    } else {
+      blocks.push({ row: s.row, column: s.column, values: [s.cells] });
+    }
+  }
+  return blocks;
+}

@@ -1,0 +1,66 @@
+// Menus and sidebars. The sidebar page is an HtmlService template: its first data is evaluated into the
+// page itself, so it opens without a second round trip.
+import type { SidebarBoot } from '../shared/boot';
+import { scriptJson } from './domain/html';
+import { directory } from './api';
+import { UserError } from './domain/errors';
+import { openDatabase, withDocumentLock } from './workspace/database';
+import { setUp } from './workspace/setup';
+
+export function buildMenu(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // Menu items only: in AuthMode.NONE (before the add-on is enabled in this file) no data may be read,
+  // and nothing here reads any in the other modes either.
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Open Partner Hub', 'openSidebar')
+    .addItem('Set up partner database', 'setUpFromMenu')
+    .addSeparator()
+    .addItem('Help', 'openHelp')
+    .addToUi();
+}
+
+export function sidebarBoot(): SidebarBoot {
+  try {
+    return { directory: directory(openDatabase()) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function showSidebar(): void {
+  const template = HtmlService.createTemplateFromFile('SheetsSidebar');
+  template.boot = scriptJson(sidebarBoot());
+  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle('Partner Hub'));
+}
+
+export function runSetUpFromMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const report = withDocumentLock(() => setUp(openDatabase()));
+    const lines = report.unchanged
+      ? ['Everything was already set up; nothing changed.']
+      : [
+          report.created.length ? `Tabs added: ${report.created.join(', ')}.` : '',
+          report.addedColumns.length ? `Columns added: ${report.addedColumns.join(', ')}.` : '',
+          report.idsAssigned ? `Ids given to ${report.idsAssigned} rows added by hand.` : '',
+        ].filter(Boolean);
+    ui.alert('Partner database', lines.join('\n'), ui.ButtonSet.OK);
+  } catch (error) {
+    const message = error instanceof UserError || error instanceof Error ? error.message : String(error);
+    ui.alert('Partner database', message, ui.ButtonSet.OK);
+  }
+}
+
+export function showHelp(): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(
+    'Partner Hub',
+    [
+      'Partner Hub keeps your community partners in this spreadsheet.',
+      '1. Extensions > Partner Hub > Set up partner database adds the tabs it needs (your own tabs and columns are left alone).',
+      '2. Open Partner Hub shows the partner directory: search, filter, add and edit partners, log check-ins.',
+      'You can keep editing the tabs by hand: columns are found by their header, in any order.',
+    ].join('\n'),
+    ui.ButtonSet.OK,
+  );
+}

@@ -1,0 +1,126 @@
+// The spreadsheet as a database: finds each tab (by the sheet id set-up recorded, so a renamed tab is
+// still ours), reads a table with one getValues(), and saves under the document lock after re-reading.
+import { headerKey, TABLES, type Table, type TableKey } from '../../shared/schema';
+import type { Stored } from '../../shared/records';
+import { dateInZone, type DateInZone } from '../domain/cells';
+import { mapHeaders, planWrites, readRows, type HeaderMap, type Rec, type RowChange } from '../domain/table';
+import { UserError } from '../domain/errors';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const TABS_PROPERTY = 'partnerHub.tabs';
+
+export interface TableData {
+  readonly table: Table;
+  readonly sheet: Sheet | null;
+  readonly map: HeaderMap;
+  readonly values: unknown[][];
+  readonly rows: Stored<Rec>[];
+  readonly needsId: readonly number[];
+}
+
+export class Database {
+  readonly toDate: DateInZone;
+  private tabIds: Record<string, number> | undefined;
+  private sheetList: Sheet[] | undefined;
+
+  constructor(
+    readonly spreadsheet: Spreadsheet,
+    private readonly properties: GoogleAppsScript.Properties.Properties,
+  ) {
+    this.toDate = dateInZone(spreadsheet.getSpreadsheetTimeZone());
+  }
+
+  today(): string {
+    return this.toDate(new Date());
+  }
+
+  /** The tab of a table: by the sheet id recorded at set-up, else by a tab whose name matches. */
+  sheetOf(key: TableKey): Sheet | null {
+    const id = this.recordedTabs()[key];
+    if (id !== undefined) {
+      const byId = this.spreadsheet.getSheetById(id);
+      if (byId) return byId;
+    }
+    const wanted = headerKey(TABLES[key].tab);
+    return this.sheets().find((s) => headerKey(s.getName()) === wanted) ?? null;
+  }
+
+  sheets(): Sheet[] {
+    return (this.sheetList ??= this.spreadsheet.getSheets());
+  }
+
+  forgetSheets(): void {
+    this.sheetList = undefined;
+  }
+
+  recordedTabs(): Record<string, number> {
+    if (!this.tabIds) {
+      const raw = this.properties.getProperty(TABS_PROPERTY);
+      let parsed: unknown = null;
+      try {
+        parsed = raw ? JSON.parse(raw) : null;
+      } catch {
+        parsed = null;
+      }
+      this.tabIds = {};
+      if (parsed && typeof parsed === 'object') {
+        for (const [k, v] of Object.entries(parsed)) if (typeof v === 'number') this.tabIds[k] = v;
+      }
+    }
+    return this.tabIds;
+  }
+
+  recordTab(key: TableKey, sheet: Sheet): void {
+    const tabs = { ...this.recordedTabs(), [key]: sheet.getSheetId() };
+    this.properties.setProperty(TABS_PROPERTY, JSON.stringify(tabs));
+    this.tabIds = tabs;
+  }
+
+  /** One getDataRange().getValues() for the whole tab. */
+  read(key: TableKey): TableData {
+    const table: Table = TABLES[key];
+    const sheet = this.sheetOf(key);
+    const values = sheet && sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+    const map = mapHeaders(table, values[0] ?? []);
+    const { rows, needsId } = readRows(table, values, map, this.toDate);
+    return { table, sheet, map, values, rows, needsId };
+  }
+
+  /** Writes the planned cells of some rows: one setValues() per block of adjacent changed cells. */
+  write(data: TableData, changes: readonly RowChange[]): number {
+    if (!data.sheet)
+      throw new UserError(`The ${data.table.tab} tab is missing. Run "Set up partner database" first.`);
+    const blocks = planWrites(data.table, data.map, data.values, changes, this.toDate);
+    const lastRow = Math.max(0, ...blocks.map((b) => b.row + b.values.length - 1));
+    const maxRows = lastRow > 0 ? data.sheet.getMaxRows() : 0;
+    if (lastRow > maxRows) data.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    for (const block of blocks) {
+      data.sheet
+        .getRange(block.row, block.column, block.values.length, block.values[0].length)
+        .setValues(block.values);
+    }
+    return blocks.length;
+  }
+}
+
+/** Runs `work` holding the document lock, so two saves never interleave. */
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(10000)) {
+    throw new UserError('Someone else is saving to this spreadsheet right now. Try again in a moment.');
+  }
+  try {
+    return work();
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
+export function openDatabase(): Database {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (!spreadsheet) throw new UserError('Open Partner Hub from a spreadsheet.');
+  return new Database(spreadsheet, PropertiesService.getDocumentProperties());
+}

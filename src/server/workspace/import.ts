@@ -1,0 +1,138 @@
+// Import adapter: reads another tab of this spreadsheet and writes the planned adds and merges in blocks.
+import type { ImportRequest, ImportResult, ImportSource } from '../../shared/contract';
+import type { Contact, FieldValue, Partner } from '../../shared/records';
+import { TABLE_KEYS, TABLES } from '../../shared/schema';
+import {
+  existingPartners,
+  fillEmpty,
+  importTargets,
+  planImport,
+  readCandidates,
+  suggestMapping,
+} from '../domain/import';
+import { newId } from '../domain/ids';
+import { UserError } from '../domain/errors';
+import type { Rec, RowChange } from '../domain/table';
+import { withDocumentLock, type Database } from './database';
+
+const MAX_IMPORT_ROWS = 20000;
+
+export function importSources(db: Database): ImportSource[] {
+  const ours = new Set(TABLE_KEYS.map((k) => db.sheetOf(k)?.getSheetId()));
+  return db
+    .sheets()
+    .filter((s) => !ours.has(s.getSheetId()) && s.getLastRow() > 1)
+    .map((s) => {
+      const headers = s
+        .getRange(1, 1, 1, s.getLastColumn())
+        .getValues()[0]
+        .map((h) => String(h));
+      return { tab: s.getName(), headers, rows: s.getLastRow() - 1, suggested: suggestMapping(headers) };
+    });
+}
+
+function readSource(db: Database, request: ImportRequest) {
+  const sheet = db.sheets().find((s) => s.getName() === request.tab);
+  if (!sheet) throw new UserError(`There is no tab named "${request.tab}" to import from.`);
+  const values = sheet.getDataRange().getValues();
+  if (values.length - 1 > MAX_IMPORT_ROWS)
+    throw new UserError(`That tab has more than ${MAX_IMPORT_ROWS} rows; split it first.`);
+  const headers = (values[0] ?? []).map((h) => String(h));
+  const targets = new Set(importTargets());
+  const seen = new Set<string>();
+  for (const [header, target] of Object.entries(request.mapping)) {
+    if (!headers.includes(header)) throw new UserError(`The ${request.tab} tab has no column "${header}".`);
+    if (!targets.has(target)) throw new UserError(`"${target}" is not a partner field to import into.`);
+    if (seen.has(target))
+      throw new UserError(`Two columns are mapped to the same field "${target}"; map each field once.`);
+    seen.add(target);
+  }
+  if (!Object.values(request.mapping).includes('name'))
+    throw new UserError('Map a column to Organization before importing.');
+  return readCandidates(headers, values.slice(1), request.mapping, db.toDate);
+}
+
+function plan(db: Database, request: ImportRequest) {
+  const candidates = readSource(db, request);
+  const partners = db.read('partners');
+  const contacts = db.read('contacts');
+  const existing = existingPartners(
+    partners.rows.map((r) => r.record as Partner),
+    contacts.rows.map((r) => r.record as Contact),
+  );
+  return { candidates, partners, contacts, preview: planImport(candidates, existing, request.decisions) };
+}
+
+export function previewImport(db: Database, request: ImportRequest) {
+  return plan(db, request).preview;
+}
+
+export function runImport(db: Database, request: ImportRequest): ImportResult {
+  return withDocumentLock(() => {
+    const { candidates, partners, contacts, preview } = plan(db, request);
+    if (!partners.sheet || !contacts.sheet)
+      throw new UserError('Run "Set up partner database" before importing.');
+    const now = new Date().toISOString();
+    const partnerIds = new Set(partners.rows.map((r) => String(r.record.id)));
+    const contactIds = new Set(contacts.rows.map((r) => String(r.record.id)));
+    const added = new Map<string, Rec>(); // 'row:N' → new partner
+    const merged = new Map<string, Rec>(); // existing id → merged partner
+    const newContacts: Rec[] = [];
+    const emails = new Set(
+      contacts.rows.map((r) => `${r.record.partnerId}|${String(r.record.email).toLowerCase()}`),
+    );
+    preview.rows.forEach((row, i) => {
+      const candidate = candidates[i];
+      let partnerId: string;
+      if (row.action === 'add') {
+        partnerId = newId(TABLES.partners.idPrefix, () => Utilities.getUuid(), partnerIds);
+        partnerIds.add(partnerId);
+        added.set(`row:${row.sourceRow}`, {
+          ...candidate.partner,
+          id: partnerId,
+          created: now,
+          updated: now,
+        });
+      } else if (row.action === 'merge' && row.duplicateOf) {
+        const into = row.duplicateOf.id;
+        const pending = added.get(into);
+        if (pending) {
+          added.set(into, fillEmpty(pending, candidate.partner));
+          partnerId = String(pending.id);
+        } else {
+          const base = merged.get(into) ?? partners.rows.find((r) => r.record.id === into)?.record;
+          if (!base) return;
+          merged.set(into, { ...fillEmpty(base, candidate.partner), updated: now });
+          partnerId = into;
+        }
+      } else {
+        return;
+      }
+      if (candidate.contact) {
+        const key = `${partnerId}|${String(candidate.contact.email ?? '').toLowerCase()}`;
+        if (candidate.contact.email && emails.has(key)) return;
+        emails.add(key);
+        const id = newId(TABLES.contacts.idPrefix, () => Utilities.getUuid(), contactIds);
+        contactIds.add(id);
+        newContacts.push({ ...withDefaults(candidate.contact), id, partnerId, created: now, updated: now });
+      }
+    });
+    const partnerChanges: RowChange[] = [
+      ...[...merged.entries()].map(([id, values]) => ({
+        row: partners.rows.find((r) => r.record.id === id)?.row ?? 0,
+        values,
+      })),
+      ...[...added.values()].map((values, i) => ({ row: partners.values.length + 1 + i, values })),
+    ].filter((c) => c.row > 0);
+    db.write(partners, partnerChanges);
+    db.write(
+      contacts,
+      newContacts.map((values, i) => ({ row: contacts.values.length + 1 + i, values })),
+    );
+    return { ...preview, added: added.size, merged: merged.size, contactsAdded: newContacts.length };
+  });
+}
+
+function withDefaults(contact: Record<string, FieldValue>): Record<string, FieldValue> {
+  return { primary: true, role: '', email: '', phone: '', ...contact };
+}

@@ -1,0 +1,139 @@
+// The server functions the sidebars may call: one description both sides compile against.
+// Arguments and results are plain data (google.script.run turns a Date in a result into null).
+import type { Agreement, CellWarning, CheckIn, Contact, FieldValue, Partner, School } from './records';
+import type { TableKey } from './schema';
+
+export interface Listed<T> {
+  readonly record: T;
+  readonly version: string;
+  readonly warnings: readonly CellWarning[];
+}
+
+/** Why a partner needs attention; shown in the directory and used by its filter. */
+export type AttentionReason =
+  'check-in overdue' | 'agreement expiring' | 'no current agreement' | 'single funding source';
+
+export interface PartnerEntry extends Listed<Partner> {
+  readonly attention: readonly AttentionReason[];
+  /** 'yyyy-mm-dd' the next check-in is due, from the cadence and the last check-in; '' if no cadence. */
+  readonly nextCheckIn: string;
+}
+
+export interface Directory {
+  readonly spreadsheetName: string;
+  readonly today: string;
+  /** Tabs and columns set-up would add; empty once the database is set up. */
+  readonly missing: readonly string[];
+  readonly partners: readonly PartnerEntry[];
+  readonly contacts: readonly Listed<Contact>[];
+  readonly agreements: readonly Listed<Agreement>[];
+  readonly checkIns: readonly Listed<CheckIn>[];
+  readonly schools: readonly Listed<School>[];
+}
+
+export interface SetUpReport {
+  readonly created: readonly string[];
+  readonly addedColumns: readonly string[];
+  readonly idsAssigned: number;
+  readonly unchanged: boolean;
+}
+
+export interface SaveRequest {
+  /** Absent for a new record. */
+  readonly id?: string;
+  /** The version the sidebar loaded; required with an id. */
+  readonly version?: string;
+  readonly values: Readonly<Record<string, FieldValue>>;
+}
+
+export type SaveResult<T> =
+  | { readonly status: 'saved'; readonly entry: Listed<T> }
+  | { readonly status: 'invalid'; readonly errors: Readonly<Record<string, string>> }
+  | {
+      readonly status: 'conflict';
+      readonly message: string;
+      /** What the sheet holds now (absent when the row is gone) and what this sidebar tried to save. */
+      readonly theirs?: Listed<T>;
+      readonly mine: Readonly<Record<string, FieldValue>>;
+    };
+
+export interface ImportSource {
+  readonly tab: string;
+  readonly headers: readonly string[];
+  readonly rows: number;
+  /** Our partner field for each of its headers, where the header names one. */
+  readonly suggested: Readonly<Record<string, string>>;
+}
+
+export interface ImportRequest {
+  readonly tab: string;
+  /** Header of the source column → our field key (partners or 'contact.name' / 'contact.email' / 'contact.phone' / 'contact.role'). */
+  readonly mapping: Readonly<Record<string, string>>;
+  /** Source row number → what to do with a suspected duplicate: 'merge' into the match, 'add' anyway, or 'skip'. */
+  readonly decisions?: Readonly<Record<string, 'merge' | 'add' | 'skip'>>;
+}
+
+export interface ImportRow {
+  readonly sourceRow: number;
+  readonly name: string;
+  readonly errors: readonly string[];
+  /** The partner (existing id, or another source row as 'row:N') this one looks like, and why. */
+  readonly duplicateOf?: { readonly id: string; readonly name: string; readonly reason: string };
+  readonly action: 'add' | 'merge' | 'skip' | 'error';
+}
+
+export interface ImportPreview {
+  readonly rows: readonly ImportRow[];
+  readonly adds: number;
+  readonly merges: number;
+  readonly skips: number;
+  readonly errors: number;
+}
+
+export interface ImportResult extends ImportPreview {
+  readonly added: number;
+  readonly merged: number;
+  readonly contactsAdded: number;
+}
+
+export interface ServerApi {
+  getDirectory(): Directory;
+  setUpDatabase(): SetUpReport;
+  savePartner(request: SaveRequest): SaveResult<Partner>;
+  saveContact(request: SaveRequest): SaveResult<Contact>;
+  saveAgreement(request: SaveRequest): SaveResult<Agreement>;
+  saveSchool(request: SaveRequest): SaveResult<School>;
+  logCheckIn(request: SaveRequest): SaveResult<CheckIn>;
+  getImportSources(): ImportSource[];
+  previewImport(request: ImportRequest): ImportPreview;
+  runImport(request: ImportRequest): ImportResult;
+}
+
+export type ServerFunction = keyof ServerApi;
+
+/** Every function of the contract, at run time: the built script must define each one at top level. */
+export const SERVER_FUNCTIONS = [
+  'getDirectory',
+  'setUpDatabase',
+  'savePartner',
+  'saveContact',
+  'saveAgreement',
+  'saveSchool',
+  'logCheckIn',
+  'getImportSources',
+  'previewImport',
+  'runImport',
+] as const satisfies readonly ServerFunction[];
+
+// Fails to compile when a contract function is missing from SERVER_FUNCTIONS.
+type Missing = Exclude<ServerFunction, (typeof SERVER_FUNCTIONS)[number]>;
+export const CONTRACT_COMPLETE: Missing extends never ? true : never = true;
+
+/** Which table each save function writes. */
+export const SAVE_TABLES = {
+  savePartner: 'partners',
+  saveContact: 'contacts',
+  saveAgreement: 'agreements',
+  saveSchool: 'schools',
+  logCheckIn: 'checkIns',
+} as const satisfies Partial<Record<ServerFunction, TableKey>>;

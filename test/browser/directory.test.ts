@@ -1,0 +1,111 @@
+// The Sheets sidebar in real Chromium, on the preview server: the directory from end to end.
+import type { Browser } from 'playwright-core';
+import { axeViolations, launch, openSidebar, type Session } from './browser';
+import { TABLES } from '../../src/shared/schema';
+
+let browser: Browser;
+let session: Session;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  session = await openSidebar(browser);
+});
+afterEach(async () => {
+  await session.page.close();
+  await session.preview.close();
+  expect(session.errors).toEqual([]);
+});
+
+const partnersTab = () => session.preview.addOn.workspace.inspect().tabs.find((t) => t.name === 'Partners')!;
+
+describe('partner directory', () => {
+  it('opens with the demo school’s partners from the page itself, with no accessibility violation', async () => {
+    const { page } = session;
+    await page.getByRole('list', { name: 'Partners' }).waitFor();
+    const count = await page.getByRole('list', { name: 'Partners' }).getByRole('button').count();
+    expect(count).toBeGreaterThanOrEqual(20);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('searches by name, service and contact, and filters by status and needs attention', async () => {
+    const { page } = session;
+    const items = page.getByRole('list', { name: 'Partners' }).getByRole('button');
+    await page.getByLabel('Search partners').fill('food bank');
+    await expect(items.allTextContents()).resolves.toEqual([expect.stringContaining('Riverside Food Bank')]);
+    await page.getByLabel('Search partners').fill('dental');
+    await expect(items.allTextContents()).resolves.toEqual([expect.stringContaining('Smile Mobile Dental')]);
+    await page.getByLabel('Search partners').fill('');
+    await page.getByText('Filters').click();
+    await page.getByLabel('Status').selectOption('vetting');
+    const vetting = await items.allTextContents();
+    expect(vetting.length).toBeGreaterThan(0);
+    expect(vetting.every((t) => t.includes('vetting'))).toBe(true);
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Needs attention').check();
+    const flagged = await items.allTextContents();
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.every((t) => t.includes('⚠'))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('opens a profile, adds a partner, edits it and logs a check-in, and the sheet changes', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: /Riverside Food Bank/ }).click();
+    await page.getByRole('heading', { name: 'Riverside Food Bank' }).waitFor();
+    await expect(page.getByText('Contacts', { exact: true }).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '← All partners' }).click();
+
+    await page.getByRole('button', { name: 'Add partner' }).click();
+    await page.getByLabel('Organization').fill('=HYPERLINK("https://evil.example","Click")');
+    await page.getByLabel('Website').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      page.getByText('Website: must be a web address starting with https://.').isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Website').fill('https://newpartner.example.org');
+    await page.getByLabel('Status').selectOption('vetting');
+    await page.getByLabel('tutoring').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: '=HYPERLINK("https://evil.example","Click")' }).waitFor();
+    const nameCol = TABLES.partners.columns.findIndex((c) => c.key === 'name');
+    const tab = partnersTab();
+    expect(tab.values.map((r) => r[nameCol])).toContain('=HYPERLINK("https://evil.example","Click")');
+    expect(tab.formulas.flat().filter(Boolean)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByLabel('Services').fill('After-school reading');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('After-school reading').waitFor();
+
+    await page.getByRole('button', { name: 'Log check-in' }).click();
+    await page.getByLabel('Date').fill('2026-11-20');
+    await page.getByLabel('Notes').fill('Planned the spring schedule');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Planned the spring schedule').waitFor();
+    const lastCol = TABLES.partners.columns.findIndex((c) => c.key === 'lastCheckIn');
+    const row = partnersTab().values.find(
+      (r) => r[nameCol] === '=HYPERLINK("https://evil.example","Click")',
+    )!;
+    expect(Object.prototype.toString.call(row[lastCol])).toBe('[object Date]');
+    expect(partnersTab().display.find((r) => r[nameCol] === row[nameCol])![lastCol]).toBe('2026-11-20');
+  });
+
+  it('shows a readable error from the server in the sidebar', async () => {
+    const { page, preview } = session;
+    const release = preview.addOn.workspace.locks.holdDocumentLock();
+    await page.getByRole('button', { name: /Riverside Food Bank/ }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByText('Someone else is saving to this spreadsheet right now. Try again in a moment.')
+      .waitFor();
+    release();
+  });
+});

@@ -1,0 +1,27 @@
+import { checkArgs, dict, fieldValue, optional, shape, text } from '../../src/server/args';
+
+const request = shape<{ id?: string; values: Record<string, unknown> }>({
+  id: optional(text(10)),
+  values: dict(fieldValue, 3),
+});
+
+describe('argument checks', () => {
+  it('accepts a well-formed call', () => {
+    expect(checkArgs('save', [{ id: 'P-1', values: { a: 'x', b: true, c: ['y'] } }], [request])).toEqual([
+      { id: 'P-1', values: { a: 'x', b: true, c: ['y'] } },
+    ]);
+  });
+
+  it.each([
+    [[], /argument 1 must be an object/],
+    [[{ values: {} }, 'extra'], /takes 1 argument, not 2/],
+    [[{ values: {}, admin: true }], /unexpected field "admin"/],
+    [[{ id: 5, values: {} }], /argument 1\.id must be text/],
+    [[{ id: 'x'.repeat(11), values: {} }], /too long/],
+    [[{ values: { a: 1 } }], /values\.a must be text, yes\/no or a list/],
+    [[{ values: { a: '1', b: '2', c: '3', d: '4' } }], /too many entries/],
+    [[{ values: [] }], /must be an object/],
+  ])('refuses %j with a clear message', (args, message) => {
+    expect(() => checkArgs('save', args, [request])).toThrow(message);
+  });
+});
