@@ -109,3 +109,51 @@ describe('partner directory', () => {
     release();
   });
 });
+
+describe('import', () => {
+  it('maps the columns of another tab, previews a duplicate, and imports', async () => {
+    const { page, preview } = session;
+    const sheet = preview.addOn.workspace.spreadsheet.insertSheet('Our old list');
+    sheet.getRange(1, 1, 3, 3).setValues([
+      ['Agency', 'E-mail', 'Notes'],
+      ['Riverside Food Bank', 'new@riversidefoodbank.example.org', 'from the old list'],
+      ['Northside Tutors', 'ana@northside.example.org', ''],
+    ]);
+    await page.getByRole('button', { name: 'Import a partner list from another tab' }).click();
+    await page.getByLabel('Tab to import').selectOption('Our old list');
+    await expect(page.getByLabel('Agency').inputValue()).resolves.toBe('name');
+    await page.getByLabel('E-mail').selectOption('contact.email');
+    await page.getByLabel('Notes', { exact: true }).selectOption('notes');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('1 to add, 1 to merge').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/Imported: 1 added, 1 merged/).waitFor();
+    const names = preview.addOn.workspace
+      .inspect()
+      .tabs.find((t) => t.name === 'Partners')!
+      .values.map((r) => r[1]);
+    expect(names.filter((n) => n === 'Riverside Food Bank')).toHaveLength(1);
+    expect(names).toContain('Northside Tutors');
+  });
+});
+
+describe('google.script.run from the page', () => {
+  it('gets a readable error for a bad argument, and nothing is written', async () => {
+    const { page, preview } = session;
+    const before = JSON.stringify(preview.addOn.workspace.inspect());
+    const message = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const run = (
+            window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }
+          ).google.script.run;
+          const chain = run.withSuccessHandler(() => resolve('succeeded')) as unknown as typeof run;
+          const failing = chain.withFailureHandler((e: Error) => resolve(e.message)) as unknown as typeof run;
+          failing.savePartner({ values: { name: 42 } });
+        }),
+    );
+    expect(message).toBe('savePartner: argument 1.values.name must be text, yes/no or a list.');
+    expect(JSON.stringify(preview.addOn.workspace.inspect())).toBe(before);
+  });
+});

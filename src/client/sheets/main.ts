@@ -7,6 +7,7 @@ import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import { schemaForm } from '../common/form';
 import { choices, filterPartners, NO_FILTERS, type Filters } from './filters';
+import { showImport } from './importer';
 
 declare global {
   interface Window {
@@ -108,8 +109,19 @@ function showDirectory(): void {
       h('button', { class: 'action', onclick: () => editPartner() }, 'Add partner'),
     ),
     list,
+    h(
+      'button',
+      { class: 'link', onclick: () => showImport(app, busy, imported, showDirectory) },
+      'Import a partner list from another tab',
+    ),
   );
   render();
+}
+
+async function imported(message: string): Promise<void> {
+  await reload();
+  showDirectory();
+  say(message);
 }
 
 function hasFilters(): boolean {

@@ -78,6 +78,9 @@ export function runImport(db: Database, request: ImportRequest): ImportResult {
     const added = new Map<string, Rec>(); // 'row:N' → new partner
     const merged = new Map<string, Rec>(); // existing id → merged partner
     const newContacts: Rec[] = [];
+    const withPrimary = new Set(
+      contacts.rows.filter((r) => r.record.primary === true).map((r) => String(r.record.partnerId)),
+    );
     const emails = new Set(
       contacts.rows.map((r) => `${r.record.partnerId}|${String(r.record.email).toLowerCase()}`),
     );
@@ -114,7 +117,17 @@ export function runImport(db: Database, request: ImportRequest): ImportResult {
         emails.add(key);
         const id = newId(TABLES.contacts.idPrefix, () => Utilities.getUuid(), contactIds);
         contactIds.add(id);
-        newContacts.push({ ...withDefaults(candidate.contact), id, partnerId, created: now, updated: now });
+        // The first contact of a partner is its primary one.
+        const primary = !withPrimary.has(partnerId);
+        withPrimary.add(partnerId);
+        newContacts.push({
+          ...withDefaults(candidate.contact),
+          primary,
+          id,
+          partnerId,
+          created: now,
+          updated: now,
+        });
       }
     });
     const partnerChanges: RowChange[] = [
@@ -134,5 +147,5 @@ export function runImport(db: Database, request: ImportRequest): ImportResult {
 }
 
 function withDefaults(contact: Record<string, FieldValue>): Record<string, FieldValue> {
-  return { primary: true, role: '', email: '', phone: '', ...contact };
+  return { role: '', email: '', phone: '', ...contact };
 }
