@@ -22,7 +22,7 @@ function buildServer() {
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2019' } }] },
     // gas-webpack-plugin needs the entry's exports kept; see DESIGN.md "Build notes".
-    optimization: { concatenateModules: false, usedExports: false, minimize: true },
+    optimization: { concatenateModules: false, usedExports: false, minimize: process.env.MINIFY !== '0' },
     devtool: false,
     performance: { hints: false },
     plugins: [new GasPlugin({ autoGlobalExportsFiles: ['**/src/server/index.ts'] })],

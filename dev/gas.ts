@@ -41,6 +41,8 @@ export function loadAddOn(options: WorkspaceOptions = {}): AddOn {
     if (typeof value !== 'function') throw new Error(`Script function not found: ${name}`);
     return value as (...a: unknown[]) => unknown;
   };
+  // Installed triggers call their top-level function with the event, as Apps Script does.
+  workspace.triggers.setRunner((name, event) => fn(name)(event));
   return {
     workspace,
     context,

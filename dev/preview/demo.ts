@@ -37,6 +37,8 @@ export function seedDemoSchool(
         return v ?? '';
       });
     });
+    const needed = values.length + 1 - sheet.getMaxRows();
+    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
     sheet.getRange(2, 1, values.length, headers.length).setValues(values);
   }
   addOn.workspace.calls.reset();

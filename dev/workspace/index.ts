@@ -6,7 +6,11 @@ import { Env, isDate, Realm } from './env';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockTable } from './lock';
 import { FakePropertiesService, PropertyStores } from './properties';
-import { FakeScriptApp } from './script';
+import { CalendarStore, FakeCalendarApp } from './calendar';
+import { createDocsDrive, DocsDriveHelpers } from './document';
+import { FakeFormApp, FormStore, linkFormsToDrive } from './forms';
+import { FakeMailApp, MailStore } from './mail';
+import { FakeScriptApp, spreadsheetTriggerSource, TriggerTable, WorkspaceClock } from './script';
 import { FakeSession } from './session';
 import { FakeSpreadsheetApp, SpreadsheetRegistry } from './spreadsheet-app';
 import type { FakeSpreadsheet } from './spreadsheet';
@@ -21,6 +25,11 @@ export type { UiRecord, MenuEntry } from './ui';
 export type { FakeSpreadsheet } from './spreadsheet';
 export type { FakeSheet } from './sheet';
 export type { FakeRange } from './range';
+export type { InspectedEvent, InvitationRecord } from './calendar';
+export type { SentMail } from './mail';
+export type { DocNode, DocRun, DocsDriveHelpers, FakeDocument, InspectedDriveItem } from './document';
+export type { InspectedForm, SubmitResult, SubmittedAnswers } from './forms';
+export type { FiredTrigger, TriggerData, TriggerRunner } from './script';
 
 export interface WorkspaceOptions {
   /** Spreadsheet and script time zone; default 'America/Chicago'. */
@@ -49,6 +58,12 @@ export interface AppsScriptServices {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  CalendarApp: GoogleAppsScript.Calendar.CalendarApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  FormApp: GoogleAppsScript.Forms.FormApp;
+  DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
+  MimeType: GoogleAppsScript.Base.MimeType;
 }
 
 export interface InspectedTab {
@@ -60,8 +75,8 @@ export interface InspectedTab {
   frozenRows: number;
 }
 
-export interface Workspace {
-  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, ScriptApp. */
+export interface Workspace extends DocsDriveHelpers {
+  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, ScriptApp, CalendarApp, MailApp, FormApp (and what others add). */
   globals: Record<string, unknown>;
   /** The same objects, typed as the real services. */
   services: AppsScriptServices;
@@ -73,6 +88,16 @@ export interface Workspace {
   logs: string[];
   /** Milliseconds passed to Utilities.sleep. */
   slept: number[];
+  /** Not counted: the workspace clock (options.now plus what tests advanced it by). */
+  clock: Pick<WorkspaceClock, 'now' | 'advance' | 'set'>;
+  /** Not counted: burst limiter (failAfter, setRateLimit), invitations sent, events for the preview. */
+  calendar: Pick<CalendarStore, 'failAfter' | 'setRateLimit' | 'invitations' | 'inspect'>;
+  /** Not counted: messages sent, the daily recipient quota. */
+  mail: Pick<MailStore, 'sent' | 'setQuota' | 'remaining'>;
+  /** Not counted: a person answering a form (submit), forms for the preview. */
+  forms: Pick<FormStore, 'submit' | 'inspect'>;
+  /** Not counted: installed triggers; setRunner lets fired triggers call the bundle's functions. */
+  triggers: Pick<TriggerTable, 'list' | 'due' | 'runDue' | 'setRunner' | 'fired' | 'fireFor'>;
   locks: { holdDocumentLock(): () => void; holdScriptLock(): () => void; holdUserLock(): () => void };
   addSpreadsheet(name: string): FakeSpreadsheet;
   denyAccess(idOrUrl: string): void;
@@ -99,9 +124,10 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   const timeZone = state?.scriptTimeZone ?? options.timeZone ?? DEFAULT_ZONE;
   const calls = new CallLog();
   const ui = newUiRecord();
+  const clock = new WorkspaceClock(options.now ?? (() => new Date()));
   const env = new Env(
     calls,
-    options.now ?? (() => new Date()),
+    clock.now,
     timeZone,
     options.userEmail ?? state?.userEmail ?? DEFAULT_EMAIL,
     ui,
@@ -121,10 +147,16 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     user: mapOf(state?.properties.user),
   };
   const lockTable = new LockTable();
+  const calendar = new CalendarStore(env, state?.calendar);
+  const mail = new MailStore(env, state?.mail);
+  const triggers = new TriggerTable(env, state?.triggers);
+  const forms = new FormStore(env, registry, triggers, state?.forms);
   let scriptGlobals: object = {};
 
   const fakeUi = new FakeUi(env, ui, options.addonName ?? 'Partner Hub');
   const utilities = new FakeUtilities(env);
+  const docsDrive = createDocsDrive(env, fakeUi, registry, state);
+  linkFormsToDrive(forms, docsDrive.drive);
   const globals: Record<string, unknown> = {
     SpreadsheetApp: new FakeSpreadsheetApp(env, registry, fakeUi),
     HtmlService: new FakeHtmlService(env, options.html, () => scriptGlobals),
@@ -133,7 +165,14 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     Session: new FakeSession(env),
     Utilities: utilities,
     Logger: new FakeLogger(env),
-    ScriptApp: new FakeScriptApp(env),
+    ScriptApp: new FakeScriptApp(env, triggers, {
+      SPREADSHEETS: spreadsheetTriggerSource(env, registry),
+      FORMS: forms.resolveTriggerSource,
+    }),
+    CalendarApp: new FakeCalendarApp(env, calendar),
+    MailApp: new FakeMailApp(env, mail),
+    FormApp: new FakeFormApp(env, forms),
+    ...docsDrive.globals,
   };
   const container = registry.books.get(registry.activeId);
   if (!container) throw new Error(`The saved state has no spreadsheet ${registry.activeId}.`);
@@ -146,6 +185,12 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     ui,
     logs: env.logs,
     slept: utilities.slept,
+    clock,
+    calendar,
+    mail,
+    forms,
+    triggers,
+    ...docsDrive.helpers,
     locks: {
       holdDocumentLock: () => lockTable.holdOutside('document'),
       holdScriptLock: () => lockTable.holdOutside('script'),
@@ -205,6 +250,11 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
           script: Object.fromEntries(stores.script),
           user: Object.fromEntries(stores.user),
         },
+        calendar: calendar.toJSON(),
+        mail: mail.toJSON(),
+        forms: forms.toJSON(),
+        triggers: triggers.toJSON(),
+        ...docsDrive.save(),
       };
     },
   };

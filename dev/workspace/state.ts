@@ -1,8 +1,14 @@
 // JSON form of a workspace: spreadsheets (cells sparse), properties and the id generator's seed.
 // Dates become {"$date": ISO string} wherever they appear.
+import type { CalendarState } from './calendar';
 import type { RuleData } from './conditional';
+import type { DocumentState } from './document';
+import type { DriveState } from './drive';
 import { isDate } from './env';
 import { Cell, CellStyle, ProtectionData, SheetData, SpreadsheetData } from './model';
+import type { FormsState } from './forms';
+import type { MailState } from './mail';
+import type { TriggersState } from './script';
 import type { ValidationData } from './validation';
 import type { CellValue } from './values';
 
@@ -57,6 +63,15 @@ export interface WorkspaceState {
     script: Record<string, string>;
     user: Record<string, string>;
   };
+  /** Absent in states saved before CalendarApp, MailApp, FormApp and triggers existed. */
+  calendar?: CalendarState;
+  mail?: MailState;
+  forms?: FormsState;
+  triggers?: TriggersState;
+  /** Absent in states saved before DocumentApp and DriveApp existed. */
+  documents?: DocumentState[];
+  activeDocumentId?: string | null;
+  drive?: DriveState;
 }
 
 export function encode(v: unknown): JsonValue {

@@ -43,7 +43,12 @@ export function directory(db: Database): Directory {
     ReturnType<Database['read']>
   >;
   const agreements = read.agreements.rows.map((r) => listed<Agreement>(r));
-  const agreementRecords = agreements.map((a) => a.record);
+  const byPartner = new Map<string, Agreement[]>();
+  for (const { record } of agreements) {
+    const list = byPartner.get(record.partnerId);
+    if (list) list.push(record);
+    else byPartner.set(record.partnerId, [record]);
+  }
   const missing = TABLE_KEYS.flatMap((k) => {
     const data = read[k];
     if (!data.sheet) return [`${TABLES[k].tab} tab`];
@@ -57,7 +62,7 @@ export function directory(db: Database): Directory {
       const entry = listed<Partner>(r);
       return {
         ...entry,
-        attention: attention(entry.record, agreementRecords, today),
+        attention: attention(entry.record, byPartner.get(entry.record.id) ?? [], today),
         nextCheckIn: nextCheckIn(entry.record, today),
       };
     }),

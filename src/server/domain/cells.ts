@@ -9,9 +9,13 @@ export type Cell = string | number | boolean | Date;
 /** Turns an instant into the calendar date it is in the spreadsheet's time zone, as 'yyyy-mm-dd'. */
 export type DateInZone = (date: Date) => string;
 
+// Held once: a global looked up in a hot loop is slow in some hosts (a vm context among them).
+const toTag = Object.prototype.toString;
+const imul = Math.imul;
+
 export function isDate(value: unknown): value is Date {
   // Not `instanceof`: values may come from another realm (the tests run the bundle in a vm).
-  return Object.prototype.toString.call(value) === '[object Date]';
+  return toTag.call(value) === '[object Date]';
 }
 
 export function dateInZone(timeZone: string): DateInZone {
@@ -21,10 +25,18 @@ export function dateInZone(timeZone: string): DateInZone {
     month: '2-digit',
     day: '2-digit',
   });
+  // Intl is slow next to a Map look-up, and a table repeats the same dates many times.
+  const seen = new Map<number, string>();
   return (date) => {
-    const parts = format.formatToParts(date);
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${get('year')}-${get('month')}-${get('day')}`;
+    const ms = date.getTime();
+    let text = seen.get(ms);
+    if (text === undefined) {
+      const parts = format.formatToParts(date);
+      const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      text = `${get('year')}-${get('month')}-${get('day')}`;
+      seen.set(ms, text);
+    }
+    return text;
   };
 }
 
@@ -38,6 +50,7 @@ export interface Read {
 /** Reads a cell a person may have typed anything into. Nothing is lost: an unreadable value is kept as text and reported. */
 export function fromCell(column: Column, cell: unknown, toDate: DateInZone): Read {
   if (cell === '' || cell === null || cell === undefined) return { value: emptyValue(column) };
+  if (column.type === 'timestamp' && isDate(cell)) return { value: cell.toISOString() };
   const text = isDate(cell) ? toDate(cell) : String(cell).trim();
   const warn = (message: string): Read => ({
     value: column.type === 'multi' ? [text] : column.type === 'bool' ? false : text,
@@ -92,7 +105,7 @@ export function fromCell(column: Column, cell: unknown, toDate: DateInZone): Rea
       return warn(`"${clip(text)}" is not a date.`);
     }
     case 'timestamp':
-      return { value: isDate(cell) ? cell.toISOString() : text };
+      return { value: text };
     case 'email':
       return isEmail(text) ? { value: text } : warn(`"${clip(text)}" is not an email address.`);
     case 'url':
@@ -138,13 +151,14 @@ export function sameCell(column: Column, stored: unknown, wanted: Cell, toDate: 
 
 /** A short fingerprint of a row's cells: if it differs from the one the sidebar loaded, someone changed the row. */
 export function fingerprint(cells: readonly unknown[]): string {
+  // FNV-1a over each cell's type and text, with a separator between cells.
   let hash = 0x811c9dc5;
-  const text = cells.map((c) => (isDate(c) ? `d${c.getTime()}` : `${typeof c}:${String(c)}`)).join('\u0000');
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+  for (const cell of cells) {
+    const text = isDate(cell) ? `d${cell.getTime()}` : `${typeof cell}:${String(cell)}`;
+    for (let i = 0; i < text.length; i++) hash = imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = imul(hash ^ 0xff, 0x01000193);
   }
-  return hash.toString(36);
+  return (hash >>> 0).toString(36);
 }
 
 function clip(text: string): string {

@@ -47,12 +47,11 @@ export function attention(
   const reasons: AttentionReason[] = [];
   const due = nextCheckIn(partner, today);
   if (IN_SERVICE.has(partner.status) && due && due < today) reasons.push('check-in overdue');
-  const mine = agreements.filter((a) => a.partnerId === partner.id);
-  const expiring = mine.some(
+  const expiring = agreements.some(
     (a) => isCurrent(a, today) && isIsoDate(a.end) && daysBetween(today, a.end) <= EXPIRING_WITHIN_DAYS,
   );
   if (expiring) reasons.push('agreement expiring');
-  if (partner.status === 'active' && !mine.some((a) => isCurrent(a, today)))
+  if (partner.status === 'active' && !agreements.some((a) => isCurrent(a, today)))
     reasons.push('no current agreement');
   if (IN_SERVICE.has(partner.status) && singleFunded(partner)) reasons.push('single funding source');
   return reasons;

@@ -1,0 +1,1311 @@
+// DocumentApp's element tree: Body and TableCell hold blocks (Paragraph, ListItem, Table); a Table holds
+// TableRows, a row TableCells; a Paragraph holds inline elements (Text, HorizontalRule, PageBreak).
+// The fakes are the tree itself (one object per node, so getChildIndex/equality work as in real code).
+//
+// Real rules kept:
+// - a section (Body, TableCell) always ends with a paragraph: appending or inserting a table at the end
+//   adds an empty paragraph after it, and removing that last paragraph throws "Can't remove the last
+//   paragraph in a document section.";
+// - appending or inserting an element that is already in a tree throws "Element must be detached.";
+// - getText() joins block children (and rows, cells) with '\n';
+// - replaceText/findText take an RE2 pattern string and match inside one Text element at a time (never
+//   across paragraphs). Replacements are literal text: '$1', '$&' and '\' are inserted as typed (the real
+//   service does not honour capture groups either; escape the pattern, not the replacement).
+// - appendTable(cells) wants a String[][]: any non-string cell throws the signature error, and an empty
+//   array or an empty row throws (invented wording); appendTable() with no argument makes an empty table
+//   to fill with appendTableRow().
+import { Counted, Env } from './env';
+
+export const ElementType = Object.freeze({
+  BODY_SECTION: 'BODY_SECTION',
+  COMMENT_SECTION: 'COMMENT_SECTION',
+  DATE: 'DATE',
+  DOCUMENT: 'DOCUMENT',
+  EQUATION: 'EQUATION',
+  FOOTER_SECTION: 'FOOTER_SECTION',
+  FOOTNOTE: 'FOOTNOTE',
+  FOOTNOTE_SECTION: 'FOOTNOTE_SECTION',
+  HEADER_SECTION: 'HEADER_SECTION',
+  HORIZONTAL_RULE: 'HORIZONTAL_RULE',
+  INLINE_DRAWING: 'INLINE_DRAWING',
+  INLINE_IMAGE: 'INLINE_IMAGE',
+  LIST_ITEM: 'LIST_ITEM',
+  PAGE_BREAK: 'PAGE_BREAK',
+  PARAGRAPH: 'PARAGRAPH',
+  PERSON: 'PERSON',
+  RICH_LINK: 'RICH_LINK',
+  TABLE: 'TABLE',
+  TABLE_CELL: 'TABLE_CELL',
+  TABLE_OF_CONTENTS: 'TABLE_OF_CONTENTS',
+  TABLE_ROW: 'TABLE_ROW',
+  TEXT: 'TEXT',
+  UNSUPPORTED: 'UNSUPPORTED',
+});
+
+export const ParagraphHeading = Object.freeze({
+  NORMAL: 'NORMAL',
+  TITLE: 'TITLE',
+  SUBTITLE: 'SUBTITLE',
+  HEADING1: 'HEADING1',
+  HEADING2: 'HEADING2',
+  HEADING3: 'HEADING3',
+  HEADING4: 'HEADING4',
+  HEADING5: 'HEADING5',
+  HEADING6: 'HEADING6',
+});
+
+export const GlyphType = Object.freeze({
+  BULLET: 'BULLET',
+  HOLLOW_BULLET: 'HOLLOW_BULLET',
+  SQUARE_BULLET: 'SQUARE_BULLET',
+  NUMBER: 'NUMBER',
+  LATIN_UPPER: 'LATIN_UPPER',
+  LATIN_LOWER: 'LATIN_LOWER',
+  ROMAN_UPPER: 'ROMAN_UPPER',
+  ROMAN_LOWER: 'ROMAN_LOWER',
+});
+
+export const HorizontalAlignment = Object.freeze({
+  LEFT: 'LEFT',
+  CENTER: 'CENTER',
+  RIGHT: 'RIGHT',
+  JUSTIFY: 'JUSTIFY',
+});
+
+export const Attribute = Object.freeze({
+  BACKGROUND_COLOR: 'BACKGROUND_COLOR',
+  BOLD: 'BOLD',
+  BORDER_COLOR: 'BORDER_COLOR',
+  BORDER_WIDTH: 'BORDER_WIDTH',
+  FONT_FAMILY: 'FONT_FAMILY',
+  FONT_SIZE: 'FONT_SIZE',
+  FOREGROUND_COLOR: 'FOREGROUND_COLOR',
+  HEADING: 'HEADING',
+  HORIZONTAL_ALIGNMENT: 'HORIZONTAL_ALIGNMENT',
+  INDENT_START: 'INDENT_START',
+  INDENT_END: 'INDENT_END',
+  ITALIC: 'ITALIC',
+  LINE_SPACING: 'LINE_SPACING',
+  LINK_URL: 'LINK_URL',
+  SPACING_AFTER: 'SPACING_AFTER',
+  SPACING_BEFORE: 'SPACING_BEFORE',
+  STRIKETHROUGH: 'STRIKETHROUGH',
+  UNDERLINE: 'UNDERLINE',
+  WIDTH: 'WIDTH',
+});
+
+export type Kind = keyof typeof ElementType;
+export type AttrValue = string | number | boolean | null;
+
+/** Per-character text style. */
+export interface CharStyle {
+  b?: boolean;
+  i?: boolean;
+  u?: boolean;
+  l?: string;
+}
+
+/** Serialized element (state and copy()). */
+export interface ElementData {
+  k: Kind;
+  a?: Record<string, AttrValue>;
+  /** heading */
+  h?: string;
+  /** glyph type, nesting level and list id of a list item */
+  g?: string;
+  n?: number;
+  id?: string;
+  /** text and style runs [start, endExclusive, style] */
+  s?: string;
+  r?: [number, number, CharStyle][];
+  c?: ElementData[];
+}
+
+/** What an attached tree reports to its document. */
+export interface DocOwner {
+  readonly closed: boolean;
+  changed(): void;
+}
+
+const CLOSED = 'Document is closed, its contents cannot be updated.';
+const LAST_PARAGRAPH = "Can't remove the last paragraph in a document section.";
+
+/** RE2 pattern string → JS RegExp: leading (?i)/(?s)/(?m) flags and (?P<name>…) groups. */
+export function re2(env: Env, pattern: unknown): RegExp {
+  let src = String(pattern);
+  let flags = 'g';
+  const m = /^\(\?([ims]+)\)/.exec(src);
+  if (m) {
+    src = src.slice(m[0].length);
+    for (const f of m[1]) if (!flags.includes(f)) flags += f;
+  }
+  src = src.replace(/\(\?P</g, '(?<');
+  try {
+    return new RegExp(src, flags);
+  } catch {
+    return env.fail(`Invalid regular expression: ${String(pattern)}`);
+  }
+}
+
+function sameStyle(a: CharStyle, b: CharStyle): boolean {
+  return a.b === b.b && a.i === b.i && a.u === b.u && a.l === b.l;
+}
+
+function isEmptyStyle(s: CharStyle): boolean {
+  return s.b === undefined && s.i === undefined && s.u === undefined && s.l === undefined;
+}
+
+export function styleRuns(text: FakeText): { text: string; style: CharStyle }[] {
+  const out: { text: string; style: CharStyle }[] = [];
+  for (let i = 0; i < text.chars.length; i++) {
+    const st = text.styles[i] ?? {};
+    const last = out[out.length - 1];
+    if (last && sameStyle(last.style, st)) last.text += text.chars[i];
+    else out.push({ text: text.chars[i], style: st });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export abstract class FakeElement extends Counted {
+  parent: FakeContainer | null = null;
+  attrs: Record<string, AttrValue> = {};
+
+  protected constructor(
+    env: Env,
+    readonly kind: Kind,
+    typeName: string,
+  ) {
+    super(env, 'DocumentApp', typeName);
+  }
+
+  /** Counts the call and refuses closed documents; `mutates` marks the file as updated. */
+  protected call(method: string, mutates = false): void {
+    this.rec(method);
+    const owner = this.owner();
+    if (owner?.closed) this.env.fail(CLOSED);
+    if (mutates) owner?.changed();
+  }
+
+  /** The elements from the tree's root down to this one. */
+  private chain(): FakeElement[] {
+    const out: FakeElement[] = [this];
+    for (let e = this.parent; e; e = e.parent) out.unshift(e);
+    return out;
+  }
+
+  owner(): DocOwner | null {
+    const root = this.chain()[0];
+    return root instanceof FakeBody ? root.doc : null;
+  }
+
+  /** Child indexes from the body down to this element, or null when detached. */
+  path(): number[] | null {
+    const chain = this.chain();
+    if (!(chain[0] instanceof FakeBody)) return null;
+    return chain
+      .slice(1)
+      .map((e, i) =>
+        chain[i] instanceof FakeContainer ? (chain[i] as FakeContainer).children.indexOf(e) : -1,
+      );
+  }
+
+  getType(): string {
+    this.call('getType');
+    return this.kind;
+  }
+  getParent(): FakeContainer | null {
+    this.call('getParent');
+    return this.parent;
+  }
+  getNextSibling(): FakeElement | null {
+    this.call('getNextSibling');
+    if (!this.parent) return null;
+    return this.parent.children[this.parent.children.indexOf(this) + 1] ?? null;
+  }
+  getPreviousSibling(): FakeElement | null {
+    this.call('getPreviousSibling');
+    if (!this.parent) return null;
+    return this.parent.children[this.parent.children.indexOf(this) - 1] ?? null;
+  }
+  isAtDocumentEnd(): boolean {
+    this.call('isAtDocumentEnd');
+    const chain = this.chain();
+    if (!(chain[0] instanceof FakeBody)) return false;
+    return chain.slice(1).every((e) => {
+      const siblings = e.parent?.children ?? [];
+      return siblings[siblings.length - 1] === e;
+    });
+  }
+  removeFromParent(): this {
+    this.call('removeFromParent', true);
+    this.parent?.detachChild(this);
+    return this;
+  }
+  /** A deep, detached copy. */
+  copy(): this {
+    this.call('copy');
+    return build(this.env, serialize(this)) as this;
+  }
+  getAttributes(): Record<string, AttrValue> {
+    this.call('getAttributes');
+    return this.attributes();
+  }
+  protected attributes(): Record<string, AttrValue> {
+    return { ...this.attrs };
+  }
+  setAttributes(attributes: Record<string, unknown>): this {
+    this.call('setAttributes', true);
+    if (attributes === null || typeof attributes !== 'object')
+      return this.env.fail('Invalid argument: attributes');
+    for (const [k, v] of Object.entries(attributes)) {
+      const value: AttrValue =
+        v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+          ? v
+          : String(v);
+      this.applyAttribute(k, value);
+    }
+    return this;
+  }
+  protected applyAttribute(key: string, value: AttrValue): void {
+    if (value === null) delete this.attrs[key];
+    else this.attrs[key] = value;
+  }
+
+  private cast<T extends FakeElement>(kinds: Kind[], name: string): T {
+    if (!kinds.includes(this.kind)) return this.env.fail(`Cannot convert ${this.kind} to ${name}.`);
+    return this as unknown as T;
+  }
+  asParagraph(): FakeParagraph {
+    this.call('asParagraph');
+    return this.cast(['PARAGRAPH'], 'Paragraph');
+  }
+  asListItem(): FakeListItem {
+    this.call('asListItem');
+    return this.cast(['LIST_ITEM'], 'ListItem');
+  }
+  asTable(): FakeTable {
+    this.call('asTable');
+    return this.cast(['TABLE'], 'Table');
+  }
+  asTableRow(): FakeTableRow {
+    this.call('asTableRow');
+    return this.cast(['TABLE_ROW'], 'TableRow');
+  }
+  asTableCell(): FakeTableCell {
+    this.call('asTableCell');
+    return this.cast(['TABLE_CELL'], 'TableCell');
+  }
+  asText(): FakeText {
+    this.call('asText');
+    return this.cast(['TEXT'], 'Text');
+  }
+  asBody(): FakeBody {
+    this.call('asBody');
+    return this.cast(['BODY_SECTION'], 'Body');
+  }
+  asHorizontalRule(): FakeHorizontalRule {
+    this.call('asHorizontalRule');
+    return this.cast(['HORIZONTAL_RULE'], 'HorizontalRule');
+  }
+}
+
+// --- text ------------------------------------------------------------------------------------------
+
+interface Seg {
+  node: FakeText;
+  at: number;
+}
+
+interface Flat {
+  text: string;
+  segs: Seg[];
+  /** Paragraphs with their start offset (to insert into empty ones). */
+  paras: { p: FakeParagraph; at: number }[];
+}
+
+function flatten(el: FakeElement, out: Flat): void {
+  if (el instanceof FakeText) {
+    out.segs.push({ node: el, at: out.text.length });
+    out.text += el.chars;
+  } else if (el instanceof FakeParagraph) {
+    out.paras.push({ p: el, at: out.text.length });
+    for (const c of el.children) flatten(c, out);
+  } else if (el instanceof FakeContainer) {
+    el.children.forEach((c, i) => {
+      if (i > 0) out.text += '\n';
+      flatten(c, out);
+    });
+  }
+}
+
+export function textOf(el: FakeElement): string {
+  const out: Flat = { text: '', segs: [], paras: [] };
+  flatten(el, out);
+  return out.text;
+}
+
+/**
+ * A Text element (a run of characters with per-character style) or, when `over` is set, the Text view
+ * that editAsText() gives over a paragraph or a whole section (offsets count '\n' between blocks).
+ */
+export class FakeText extends FakeElement {
+  chars = '';
+  styles: CharStyle[] = [];
+
+  constructor(
+    env: Env,
+    text = '',
+    private readonly over: FakeContainer | null = null,
+  ) {
+    super(env, 'TEXT', 'Text');
+    this.chars = text;
+    this.styles = Array.from({ length: text.length }, () => ({}));
+  }
+
+  override owner(): DocOwner | null {
+    return this.over ? this.over.owner() : super.owner();
+  }
+
+  private flat(): Flat {
+    if (!this.over) return { text: this.chars, segs: [{ node: this, at: 0 }], paras: [] };
+    const out: Flat = { text: '', segs: [], paras: [] };
+    flatten(this.over, out);
+    return out;
+  }
+
+  private checkIndex(offset: unknown, length: number, inclusiveEnd: boolean): number {
+    const n = Number(offset);
+    if (!Number.isInteger(n) || n < 0) return this.env.fail(`Invalid argument: offset`);
+    if (inclusiveEnd ? n > length : n >= length)
+      return this.env.fail(`Index (${n}) must be less than the content length (${length}).`);
+    return n;
+  }
+
+  /** Applies f(node, startInNode, endExclusiveInNode) to each Text overlapping [start, end]. */
+  private each(start: number, endInclusive: number, f: (node: FakeText, s: number, e: number) => void): void {
+    for (const { node, at } of this.flat().segs) {
+      const s = Math.max(start - at, 0);
+      const e = Math.min(endInclusive + 1 - at, node.chars.length);
+      if (s < e) f(node, s, e);
+    }
+  }
+
+  private range(args: unknown[], method: string): { start: number; end: number; value: unknown } {
+    const len = this.flat().text.length;
+    if (args.length >= 3) {
+      const start = this.checkIndex(args[0], len, false);
+      const end = this.checkIndex(args[1], len, false);
+      if (end < start) return this.env.fail(`Invalid argument: ${method} endOffsetInclusive`);
+      return { start, end, value: args[2] };
+    }
+    return { start: 0, end: len - 1, value: args[0] };
+  }
+
+  private setStyle(args: unknown[], method: string, key: keyof CharStyle): this {
+    this.call(method, true);
+    const { start, end, value } = this.range(args, method);
+    this.each(start, end, (node, s, e) => {
+      for (let i = s; i < e; i++) {
+        const st: CharStyle = { ...node.styles[i] };
+        if (value === null || value === undefined || value === '') delete st[key];
+        else if (key === 'l') st.l = String(value);
+        else st[key] = Boolean(value);
+        node.styles[i] = st;
+      }
+    });
+    return this;
+  }
+
+  private getStyle(args: unknown[], method: string, key: keyof CharStyle): boolean | string | null {
+    this.call(method);
+    const flat = this.flat();
+    const values: (boolean | string | null)[] = [];
+    const pick = (node: FakeText, i: number): boolean | string | null => {
+      const v = node.styles[i]?.[key];
+      return key === 'l' ? (v === undefined ? null : (v as string)) : v === true;
+    };
+    if (args.length > 0) {
+      const offset = this.checkIndex(args[0], flat.text.length, false);
+      for (const { node, at } of flat.segs)
+        if (offset >= at && offset < at + node.chars.length) return pick(node, offset - at);
+      return null;
+    }
+    for (const { node } of flat.segs) for (let i = 0; i < node.chars.length; i++) values.push(pick(node, i));
+    if (values.length === 0) return null;
+    return values.every((v) => v === values[0]) ? values[0] : null;
+  }
+
+  getText(): string {
+    this.call('getText');
+    return this.flat().text;
+  }
+  setText(text: string): this {
+    this.call('setText', true);
+    const t = String(text);
+    if (this.over instanceof FakeParagraph) this.over.replaceContent(t);
+    else if (this.over instanceof FakeBlockContainer) this.over.replaceAll(t);
+    else {
+      this.chars = t;
+      this.styles = Array.from({ length: t.length }, () => ({ ...(this.styles[0] ?? {}) }));
+    }
+    return this;
+  }
+  appendText(text: string): this {
+    this.call('appendText', true);
+    const t = String(text);
+    if (!this.over) {
+      const st = this.styles[this.styles.length - 1] ?? {};
+      this.chars += t;
+      for (let i = 0; i < t.length; i++) this.styles.push({ ...st });
+      return this;
+    }
+    const paras = this.flat().paras;
+    const last = paras[paras.length - 1]?.p;
+    if (!last) return this.env.fail('Invalid argument: no paragraph to append to');
+    last.addText(t);
+    return this;
+  }
+  insertText(offset: number, text: string): this {
+    this.call('insertText', true);
+    const t = String(text);
+    const flat = this.flat();
+    const at = this.checkIndex(offset, flat.text.length, true);
+    for (const seg of flat.segs) {
+      if (at >= seg.at && at <= seg.at + seg.node.chars.length) {
+        const node = seg.node;
+        const i = at - seg.at;
+        const st = node.styles[i > 0 ? i - 1 : 0] ?? {};
+        node.chars = node.chars.slice(0, i) + t + node.chars.slice(i);
+        node.styles.splice(i, 0, ...Array.from({ length: t.length }, () => ({ ...st })));
+        return this;
+      }
+    }
+    const para = flat.paras.find((p) => p.at === at);
+    if (!para) return this.env.fail(`Invalid argument: offset`);
+    para.p.addText(t);
+    return this;
+  }
+  /** Deletes characters; with a view, the '\n' between blocks stay (blocks are not merged). */
+  deleteText(startOffset: number, endOffsetInclusive: number): this {
+    this.call('deleteText', true);
+    const len = this.flat().text.length;
+    const start = this.checkIndex(startOffset, len, false);
+    const end = this.checkIndex(endOffsetInclusive, len, false);
+    if (end < start) return this.env.fail('Invalid argument: endOffsetInclusive');
+    this.each(start, end, (node, s, e) => {
+      node.chars = node.chars.slice(0, s) + node.chars.slice(e);
+      node.styles.splice(s, e - s);
+    });
+    return this;
+  }
+  replaceText(searchPattern: string, replacement: string): this {
+    this.call('replaceText', true);
+    const re = re2(this.env, searchPattern);
+    for (const { node } of this.flat().segs) node.replaceIn(re, String(replacement));
+    return this;
+  }
+  /** Used by containers too: literal replacement, style of the first matched character. */
+  replaceIn(re: RegExp, replacement: string): void {
+    let chars = '';
+    const styles: CharStyle[] = [];
+    let last = 0;
+    re.lastIndex = 0;
+    for (const m of this.chars.matchAll(re)) {
+      const i = m.index ?? 0;
+      if (m[0].length === 0) continue;
+      chars += this.chars.slice(last, i) + replacement;
+      styles.push(...this.styles.slice(last, i));
+      const st = this.styles[i] ?? {};
+      for (let k = 0; k < replacement.length; k++) styles.push({ ...st });
+      last = i + m[0].length;
+    }
+    if (last === 0 && chars === '') return;
+    this.chars = chars + this.chars.slice(last);
+    this.styles = styles.concat(this.styles.slice(last));
+  }
+  findText(searchPattern: string, from?: FakeRangeElement): FakeRangeElement | null {
+    this.call('findText');
+    return findIn(this.env, this.flat().segs, searchPattern, from);
+  }
+  setBold(...args: unknown[]): this {
+    return this.setStyle(args, 'setBold', 'b');
+  }
+  isBold(...args: unknown[]): boolean | null {
+    return this.getStyle(args, 'isBold', 'b') as boolean | null;
+  }
+  setItalic(...args: unknown[]): this {
+    return this.setStyle(args, 'setItalic', 'i');
+  }
+  isItalic(...args: unknown[]): boolean | null {
+    return this.getStyle(args, 'isItalic', 'i') as boolean | null;
+  }
+  setUnderline(...args: unknown[]): this {
+    return this.setStyle(args, 'setUnderline', 'u');
+  }
+  isUnderline(...args: unknown[]): boolean | null {
+    return this.getStyle(args, 'isUnderline', 'u') as boolean | null;
+  }
+  setLinkUrl(...args: unknown[]): this {
+    return this.setStyle(args, 'setLinkUrl', 'l');
+  }
+  getLinkUrl(...args: unknown[]): string | null {
+    return this.getStyle(args, 'getLinkUrl', 'l') as string | null;
+  }
+  protected override applyAttribute(key: string, value: AttrValue): void {
+    if (!this.styleAll(key, value)) super.applyAttribute(key, value);
+  }
+  /** BOLD/ITALIC/UNDERLINE/LINK_URL attributes on every character (not counted); false for others. */
+  styleAll(key: string, value: AttrValue): boolean {
+    const style: Partial<Record<string, keyof CharStyle>> = {
+      BOLD: 'b',
+      ITALIC: 'i',
+      UNDERLINE: 'u',
+      LINK_URL: 'l',
+    };
+    const k = style[key];
+    if (!k) return false;
+    this.each(0, this.flat().text.length - 1, (node, s, e) => {
+      for (let i = s; i < e; i++) {
+        const st: CharStyle = { ...node.styles[i] };
+        if (value === null || value === false || value === '') delete st[k];
+        else if (k === 'l') st.l = String(value);
+        else st[k] = true;
+        node.styles[i] = st;
+      }
+    });
+    return true;
+  }
+}
+
+export class FakeRangeElement extends Counted {
+  constructor(
+    env: Env,
+    readonly element: FakeElement,
+    readonly start: number,
+    readonly endInclusive: number,
+    private readonly partial: boolean,
+  ) {
+    super(env, 'DocumentApp', 'RangeElement');
+  }
+  getElement(): FakeElement {
+    this.rec('getElement');
+    return this.element;
+  }
+  getStartOffset(): number {
+    this.rec('getStartOffset');
+    return this.partial ? this.start : -1;
+  }
+  getEndOffsetInclusive(): number {
+    this.rec('getEndOffsetInclusive');
+    return this.partial ? this.endInclusive : -1;
+  }
+  isPartial(): boolean {
+    this.rec('isPartial');
+    return this.partial;
+  }
+}
+
+function findIn(env: Env, segs: Seg[], pattern: string, from?: FakeRangeElement): FakeRangeElement | null {
+  const re = re2(env, pattern);
+  let started = from === undefined || from === null;
+  for (const { node } of segs) {
+    let min = 0;
+    if (!started) {
+      if (node !== from?.element) continue;
+      started = true;
+      min = from.endInclusive + 1;
+    }
+    re.lastIndex = 0;
+    for (const m of node.chars.matchAll(re)) {
+      const i = m.index ?? 0;
+      if (i >= min && m[0].length > 0) return new FakeRangeElement(env, node, i, i + m[0].length - 1, true);
+    }
+  }
+  return null;
+}
+
+// --- containers ------------------------------------------------------------------------------------
+
+export abstract class FakeContainer extends FakeElement {
+  children: FakeElement[] = [];
+
+  protected checkChildIndex(index: unknown, allowEnd: boolean): number {
+    const n = Number(index);
+    const max = this.children.length;
+    if (!Number.isInteger(n) || n < 0) return this.env.fail('Invalid argument: childIndex');
+    if (allowEnd ? n > max : n >= max)
+      return this.env.fail(`Child index (${n}) must be less than the number of child elements (${max}).`);
+    return n;
+  }
+
+  /** Puts a detached element at index (end by default). */
+  adopt<T extends FakeElement>(child: T, index = this.children.length): T {
+    if (child.parent) return this.env.fail('Element must be detached.');
+    child.parent = this;
+    this.children.splice(index, 0, child);
+    return child;
+  }
+
+  detachChild(child: FakeElement): void {
+    const i = this.children.indexOf(child);
+    if (i === -1) return this.env.fail('Element does not contain the specified child element.');
+    this.children.splice(i, 1);
+    child.parent = null;
+  }
+
+  getNumChildren(): number {
+    this.call('getNumChildren');
+    return this.children.length;
+  }
+  getChild(childIndex: number): FakeElement {
+    this.call('getChild');
+    return this.children[this.checkChildIndex(childIndex, false)];
+  }
+  getChildIndex(child: unknown): number {
+    this.call('getChildIndex');
+    const i = this.children.indexOf(child as FakeElement);
+    return i === -1 ? this.env.fail('Element does not contain the specified child element.') : i;
+  }
+  getText(): string {
+    this.call('getText');
+    return textOf(this);
+  }
+  editAsText(): FakeText {
+    this.call('editAsText');
+    return this.textView();
+  }
+  /** The editAsText() view, not counted. */
+  textView(): FakeText {
+    return new FakeText(this.env, '', this);
+  }
+  replaceText(searchPattern: string, replacement: string): this {
+    this.call('replaceText', true);
+    const re = re2(this.env, searchPattern);
+    const flat: Flat = { text: '', segs: [], paras: [] };
+    flatten(this, flat);
+    for (const { node } of flat.segs) node.replaceIn(re, String(replacement));
+    return this;
+  }
+  findText(searchPattern: string, from?: FakeRangeElement): FakeRangeElement | null {
+    this.call('findText');
+    const flat: Flat = { text: '', segs: [], paras: [] };
+    flatten(this, flat);
+    return findIn(this.env, flat.segs, searchPattern, from);
+  }
+  /** The next descendant of that type after `from` (a RangeElement from an earlier call). */
+  findElement(elementType: string, from?: FakeRangeElement): FakeRangeElement | null {
+    this.call('findElement');
+    const all = descendants(this).filter((e) => e.kind === String(elementType));
+    const i = from ? all.indexOf(from.element) + 1 : 0;
+    const el = all[i];
+    return el ? new FakeRangeElement(this.env, el, -1, -1, false) : null;
+  }
+  clear(): this {
+    this.call('clear', true);
+    this.clearContent();
+    return this;
+  }
+  protected clearContent(): void {
+    for (const c of this.children) c.parent = null;
+    this.children = [];
+  }
+  protected override applyAttribute(key: string, value: AttrValue): void {
+    if (!new FakeText(this.env, '', this).styleAll(key, value)) super.applyAttribute(key, value);
+  }
+}
+
+export function descendants(el: FakeElement): FakeElement[] {
+  const out: FakeElement[] = [];
+  const walk = (e: FakeElement): void => {
+    if (!(e instanceof FakeContainer)) return;
+    for (const c of e.children) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(el);
+  return out;
+}
+
+export class FakeHorizontalRule extends FakeElement {
+  constructor(env: Env) {
+    super(env, 'HORIZONTAL_RULE', 'HorizontalRule');
+  }
+}
+
+export class FakePageBreak extends FakeElement {
+  constructor(env: Env) {
+    super(env, 'PAGE_BREAK', 'PageBreak');
+  }
+}
+
+export class FakeParagraph extends FakeContainer {
+  heading: string = ParagraphHeading.NORMAL;
+
+  constructor(env: Env, text = '', kind: Kind = 'PARAGRAPH', typeName = 'Paragraph') {
+    super(env, kind, typeName);
+    if (text !== '') this.adopt(new FakeText(env, text));
+  }
+
+  replaceContent(text: string): void {
+    this.clearContent();
+    if (text !== '') this.adopt(new FakeText(this.env, text));
+  }
+  addText(text: string): FakeText {
+    return this.adopt(new FakeText(this.env, text));
+  }
+
+  /** Real Paragraph/ListItem.setText returns nothing (no chaining). */
+  setText(text: string): void {
+    this.call('setText', true);
+    this.replaceContent(String(text));
+  }
+  appendText(text: string): FakeText {
+    this.call('appendText', true);
+    return this.addText(String(text));
+  }
+  insertText(childIndex: number, text: string): FakeText {
+    this.call('insertText', true);
+    return this.adopt(new FakeText(this.env, String(text)), this.checkChildIndex(childIndex, true));
+  }
+  appendHorizontalRule(): FakeHorizontalRule {
+    this.call('appendHorizontalRule', true);
+    return this.adopt(new FakeHorizontalRule(this.env));
+  }
+  appendPageBreak(): FakePageBreak {
+    this.call('appendPageBreak', true);
+    return this.adopt(new FakePageBreak(this.env));
+  }
+  getHeading(): string {
+    this.call('getHeading');
+    return this.heading;
+  }
+  setHeading(heading: string): this {
+    this.call('setHeading', true);
+    if (!Object.values(ParagraphHeading).includes(heading as never))
+      return this.env.fail('Invalid argument: heading');
+    this.heading = heading;
+    return this;
+  }
+  getAlignment(): string | null {
+    this.call('getAlignment');
+    const a = this.attrs[Attribute.HORIZONTAL_ALIGNMENT];
+    return typeof a === 'string' ? a : null;
+  }
+  setAlignment(alignment: string): this {
+    this.call('setAlignment', true);
+    if (!Object.values(HorizontalAlignment).includes(alignment as never))
+      return this.env.fail('Invalid argument: alignment');
+    this.attrs[Attribute.HORIZONTAL_ALIGNMENT] = alignment;
+    return this;
+  }
+  setSpacingAfter(spacingAfter: number): this {
+    this.call('setSpacingAfter', true);
+    this.attrs[Attribute.SPACING_AFTER] = Number(spacingAfter);
+    return this;
+  }
+  setSpacingBefore(spacingBefore: number): this {
+    this.call('setSpacingBefore', true);
+    this.attrs[Attribute.SPACING_BEFORE] = Number(spacingBefore);
+    return this;
+  }
+  setLineSpacing(multiplier: number): this {
+    this.call('setLineSpacing', true);
+    this.attrs[Attribute.LINE_SPACING] = Number(multiplier);
+    return this;
+  }
+  setLinkUrl(url: string | null): this {
+    this.call('setLinkUrl', true);
+    for (const c of this.children)
+      if (c instanceof FakeText)
+        c.styles = c.styles.map((s) => {
+          const st: CharStyle = { ...s };
+          if (url === null || url === '') delete st.l;
+          else st.l = String(url);
+          return st;
+        });
+    return this;
+  }
+  getLinkUrl(): string | null {
+    this.call('getLinkUrl');
+    const urls = this.children.flatMap((c) =>
+      c instanceof FakeText ? c.styles.map((s) => s.l ?? null) : [],
+    );
+    return urls.length > 0 && urls.every((u) => u === urls[0]) ? urls[0] : null;
+  }
+  protected override attributes(): Record<string, AttrValue> {
+    return { ...this.attrs, [Attribute.HEADING]: this.heading };
+  }
+  protected override applyAttribute(key: string, value: AttrValue): void {
+    if (key === Attribute.HEADING) {
+      if (typeof value === 'string' && Object.values(ParagraphHeading).includes(value as never))
+        this.heading = value;
+      return;
+    }
+    super.applyAttribute(key, value);
+  }
+}
+
+export class FakeListItem extends FakeParagraph {
+  glyph: string = GlyphType.BULLET;
+  nesting = 0;
+  listId = '';
+
+  constructor(env: Env, text = '') {
+    super(env, text, 'LIST_ITEM', 'ListItem');
+  }
+  getGlyphType(): string {
+    this.call('getGlyphType');
+    return this.glyph;
+  }
+  setGlyphType(glyphType: string): this {
+    this.call('setGlyphType', true);
+    if (!Object.values(GlyphType).includes(glyphType as never))
+      return this.env.fail('Invalid argument: glyphType');
+    this.glyph = glyphType;
+    return this;
+  }
+  getNestingLevel(): number {
+    this.call('getNestingLevel');
+    return this.nesting;
+  }
+  setNestingLevel(nestingLevel: number): this {
+    this.call('setNestingLevel', true);
+    const n = Number(nestingLevel);
+    if (!Number.isInteger(n) || n < 0 || n > 8) return this.env.fail('Invalid argument: nestingLevel');
+    this.nesting = n;
+    return this;
+  }
+  getListId(): string {
+    this.call('getListId');
+    return this.listId;
+  }
+  setListId(listItem: unknown): this {
+    this.call('setListId', true);
+    if (!(listItem instanceof FakeListItem)) return this.env.fail('Invalid argument: listItem');
+    this.listId = listItem.listId;
+    return this;
+  }
+}
+
+function isParagraphLike(e: FakeElement | undefined): boolean {
+  return e instanceof FakeParagraph;
+}
+
+function cellsArgument(env: Env, cells: unknown, method: string): string[][] {
+  const fail = (label: string): never =>
+    env.fail(`The parameters (${label}) don't match the method signature for DocumentApp.${method}.`);
+  if (!Array.isArray(cells))
+    return fail(typeof cells === 'object' && cells !== null ? 'object' : typeof cells);
+  for (const row of cells) {
+    if (!Array.isArray(row)) return fail(`${typeof row}[]`);
+    for (const v of row)
+      if (typeof v !== 'string') {
+        const label =
+          v === null ? 'null' : Object.prototype.toString.call(v) === '[object Date]' ? 'Date' : typeof v;
+        return fail(`${label}[][]`);
+      }
+  }
+  if (cells.length === 0 || cells.some((r: unknown[]) => r.length === 0))
+    return env.fail('Invalid argument: cells. A table needs at least one row and one cell in every row.');
+  return cells as string[][];
+}
+
+/** Body and TableCell: sections that hold paragraphs, list items and tables. */
+export abstract class FakeBlockContainer extends FakeContainer {
+  /** A section always ends with a paragraph. */
+  protected endWithParagraph(): void {
+    if (!isParagraphLike(this.children[this.children.length - 1])) this.adopt(new FakeParagraph(this.env));
+  }
+
+  replaceAll(text: string): void {
+    this.clearContent();
+    (this.children[0] as FakeParagraph).replaceContent(text);
+  }
+
+  /** Cleared sections keep one empty paragraph. */
+  protected override clearContent(): void {
+    super.clearContent();
+    this.adopt(new FakeParagraph(this.env));
+  }
+
+  override detachChild(child: FakeElement): void {
+    const last = this.children[this.children.length - 1];
+    if (child === last && isParagraphLike(child)) return this.env.fail(LAST_PARAGRAPH);
+    super.detachChild(child);
+  }
+
+  private paragraphArg(p: unknown, list: boolean): FakeParagraph {
+    if (list) {
+      if (p instanceof FakeListItem) return p;
+      return new FakeListItem(this.env, String(p));
+    }
+    if (p instanceof FakeParagraph && !(p instanceof FakeListItem)) return p;
+    if (p instanceof FakeElement) return this.env.fail('Invalid argument: paragraph');
+    return new FakeParagraph(this.env, String(p));
+  }
+
+  private placeListItem(item: FakeListItem, index: number): FakeListItem {
+    if (item.parent) return this.env.fail('Element must be detached.');
+    if (item.listId === '') {
+      const prev = this.children[index - 1];
+      item.listId =
+        prev instanceof FakeListItem
+          ? prev.listId
+          : `kix.${this.env.nextRandom().toString(36).padStart(7, '0')}`;
+    }
+    return this.adopt(item, index);
+  }
+
+  private tableArg(cells: unknown, method: string): FakeTable {
+    if (cells instanceof FakeTable) return cells;
+    const t = new FakeTable(this.env);
+    if (cells === undefined) return t;
+    for (const row of cellsArgument(this.env, cells, method)) {
+      const r = t.adopt(new FakeTableRow(this.env));
+      for (const v of row) r.adopt(new FakeTableCell(this.env, v));
+    }
+    return t;
+  }
+
+  appendParagraph(paragraph: unknown): FakeParagraph {
+    this.call('appendParagraph', true);
+    return this.adopt(this.paragraphArg(paragraph, false));
+  }
+  insertParagraph(childIndex: number, paragraph: unknown): FakeParagraph {
+    this.call('insertParagraph', true);
+    const i = this.checkChildIndex(childIndex, true);
+    return this.adopt(this.paragraphArg(paragraph, false), i);
+  }
+  appendListItem(listItem: unknown): FakeListItem {
+    this.call('appendListItem', true);
+    return this.placeListItem(this.paragraphArg(listItem, true) as FakeListItem, this.children.length);
+  }
+  insertListItem(childIndex: number, listItem: unknown): FakeListItem {
+    this.call('insertListItem', true);
+    const i = this.checkChildIndex(childIndex, true);
+    return this.placeListItem(this.paragraphArg(listItem, true) as FakeListItem, i);
+  }
+  appendTable(cells?: unknown): FakeTable {
+    this.call('appendTable', true);
+    const t = this.adopt(this.tableArg(cells, `${this.typeLabel()}.appendTable`));
+    this.endWithParagraph();
+    return t;
+  }
+  insertTable(childIndex: number, cells?: unknown): FakeTable {
+    this.call('insertTable', true);
+    const i = this.checkChildIndex(childIndex, true);
+    const t = this.adopt(this.tableArg(cells, `${this.typeLabel()}.insertTable`), i);
+    this.endWithParagraph();
+    return t;
+  }
+  /** Real: a horizontal rule lives in a new paragraph; the rule is returned. */
+  appendHorizontalRule(): FakeHorizontalRule {
+    this.call('appendHorizontalRule', true);
+    const p = this.adopt(new FakeParagraph(this.env));
+    return p.adopt(new FakeHorizontalRule(this.env));
+  }
+  insertHorizontalRule(childIndex: number): FakeHorizontalRule {
+    this.call('insertHorizontalRule', true);
+    const p = this.adopt(new FakeParagraph(this.env), this.checkChildIndex(childIndex, true));
+    return p.adopt(new FakeHorizontalRule(this.env));
+  }
+  appendPageBreak(): FakePageBreak {
+    this.call('appendPageBreak', true);
+    const p = this.adopt(new FakeParagraph(this.env));
+    return p.adopt(new FakePageBreak(this.env));
+  }
+  removeChild(child: unknown): this {
+    this.call('removeChild', true);
+    if (!(child instanceof FakeElement) || child.parent !== this)
+      return this.env.fail('Element does not contain the specified child element.');
+    this.detachChild(child);
+    return this;
+  }
+  /** Every paragraph in the section, list items and paragraphs inside tables included. */
+  getParagraphs(): FakeParagraph[] {
+    this.call('getParagraphs');
+    return descendants(this).filter((e): e is FakeParagraph => e instanceof FakeParagraph);
+  }
+  getTables(): FakeTable[] {
+    this.call('getTables');
+    return descendants(this).filter((e): e is FakeTable => e instanceof FakeTable);
+  }
+  getListItems(): FakeListItem[] {
+    this.call('getListItems');
+    return descendants(this).filter((e): e is FakeListItem => e instanceof FakeListItem);
+  }
+  setText(text: string): this {
+    this.call('setText', true);
+    this.replaceAll(String(text));
+    return this;
+  }
+  private typeLabel(): string {
+    return this instanceof FakeBody ? 'Body' : 'TableCell';
+  }
+}
+
+export class FakeBody extends FakeBlockContainer {
+  constructor(
+    env: Env,
+    readonly doc: DocOwner | null = null,
+  ) {
+    super(env, 'BODY_SECTION', 'Body');
+  }
+  /** Only for the tree's root: adopt children without the detached check. */
+  static fresh(env: Env, doc: DocOwner | null): FakeBody {
+    const b = new FakeBody(env, doc);
+    b.adopt(new FakeParagraph(env));
+    return b;
+  }
+}
+
+export class FakeTable extends FakeContainer {
+  constructor(env: Env) {
+    super(env, 'TABLE', 'Table');
+  }
+  private row(i: unknown): FakeTableRow {
+    return this.children[this.checkChildIndex(i, false)] as FakeTableRow;
+  }
+  getNumRows(): number {
+    this.call('getNumRows');
+    return this.children.length;
+  }
+  getRow(rowIndex: number): FakeTableRow {
+    this.call('getRow');
+    return this.row(rowIndex);
+  }
+  getCell(rowIndex: number, cellIndex: number): FakeTableCell {
+    this.call('getCell');
+    const r = this.row(rowIndex);
+    const n = Number(cellIndex);
+    const cell = r.children[n];
+    if (!Number.isInteger(n) || !cell)
+      return this.env.fail(
+        `Child index (${n}) must be less than the number of child elements (${r.children.length}).`,
+      );
+    return cell as FakeTableCell;
+  }
+  appendTableRow(tableRow?: unknown): FakeTableRow {
+    this.call('appendTableRow', true);
+    if (tableRow !== undefined && !(tableRow instanceof FakeTableRow))
+      return this.env.fail('Invalid argument: tableRow');
+    return this.adopt(tableRow ?? new FakeTableRow(this.env));
+  }
+  insertTableRow(rowIndex: number, tableRow?: unknown): FakeTableRow {
+    this.call('insertTableRow', true);
+    const i = this.checkChildIndex(rowIndex, true);
+    if (tableRow !== undefined && !(tableRow instanceof FakeTableRow))
+      return this.env.fail('Invalid argument: tableRow');
+    return this.adopt(tableRow ?? new FakeTableRow(this.env), i);
+  }
+  removeRow(rowIndex: number): FakeTableRow {
+    this.call('removeRow', true);
+    const r = this.row(rowIndex);
+    this.detachChild(r);
+    return r;
+  }
+  setBorderWidth(width: number): this {
+    this.call('setBorderWidth', true);
+    this.attrs[Attribute.BORDER_WIDTH] = Number(width);
+    return this;
+  }
+  getBorderWidth(): number {
+    this.call('getBorderWidth');
+    const w = this.attrs[Attribute.BORDER_WIDTH];
+    return typeof w === 'number' ? w : 1;
+  }
+  setBorderColor(color: string): this {
+    this.call('setBorderColor', true);
+    this.attrs[Attribute.BORDER_COLOR] = String(color);
+    return this;
+  }
+  getBorderColor(): string {
+    this.call('getBorderColor');
+    const c = this.attrs[Attribute.BORDER_COLOR];
+    return typeof c === 'string' ? c : '#000000';
+  }
+  setColumnWidth(columnIndex: number, width: number): this {
+    this.call('setColumnWidth', true);
+    this.attrs[`COLUMN_WIDTH_${Number(columnIndex)}`] = Number(width);
+    return this;
+  }
+  getColumnWidth(columnIndex: number): number | null {
+    this.call('getColumnWidth');
+    const w = this.attrs[`COLUMN_WIDTH_${Number(columnIndex)}`];
+    return typeof w === 'number' ? w : null;
+  }
+}
+
+export class FakeTableRow extends FakeContainer {
+  constructor(env: Env) {
+    super(env, 'TABLE_ROW', 'TableRow');
+  }
+  private cellArg(cell: unknown): FakeTableCell {
+    if (cell instanceof FakeTableCell) return cell;
+    if (cell instanceof FakeElement) return this.env.fail('Invalid argument: tableCell');
+    return new FakeTableCell(this.env, cell === undefined ? '' : String(cell));
+  }
+  getNumCells(): number {
+    this.call('getNumCells');
+    return this.children.length;
+  }
+  getCell(cellIndex: number): FakeTableCell {
+    this.call('getCell');
+    return this.children[this.checkChildIndex(cellIndex, false)] as FakeTableCell;
+  }
+  appendTableCell(cell?: unknown): FakeTableCell {
+    this.call('appendTableCell', true);
+    return this.adopt(this.cellArg(cell));
+  }
+  insertTableCell(cellIndex: number, cell?: unknown): FakeTableCell {
+    this.call('insertTableCell', true);
+    const i = this.checkChildIndex(cellIndex, true);
+    return this.adopt(this.cellArg(cell), i);
+  }
+  removeCell(cellIndex: number): FakeTableCell {
+    this.call('removeCell', true);
+    const c = this.children[this.checkChildIndex(cellIndex, false)] as FakeTableCell;
+    this.detachChild(c);
+    return c;
+  }
+  getParentTable(): FakeTable | null {
+    this.call('getParentTable');
+    return this.parent instanceof FakeTable ? this.parent : null;
+  }
+  setMinimumHeight(minHeight: number): this {
+    this.call('setMinimumHeight', true);
+    this.attrs.MINIMUM_HEIGHT = Number(minHeight);
+    return this;
+  }
+}
+
+export class FakeTableCell extends FakeBlockContainer {
+  constructor(env: Env, text = '', empty = false) {
+    super(env, 'TABLE_CELL', 'TableCell');
+    if (!empty) this.adopt(new FakeParagraph(env, text));
+  }
+  getParentRow(): FakeTableRow | null {
+    this.call('getParentRow');
+    return this.parent instanceof FakeTableRow ? this.parent : null;
+  }
+  getParentTable(): FakeTable | null {
+    this.call('getParentTable');
+    return this.parent?.parent instanceof FakeTable ? this.parent.parent : null;
+  }
+  getRowIndex(): number {
+    this.call('getRowIndex');
+    const row = this.parent;
+    const table = row?.parent;
+    if (!row || !table) return this.env.fail('Element does not contain the specified child element.');
+    return table.children.indexOf(row);
+  }
+  getColumnIndex(): number {
+    this.call('getColumnIndex');
+    if (!this.parent) return this.env.fail('Element does not contain the specified child element.');
+    return this.parent.children.indexOf(this);
+  }
+  getColSpan(): number {
+    this.call('getColSpan');
+    return 1;
+  }
+  getRowSpan(): number {
+    this.call('getRowSpan');
+    return 1;
+  }
+  setBackgroundColor(color: string): this {
+    this.call('setBackgroundColor', true);
+    this.attrs[Attribute.BACKGROUND_COLOR] = String(color);
+    return this;
+  }
+  getBackgroundColor(): string | null {
+    this.call('getBackgroundColor');
+    const c = this.attrs[Attribute.BACKGROUND_COLOR];
+    return typeof c === 'string' ? c : null;
+  }
+  setWidth(width: number): this {
+    this.call('setWidth', true);
+    this.attrs[Attribute.WIDTH] = Number(width);
+    return this;
+  }
+  getWidth(): number | null {
+    this.call('getWidth');
+    const w = this.attrs[Attribute.WIDTH];
+    return typeof w === 'number' ? w : null;
+  }
+}
+
+// --- serialization (state and copy) ----------------------------------------------------------------
+
+export function serialize(el: FakeElement): ElementData {
+  const d: ElementData = { k: el.kind };
+  if (Object.keys(el.attrs).length > 0) d.a = { ...el.attrs };
+  if (el instanceof FakeText) {
+    d.s = el.chars;
+    const runs: [number, number, CharStyle][] = [];
+    let at = 0;
+    for (const run of styleRuns(el)) {
+      if (!isEmptyStyle(run.style)) runs.push([at, at + run.text.length, { ...run.style }]);
+      at += run.text.length;
+    }
+    if (runs.length > 0) d.r = runs;
+  }
+  if (el instanceof FakeParagraph && el.heading !== ParagraphHeading.NORMAL) d.h = el.heading;
+  if (el instanceof FakeListItem) {
+    d.g = el.glyph;
+    d.n = el.nesting;
+    d.id = el.listId;
+  }
+  if (el instanceof FakeContainer) d.c = el.children.map(serialize);
+  return d;
+}
+
+export function build(env: Env, d: ElementData, doc: DocOwner | null = null): FakeElement {
+  let el: FakeElement;
+  switch (d.k) {
+    case 'TEXT': {
+      const t = new FakeText(env, d.s ?? '');
+      for (const [s, e, st] of d.r ?? [])
+        for (let i = s; i < e && i < t.styles.length; i++) t.styles[i] = { ...st };
+      el = t;
+      break;
+    }
+    case 'PARAGRAPH':
+      el = new FakeParagraph(env);
+      break;
+    case 'LIST_ITEM': {
+      const li = new FakeListItem(env);
+      li.glyph = d.g ?? GlyphType.BULLET;
+      li.nesting = d.n ?? 0;
+      li.listId = d.id ?? '';
+      el = li;
+      break;
+    }
+    case 'TABLE':
+      el = new FakeTable(env);
+      break;
+    case 'TABLE_ROW':
+      el = new FakeTableRow(env);
+      break;
+    case 'TABLE_CELL':
+      el = new FakeTableCell(env, '', true);
+      break;
+    case 'BODY_SECTION':
+      el = new FakeBody(env, doc);
+      break;
+    case 'HORIZONTAL_RULE':
+      el = new FakeHorizontalRule(env);
+      break;
+    case 'PAGE_BREAK':
+      el = new FakePageBreak(env);
+      break;
+    default:
+      return env.fail(`Unsupported element ${String(d.k)}`);
+  }
+  if (d.a) el.attrs = { ...d.a };
+  if (el instanceof FakeParagraph && d.h) el.heading = d.h;
+  if (el instanceof FakeContainer) for (const c of d.c ?? []) el.adopt(build(env, c));
+  return el;
+}

@@ -1,0 +1,665 @@
+// DocumentApp: documents, the cursor, the active (container) document, and the Docs wiring of the
+// workspace (DocumentApp + DriveApp globals, helpers, state). The element tree is in document-elements.ts.
+//
+// Real behaviour kept: a new document's body holds one empty paragraph; getCursor()/getSelection() are
+// null until a cursor is placed (workspace.setDocumentCursor or Document.setCursor); after saveAndClose()
+// the Document and its elements throw until the document is opened again; openById/openByUrl on a missing
+// or denied id throw "Document is missing (perhaps it was deleted, or you don't have read access?)";
+// getActiveDocument() is null outside a Docs container and getUi() then throws.
+import {
+  Attribute,
+  build,
+  CharStyle,
+  DocOwner,
+  ElementData,
+  ElementType,
+  FakeBody,
+  FakeContainer,
+  FakeElement,
+  FakeListItem,
+  FakeParagraph,
+  FakeTable,
+  FakeText,
+  GlyphType,
+  HorizontalAlignment,
+  ParagraphHeading,
+  serialize,
+  styleRuns,
+  textOf,
+} from './document-elements';
+import {
+  DriveRegistry,
+  DriveSource,
+  DriveState,
+  driveIdOf,
+  FakeDriveApp,
+  MimeType,
+  ROOT_FOLDER_ID,
+} from './drive';
+import { Counted, Env } from './env';
+import type { SpreadsheetRegistry } from './spreadsheet-app';
+import { loadSpreadsheet, saveSpreadsheet } from './state';
+import type { FakeUi } from './ui';
+
+export const MISSING_DOCUMENT =
+  "Document is missing (perhaps it was deleted, or you don't have read access?)";
+
+export interface DocumentState {
+  id: string;
+  name: string;
+  body: ElementData;
+  cursor: { path: number[]; offset: number } | null;
+  editors: string[];
+}
+
+export class DocData implements DocOwner {
+  closed = false;
+  body: FakeBody;
+  cursor: { element: FakeElement; offset: number } | null = null;
+  editors: string[] = [];
+
+  constructor(
+    readonly env: Env,
+    readonly id: string,
+    public name: string,
+    private readonly onChange: () => void,
+    body?: ElementData,
+  ) {
+    this.body = body ? (build(env, body, this) as FakeBody) : FakeBody.fresh(env, this);
+  }
+  get url(): string {
+    return `https://docs.google.com/document/d/${this.id}/edit`;
+  }
+  changed(): void {
+    this.onChange();
+  }
+}
+
+export class DocumentRegistry {
+  readonly docs = new Map<string, DocData>();
+  activeId: string | null = null;
+
+  constructor(
+    private readonly env: Env,
+    readonly drive: DriveRegistry,
+  ) {
+    drive.addResolver((id) => {
+      const d = this.docs.get(id);
+      return d ? this.source(d) : undefined;
+    });
+  }
+
+  private source(d: DocData): DriveSource {
+    return {
+      mimeType: MimeType.GOOGLE_DOCS,
+      url: d.url,
+      getName: () => d.name,
+      setName: (name) => {
+        d.name = name;
+      },
+      copy: (name) => this.add(name, serialize(d.body)).id,
+    };
+  }
+
+  /** A new document (and its Drive file in My Drive). */
+  add(name: string, body?: ElementData, id?: string): DocData {
+    const docId = id ?? this.env.nextFileId();
+    const d = new DocData(this.env, docId, name, () => this.drive.touch(docId), body);
+    this.docs.set(d.id, d);
+    this.drive.registerFile({
+      id: d.id,
+      mimeType: MimeType.GOOGLE_DOCS,
+      source: this.source(d),
+      parentId: ROOT_FOLDER_ID,
+    });
+    return d;
+  }
+
+  idOf(idOrUrl: string): string {
+    return /\/document\/d\/([A-Za-z0-9_-]+)/.exec(idOrUrl)?.[1] ?? driveIdOf(idOrUrl);
+  }
+
+  open(idOrUrl: unknown, byUrl: boolean): DocData {
+    const text = String(idOrUrl);
+    if (byUrl && !/\/document\/d\/[A-Za-z0-9_-]+/.test(text)) this.env.fail('Invalid argument: url');
+    const id = this.idOf(text);
+    const d = this.docs.get(id);
+    if (!d || this.drive.denied.has(id)) return this.env.fail(MISSING_DOCUMENT);
+    d.closed = false;
+    return d;
+  }
+
+  save(): DocumentState[] {
+    return [...this.docs.values()].map((d) => {
+      const path = d.cursor?.element.path();
+      return {
+        id: d.id,
+        name: d.name,
+        body: serialize(d.body),
+        cursor: d.cursor && path ? { path, offset: d.cursor.offset } : null,
+        editors: [...d.editors],
+      };
+    });
+  }
+
+  load(states: DocumentState[]): void {
+    for (const st of states) {
+      const d = new DocData(this.env, st.id, st.name, () => this.drive.touch(st.id), st.body);
+      d.editors = [...st.editors];
+      if (st.cursor) {
+        const el = elementAt(d.body, st.cursor.path);
+        if (el) d.cursor = { element: el, offset: st.cursor.offset };
+      }
+      this.docs.set(d.id, d);
+    }
+  }
+}
+
+function elementAt(body: FakeBody, path: number[]): FakeElement | null {
+  let el: FakeElement = body;
+  for (const i of path) {
+    if (!(el instanceof FakeContainer)) return null;
+    const next: FakeElement | undefined = el.children[i];
+    if (!next) return null;
+    el = next;
+  }
+  return el;
+}
+
+/** A cursor position: a Text and a character offset, or a container and a child index. */
+export class FakePosition extends Counted {
+  constructor(
+    env: Env,
+    readonly element: FakeElement,
+    readonly offset: number,
+  ) {
+    super(env, 'DocumentApp', 'Position');
+  }
+  private paragraph(): FakeParagraph | null {
+    let e: FakeElement | null = this.element;
+    while (e && !(e instanceof FakeParagraph)) e = e.parent;
+    return e;
+  }
+  getElement(): FakeElement {
+    this.rec('getElement');
+    return this.element;
+  }
+  getOffset(): number {
+    this.rec('getOffset');
+    return this.offset;
+  }
+  /** The Text of the paragraph (or list item) holding the position. */
+  getSurroundingText(): FakeText {
+    this.rec('getSurroundingText');
+    const p = this.paragraph();
+    return p ? p.textView() : new FakeText(this.env, '');
+  }
+  getSurroundingTextOffset(): number {
+    this.rec('getSurroundingTextOffset');
+    const p = this.paragraph();
+    if (!p || !(this.element instanceof FakeText)) return 0;
+    let at = 0;
+    for (const c of p.children) {
+      if (c === this.element) return at + this.offset;
+      if (c instanceof FakeText) at += c.chars.length;
+    }
+    return at;
+  }
+  /** Inserts text at the position; returns the Text that holds it. */
+  insertText(text: string): FakeText {
+    this.rec('insertText');
+    if (this.element.owner()?.closed)
+      return this.env.fail('Document is closed, its contents cannot be updated.');
+    const t = String(text);
+    this.element.owner()?.changed();
+    if (this.element instanceof FakeText) {
+      const node = this.element;
+      const st: CharStyle = node.styles[Math.max(this.offset - 1, 0)] ?? {};
+      node.chars = node.chars.slice(0, this.offset) + t + node.chars.slice(this.offset);
+      node.styles.splice(this.offset, 0, ...Array.from({ length: t.length }, () => ({ ...st })));
+      return node;
+    }
+    if (this.element instanceof FakeParagraph)
+      return this.element.adopt(new FakeText(this.env, t), this.offset);
+    return this.env.fail('Invalid argument: text can only be inserted in a paragraph.');
+  }
+}
+
+export class FakeDocument extends Counted {
+  constructor(
+    env: Env,
+    readonly data: DocData,
+    private readonly drive: DriveRegistry,
+  ) {
+    super(env, 'DocumentApp', 'Document');
+  }
+  private call(method: string): void {
+    this.rec(method);
+    if (this.data.closed) this.env.fail('Document is closed, its contents cannot be updated.');
+  }
+  getId(): string {
+    this.call('getId');
+    return this.data.id;
+  }
+  getName(): string {
+    this.call('getName');
+    return this.data.name;
+  }
+  setName(name: string): this {
+    this.call('setName');
+    this.data.name = String(name);
+    this.drive.touch(this.data.id);
+    return this;
+  }
+  getUrl(): string {
+    this.call('getUrl');
+    return this.data.url;
+  }
+  getBody(): FakeBody {
+    this.call('getBody');
+    return this.data.body;
+  }
+  getHeader(): null {
+    this.call('getHeader');
+    return null;
+  }
+  getFooter(): null {
+    this.call('getFooter');
+    return null;
+  }
+  getCursor(): FakePosition | null {
+    this.call('getCursor');
+    const c = this.data.cursor;
+    if (!c || c.element.owner() !== this.data) return null;
+    return new FakePosition(this.env, c.element, c.offset);
+  }
+  setCursor(position: unknown): this {
+    this.call('setCursor');
+    if (!(position instanceof FakePosition) || position.element.owner() !== this.data)
+      return this.env.fail('Invalid argument: position');
+    this.data.cursor = { element: position.element, offset: position.offset };
+    return this;
+  }
+  newPosition(element: unknown, offset: number): FakePosition {
+    this.call('newPosition');
+    if (!(element instanceof FakeElement) || element.owner() !== this.data)
+      return this.env.fail('Invalid argument: element');
+    const n = Number(offset);
+    const max =
+      element instanceof FakeText
+        ? element.chars.length
+        : element instanceof FakeContainer
+          ? element.children.length
+          : 0;
+    if (!Number.isInteger(n) || n < 0 || n > max) return this.env.fail(`Invalid argument: offset`);
+    return new FakePosition(this.env, element, n);
+  }
+  getSelection(): null {
+    this.call('getSelection');
+    return null;
+  }
+  addEditor(emailAddress: string): this {
+    this.call('addEditor');
+    const e = String(emailAddress).trim().toLowerCase();
+    if (!this.data.editors.includes(e)) this.data.editors.push(e);
+    const f = this.drive.files.get(this.data.id);
+    if (f && !f.editors.includes(e)) f.editors.push(e);
+    return this;
+  }
+  getEditors(): { getEmail(): string }[] {
+    this.call('getEditors');
+    return this.data.editors.map((e) => ({ getEmail: () => e }));
+  }
+  saveAndClose(): void {
+    this.rec('saveAndClose');
+    this.data.closed = true;
+    this.drive.touch(this.data.id);
+  }
+}
+
+export class FakeDocumentApp extends Counted {
+  readonly ParagraphHeading = ParagraphHeading;
+  readonly ElementType = ElementType;
+  readonly GlyphType = GlyphType;
+  readonly HorizontalAlignment = HorizontalAlignment;
+  readonly Attribute = Attribute;
+
+  constructor(
+    env: Env,
+    private readonly docs: DocumentRegistry,
+    private readonly ui: FakeUi,
+  ) {
+    super(env, 'DocumentApp', null);
+  }
+  private wrap(d: DocData): FakeDocument {
+    return new FakeDocument(this.env, d, this.docs.drive);
+  }
+  create(name: string): FakeDocument {
+    this.rec('create');
+    return this.wrap(this.docs.add(String(name)));
+  }
+  openById(id: string): FakeDocument {
+    this.rec('openById');
+    return this.wrap(this.docs.open(id, false));
+  }
+  openByUrl(url: string): FakeDocument {
+    this.rec('openByUrl');
+    return this.wrap(this.docs.open(url, true));
+  }
+  getActiveDocument(): FakeDocument | null {
+    this.rec('getActiveDocument');
+    const d = this.docs.activeId === null ? undefined : this.docs.docs.get(this.docs.activeId);
+    if (!d) return null;
+    d.closed = false;
+    return this.wrap(d);
+  }
+  getUi(): FakeUi {
+    this.rec('getUi');
+    if (this.docs.activeId === null)
+      return this.env.fail('Cannot call DocumentApp.getUi() from this context.');
+    return this.ui;
+  }
+}
+
+// --- rendering (not counted) -----------------------------------------------------------------------
+
+export interface DocRun {
+  text: string;
+  /** Set for a horizontal rule or a page break (text ''). */
+  kind?: 'HORIZONTAL_RULE' | 'PAGE_BREAK';
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  link?: string;
+}
+
+export interface DocNode {
+  type: string;
+  text: string;
+  heading?: string;
+  glyphType?: string;
+  nestingLevel?: number;
+  /** Paragraphs and list items: the styled runs (horizontal rules and page breaks as type-only runs). */
+  runs?: DocRun[];
+  /** Tables: each cell's text. */
+  rows?: string[][];
+  children?: DocNode[];
+}
+
+export function renderTree(el: FakeElement): DocNode {
+  const node: DocNode = { type: el.kind, text: el instanceof FakeText ? el.chars : textOf(el) };
+  if (el instanceof FakeParagraph) {
+    node.heading = el.heading;
+    if (el instanceof FakeListItem) {
+      node.glyphType = el.glyph;
+      node.nestingLevel = el.nesting;
+    }
+    node.runs = el.children.flatMap((c): DocRun[] => {
+      if (!(c instanceof FakeText))
+        return [{ text: '', kind: c.kind === 'HORIZONTAL_RULE' ? 'HORIZONTAL_RULE' : 'PAGE_BREAK' }];
+      return styleRuns(c).map((r) => {
+        const run: DocRun = { text: r.text };
+        if (r.style.b) run.bold = true;
+        if (r.style.i) run.italic = true;
+        if (r.style.u) run.underline = true;
+        if (r.style.l) run.link = r.style.l;
+        return run;
+      });
+    });
+    node.children = el.children.map((c) => ({ type: c.kind, text: c instanceof FakeText ? c.chars : '' }));
+    return node;
+  }
+  if (el instanceof FakeTable)
+    node.rows = el.children.map((r) => (r instanceof FakeContainer ? r.children.map((c) => textOf(c)) : []));
+  if (el instanceof FakeContainer) node.children = el.children.map(renderTree);
+  return node;
+}
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+const TAGS: Record<string, string> = {
+  TITLE: 'h1 class="title"',
+  SUBTITLE: 'p class="subtitle"',
+  HEADING1: 'h1',
+  HEADING2: 'h2',
+  HEADING3: 'h3',
+  HEADING4: 'h4',
+  HEADING5: 'h5',
+  HEADING6: 'h6',
+  NORMAL: 'p',
+};
+const ORDERED = new Set(['NUMBER', 'LATIN_UPPER', 'LATIN_LOWER', 'ROMAN_UPPER', 'ROMAN_LOWER']);
+
+function runsHtml(node: DocNode): string {
+  let out = '';
+  for (const r of node.runs ?? []) {
+    if (r.kind) {
+      out += r.kind === 'HORIZONTAL_RULE' ? '<hr>' : '<hr class="page-break">';
+      continue;
+    }
+    let h = escapeHtml(r.text);
+    if (r.bold) h = `<strong>${h}</strong>`;
+    if (r.italic) h = `<em>${h}</em>`;
+    if (r.underline) h = `<u>${h}</u>`;
+    if (r.link && /^(https?:|mailto:)/i.test(r.link)) h = `<a href="${escapeHtml(r.link)}">${h}</a>`;
+    out += h;
+  }
+  return out;
+}
+
+function blocksHtml(nodes: DocNode[]): string {
+  let out = '';
+  let i = 0;
+  while (i < nodes.length) {
+    const n = nodes[i];
+    if (n.type === 'LIST_ITEM') {
+      const tag = ORDERED.has(n.glyphType ?? '') ? 'ol' : 'ul';
+      out += `<${tag}>`;
+      while (i < nodes.length && nodes[i].type === 'LIST_ITEM') {
+        const li = nodes[i];
+        out += `<li style="margin-left:${(li.nestingLevel ?? 0) * 1.5}em">${runsHtml(li)}</li>`;
+        i++;
+      }
+      out += `</${tag}>`;
+      continue;
+    }
+    if (n.type === 'PARAGRAPH') {
+      const open = TAGS[n.heading ?? 'NORMAL'] ?? 'p';
+      const close = open.split(' ')[0];
+      out += `<${open}>${runsHtml(n) || '<br>'}</${close}>`;
+    } else if (n.type === 'TABLE') {
+      out += '<table><tbody>';
+      for (const row of n.children ?? []) {
+        out += '<tr>';
+        for (const cell of row.children ?? []) out += `<td>${blocksHtml(cell.children ?? [])}</td>`;
+        out += '</tr>';
+      }
+      out += '</tbody></table>';
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Plain tree and escaped HTML of a document's body, for tests and the local preview. Not counted. */
+export function renderDocument(doc: DocData | FakeDocument): {
+  id: string;
+  name: string;
+  url: string;
+  tree: DocNode;
+  html: string;
+} {
+  const d = doc instanceof FakeDocument ? doc.data : doc;
+  const tree = renderTree(d.body);
+  return {
+    id: d.id,
+    name: d.name,
+    url: d.url,
+    tree,
+    html: `<article class="doc"><h1 class="doc-name">${escapeHtml(d.name)}</h1>${blocksHtml(tree.children ?? [])}</article>`,
+  };
+}
+
+// --- workspace wiring ------------------------------------------------------------------------------
+
+export interface DocsDriveState {
+  documents?: DocumentState[];
+  activeDocumentId?: string | null;
+  drive?: DriveState;
+}
+
+export interface InspectedDriveItem {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  trashed: boolean;
+}
+
+/** The workspace helpers for Docs and Drive (none of them counted). */
+export interface DocsDriveHelpers {
+  /** A new document, as if made by hand (not counted); `paragraphs` fill its body. */
+  addDocument(name: string, paragraphs?: string[]): FakeDocument;
+  /** Makes DocumentApp.getActiveDocument() return this document (null: a non-Docs container). */
+  setActiveDocument(idOrUrl: string | null): void;
+  /**
+   * Places the cursor: path = child indexes from the body (a number for a body child, [table, row,
+   * cell, paragraph] inside a table); offset = character offset in that paragraph's text.
+   */
+  setDocumentCursor(idOrUrl: string, path: number | number[], offset?: number): void;
+  /** Plain tree and escaped HTML of a document. */
+  inspectDocument(idOrUrl: string): ReturnType<typeof renderDocument>;
+  /** Every Drive folder and file. */
+  inspectDrive(): { folders: InspectedDriveItem[]; files: InspectedDriveItem[] };
+  /** DriveApp.getFileById/getFolderById and DocumentApp.openById then throw as for a file you cannot see. */
+  denyDriveAccess(idOrUrl: string): void;
+}
+
+export interface DocsDrive {
+  /** DocumentApp, DriveApp and the global MimeType enum. */
+  globals: { DocumentApp: FakeDocumentApp; DriveApp: FakeDriveApp; MimeType: typeof MimeType };
+  drive: DriveRegistry;
+  docs: DocumentRegistry;
+  helpers: DocsDriveHelpers;
+  save(): Required<DocsDriveState>;
+}
+
+/** Builds DocumentApp and DriveApp over one Drive; the container spreadsheets are Drive files too. */
+export function createDocsDrive(
+  env: Env,
+  ui: FakeUi,
+  spreadsheets: SpreadsheetRegistry,
+  state?: DocsDriveState,
+): DocsDrive {
+  const drive = new DriveRegistry(env);
+  const docs = new DocumentRegistry(env, drive);
+  if (state?.drive) drive.load(state.drive);
+  if (state?.documents) docs.load(state.documents);
+  docs.activeId = state?.activeDocumentId ?? null;
+  drive.addResolver(
+    (id) => {
+      const book = spreadsheets.books.get(id);
+      if (!book) return undefined;
+      return {
+        mimeType: MimeType.GOOGLE_SHEETS,
+        url: book.data.url,
+        getName: () => book.data.name,
+        setName: (name) => {
+          book.data.name = name;
+        },
+        copy: (name) => {
+          const copy = loadSpreadsheet({ ...saveSpreadsheet(book.data), id: env.nextFileId(), name });
+          spreadsheets.adopt(copy);
+          return copy.id;
+        },
+      };
+    },
+    () => [...spreadsheets.books.keys()],
+  );
+
+  const docOf = (idOrUrl: string): DocData => {
+    const d = docs.docs.get(docs.idOf(idOrUrl));
+    if (!d) throw new Error(`No document ${idOrUrl}`);
+    return d;
+  };
+  const item = (f: { id: string; mimeType?: string; parents: string[]; trashed: boolean }, name: string) => ({
+    id: f.id,
+    name,
+    mimeType: f.mimeType ?? MimeType.FOLDER,
+    parents: [...f.parents],
+    trashed: f.trashed,
+  });
+
+  const helpers: DocsDriveHelpers = {
+    addDocument(name, paragraphs = []) {
+      const d = docs.add(name);
+      paragraphs.forEach((p, i) => {
+        if (i === 0) (d.body.children[0] as FakeParagraph).replaceContent(p);
+        else d.body.adopt(new FakeParagraph(env, p));
+      });
+      return new FakeDocument(env, d, drive);
+    },
+    setActiveDocument(idOrUrl) {
+      docs.activeId = idOrUrl === null ? null : docOf(idOrUrl).id;
+    },
+    setDocumentCursor(idOrUrl, path, offset = 0) {
+      const d = docOf(idOrUrl);
+      const p = typeof path === 'number' ? [path] : path;
+      let el = elementAt(d.body, p);
+      if (!el) throw new Error(`No element at ${JSON.stringify(p)}`);
+      while (!(el instanceof FakeParagraph) && el instanceof FakeContainer && el.children.length > 0)
+        el = el.children[0];
+      if (el instanceof FakeParagraph) {
+        let at = 0;
+        for (const c of el.children) {
+          if (c instanceof FakeText && offset <= at + c.chars.length) {
+            d.cursor = { element: c, offset: offset - at };
+            return;
+          }
+          if (c instanceof FakeText) at += c.chars.length;
+        }
+        if (offset > at) throw new Error(`Offset ${offset} is past the paragraph's ${at} characters`);
+        d.cursor = { element: el, offset: el.children.length };
+        return;
+      }
+      d.cursor = { element: el, offset };
+    },
+    inspectDocument(idOrUrl) {
+      return renderDocument(docOf(idOrUrl));
+    },
+    inspectDrive() {
+      return {
+        folders: [...drive.folders.values()].map((f) => item(f, f.name)),
+        files: drive.allIds().flatMap((id) => {
+          const f = drive.lookupFile(id);
+          return f ? [item(f, drive.nameOf(f))] : [];
+        }),
+      };
+    },
+    denyDriveAccess(idOrUrl) {
+      drive.denied.add(docs.idOf(String(idOrUrl)));
+    },
+  };
+
+  return {
+    globals: {
+      DocumentApp: new FakeDocumentApp(env, docs, ui),
+      DriveApp: new FakeDriveApp(env, drive),
+      MimeType,
+    },
+    drive,
+    docs,
+    helpers,
+    save: () => ({ documents: docs.save(), activeDocumentId: docs.activeId, drive: drive.save() }),
+  };
+}

@@ -1,0 +1,843 @@
+// FormApp: forms, their settings and items, responses made by the script or by a person (the uncounted
+// workspace.forms.submit), the response tab in a destination spreadsheet, and onFormSubmit triggers.
+import { createHash } from 'node:crypto';
+import { Counted, Env, isDate } from './env';
+import {
+  AnswerData,
+  AnswerValue,
+  checkAnswer,
+  DestinationData,
+  FakeCheckboxItem,
+  FakeItem,
+  FakeItemResponse,
+  FakeListItem,
+  FakeMultipleChoiceItem,
+  FakePageBreakItem,
+  FakeParagraphTextItem,
+  FakeScaleItem,
+  FakeSectionHeaderItem,
+  FakeTextItem,
+  FormData,
+  isQuestion,
+  ItemData,
+  ItemHost,
+  ItemType,
+  ItemTypeName,
+  ResponseData,
+} from './form-items';
+import { FakeRange } from './range';
+import type { FiredTrigger, TriggerTable } from './script';
+import type { SpreadsheetRegistry } from './spreadsheet-app';
+import { displayValue } from './values';
+
+export { ItemType } from './form-items';
+export type { FormData, ItemData, ResponseData } from './form-items';
+
+export const DestinationType = Object.freeze({ SPREADSHEET: 'SPREADSHEET' });
+export const NO_FORM =
+  'No item with the given ID could be found, or you do not have permission to access it.';
+const NO_DESTINATION = 'The form currently has no response destination.';
+/** What DriveApp needs to show a form as a Drive file (drive.ts's DriveSource). */
+export interface FormDriveSource {
+  mimeType: string;
+  url: string;
+  getName(): string;
+  setName(name: string): void;
+}
+
+const FORMS_MIME = 'application/vnd.google-apps.form';
+const TIMESTAMP_FORMAT = 'M/d/yyyy H:mm:ss';
+
+export interface FormsState {
+  forms: FormData[];
+}
+
+export interface InspectedForm {
+  id: string;
+  title: string;
+  description: string;
+  publishedUrl: string;
+  editUrl: string;
+  acceptingResponses: boolean;
+  items: Array<{
+    id: number;
+    entryId: number;
+    type: ItemTypeName;
+    title: string;
+    helpText: string;
+    required: boolean;
+    choices: string[];
+    bounds: [number, number] | null;
+  }>;
+  responses: Array<{ id: string; timestamp: string; email: string; answers: Record<string, AnswerValue> }>;
+  destination: { spreadsheetId: string; sheetId: number } | null;
+}
+
+/** A person's answers for workspace.forms.submit: by item title or item id. */
+export type SubmittedAnswers = Record<string, string | string[] | number>;
+
+export interface SubmitResult {
+  id: string;
+  timestamp: Date;
+  email: string;
+  answers: Record<string, AnswerValue>;
+  fired: FiredTrigger[];
+}
+
+function copyForm(f: FormData): FormData {
+  return {
+    ...f,
+    items: f.items.map((i) => ({ ...i, choices: [...i.choices] })),
+    responses: f.responses.map((r) => ({
+      ...r,
+      answers: r.answers.map((a) => ({
+        itemId: a.itemId,
+        value: Array.isArray(a.value) ? [...a.value] : a.value,
+      })),
+    })),
+    destination: f.destination ? { ...f.destination, columns: [...f.destination.columns] } : null,
+  };
+}
+
+function publishedUrl(f: FormData): string {
+  return `https://docs.google.com/forms/d/e/${f.publishedId}/viewform`;
+}
+
+function editUrl(f: FormData): string {
+  return `https://docs.google.com/forms/d/${f.id}/edit`;
+}
+
+/** application/x-www-form-urlencoded, as in Forms' prefilled links (space → '+'). */
+function formEncode(s: string): string {
+  return encodeURIComponent(s).replace(/%20/g, '+');
+}
+
+function answerText(v: AnswerValue | undefined): string {
+  if (v === undefined) return '';
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+/** The forms of the workspace and what happens when one is answered. Nothing here counts. */
+export class FormStore {
+  readonly forms = new Map<string, FormData>();
+  /** Set by the workspace to make each new form a Drive file. */
+  onCreate: ((form: FormData) => void) | null = null;
+  private readonly fakes = new WeakMap<FormData, FakeForm>();
+
+  constructor(
+    readonly env: Env,
+    readonly registry: SpreadsheetRegistry,
+    readonly triggers: TriggerTable,
+    state?: FormsState,
+  ) {
+    if (state) for (const f of state.forms) this.forms.set(f.id, copyForm(f));
+  }
+
+  private randomDigits(n: number): number {
+    let s = String(1 + (this.env.nextRandom() % 9));
+    while (s.length < n) s += String(this.env.nextRandom() % 10);
+    return Number(s);
+  }
+
+  create(title: string): FormData {
+    let publishedId = '1FAIpQLS';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    while (publishedId.length < 56) publishedId += alphabet[this.env.nextRandom() % 64];
+    const f: FormData = {
+      id: this.env.nextFileId(),
+      publishedId,
+      fileName: title,
+      title,
+      description: '',
+      confirmationMessage: '',
+      customClosedFormMessage: '',
+      collectEmail: false,
+      allowResponseEdits: false,
+      limitOneResponsePerUser: false,
+      acceptingResponses: true,
+      progressBar: false,
+      showLinkToRespondAgain: true,
+      items: [],
+      responses: [],
+      destination: null,
+    };
+    this.forms.set(f.id, f);
+    this.onCreate?.(f);
+    return f;
+  }
+
+  newItem(form: FormData, type: ItemTypeName): ItemData {
+    const ids = new Set(form.items.flatMap((i) => [i.id, i.entryId]));
+    let id = this.randomDigits(9);
+    while (ids.has(id)) id = this.randomDigits(9);
+    ids.add(id);
+    let entryId = this.randomDigits(10);
+    while (ids.has(entryId)) entryId = this.randomDigits(10);
+    const item: ItemData = {
+      id,
+      entryId,
+      type,
+      title: '',
+      helpText: '',
+      required: false,
+      choices: [],
+      hasOther: false,
+      lower: 1,
+      upper: 5,
+      leftLabel: '',
+      rightLabel: '',
+    };
+    form.items.push(item);
+    if (isQuestion(item)) this.addColumn(form, item.id);
+    return item;
+  }
+
+  /** The form for an id, an edit URL or a published (viewform) URL. */
+  find(idOrUrl: string): FormData | undefined {
+    const published = /\/forms\/d\/e\/([A-Za-z0-9_-]+)/.exec(idOrUrl);
+    if (published) return [...this.forms.values()].find((f) => f.publishedId === published[1]);
+    const id = /\/forms\/d\/([A-Za-z0-9_-]+)/.exec(idOrUrl)?.[1] ?? idOrUrl;
+    return this.forms.get(id);
+  }
+
+  fake(form: FormData): FakeForm {
+    let f = this.fakes.get(form);
+    if (!f) {
+      f = new FakeForm(this, form);
+      this.fakes.set(form, f);
+    }
+    return f;
+  }
+
+  /** For ScriptApp.newTrigger(…).forForm(x): a Form or a form id. */
+  readonly resolveTriggerSource = (target: unknown): string => {
+    if (target instanceof FakeForm) return target.data.id;
+    const f = typeof target === 'string' ? this.find(target) : undefined;
+    return f ? f.id : this.env.fail(NO_FORM);
+  };
+
+  /** For DriveApp: a form by id, as a Drive file. */
+  driveSource(id: string): FormDriveSource | undefined {
+    const f = this.forms.get(id);
+    if (!f) return undefined;
+    return {
+      mimeType: FORMS_MIME,
+      url: `${editUrl(f)}?usp=drivesdk`,
+      getName: () => f.fileName,
+      setName: (name: string) => {
+        f.fileName = name;
+      },
+    };
+  }
+
+  // --- the response tab -------------------------------------------------------------------------
+
+  private destinationSheet(form: FormData) {
+    const dest = form.destination;
+    if (!dest) return null;
+    const book = this.registry.books.get(dest.spreadsheetId);
+    const sheet = book?.data.sheetById(dest.sheetId);
+    return book && sheet ? { book, sheet, dest } : null;
+  }
+
+  private headerOf(form: FormData, column: number | 'email'): string {
+    if (column === 'email') return 'Email Address';
+    return form.items.find((i) => i.id === column)?.title ?? '';
+  }
+
+  /** A new question gets a column at the end of the response tab, as in Forms. */
+  addColumn(form: FormData, column: number | 'email'): void {
+    const target = this.destinationSheet(form);
+    if (!target) return;
+    target.dest.columns.push(column);
+    const c = target.dest.columns.length + 1;
+    if (c > target.sheet.maxColumns) target.sheet.insertColumns(target.sheet.maxColumns + 1, 1, null);
+    target.sheet.writable(1, c).v = this.headerOf(form, column);
+  }
+
+  titleChanged(form: FormData, item: ItemData): void {
+    const target = this.destinationSheet(form);
+    if (!target) return;
+    const i = target.dest.columns.indexOf(item.id);
+    if (i >= 0) target.sheet.writable(1, i + 2).v = item.title;
+  }
+
+  setDestination(form: FormData, spreadsheetId: string): void {
+    const book = this.registry.books.get(this.registry.idOf(spreadsheetId));
+    if (!book) this.env.fail(NO_FORM);
+    let n = 1;
+    const taken = (name: string) => book.data.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
+    while (taken(`Form Responses ${n}`)) n++;
+    // Forms puts its tab first.
+    const sheet = book.addSheet(`Form Responses ${n}`, 0);
+    const columns: Array<number | 'email'> = [
+      ...(form.collectEmail ? (['email'] as const) : []),
+      ...form.items.filter(isQuestion).map((i) => i.id),
+    ];
+    form.destination = { spreadsheetId: book.data.id, sheetId: sheet.id, columns };
+    const header = ['Timestamp', ...columns.map((c) => this.headerOf(form, c))];
+    if (header.length > sheet.maxColumns)
+      sheet.insertColumns(sheet.maxColumns + 1, header.length - sheet.maxColumns, null);
+    header.forEach((h, j) => {
+      sheet.writable(1, j + 1).v = h;
+    });
+    sheet.frozenRows = 1;
+    for (const r of form.responses) this.writeRow(form, r);
+  }
+
+  /** Appends the response's row; returns where, with the values as the tab now shows them. */
+  private writeRow(form: FormData, r: ResponseData) {
+    const target = this.destinationSheet(form);
+    if (!target) return null;
+    const { book, sheet, dest } = target;
+    const row = sheet.lastRow() + 1;
+    if (row > sheet.maxRows) sheet.insertRows(sheet.maxRows + 1, row - sheet.maxRows, null);
+    const width = dest.columns.length + 1;
+    if (width > sheet.maxColumns) sheet.insertColumns(sheet.maxColumns + 1, width - sheet.maxColumns, null);
+    const answers = dest.columns.map((c) => {
+      const text = c === 'email' ? r.email : answerText(r.answers.find((a) => a.itemId === c)?.value);
+      // Sheets reads answers like typed input (leading zeros go), but never as a formula.
+      return /^[=+]/.test(text) ? `'${text}` : text;
+    });
+    const range = new FakeRange(book.sheet(sheet), row, 1, 1, width);
+    range.writeValuesUncounted([[new Date(r.timestamp), ...answers]]);
+    const stamp = sheet.writable(row, 1);
+    if (stamp.fmt === undefined) stamp.fmt = TIMESTAMP_FORMAT;
+    const zone = book.data.timeZone;
+    const values = Array.from({ length: width }, (_, j) => {
+      const cell = sheet.cell(row, j + 1);
+      return cell ? displayValue(cell.v, cell.fmt ?? '', zone) : '';
+    });
+    const namedValues: Record<string, string[]> = {};
+    Array.from({ length: width }, (_, j) => {
+      const header = String(sheet.cell(1, j + 1)?.v ?? '');
+      (namedValues[header] ??= []).push(values[j]);
+    });
+    return { book, sheet, row, width, values, namedValues };
+  }
+
+  /** Stores a submitted response, writes its row and fires the onFormSubmit triggers. */
+  record(form: FormData, r: ResponseData): FiredTrigger[] {
+    form.responses.push(r);
+    const written = this.writeRow(form, r);
+    const fired = this.triggers.fireFor('FORMS', form.id, 'ON_FORM_SUBMIT', () => ({
+      source: this.fake(form),
+      response: new FakeFormResponse(this, form, r, true),
+    }));
+    if (written) {
+      fired.push(
+        ...this.triggers.fireFor('SPREADSHEETS', written.book.data.id, 'ON_FORM_SUBMIT', () => ({
+          source: written.book.spreadsheet(),
+          range: new FakeRange(written.book.sheet(written.sheet), written.row, 1, 1, written.width),
+          values: [...written.values],
+          namedValues: Object.fromEntries(Object.entries(written.namedValues).map(([k, v]) => [k, [...v]])),
+        })),
+      );
+    }
+    return fired;
+  }
+
+  newResponseId(): string {
+    let id = '2_ABaOnu';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    while (id.length < 70) id += alphabet[this.env.nextRandom() % 64];
+    return id;
+  }
+
+  /**
+   * A person fills in the form, starting from its id, its URL or a prefilled link (whose values they
+   * may change in `answers`, keyed by item title or item id). Fails like the form would: closed form,
+   * unanswered required question, answer the item cannot take, second answer when limited to one.
+   */
+  submit(
+    formIdOrUrl: string,
+    answers: SubmittedAnswers = {},
+    options: { email?: string } = {},
+  ): SubmitResult {
+    const form = this.find(formIdOrUrl);
+    if (!form) throw new Error(`No form ${formIdOrUrl}`);
+    if (!form.acceptingResponses) throw new Error(`The form ${form.title} is no longer accepting responses.`);
+    const given = new Map<number, unknown>();
+    const query = formIdOrUrl.indexOf('?');
+    if (query >= 0) {
+      const params = new URLSearchParams(formIdOrUrl.slice(query + 1));
+      for (const [key, value] of params) {
+        const m = /^entry\.(\d+)$/.exec(key);
+        if (!m) continue;
+        const item = form.items.find((i) => i.entryId === Number(m[1]));
+        if (!item) continue;
+        if (item.type === 'CHECKBOX') {
+          const prev = given.get(item.id);
+          given.set(item.id, [...(Array.isArray(prev) ? prev : []), value]);
+        } else given.set(item.id, value);
+      }
+    }
+    for (const [key, value] of Object.entries(answers)) {
+      const item =
+        form.items.find((i) => isQuestion(i) && i.title === key) ??
+        form.items.find((i) => String(i.id) === key);
+      if (!item || !isQuestion(item)) throw new Error(`The form has no question "${key}".`);
+      given.set(item.id, value);
+    }
+    const stored: AnswerData[] = [];
+    for (const item of form.items.filter(isQuestion)) {
+      const v = given.get(item.id);
+      const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+      if (empty) {
+        if (item.required) throw new Error(`"${item.title}" is a required question.`);
+        continue;
+      }
+      stored.push({ itemId: item.id, value: checkAnswer(this.env, item, v) });
+    }
+    const email = options.email ?? '';
+    if (form.collectEmail && email === '')
+      throw new Error('This form collects email addresses: pass options.email.');
+    if (form.limitOneResponsePerUser && email !== '' && form.responses.some((r) => r.email === email)) {
+      throw new Error('You can fill out this form only once.');
+    }
+    const r: ResponseData = {
+      id: this.newResponseId(),
+      timestamp: this.env.now().getTime(),
+      email: form.collectEmail ? email : '',
+      answers: stored,
+    };
+    const fired = this.record(form, r);
+    return {
+      id: r.id,
+      timestamp: new Date(r.timestamp),
+      email: r.email,
+      answers: Object.fromEntries(
+        r.answers.map((a) => [form.items.find((i) => i.id === a.itemId)?.title ?? String(a.itemId), a.value]),
+      ),
+      fired,
+    };
+  }
+
+  inspect(): InspectedForm[] {
+    return [...this.forms.values()].map((f) => ({
+      id: f.id,
+      title: f.title,
+      description: f.description,
+      publishedUrl: publishedUrl(f),
+      editUrl: editUrl(f),
+      acceptingResponses: f.acceptingResponses,
+      items: f.items.map((i) => ({
+        id: i.id,
+        entryId: i.entryId,
+        type: i.type,
+        title: i.title,
+        helpText: i.helpText,
+        required: i.required,
+        choices: [...i.choices],
+        bounds: i.type === 'SCALE' ? [i.lower, i.upper] : null,
+      })),
+      responses: f.responses.map((r) => ({
+        id: r.id,
+        timestamp: new Date(r.timestamp).toISOString(),
+        email: r.email,
+        answers: Object.fromEntries(
+          r.answers.map((a) => [f.items.find((i) => i.id === a.itemId)?.title ?? String(a.itemId), a.value]),
+        ),
+      })),
+      destination: f.destination
+        ? { spreadsheetId: f.destination.spreadsheetId, sheetId: f.destination.sheetId }
+        : null,
+    }));
+  }
+
+  toJSON(): FormsState {
+    return { forms: [...this.forms.values()].map(copyForm) };
+  }
+}
+
+export class FakeFormResponse extends Counted {
+  private readonly hostOf: ItemHost;
+
+  constructor(
+    private readonly store: FormStore,
+    private readonly form: FormData,
+    readonly data: ResponseData,
+    private submitted: boolean,
+  ) {
+    super(store.env, 'FormApp', 'FormResponse');
+    this.hostOf = store.fake(form).host;
+  }
+
+  getId(): string | null {
+    this.rec('getId');
+    return this.submitted ? this.data.id : null;
+  }
+  getTimestamp(): Date | null {
+    this.rec('getTimestamp');
+    return this.submitted ? this.env.date(this.data.timestamp) : null;
+  }
+  getRespondentEmail(): string {
+    this.rec('getRespondentEmail');
+    return this.data.email;
+  }
+  getEditResponseUrl(): string {
+    this.rec('getEditResponseUrl');
+    return `${publishedUrl(this.form)}?edit2=${this.data.id}`;
+  }
+  private responses(): FakeItemResponse[] {
+    return this.form.items
+      .map((item) => {
+        const a = this.data.answers.find((x) => x.itemId === item.id);
+        return a ? new FakeItemResponse(this.hostOf, item, a.value) : null;
+      })
+      .filter((x): x is FakeItemResponse => x !== null);
+  }
+  getItemResponses(): FakeItemResponse[] {
+    this.rec('getItemResponses');
+    return this.responses();
+  }
+  getResponseForItem(item: unknown): FakeItemResponse | null {
+    this.rec('getResponseForItem');
+    const d =
+      item !== null && typeof item === 'object' && 'data' in item ? (item as { data: unknown }).data : null;
+    const found = this.form.items.find((i) => i === d) ?? this.env.fail('Invalid argument: item');
+    return this.responses().find((r) => r.itemData === found) ?? null;
+  }
+  withItemResponse(response: unknown): this {
+    this.rec('withItemResponse');
+    if (!(response instanceof FakeItemResponse) || !this.form.items.includes(response.itemData)) {
+      this.env.fail('Invalid argument: response');
+    }
+    const answers = this.data.answers.filter((a) => a.itemId !== response.itemData.id);
+    answers.push({
+      itemId: response.itemData.id,
+      value: Array.isArray(response.value) ? [...response.value] : response.value,
+    });
+    this.data.answers = answers;
+    return this;
+  }
+  /** The published URL with `usp=pp_url` and one `entry.<n>=` per answer (repeated for checkboxes). */
+  toPrefilledUrl(): string {
+    this.rec('toPrefilledUrl');
+    const parts = ['usp=pp_url'];
+    for (const item of this.form.items) {
+      const a = this.data.answers.find((x) => x.itemId === item.id);
+      if (!a) continue;
+      for (const v of Array.isArray(a.value) ? a.value : [a.value])
+        parts.push(`entry.${item.entryId}=${formEncode(v)}`);
+    }
+    return `${publishedUrl(this.form)}?${parts.join('&')}`;
+  }
+  /**
+   * Submits a response the script built; it is stored, written to the response tab and fires the
+   * onFormSubmit triggers like a person's. Submitting a submitted response again changes it in place.
+   */
+  submit(): this {
+    this.rec('submit');
+    if (this.submitted) return this;
+    if (!this.form.acceptingResponses) this.env.fail('This form is no longer accepting responses.');
+    this.data.id = this.store.newResponseId();
+    this.data.timestamp = this.env.now().getTime();
+    this.submitted = true;
+    this.store.record(this.form, this.data);
+    return this;
+  }
+}
+
+export class FakeForm extends Counted {
+  readonly host: ItemHost;
+
+  constructor(
+    private readonly store: FormStore,
+    readonly data: FormData,
+  ) {
+    super(store.env, 'FormApp', 'Form');
+    this.host = {
+      env: store.env,
+      form: data,
+      titleChanged: (item) => store.titleChanged(data, item),
+      item: (d) => new FakeItem(this.host, d),
+    };
+  }
+
+  private add<T>(method: string, type: ItemTypeName, make: (host: ItemHost, d: ItemData) => T): T {
+    this.rec(method);
+    return make(this.host, this.store.newItem(this.data, type));
+  }
+  private itemAt(arg: unknown, name: string): ItemData {
+    if (typeof arg === 'number') return this.data.items[arg] ?? this.env.fail(`Invalid argument: ${name}`);
+    const d =
+      arg !== null && typeof arg === 'object' && 'data' in arg ? (arg as { data: unknown }).data : null;
+    const found = this.data.items.find((i) => i === d);
+    return found ?? this.env.fail(`Invalid argument: ${name}`);
+  }
+
+  getId(): string {
+    this.rec('getId');
+    return this.data.id;
+  }
+  getTitle(): string {
+    this.rec('getTitle');
+    return this.data.title;
+  }
+  setTitle(title: string): this {
+    this.rec('setTitle');
+    this.data.title = String(title);
+    return this;
+  }
+  getDescription(): string {
+    this.rec('getDescription');
+    return this.data.description;
+  }
+  setDescription(description: string): this {
+    this.rec('setDescription');
+    this.data.description = String(description);
+    return this;
+  }
+  getPublishedUrl(): string {
+    this.rec('getPublishedUrl');
+    return publishedUrl(this.data);
+  }
+  getEditUrl(): string {
+    this.rec('getEditUrl');
+    return editUrl(this.data);
+  }
+  shortenFormUrl(url: string): string {
+    this.rec('shortenFormUrl');
+    const digest = createHash('sha256').update(String(url)).digest('base64url').replace(/[-_]/g, 'x');
+    return `https://forms.gle/${digest.slice(0, 17)}`;
+  }
+  collectsEmail(): boolean {
+    this.rec('collectsEmail');
+    return this.data.collectEmail;
+  }
+  setCollectEmail(collect: boolean): this {
+    this.rec('setCollectEmail');
+    const on = collect === true;
+    if (
+      on &&
+      !this.data.collectEmail &&
+      this.data.destination &&
+      !this.data.destination.columns.includes('email')
+    ) {
+      this.data.collectEmail = true;
+      this.store.addColumn(this.data, 'email');
+    }
+    this.data.collectEmail = on;
+    return this;
+  }
+  canEditResponse(): boolean {
+    this.rec('canEditResponse');
+    return this.data.allowResponseEdits;
+  }
+  setAllowResponseEdits(enabled: boolean): this {
+    this.rec('setAllowResponseEdits');
+    this.data.allowResponseEdits = enabled === true;
+    return this;
+  }
+  hasLimitOneResponsePerUser(): boolean {
+    this.rec('hasLimitOneResponsePerUser');
+    return this.data.limitOneResponsePerUser;
+  }
+  setLimitOneResponsePerUser(enabled: boolean): this {
+    this.rec('setLimitOneResponsePerUser');
+    this.data.limitOneResponsePerUser = enabled === true;
+    return this;
+  }
+  isAcceptingResponses(): boolean {
+    this.rec('isAcceptingResponses');
+    return this.data.acceptingResponses;
+  }
+  setAcceptingResponses(enabled: boolean): this {
+    this.rec('setAcceptingResponses');
+    this.data.acceptingResponses = enabled === true;
+    return this;
+  }
+  getConfirmationMessage(): string {
+    this.rec('getConfirmationMessage');
+    return this.data.confirmationMessage;
+  }
+  setConfirmationMessage(message: string): this {
+    this.rec('setConfirmationMessage');
+    this.data.confirmationMessage = String(message);
+    return this;
+  }
+  getCustomClosedFormMessage(): string {
+    this.rec('getCustomClosedFormMessage');
+    return this.data.customClosedFormMessage;
+  }
+  setCustomClosedFormMessage(message: string): this {
+    this.rec('setCustomClosedFormMessage');
+    this.data.customClosedFormMessage = String(message);
+    return this;
+  }
+  hasProgressBar(): boolean {
+    this.rec('hasProgressBar');
+    return this.data.progressBar;
+  }
+  setProgressBar(enabled: boolean): this {
+    this.rec('setProgressBar');
+    this.data.progressBar = enabled === true;
+    return this;
+  }
+  hasRespondAgainLink(): boolean {
+    this.rec('hasRespondAgainLink');
+    return this.data.showLinkToRespondAgain;
+  }
+  setShowLinkToRespondAgain(enabled: boolean): this {
+    this.rec('setShowLinkToRespondAgain');
+    this.data.showLinkToRespondAgain = enabled === true;
+    return this;
+  }
+
+  addTextItem(): FakeTextItem {
+    return this.add('addTextItem', 'TEXT', (h, d) => new FakeTextItem(h, d));
+  }
+  addParagraphTextItem(): FakeParagraphTextItem {
+    return this.add('addParagraphTextItem', 'PARAGRAPH_TEXT', (h, d) => new FakeParagraphTextItem(h, d));
+  }
+  addScaleItem(): FakeScaleItem {
+    return this.add('addScaleItem', 'SCALE', (h, d) => new FakeScaleItem(h, d));
+  }
+  addMultipleChoiceItem(): FakeMultipleChoiceItem {
+    return this.add('addMultipleChoiceItem', 'MULTIPLE_CHOICE', (h, d) => new FakeMultipleChoiceItem(h, d));
+  }
+  addCheckboxItem(): FakeCheckboxItem {
+    return this.add('addCheckboxItem', 'CHECKBOX', (h, d) => new FakeCheckboxItem(h, d));
+  }
+  addListItem(): FakeListItem {
+    return this.add('addListItem', 'LIST', (h, d) => new FakeListItem(h, d));
+  }
+  addSectionHeaderItem(): FakeSectionHeaderItem {
+    return this.add('addSectionHeaderItem', 'SECTION_HEADER', (h, d) => new FakeSectionHeaderItem(h, d));
+  }
+  addPageBreakItem(): FakePageBreakItem {
+    return this.add('addPageBreakItem', 'PAGE_BREAK', (h, d) => new FakePageBreakItem(h, d));
+  }
+  getItems(itemType?: string): FakeItem[] {
+    this.rec('getItems');
+    return this.data.items
+      .filter((i) => itemType === undefined || i.type === itemType)
+      .map((i) => new FakeItem(this.host, i));
+  }
+  getItemById(id: number): FakeItem | null {
+    this.rec('getItemById');
+    const d = this.data.items.find((i) => i.id === Number(id));
+    return d ? new FakeItem(this.host, d) : null;
+  }
+  /** deleteItem(index) | deleteItem(item); the response tab keeps the item's column, as in Forms. */
+  deleteItem(indexOrItem: unknown): void {
+    this.rec('deleteItem');
+    const d = this.itemAt(indexOrItem, 'index');
+    this.data.items = this.data.items.filter((i) => i !== d);
+  }
+  /** moveItem(fromIndex, toIndex) | moveItem(item, toIndex). */
+  moveItem(from: unknown, toIndex: number): FakeItem {
+    this.rec('moveItem');
+    const d = this.itemAt(from, 'from');
+    const to = Number(toIndex);
+    if (!Number.isInteger(to) || to < 0 || to >= this.data.items.length)
+      this.env.fail('Invalid argument: toIndex');
+    const rest = this.data.items.filter((i) => i !== d);
+    rest.splice(to, 0, d);
+    this.data.items = rest;
+    return new FakeItem(this.host, d);
+  }
+
+  setDestination(type: string, id: string): this {
+    this.rec('setDestination');
+    if (type !== DestinationType.SPREADSHEET) this.env.fail('Invalid argument: type');
+    this.store.setDestination(this.data, String(id));
+    return this;
+  }
+  getDestinationId(): string {
+    this.rec('getDestinationId');
+    return this.data.destination?.spreadsheetId ?? this.env.fail(NO_DESTINATION);
+  }
+  getDestinationType(): string {
+    this.rec('getDestinationType');
+    return this.data.destination ? DestinationType.SPREADSHEET : this.env.fail(NO_DESTINATION);
+  }
+  removeDestination(): this {
+    this.rec('removeDestination');
+    this.data.destination = null;
+    return this;
+  }
+
+  createResponse(): FakeFormResponse {
+    this.rec('createResponse');
+    return new FakeFormResponse(
+      this.store,
+      this.data,
+      { id: '', timestamp: 0, email: '', answers: [] },
+      false,
+    );
+  }
+  /** All responses, or those submitted at or after the timestamp. */
+  getResponses(timestamp?: Date): FakeFormResponse[] {
+    this.rec('getResponses');
+    if (timestamp !== undefined && !isDate(timestamp)) this.env.fail('Invalid argument: timestamp');
+    const since = timestamp === undefined ? -Infinity : timestamp.getTime();
+    return this.data.responses
+      .filter((r) => r.timestamp >= since)
+      .map((r) => new FakeFormResponse(this.store, this.data, r, true));
+  }
+  getResponse(responseId: string): FakeFormResponse {
+    this.rec('getResponse');
+    const r = this.data.responses.find((x) => x.id === String(responseId));
+    if (!r) this.env.fail(`No response with ID ${String(responseId)} exists for this form.`);
+    return new FakeFormResponse(this.store, this.data, r, true);
+  }
+  deleteAllResponses(): this {
+    this.rec('deleteAllResponses');
+    this.data.responses = [];
+    return this;
+  }
+}
+
+export class FakeFormApp extends Counted {
+  readonly ItemType = ItemType;
+  readonly DestinationType = DestinationType;
+
+  constructor(
+    env: Env,
+    private readonly store: FormStore,
+  ) {
+    super(env, 'FormApp', null);
+  }
+
+  create(title: string): FakeForm {
+    this.rec('create');
+    return this.store.fake(this.store.create(String(title)));
+  }
+  openById(id: string): FakeForm {
+    this.rec('openById');
+    const f = this.store.forms.get(String(id));
+    return f ? this.store.fake(f) : this.env.fail(NO_FORM);
+  }
+  openByUrl(url: string): FakeForm {
+    this.rec('openByUrl');
+    if (!/\/forms\/d\//.test(String(url))) this.env.fail('Invalid argument: url');
+    const f = this.store.find(String(url));
+    return f ? this.store.fake(f) : this.env.fail(NO_FORM);
+  }
+  /** The add-on is bound to a spreadsheet, not a form. */
+  getActiveForm(): FakeForm | null {
+    this.rec('getActiveForm');
+    return null;
+  }
+}
+
+export type { AnswerData, DestinationData };
+
+/** What linkFormsToDrive needs of drive.ts's DriveRegistry. */
+export interface DriveLink {
+  registerFile(init: { id: string; mimeType: string; source?: FormDriveSource }): unknown;
+  addResolver(resolve: (id: string) => FormDriveSource | undefined, list?: () => string[]): void;
+}
+
+/** Makes each form a Drive file: new ones when created, restored ones when Drive first asks. */
+export function linkFormsToDrive(forms: FormStore, drive: DriveLink): void {
+  forms.onCreate = (f) => {
+    drive.registerFile({ id: f.id, mimeType: FORMS_MIME, source: forms.driveSource(f.id) });
+  };
+  drive.addResolver(
+    (id) => forms.driveSource(id),
+    () => [...forms.forms.keys()],
+  );
+}

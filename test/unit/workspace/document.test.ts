@@ -1,0 +1,328 @@
+import { createWorkspace } from '../../../dev/workspace';
+
+type Body = GoogleAppsScript.Document.Body;
+
+const texts = (body: Body): string[] =>
+  Array.from({ length: body.getNumChildren() }, (_, i) => {
+    const c = body.getChild(i);
+    return c.getType() === DocumentAppTypes.LIST_ITEM ? c.asListItem().getText() : c.asParagraph().getText();
+  });
+const DocumentAppTypes = createWorkspace().services.DocumentApp.ElementType;
+
+function setup() {
+  const w = createWorkspace();
+  const app = w.services.DocumentApp;
+  const doc = app.create('Agenda');
+  return { w, app, doc, body: doc.getBody() };
+}
+
+describe('DocumentApp element tree', () => {
+  test('a new document has one empty paragraph; appends and inserts keep order and indexes', () => {
+    const { app, doc, body } = setup();
+    expect(body.getNumChildren()).toBe(1);
+    expect(body.getChild(0).getType()).toBe(app.ElementType.PARAGRAPH);
+    const title = body.insertParagraph(0, 'Fall Gathering');
+    title.setHeading(app.ParagraphHeading.TITLE);
+    const p = body.appendParagraph('Welcome');
+    const item = body.appendListItem('Introductions');
+    body.insertParagraph(2, 'Inserted');
+    expect(texts(body)).toEqual(['Fall Gathering', '', 'Inserted', 'Welcome', 'Introductions']);
+    expect(body.getChildIndex(p)).toBe(3);
+    expect(body.getChildIndex(item)).toBe(4);
+    expect(item.getType()).toBe(app.ElementType.LIST_ITEM);
+    expect(p.getParent()).toBe(body);
+    expect(p.getNextSibling()).toBe(item);
+    expect(p.getPreviousSibling()?.asParagraph().getText()).toBe('Inserted');
+    expect(body.getParagraphs().map((x) => x.getText())).toEqual(texts(body));
+    expect(title.getHeading()).toBe('TITLE');
+    expect(body.getText()).toBe('Fall Gathering\n\nInserted\nWelcome\nIntroductions');
+    expect(doc.getUrl()).toBe(`https://docs.google.com/document/d/${doc.getId()}/edit`);
+    expect(() => body.getChild(9)).toThrow(
+      'Child index (9) must be less than the number of child elements (5).',
+    );
+    expect(() => body.insertParagraph(7, 'x')).toThrow(/Child index \(7\)/);
+  });
+
+  test('the last paragraph of a section cannot be removed; a table at the end gets a paragraph after it', () => {
+    const { body } = setup();
+    const t = body.appendTable([['a']]);
+    expect(body.getNumChildren()).toBe(3);
+    expect(body.getChildIndex(t)).toBe(1);
+    expect(body.getChild(2).getType()).toBe('PARAGRAPH');
+    expect(() => body.getChild(2).removeFromParent()).toThrow(
+      "Can't remove the last paragraph in a document section.",
+    );
+    body.getChild(0).removeFromParent();
+    expect(body.getChildIndex(t)).toBe(0);
+    body.clear();
+    expect(body.getNumChildren()).toBe(1);
+    expect(body.getText()).toBe('');
+  });
+
+  test('appendTable from a 2-D array: rows, cells, one counted call; non-strings and empty arrays throw', () => {
+    const { w, app, body } = setup();
+    w.calls.reset();
+    const t = body.appendTable([
+      ['Partner', 'Focus'],
+      ['Food Bank', 'Basic needs'],
+      ['Tutors & Co', ''],
+    ]);
+    expect(w.calls.byService()).toEqual({ DocumentApp: 1 });
+    expect(w.calls.count('DocumentApp.Body.appendTable')).toBe(1);
+    expect(t.getNumRows()).toBe(3);
+    expect(t.getRow(1).getNumCells()).toBe(2);
+    expect(t.getCell(1, 0).getText()).toBe('Food Bank');
+    expect(t.getCell(2, 1).getNumChildren()).toBe(1);
+    expect(t.getCell(2, 1).getChild(0).getType()).toBe(app.ElementType.PARAGRAPH);
+    const cell = t.getCell(2, 0);
+    const row2 = cell.getParentRow();
+    expect([t.getChildIndex(row2), row2.getChildIndex(cell)]).toEqual([2, 0]);
+    expect(row2.getParentTable()).toBe(t);
+    expect(t.getText()).toBe('Partner\nFocus\nFood Bank\nBasic needs\nTutors & Co\n');
+    expect(body.getTables()).toHaveLength(1);
+
+    const row = t.appendTableRow();
+    row.appendTableCell('Library');
+    row.appendTableCell().setText('Enrichment');
+    expect(t.getCell(3, 1).getText()).toBe('Enrichment');
+    t.removeRow(0);
+    expect(t.getCell(0, 0).getText()).toBe('Food Bank');
+
+    expect(() => body.appendTable([['a', 3 as unknown as string]])).toThrow(
+      "The parameters (number[][]) don't match the method signature for DocumentApp.Body.appendTable.",
+    );
+    expect(() => body.appendTable([])).toThrow(/at least one row/);
+    expect(() => body.appendTable([[]])).toThrow(/at least one row/);
+    const empty = body.appendTable();
+    expect(empty.getNumRows()).toBe(0);
+  });
+
+  test('insertTable at an index and a table read back cell by cell', () => {
+    const { body } = setup();
+    body.appendParagraph('after');
+    body.insertTable(1, [['x', 'y']]);
+    expect(body.getChild(1).getType()).toBe('TABLE');
+    expect(body.getChild(2).asParagraph().getText()).toBe('after');
+    const t = body.getChild(1).asTable();
+    const read = Array.from({ length: t.getNumRows() }, (_, r) =>
+      Array.from({ length: t.getRow(r).getNumCells() }, (_x, c) => t.getCell(r, c).getText()),
+    );
+    expect(read).toEqual([['x', 'y']]);
+  });
+
+  test('replaceText across paragraphs and table cells, with an escaped pattern and a literal replacement', () => {
+    const { body } = setup();
+    body.appendParagraph('{{gathering.title}} on {{gathering.date}}');
+    body.appendParagraph('See you at {{gathering.title}}!');
+    body.appendTable([['{{gathering.title}}', 'gatheringXtitle']]);
+    body.replaceText('\\{\\{gathering\\.title\\}\\}', 'Fall $1 & (Kickoff)');
+    expect(body.getParagraphs().map((p) => p.getText())).toEqual([
+      '',
+      'Fall $1 & (Kickoff) on {{gathering.date}}',
+      'See you at Fall $1 & (Kickoff)!',
+      'Fall $1 & (Kickoff)',
+      'gatheringXtitle',
+      '',
+    ]);
+    // unescaped '.' is a regex wildcard, as in real
+    body.replaceText('gathering.title', 'T');
+    expect(body.getTables()[0].getCell(0, 1).getText()).toBe('T');
+    // a pattern never spans paragraphs
+    body.replaceText('date\\}\\}\\nSee', 'nope');
+    expect(body.getText()).toContain('{{gathering.date}}\nSee');
+    // case-insensitive flag
+    body.getParagraphs()[1].replaceText('(?i)FALL', 'Spring');
+    expect(body.getParagraphs()[1].getText()).toBe('Spring $1 & (Kickoff) on {{gathering.date}}');
+  });
+
+  test('findText returns range elements and continues from the previous one', () => {
+    const { app, body } = setup();
+    body.appendParagraph('one {{a}} two');
+    body.appendParagraph('{{b}}');
+    const first = body.findText('\\{\\{\\w+\\}\\}');
+    expect(first).not.toBeNull();
+    if (!first) return;
+    expect(first.getElement().getType()).toBe(app.ElementType.TEXT);
+    expect([first.getStartOffset(), first.getEndOffsetInclusive()]).toEqual([4, 8]);
+    const second = body.findText('\\{\\{\\w+\\}\\}', first);
+    expect(second?.getElement().asText().getText()).toBe('{{b}}');
+    expect(body.findText('\\{\\{\\w+\\}\\}', second ?? undefined)).toBeNull();
+    expect(body.findText('absent')).toBeNull();
+  });
+
+  test('Text editing: insert, delete, bold and links by range', () => {
+    const { body } = setup();
+    const p = body.appendParagraph('Partner Hub');
+    const t = p.editAsText();
+    t.insertText(7, ' Agenda');
+    t.deleteText(0, 7);
+    expect(p.getText()).toBe('Agenda Hub');
+    t.setBold(0, 5, true);
+    expect([t.isBold(0), t.isBold(7), t.isBold()]).toEqual([true, false, null]);
+    t.setLinkUrl(7, 9, 'https://example.org');
+    expect(t.getLinkUrl(8)).toBe('https://example.org');
+    const tail = p.appendText(' (draft)');
+    tail.setItalic(true);
+    expect(p.getText()).toBe('Agenda Hub (draft)');
+    expect(p.getNumChildren()).toBe(2);
+    expect(() => t.deleteText(0, 40)).toThrow('Index (40) must be less than the content length (18).');
+  });
+
+  test('copy() of template elements appended into another document keeps text, heading and tables', () => {
+    const { app, body: template } = setup();
+    template.getChild(0).asParagraph().setText('Agenda');
+    template.getChild(0).asParagraph().setHeading(app.ParagraphHeading.HEADING1);
+    template.appendListItem('Opening question').setGlyphType(app.GlyphType.NUMBER);
+    template.appendTable([['Who', 'What']]);
+    template.getParagraphs()[0].editAsText().setBold(0, 1, true);
+
+    const out = app.create('Generated').getBody();
+    out.clear();
+    const n = template.getNumChildren();
+    for (let i = 0; i < n; i++) {
+      const el = template.getChild(i).copy();
+      const type = el.getType();
+      if (type === app.ElementType.PARAGRAPH) out.appendParagraph(el.asParagraph());
+      else if (type === app.ElementType.LIST_ITEM) out.appendListItem(el.asListItem());
+      else if (type === app.ElementType.TABLE) out.appendTable(el.asTable());
+    }
+    // the first (empty) paragraph created with the document stays first
+    const gen = out.getParagraphs();
+    expect(gen[1].getText()).toBe('Agenda');
+    expect(gen[1].getHeading()).toBe('HEADING1');
+    expect(gen[1].editAsText().isBold(0)).toBe(true);
+    expect(out.getListItems()[0].getGlyphType()).toBe('NUMBER');
+    expect(out.getTables()[0].getCell(0, 1).getText()).toBe('What');
+    // independent of the template
+    out.getTables()[0].getCell(0, 1).setText('Changed');
+    expect(template.getTables()[0].getCell(0, 1).getText()).toBe('What');
+    // attached elements must be detached
+    expect(() => out.appendParagraph(template.getParagraphs()[0])).toThrow('Element must be detached.');
+  });
+
+  test('cursor: null until placed; insert at the cursor and insert a table after its paragraph', () => {
+    const { w, app, doc, body } = setup();
+    body.appendParagraph('Notes: ');
+    body.appendParagraph('End');
+    expect(doc.getCursor()).toBeNull();
+    w.setDocumentCursor(doc.getId(), 1, 7);
+    const cursor = doc.getCursor();
+    if (!cursor) throw new Error('no cursor');
+    expect(cursor.getElement().getType()).toBe(app.ElementType.TEXT);
+    expect(cursor.getOffset()).toBe(7);
+    cursor.insertText('bring snacks');
+    expect(body.getChild(1).asParagraph().getText()).toBe('Notes: bring snacks');
+    expect(cursor.getSurroundingText().getText()).toBe('Notes: bring snacks');
+
+    // the sidebar's insert-at-cursor: climb to the body child, insert after it
+    let el: GoogleAppsScript.Document.Element = cursor.getElement();
+    while (el.getParent()?.getType() !== app.ElementType.BODY_SECTION)
+      el = el.getParent() as GoogleAppsScript.Document.Element;
+    body.insertTable(body.getChildIndex(el) + 1, [['a', 'b']]);
+    expect(body.getChild(2).getType()).toBe('TABLE');
+
+    // an empty paragraph: the position is the paragraph itself
+    w.setDocumentCursor(doc.getId(), 0);
+    expect(doc.getCursor()?.getElement().getType()).toBe('PARAGRAPH');
+    doc.getCursor()?.insertText('Top');
+    expect(body.getChild(0).asParagraph().getText()).toBe('Top');
+
+    // setCursor/newPosition
+    const last = body.getChild(body.getNumChildren() - 1).asParagraph();
+    doc.setCursor(doc.newPosition(last.getChild(0), 3));
+    expect(doc.getCursor()?.getOffset()).toBe(3);
+    expect(doc.getSelection()).toBeNull();
+  });
+
+  test('openById/openByUrl, missing and denied documents, saveAndClose', () => {
+    const { w, app, doc } = setup();
+    doc.getBody().appendParagraph('hello');
+    expect(app.openById(doc.getId()).getBody().getText()).toBe('\nhello');
+    expect(app.openByUrl(doc.getUrl()).getName()).toBe('Agenda');
+    expect(() => app.openById('1nope')).toThrow(
+      "Document is missing (perhaps it was deleted, or you don't have read access?)",
+    );
+    expect(() => app.openByUrl('not a url')).toThrow('Invalid argument: url');
+    const id = doc.getId();
+    const p = doc.getBody().getChild(1).asParagraph();
+    doc.saveAndClose();
+    expect(() => doc.getBody()).toThrow('Document is closed, its contents cannot be updated.');
+    expect(() => p.setText('late')).toThrow('Document is closed, its contents cannot be updated.');
+    const again = app.openById(id);
+    expect(again.getBody().getText()).toBe('\nhello');
+    w.denyDriveAccess(id);
+    expect(() => app.openById(id)).toThrow(/Document is missing/);
+  });
+
+  test('active document and getUi', () => {
+    const { w, app, doc } = setup();
+    expect(app.getActiveDocument()).toBeNull();
+    expect(() => app.getUi()).toThrow('Cannot call DocumentApp.getUi() from this context.');
+    w.setActiveDocument(doc.getId());
+    expect(app.getActiveDocument()?.getId()).toBe(doc.getId());
+    const html = w.services.HtmlService.createHtmlOutput('<p>hi</p>').setTitle('Partner Hub');
+    app.getUi().showSidebar(html);
+    expect(w.ui.sidebars).toEqual([{ title: 'Partner Hub', html: '<p>hi</p>', width: 300 }]);
+  });
+
+  test('inspectDocument: plain tree and escaped HTML, not counted', () => {
+    const { w, app, doc, body } = setup();
+    const first = body.getChild(0).asParagraph();
+    first.setText('<Agenda> & "notes"');
+    first.setHeading(app.ParagraphHeading.HEADING1);
+    body.appendListItem('First');
+    body.appendTable([['<b>x</b>', 'y']]);
+    body.appendParagraph('link').setLinkUrl('javascript:alert(1)');
+    const id = doc.getId();
+    w.calls.reset();
+    const view = w.inspectDocument(id);
+    expect(w.calls.total()).toBe(0);
+    expect(view.tree.children?.map((c) => c.type)).toEqual([
+      'PARAGRAPH',
+      'LIST_ITEM',
+      'TABLE',
+      'PARAGRAPH',
+      'PARAGRAPH',
+    ]);
+    expect(view.tree.children?.[2].rows).toEqual([['<b>x</b>', 'y']]);
+    expect(view.html).toContain('<h1>&lt;Agenda&gt; &amp; &quot;notes&quot;</h1>');
+    expect(view.html).toContain('<ul><li style="margin-left:0em">First</li></ul>');
+    expect(view.html).toContain('<td><p>&lt;b&gt;x&lt;/b&gt;</p></td>');
+    expect(view.html).not.toContain('javascript:');
+  });
+
+  test('every call counts once under DocumentApp', () => {
+    const { w, body } = setup();
+    w.calls.reset();
+    const p = body.appendParagraph('x');
+    p.setText('y');
+    p.getText();
+    body.getText();
+    expect(w.calls.byMethod()).toEqual({
+      'DocumentApp.Body.appendParagraph': 1,
+      'DocumentApp.Body.getText': 1,
+      'DocumentApp.Paragraph.getText': 1,
+      'DocumentApp.Paragraph.setText': 1,
+    });
+  });
+
+  test('state round trip keeps documents, cursor and the active document', () => {
+    const { w, app, doc, body } = setup();
+    body.appendParagraph('Bold').editAsText().setBold(true);
+    body.appendTable([['a', 'b']]);
+    body.appendListItem('item').setNestingLevel(2);
+    w.setActiveDocument(doc.getId());
+    w.setDocumentCursor(doc.getId(), 1, 2);
+    const r = createWorkspace({ state: JSON.parse(JSON.stringify(w.toJSON())) });
+    const again = r.services.DocumentApp.getActiveDocument();
+    if (!again) throw new Error('active document lost');
+    expect(again.getBody().getText()).toBe(body.getText());
+    expect(again.getBody().getChild(1).asParagraph().editAsText().isBold()).toBe(true);
+    expect(again.getBody().getListItems()[0].getNestingLevel()).toBe(2);
+    expect(again.getCursor()?.getOffset()).toBe(2);
+    expect(r.inspectDocument(doc.getId()).html).toBe(w.inspectDocument(doc.getId()).html);
+    expect(app.openById(doc.getId()).getName()).toBe('Agenda');
+    // fresh ids do not collide
+    expect(r.services.DocumentApp.create('Next').getId()).not.toBe(doc.getId());
+  });
+});
