@@ -76,7 +76,7 @@ export const fieldValue: Check<FieldValue> = (value, where) => {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string') return text(20000)(value, where);
   if (Array.isArray(value)) {
-    if (value.length > 50) return fail(where, 'has too many choices');
+    if (value.length > 1000) return fail(where, 'has too many entries');
     return value.map((v, i) => text(200)(v, `${where}[${i}]`));
   }
   return fail(where, 'must be text, yes/no or a list');

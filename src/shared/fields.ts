@@ -4,6 +4,21 @@ import type { Column, Table } from './schema';
 import type { FieldValue } from './records';
 
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const ID = /^[A-Z]-[A-Za-z0-9]{4,40}$/;
+
+/** '3:30 pm', '15:30' or '9:05' as 'HH:mm'; '' when it is not a time of day. */
+export function normalTime(text: string): string {
+  const m = /^(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?$/i.exec(text.trim());
+  if (!m) return '';
+  let hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const half = m[3]?.[0].toLowerCase();
+  if (half && (hour < 1 || hour > 12)) return '';
+  if (half === 'p' && hour < 12) hour += 12;
+  if (half === 'a' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return '';
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i;
 const DEFAULT_MAX = 500;
 
@@ -49,6 +64,14 @@ export function checkField(column: Column, input: unknown): FieldResult {
     if (input === undefined || input === null || input === '') return { ok: true, value: false };
     return typeof input === 'boolean' ? { ok: true, value: input } : fail('must be yes or no.');
   }
+  if (column.type === 'ids') {
+    const items = input === undefined || input === null || input === '' ? [] : input;
+    if (!Array.isArray(items) || !items.every((i): i is string => typeof i === 'string' && ID.test(i))) {
+      return fail('must be a list of ids.');
+    }
+    if (items.length > 1000) return fail('has too many entries.');
+    return { ok: true, value: [...new Set(items)] };
+  }
   if (column.type === 'multi') {
     const items = input === undefined || input === null || input === '' ? [] : input;
     if (!Array.isArray(items) || !items.every((i): i is string => typeof i === 'string')) {
@@ -88,7 +111,13 @@ export function checkField(column: Column, input: unknown): FieldResult {
       return isPhone(text) ? { ok: true, value: text } : fail(`"${clip(text)}" is not a phone number.`);
     case 'id':
     case 'ref':
-      return /^[A-Z]-[A-Za-z0-9]{4,40}$/.test(text) ? { ok: true, value: text } : fail('is not a valid id.');
+      return ID.test(text) ? { ok: true, value: text } : fail('is not a valid id.');
+    case 'time': {
+      const time = normalTime(text);
+      return time ? { ok: true, value: time } : fail('must be a time like 15:30.');
+    }
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(text) ? { ok: true, value: text } : fail('must be a number.');
     default:
       return { ok: true, value: text };
   }

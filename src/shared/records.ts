@@ -2,7 +2,7 @@
 // Dates travel as 'yyyy-mm-dd' (google.script.run turns a Date in a result into null), timestamps as ISO.
 import type { Column, FieldType, TABLES, TableKey } from './schema';
 
-type ValueOf<T extends FieldType> = T extends 'bool' ? boolean : T extends 'multi' ? string[] : string;
+type ValueOf<T extends FieldType> = T extends 'bool' ? boolean : T extends 'multi' | 'ids' ? string[] : string;
 
 type Columns<K extends TableKey> = (typeof TABLES)[K]['columns'][number];
 
@@ -15,6 +15,11 @@ export type Contact = RecordOf<'contacts'>;
 export type School = RecordOf<'schools'>;
 export type Agreement = RecordOf<'agreements'>;
 export type CheckIn = RecordOf<'checkIns'>;
+export type Need = RecordOf<'needs'>;
+export type Gathering = RecordOf<'gatherings'>;
+export type ActionItem = RecordOf<'actionItems'>;
+export type Survey = RecordOf<'surveys'>;
+export type SurveyRecipient = RecordOf<'surveyResponses'>;
 
 export type FieldValue = string | boolean | string[];
 
@@ -34,6 +39,6 @@ export interface Stored<T> {
 
 export function emptyValue(column: Column): FieldValue {
   if (column.type === 'bool') return false;
-  if (column.type === 'multi') return [];
+  if (column.type === 'multi' || column.type === 'ids') return [];
   return '';
 }

@@ -1,7 +1,17 @@
 // The partner spreadsheet, declared once. Set-up, the table mapper, validation, import and the sidebar
 // forms all read this declaration; nothing else names a tab or a column.
 
-export type TableKey = 'partners' | 'contacts' | 'schools' | 'agreements' | 'checkIns';
+export type TableKey =
+  | 'partners'
+  | 'contacts'
+  | 'schools'
+  | 'agreements'
+  | 'checkIns'
+  | 'needs'
+  | 'gatherings'
+  | 'actionItems'
+  | 'surveys'
+  | 'surveyResponses';
 
 export type FieldType =
   | 'id' // stable row id, made by the add-on
@@ -15,6 +25,9 @@ export type FieldType =
   | 'phone'
   | 'url'
   | 'bool'
+  | 'time' // 'HH:mm' in the spreadsheet's time zone, kept as text in the cell
+  | 'number'
+  | 'ids' // ids of rows in another table, comma-separated
   | 'timestamp'; // set by the add-on
 
 export interface Column {
@@ -74,6 +87,20 @@ export const AGREEMENT_TYPES = [
 ] as const;
 
 export const AGREEMENT_STATUSES = ['draft', 'sent', 'signed', 'expired', 'not needed'] as const;
+
+export const NEED_PRIORITIES = ['high', 'medium', 'low'] as const;
+export const NEED_SOURCES = ['needs assessment', 'attendance data', 'staff input', 'family input', 'other'] as const;
+export const NEED_STATUSES = ['open', 'being addressed', 'met', 'closed'] as const;
+
+export const GATHERING_KINDS = ['multi-partner gathering', '1-on-1 check-in', 'goal-setting convening', 'other'] as const;
+export type GatheringKind = (typeof GATHERING_KINDS)[number];
+export const GATHERING_STATUSES = ['planned', 'invited', 'held', 'cancelled'] as const;
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+
+export const SURVEY_KINDS = ['end-of-year partnership survey', 'annual partnership review', 'convening feedback'] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+export const RECIPIENT_STATUSES = ['queued', 'sent', 'failed', 'responded'] as const;
 
 const SHORT = 200;
 const LONG = 5000;
@@ -169,6 +196,103 @@ export const TABLES = {
       { key: 'attendees', header: 'Attendees', type: 'text', max: SHORT * 5 },
       { key: 'notes', header: 'Notes', type: 'longtext', max: LONG },
       { key: 'followUps', header: 'Follow-ups', type: 'longtext', max: LONG },
+      ...stamps,
+    ],
+  },
+  needs: {
+    key: 'needs',
+    tab: 'Needs',
+    idPrefix: 'N',
+    columns: [
+      { key: 'id', header: 'Need ID', type: 'id' },
+      { key: 'school', header: 'School', type: 'text', required: true, max: SHORT },
+      { key: 'focusArea', header: 'Focus area', type: 'enum', options: FOCUS_AREAS, required: true },
+      { key: 'grades', header: 'Grades', type: 'text', max: SHORT },
+      { key: 'description', header: 'Description', type: 'longtext', max: LONG },
+      { key: 'priority', header: 'Priority', type: 'enum', options: NEED_PRIORITIES },
+      { key: 'source', header: 'Source', type: 'enum', options: NEED_SOURCES },
+      { key: 'identified', header: 'Date identified', type: 'date' },
+      { key: 'status', header: 'Status', type: 'enum', options: NEED_STATUSES, required: true },
+      ...stamps,
+    ],
+  },
+  gatherings: {
+    key: 'gatherings',
+    tab: 'Gatherings',
+    idPrefix: 'G',
+    columns: [
+      { key: 'id', header: 'Gathering ID', type: 'id' },
+      { key: 'kind', header: 'Kind', type: 'enum', options: GATHERING_KINDS, required: true },
+      { key: 'title', header: 'Title', type: 'text', required: true, max: SHORT },
+      { key: 'date', header: 'Date', type: 'date', required: true },
+      { key: 'start', header: 'Start', type: 'time', required: true },
+      { key: 'end', header: 'End', type: 'time', required: true },
+      { key: 'location', header: 'Location or video link', type: 'text', max: 500 },
+      { key: 'objectives', header: 'Objectives', type: 'longtext', max: LONG },
+      { key: 'facilitator', header: 'Facilitator', type: 'text', max: SHORT },
+      { key: 'noteTaker', header: 'Note-taker', type: 'text', max: SHORT },
+      { key: 'closer', header: 'Closing reflection', type: 'text', max: SHORT },
+      { key: 'topic', header: 'Topic', type: 'longtext', max: LONG },
+      { key: 'invited', header: 'Invited partners', type: 'ids', refTable: 'partners', max: 20000 },
+      { key: 'agendaUrl', header: 'Agenda Doc', type: 'url', max: 2000 },
+      { key: 'eventId', header: 'Calendar event ID', type: 'text', max: 300 },
+      { key: 'calendarId', header: 'Calendar ID', type: 'text', max: 300 },
+      { key: 'status', header: 'Status', type: 'enum', options: GATHERING_STATUSES, required: true },
+      { key: 'notes', header: 'Notes', type: 'longtext', max: LONG },
+      ...stamps,
+    ],
+  },
+  actionItems: {
+    key: 'actionItems',
+    tab: 'Action Items',
+    idPrefix: 'T',
+    columns: [
+      { key: 'id', header: 'Action ID', type: 'id' },
+      { key: 'what', header: 'What', type: 'text', required: true, max: 1000 },
+      { key: 'who', header: 'Who', type: 'text', max: SHORT },
+      { key: 'byWhen', header: 'By when', type: 'date' },
+      { key: 'gatheringId', header: 'Gathering ID', type: 'ref', refTable: 'gatherings' },
+      { key: 'partnerId', header: 'Partner ID', type: 'ref', refTable: 'partners' },
+      { key: 'status', header: 'Status', type: 'enum', options: ACTION_STATUSES, required: true },
+      { key: 'followUpSent', header: 'Follow-up sent', type: 'timestamp' },
+      ...stamps,
+    ],
+  },
+  surveys: {
+    key: 'surveys',
+    tab: 'Surveys',
+    idPrefix: 'V',
+    columns: [
+      { key: 'id', header: 'Survey ID', type: 'id' },
+      { key: 'kind', header: 'Kind', type: 'enum', options: SURVEY_KINDS, required: true },
+      { key: 'title', header: 'Title', type: 'text', required: true, max: SHORT },
+      { key: 'formId', header: 'Form ID', type: 'text', max: 300 },
+      { key: 'formUrl', header: 'Form link', type: 'url', max: 2000 },
+      { key: 'editUrl', header: 'Form edit link', type: 'url', max: 2000 },
+      { key: 'responseTab', header: 'Response tab', type: 'text', max: SHORT },
+      { key: 'status', header: 'Status', type: 'enum', options: SURVEY_STATUSES, required: true },
+      { key: 'opens', header: 'Opens', type: 'date' },
+      { key: 'closes', header: 'Closes', type: 'date' },
+      { key: 'threshold', header: 'Flag below', type: 'number' },
+      ...stamps,
+    ],
+  },
+  surveyResponses: {
+    key: 'surveyResponses',
+    tab: 'Survey Responses',
+    idPrefix: 'R',
+    columns: [
+      { key: 'id', header: 'Recipient ID', type: 'id' },
+      { key: 'surveyId', header: 'Survey ID', type: 'ref', refTable: 'surveys', required: true },
+      { key: 'partnerId', header: 'Partner ID', type: 'ref', refTable: 'partners' },
+      { key: 'contactId', header: 'Contact ID', type: 'ref', refTable: 'contacts' },
+      { key: 'email', header: 'Email', type: 'email', max: 254 },
+      { key: 'token', header: 'Token', type: 'text', max: 100 },
+      { key: 'status', header: 'Status', type: 'enum', options: RECIPIENT_STATUSES, required: true },
+      { key: 'sentAt', header: 'Sent at', type: 'timestamp' },
+      { key: 'remindedAt', header: 'Reminded at', type: 'timestamp' },
+      { key: 'respondedAt', header: 'Responded at', type: 'timestamp' },
+      { key: 'error', header: 'Problem', type: 'text', max: 1000 },
       ...stamps,
     ],
   },

@@ -2,12 +2,12 @@
 import type { Column } from '../../shared/schema';
 import type { CellWarning, FieldValue } from '../../shared/records';
 import { emptyValue } from '../../shared/records';
-import { isEmail, isIsoDate, isWebUrl, matchOption } from '../../shared/fields';
+import { ID, isEmail, isIsoDate, isWebUrl, matchOption, normalTime } from '../../shared/fields';
 
 export type Cell = string | number | boolean | Date;
 
 /** Turns an instant into the calendar date it is in the spreadsheet's time zone, as 'yyyy-mm-dd'. */
-export type DateInZone = (date: Date) => string;
+export type DateInZone = ((date: Date) => string) & { time?: (date: Date) => string };
 
 // Held once: a global looked up in a hot loop is slow in some hosts (a vm context among them).
 const toTag = Object.prototype.toString;
@@ -27,7 +27,8 @@ export function dateInZone(timeZone: string): DateInZone {
   });
   // Intl is slow next to a Map look-up, and a table repeats the same dates many times.
   const seen = new Map<number, string>();
-  return (date) => {
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const toDate: DateInZone = (date) => {
     const ms = date.getTime();
     let text = seen.get(ms);
     if (text === undefined) {
@@ -38,6 +39,8 @@ export function dateInZone(timeZone: string): DateInZone {
     }
     return text;
   };
+  toDate.time = (date) => clock.format(date);
+  return toDate;
 }
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -51,6 +54,7 @@ export interface Read {
 export function fromCell(column: Column, cell: unknown, toDate: DateInZone): Read {
   if (cell === '' || cell === null || cell === undefined) return { value: emptyValue(column) };
   if (column.type === 'timestamp' && isDate(cell)) return { value: cell.toISOString() };
+  if (column.type === 'time' && isDate(cell)) return { value: toDate.time ? toDate.time(cell) : '' };
   const text = isDate(cell) ? toDate(cell) : String(cell).trim();
   const warn = (message: string): Read => ({
     value: column.type === 'multi' ? [text] : column.type === 'bool' ? false : text,
@@ -88,6 +92,19 @@ export function fromCell(column: Column, cell: unknown, toDate: DateInZone): Rea
           }
         : read;
     }
+    case 'ids': {
+      const ids = text.split(/[,;\s]+/).filter(Boolean);
+      const bad = ids.filter((id) => !ID.test(id));
+      return bad.length
+        ? { value: ids, warning: { field: column.key, message: `${column.header}: "${clip(bad.join(', '))}" is not an id.` } }
+        : { value: ids };
+    }
+    case 'time': {
+      const time = normalTime(text);
+      return time ? { value: time } : warn(`"${clip(text)}" is not a time of day.`);
+    }
+    case 'number':
+      return typeof cell === 'number' || /^-?\d+(\.\d+)?$/.test(text) ? { value: text } : warn(`"${clip(text)}" is not a number.`);
     case 'enum': {
       const match = matchOption(column.options ?? [], text);
       return match
@@ -128,6 +145,9 @@ export function asText(text: string): string {
 export function toCell(column: Column, value: FieldValue): Cell {
   if (column.type === 'bool') return value === true;
   if (Array.isArray(value)) return asText(value.join(', '));
+  if (column.type === 'number' && typeof value === 'string' && value !== '') return Number(value);
+  // Time columns are plain text ('@'): written as typed, never parsed into a 1899 date.
+  if (column.type === 'time' && typeof value === 'string') return value;
   if (typeof value !== 'string') return '';
   if (value === '') return '';
   if (column.type === 'date' && isIsoDate(value)) return value;
@@ -146,6 +166,7 @@ export function sameCell(column: Column, stored: unknown, wanted: Cell, toDate: 
   }
   if (isDate(wanted)) return isDate(stored) && stored.getTime() === wanted.getTime();
   if (typeof wanted === 'string' && wanted.startsWith("'")) return stored === wanted.slice(1);
+  if (column.type === 'time' && isDate(stored) && toDate.time) return toDate.time(stored) === wanted;
   return stored === wanted;
 }
 

@@ -44,6 +44,7 @@ export function validationFor(column: Column): ValidationSpec | null {
 export function numberFormatFor(column: Column): string | null {
   if (column.type === 'date') return 'yyyy-mm-dd';
   if (column.type === 'timestamp') return 'yyyy-mm-dd hh:mm';
+  if (column.type === 'time') return '@';
   return null;
 }
 
