@@ -1,11 +1,40 @@
 // The functions the sidebars call. Each checks its arguments before anything runs.
-import type { Directory, ImportRequest, SaveRequest, ServerApi, ServerFunction } from '../shared/contract';
-import type { Agreement, CheckIn, Contact, Partner, School } from '../shared/records';
+import type {
+  ConveningRequest,
+  Directory,
+  GatheringDraft,
+  ImportRequest,
+  SaveRequest,
+  ServerApi,
+  ServerFunction,
+  SettingsRequest,
+  YearRequest,
+} from '../shared/contract';
+import type { ActionItem, Agreement, CheckIn, Contact, Gathering, Partner, School } from '../shared/records';
+import { GATHERING_KINDS } from '../shared/schema';
+import { ID, isIsoDate, normalTime } from '../shared/fields';
+import { conveningPlan, yearPlan } from './domain/schedule';
 import { TABLES, TABLE_KEYS } from '../shared/schema';
 import { attention, nextCheckIn } from './domain/partners';
 import { UserError } from './domain/errors';
-import { checkArgs, dict, fieldValue, oneOf, optional, shape, text, type Check } from './args';
-import { openDatabase, withDocumentLock, type Database } from './workspace/database';
+import {
+  ArgumentError,
+  checkArgs,
+  dict,
+  fieldValue,
+  list,
+  oneOf,
+  optional,
+  shape,
+  text,
+  type Check,
+} from './args';
+import { addGatherings, getSettings, saveSettings } from './workspace/gatherings';
+import { makeAgenda } from './workspace/agenda-docs';
+import { cancelGathering, putOnCalendar } from './workspace/events';
+import { sendFollowUp } from './workspace/followup';
+import { openDatabase, openDatabaseById, withDocumentLock, type Database } from './workspace/database';
+import { queuedJobs, RESUME_JOBS, setQueued } from './workspace/jobs';
 import { setUp } from './workspace/setup';
 import { listed, saveRecord } from './workspace/records';
 import { importSources, previewImport, runImport } from './workspace/import';
@@ -22,6 +51,71 @@ const importRequest: Check<ImportRequest> = shape<ImportRequest>({
   decisions: optional(dict(oneOf(['merge', 'add', 'skip'] as const), 20000)),
 });
 
+const integer =
+  (min: number, max: number): Check<number> =>
+  (value, where) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw new ArgumentError(`${where} must be a whole number from ${min} to ${max}.`);
+    }
+    return value;
+  };
+
+const pattern =
+  (test: (text: string) => boolean, what: string, max = 40): Check<string> =>
+  (value, where) => {
+    const t = text(max)(value, where);
+    if (!test(t)) throw new ArgumentError(`${where} must be ${what}.`);
+    return t;
+  };
+
+const time = pattern((t) => normalTime(t) === t, 'a time like 15:30');
+const isoDate = pattern(isIsoDate, 'a date like 2026-09-15');
+const id = pattern((t) => ID.test(t), 'an id');
+const bool: Check<boolean> = (value, where) => {
+  if (typeof value !== 'boolean') throw new ArgumentError(`${where} must be true or false.`);
+  return value;
+};
+
+const yearRequest = shape<YearRequest>({
+  model: oneOf(['five', 'three', 'custom'] as const),
+  startYear: integer(2000, 2100),
+  weekday: integer(1, 5),
+  week: integer(1, 5),
+  start: time,
+  minutes: integer(15, 600),
+  location: text(500),
+  months: optional(list(integer(1, 12), 12)),
+});
+
+const conveningRequest = shape<ConveningRequest>({
+  goals: list(text(200), 10),
+  date: isoDate,
+  days: (value, where) => {
+    if (value !== 1 && value !== 2) throw new ArgumentError(`${where} must be 1 or 2.`);
+    return value;
+  },
+  start: time,
+  location: text(500),
+  coConveners: text(500),
+});
+
+const draft = shape<GatheringDraft>({
+  kind: oneOf(GATHERING_KINDS),
+  title: text(200),
+  date: isoDate,
+  start: time,
+  end: time,
+  location: text(500),
+  objectives: text(5000),
+  topic: text(5000),
+});
+
+const settingsRequest = shape<SettingsRequest>({
+  agendaFolder: optional(text(500)),
+  templates: optional(dict(text(500), GATHERING_KINDS.length)),
+  calendarId: optional(text(300)),
+});
+
 /** The argument checks of every server function. */
 const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   getDirectory: [],
@@ -34,6 +128,17 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   getImportSources: [],
   previewImport: [importRequest],
   runImport: [importRequest],
+  planYear: [yearRequest],
+  planConvening: [conveningRequest],
+  addGatherings: [list(draft, 60), list(id, 1000)],
+  saveGathering: [saveRequest],
+  saveActionItem: [saveRequest],
+  makeAgenda: [id, bool],
+  putOnCalendar: [id, bool],
+  cancelGathering: [id],
+  sendFollowUp: [id],
+  getSettings: [],
+  saveSettings: [settingsRequest],
 };
 
 export function directory(db: Database): Directory {
@@ -70,6 +175,8 @@ export function directory(db: Database): Directory {
     agreements,
     checkIns: read.checkIns.rows.map((r) => listed<CheckIn>(r)),
     schools: read.schools.rows.map((r) => listed<School>(r)),
+    gatherings: read.gatherings.rows.map((r) => listed<Gathering>(r)),
+    actionItems: read.actionItems.rows.map((r) => listed<ActionItem>(r)),
   };
 }
 
@@ -108,6 +215,23 @@ export function createApi(db: Database): ServerApi {
     getImportSources: () => importSources(db),
     previewImport: (request) => previewImport(db, request),
     runImport: (request) => runImport(db, request),
+    planYear: (request) => yearPlan(request.model, request),
+    planConvening: (request) => {
+      try {
+        return conveningPlan(request);
+      } catch (error) {
+        throw new UserError(error instanceof Error ? error.message : String(error));
+      }
+    },
+    addGatherings: (drafts, invited) => addGatherings(db, drafts, invited),
+    saveGathering: (request) => saveRecord<Gathering>(db, 'gatherings', request),
+    saveActionItem: (request) => saveRecord<ActionItem>(db, 'actionItems', request),
+    makeAgenda: (gatheringId, replace) => makeAgenda(db, gatheringId, replace),
+    putOnCalendar: (gatheringId, sendInvites) => putOnCalendar(db, gatheringId, sendInvites),
+    cancelGathering: (gatheringId) => listed<Gathering>(cancelGathering(db, gatheringId)),
+    sendFollowUp: (gatheringId) => sendFollowUp(db, gatheringId),
+    getSettings: () => getSettings(),
+    saveSettings: (request) => saveSettings(request),
   };
 }
 
@@ -123,5 +247,20 @@ export function serve(name: ServerFunction, given: readonly unknown[]): unknown 
     const message = error instanceof Error ? error.message : String(error);
     console.error(`${name} failed: ${message}`);
     throw new Error(`Partner Hub could not finish (${name}): ${message}`);
+  }
+}
+
+/** Runs every queued job of this user, each on its own spreadsheet; a job that fails stays queued. */
+export function runQueuedJobs(): void {
+  for (const t of ScriptApp.getProjectTriggers())
+    if (t.getHandlerFunction() === RESUME_JOBS) ScriptApp.deleteTrigger(t);
+  for (const job of queuedJobs()) {
+    try {
+      const db = openDatabaseById(job.spreadsheetId);
+      if (job.kind === 'followUp') sendFollowUp(db, job.id);
+    } catch (error) {
+      console.error(`${job.kind} ${job.id}: ${error instanceof Error ? error.message : String(error)}`);
+      setQueued(job, true, 60 * 60 * 1000);
+    }
   }
 }

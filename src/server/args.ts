@@ -71,6 +71,14 @@ export const shape =
     return out as T;
   };
 
+export const list =
+  <T>(check: Check<T>, max: number): Check<T[]> =>
+  (value, where) => {
+    if (!Array.isArray(value)) return fail(where, 'must be a list');
+    if (value.length > max) return fail(where, `has too many entries (at most ${max})`);
+    return value.map((v, i) => check(v, `${where}[${i}]`));
+  };
+
 /** A field value as the sidebar sends it: text, yes/no, or a short list of choices. */
 export const fieldValue: Check<FieldValue> = (value, where) => {
   if (typeof value === 'boolean') return value;

@@ -1,6 +1,6 @@
 // The add-on's entry: every function here becomes a top-level function of the built script, which is
 // what menus, triggers and google.script.run can call. Keep it to one line each.
-import { serve } from './api';
+import { runQueuedJobs, serve } from './api';
 import { buildMenu, showHelp, showSidebar, runSetUpFromMenu } from './ui';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -61,4 +61,53 @@ export function previewImport(...args: unknown[]): unknown {
 
 export function runImport(...args: unknown[]): unknown {
   return serve('runImport', args);
+}
+
+export function planYear(...args: unknown[]): unknown {
+  return serve('planYear', args);
+}
+
+export function planConvening(...args: unknown[]): unknown {
+  return serve('planConvening', args);
+}
+
+export function addGatherings(...args: unknown[]): unknown {
+  return serve('addGatherings', args);
+}
+
+export function saveGathering(...args: unknown[]): unknown {
+  return serve('saveGathering', args);
+}
+
+export function saveActionItem(...args: unknown[]): unknown {
+  return serve('saveActionItem', args);
+}
+
+export function makeAgenda(...args: unknown[]): unknown {
+  return serve('makeAgenda', args);
+}
+
+export function putOnCalendar(...args: unknown[]): unknown {
+  return serve('putOnCalendar', args);
+}
+
+export function cancelGathering(...args: unknown[]): unknown {
+  return serve('cancelGathering', args);
+}
+
+export function sendFollowUp(...args: unknown[]): unknown {
+  return serve('sendFollowUp', args);
+}
+
+export function getSettings(...args: unknown[]): unknown {
+  return serve('getSettings', args);
+}
+
+export function saveSettings(...args: unknown[]): unknown {
+  return serve('saveSettings', args);
+}
+
+/** The time-driven trigger that finishes long jobs (follow-ups, survey sends) the quota stopped. */
+export function resumeJobs(): void {
+  runQueuedJobs();
 }

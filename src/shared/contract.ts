@@ -1,6 +1,16 @@
 // The server functions the sidebars may call: one description both sides compile against.
 // Arguments and results are plain data (google.script.run turns a Date in a result into null).
-import type { Agreement, CellWarning, CheckIn, Contact, FieldValue, Partner, School } from './records';
+import type {
+  ActionItem,
+  Agreement,
+  CellWarning,
+  CheckIn,
+  Contact,
+  FieldValue,
+  Gathering,
+  Partner,
+  School,
+} from './records';
 import type { TableKey } from './schema';
 
 export interface Listed<T> {
@@ -29,6 +39,8 @@ export interface Directory {
   readonly agreements: readonly Listed<Agreement>[];
   readonly checkIns: readonly Listed<CheckIn>[];
   readonly schools: readonly Listed<School>[];
+  readonly gatherings: readonly Listed<Gathering>[];
+  readonly actionItems: readonly Listed<ActionItem>[];
 }
 
 export interface SetUpReport {
@@ -96,6 +108,64 @@ export interface ImportResult extends ImportPreview {
   readonly contactsAdded: number;
 }
 
+/** Where agendas go and which templates and calendar to use; ids of Drive files and calendars. */
+export interface Settings {
+  readonly agendaFolderId?: string;
+  /** The school's own template Doc per gathering kind (Doc id); absent means the built-in one. */
+  readonly templates?: Readonly<Record<string, string>>;
+  readonly calendarId?: string;
+}
+
+export interface YearRequest {
+  readonly model: 'five' | 'three' | 'custom';
+  readonly startYear: number;
+  readonly weekday: number;
+  readonly week: number;
+  readonly start: string;
+  readonly minutes: number;
+  readonly location: string;
+  readonly months?: readonly number[];
+}
+
+export interface ConveningRequest {
+  readonly goals: readonly string[];
+  readonly date: string;
+  readonly days: 1 | 2;
+  readonly start: string;
+  readonly location: string;
+  readonly coConveners: string;
+}
+
+export interface GatheringDraft {
+  readonly kind: string;
+  readonly title: string;
+  readonly date: string;
+  readonly start: string;
+  readonly end: string;
+  readonly location: string;
+  readonly objectives: string;
+  readonly topic: string;
+}
+
+export type AgendaResult =
+  | { readonly status: 'made'; readonly url: string; readonly unknownPlaceholders: readonly string[] }
+  | { readonly status: 'exists'; readonly url: string };
+
+export interface EventResult {
+  readonly eventId: string;
+  readonly created: boolean;
+  readonly guests: readonly string[];
+  readonly invitationsSent: boolean;
+}
+
+export interface FollowUpResult {
+  readonly sent: readonly string[];
+  readonly alreadySent: readonly string[];
+  /** Left for later: the day's email quota ran out. */
+  readonly queued: readonly string[];
+  readonly failed: readonly { readonly email: string; readonly error: string }[];
+}
+
 export interface ServerApi {
   getDirectory(): Directory;
   setUpDatabase(): SetUpReport;
@@ -107,6 +177,24 @@ export interface ServerApi {
   getImportSources(): ImportSource[];
   previewImport(request: ImportRequest): ImportPreview;
   runImport(request: ImportRequest): ImportResult;
+  planYear(request: YearRequest): GatheringDraft[];
+  planConvening(request: ConveningRequest): GatheringDraft[];
+  addGatherings(drafts: GatheringDraft[], invited: string[]): Listed<Gathering>[];
+  saveGathering(request: SaveRequest): SaveResult<Gathering>;
+  saveActionItem(request: SaveRequest): SaveResult<ActionItem>;
+  makeAgenda(gatheringId: string, replace: boolean): AgendaResult;
+  putOnCalendar(gatheringId: string, sendInvites: boolean): EventResult;
+  cancelGathering(gatheringId: string): Listed<Gathering>;
+  sendFollowUp(gatheringId: string): FollowUpResult;
+  getSettings(): Settings & { readonly calendars: readonly { readonly id: string; readonly name: string }[] };
+  saveSettings(settings: SettingsRequest): Settings;
+}
+
+/** Settings as the sidebar sends them: Doc and folder links or ids, which the server turns into ids. */
+export interface SettingsRequest {
+  readonly agendaFolder?: string;
+  readonly templates?: Readonly<Record<string, string>>;
+  readonly calendarId?: string;
 }
 
 export type ServerFunction = keyof ServerApi;
@@ -123,6 +211,17 @@ export const SERVER_FUNCTIONS = [
   'getImportSources',
   'previewImport',
   'runImport',
+  'planYear',
+  'planConvening',
+  'addGatherings',
+  'saveGathering',
+  'saveActionItem',
+  'makeAgenda',
+  'putOnCalendar',
+  'cancelGathering',
+  'sendFollowUp',
+  'getSettings',
+  'saveSettings',
 ] as const satisfies readonly ServerFunction[];
 
 // Fails to compile when a contract function is missing from SERVER_FUNCTIONS.
@@ -136,4 +235,6 @@ export const SAVE_TABLES = {
   saveAgreement: 'agreements',
   saveSchool: 'schools',
   logCheckIn: 'checkIns',
+  saveGathering: 'gatherings',
+  saveActionItem: 'actionItems',
 } as const satisfies Partial<Record<ServerFunction, TableKey>>;

@@ -2,7 +2,11 @@
 // Dates travel as 'yyyy-mm-dd' (google.script.run turns a Date in a result into null), timestamps as ISO.
 import type { Column, FieldType, TABLES, TableKey } from './schema';
 
-type ValueOf<T extends FieldType> = T extends 'bool' ? boolean : T extends 'multi' | 'ids' ? string[] : string;
+type ValueOf<T extends FieldType> = T extends 'bool'
+  ? boolean
+  : T extends 'multi' | 'ids'
+    ? string[]
+    : string;
 
 type Columns<K extends TableKey> = (typeof TABLES)[K]['columns'][number];
 

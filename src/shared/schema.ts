@@ -89,15 +89,30 @@ export const AGREEMENT_TYPES = [
 export const AGREEMENT_STATUSES = ['draft', 'sent', 'signed', 'expired', 'not needed'] as const;
 
 export const NEED_PRIORITIES = ['high', 'medium', 'low'] as const;
-export const NEED_SOURCES = ['needs assessment', 'attendance data', 'staff input', 'family input', 'other'] as const;
+export const NEED_SOURCES = [
+  'needs assessment',
+  'attendance data',
+  'staff input',
+  'family input',
+  'other',
+] as const;
 export const NEED_STATUSES = ['open', 'being addressed', 'met', 'closed'] as const;
 
-export const GATHERING_KINDS = ['multi-partner gathering', '1-on-1 check-in', 'goal-setting convening', 'other'] as const;
+export const GATHERING_KINDS = [
+  'multi-partner gathering',
+  '1-on-1 check-in',
+  'goal-setting convening',
+  'other',
+] as const;
 export type GatheringKind = (typeof GATHERING_KINDS)[number];
 export const GATHERING_STATUSES = ['planned', 'invited', 'held', 'cancelled'] as const;
 export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 
-export const SURVEY_KINDS = ['end-of-year partnership survey', 'annual partnership review', 'convening feedback'] as const;
+export const SURVEY_KINDS = [
+  'end-of-year partnership survey',
+  'annual partnership review',
+  'convening feedback',
+] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
 export const RECIPIENT_STATUSES = ['queued', 'sent', 'failed', 'responded'] as const;
@@ -239,6 +254,7 @@ export const TABLES = {
       { key: 'calendarId', header: 'Calendar ID', type: 'text', max: 300 },
       { key: 'status', header: 'Status', type: 'enum', options: GATHERING_STATUSES, required: true },
       { key: 'notes', header: 'Notes', type: 'longtext', max: LONG },
+      { key: 'followedUp', header: 'Follow-up sent to', type: 'longtext', max: 20000 },
       ...stamps,
     ],
   },

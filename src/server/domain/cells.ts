@@ -27,7 +27,12 @@ export function dateInZone(timeZone: string): DateInZone {
   });
   // Intl is slow next to a Map look-up, and a table repeats the same dates many times.
   const seen = new Map<number, string>();
-  const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const clock = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const toDate: DateInZone = (date) => {
     const ms = date.getTime();
     let text = seen.get(ms);
@@ -96,7 +101,13 @@ export function fromCell(column: Column, cell: unknown, toDate: DateInZone): Rea
       const ids = text.split(/[,;\s]+/).filter(Boolean);
       const bad = ids.filter((id) => !ID.test(id));
       return bad.length
-        ? { value: ids, warning: { field: column.key, message: `${column.header}: "${clip(bad.join(', '))}" is not an id.` } }
+        ? {
+            value: ids,
+            warning: {
+              field: column.key,
+              message: `${column.header}: "${clip(bad.join(', '))}" is not an id.`,
+            },
+          }
         : { value: ids };
     }
     case 'time': {
@@ -104,7 +115,9 @@ export function fromCell(column: Column, cell: unknown, toDate: DateInZone): Rea
       return time ? { value: time } : warn(`"${clip(text)}" is not a time of day.`);
     }
     case 'number':
-      return typeof cell === 'number' || /^-?\d+(\.\d+)?$/.test(text) ? { value: text } : warn(`"${clip(text)}" is not a number.`);
+      return typeof cell === 'number' || /^-?\d+(\.\d+)?$/.test(text)
+        ? { value: text }
+        : warn(`"${clip(text)}" is not a number.`);
     case 'enum': {
       const match = matchOption(column.options ?? [], text);
       return match

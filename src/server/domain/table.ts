@@ -108,12 +108,14 @@ export function planWrites(
   const segments: { row: number; column: number; cells: Cell[] }[] = [];
   for (const change of [...changes].sort((a, b) => a.row - b.row)) {
     const existing = current[change.row - 1] ?? [];
+    // A new row is written whole (its empty cells too), so a block of new rows is one rectangle.
+    const isNew = change.row > current.length;
     const dirty = new Map<number, Cell>();
     for (const column of table.columns) {
       const at = map.index[column.key];
-      if (at === undefined || !(column.key in change.values)) continue;
-      const wanted = toCell(column, change.values[column.key]);
-      if (!sameCell(column, existing[at] ?? '', wanted, toDate)) dirty.set(at, wanted);
+      if (at === undefined || (!(column.key in change.values) && !isNew)) continue;
+      const wanted = column.key in change.values ? toCell(column, change.values[column.key]) : '';
+      if (isNew || !sameCell(column, existing[at] ?? '', wanted, toDate)) dirty.set(at, wanted);
     }
     const positions = [...dirty.keys()].sort((a, b) => a - b);
     let run: { row: number; column: number; cells: Cell[] } | undefined;
@@ -124,17 +126,16 @@ export function planWrites(
   }
   // Stack segments on consecutive rows with the same columns into one block.
   const blocks: Block[] = [];
+  const open = new Map<string, Block>();
   for (const s of segments) {
-    const last = blocks[blocks.length - 1];
-    if (
-      last &&
-      last.column === s.column &&
-      last.values[0].length === s.cells.length &&
-      last.row + last.values.length === s.row
-    ) {
+    const key = `${s.column}:${s.cells.length}`;
+    const last = open.get(key);
+    if (last && last.row + last.values.length === s.row) {
       last.values.push(s.cells);
     } else {
-      blocks.push({ row: s.row, column: s.column, values: [s.cells] });
+      const block = { row: s.row, column: s.column, values: [s.cells] };
+      blocks.push(block);
+      open.set(key, block);
     }
   }
   return blocks;

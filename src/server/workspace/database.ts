@@ -124,3 +124,28 @@ export function openDatabase(): Database {
   if (!spreadsheet) throw new UserError('Open Partner Hub from a spreadsheet.');
   return new Database(spreadsheet, PropertiesService.getDocumentProperties());
 }
+
+/**
+ * A spreadsheet opened by id, as a trigger or the Docs sidebar does. There may be no document
+ * properties then: tabs are found by name.
+ */
+export function openDatabaseById(id: string): Database {
+  let spreadsheet: Spreadsheet;
+  try {
+    spreadsheet = SpreadsheetApp.openById(id);
+  } catch {
+    throw new UserError('Partner Hub cannot open the partner spreadsheet. Check that you can open it.');
+  }
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const own = active && active.getId() === id ? PropertiesService.getDocumentProperties() : null;
+  return new Database(spreadsheet, own ?? noProperties());
+}
+
+function noProperties(): GoogleAppsScript.Properties.Properties {
+  const store: Record<string, string> = {};
+  const props = {
+    getProperty: (key: string) => store[key] ?? null,
+    setProperty: (key: string, value: string) => ((store[key] = value), props),
+  };
+  return props as unknown as GoogleAppsScript.Properties.Properties;
+}

@@ -112,3 +112,23 @@ function readOneRow(db: Database, data: TableData, row: number): Stored<Rec> {
   if (!stored) throw new UserError(`Saved row ${row} of ${data.table.tab} could not be read back.`);
   return { ...stored, row };
 }
+
+/**
+ * Sets some fields of one row found by id, under the lock, re-reading first: the add-on's own
+ * bookkeeping (an agenda link, an event id), not a person's edit, so no version check.
+ */
+export function updateRow(
+  db: Database,
+  key: TableKey,
+  id: string,
+  values: Record<string, FieldValue>,
+): Stored<Rec> {
+  return withDocumentLock(() => {
+    const data = db.read(key);
+    const row = findRow(data, id);
+    if (!row) throw new UserError(`${TABLES[key].tab} has no row with id ${id}; it may have been deleted.`);
+    assertColumns(data, values);
+    db.write(data, [{ row: row.row, values: { ...values, updated: new Date().toISOString() } }]);
+    return { ...row, record: { ...row.record, ...values } };
+  });
+}

@@ -127,11 +127,11 @@ describe('planWrites', () => {
       ],
       toDate,
     );
+    // Row 3 exists (only changed cells); row 4 is new (written whole, empty notes too).
     expect(blocks).toEqual([
-      { row: 3, column: 1, values: [['P-3']] },
+      { row: 3, column: 1, values: [['P-3'], ['P-4']] },
       { row: 3, column: 3, values: [['C', 'paused']] },
-      { row: 4, column: 1, values: [['P-4']] },
-      { row: 4, column: 3, values: [['D', 'ended']] },
+      { row: 4, column: 3, values: [['D', 'ended', '']] },
     ]);
   });
 });

@@ -1,0 +1,227 @@
+// The year's gatherings: the guide's five 90-minute gatherings, the lighter three, or a custom cadence;
+// and the goal-setting convening. Pure: dates are 'yyyy-mm-dd', times 'HH:mm'.
+import type { GatheringKind } from '../../shared/schema';
+import { addDays } from './dates';
+
+export type YearModel = 'five' | 'three' | 'custom';
+
+export interface GatheringDraft {
+  kind: GatheringKind;
+  title: string;
+  date: string;
+  start: string;
+  end: string;
+  location: string;
+  objectives: string;
+  topic: string;
+}
+
+export interface YearOptions {
+  /** The calendar year the school year starts in: 2026 for 2026–27. */
+  readonly startYear: number;
+  /** 1 Monday … 5 Friday. */
+  readonly weekday: number;
+  /** Which such weekday of the month: 1st … 4th. */
+  readonly week: number;
+  readonly start: string;
+  readonly minutes: number;
+  readonly location: string;
+  /** For the custom model: months 1–12, in school-year order (9, 10, … 6). */
+  readonly months?: readonly number[];
+}
+
+interface Slot {
+  readonly month: number;
+  readonly title: string;
+  readonly topic: string;
+  readonly objectives: string;
+}
+
+// Topics follow the multi-partner gathering guide's timeline, in our own words.
+const FIVE: readonly Slot[] = [
+  {
+    month: 9,
+    title: 'Fall partner gathering',
+    topic:
+      'The principal shares the instructional vision, the school improvement plan and what is new this year (staffing, enrollment, school-wide initiatives). Partners introduce their programs so everyone learns the range of services on campus.',
+    objectives: 'Share the vision for the year. Learn what each partner offers.',
+  },
+  {
+    month: 11,
+    title: 'November partner gathering',
+    topic:
+      'Agree on how we communicate and monitor progress together. Walk through the events calendar and where partners can co-plan, present or table. Connect partners to school-wide initiatives and shared goals.',
+    objectives:
+      'Set communication and progress-monitoring expectations. Plan partner roles in upcoming events.',
+  },
+  {
+    month: 1,
+    title: 'Mid-year partner gathering',
+    topic:
+      'Highlights and challenges so far, from the school and from partners. Ask for input on one area of partnership the school is working on. Open, solutions-focused discussion of what is happening in the community, with no discussion of individual youth or families.',
+    objectives: 'Take stock at mid-year. Gather partner input on a partnership area.',
+  },
+  {
+    month: 3,
+    title: 'Spring data gathering',
+    topic:
+      "Share the school's data for the year so far and ask partners what they see in it. Partners share their own aggregate data and how they are strengthening programs. With next year's budget in preparation, share hopes and expected changes that may affect partners.",
+    objectives: 'Look at data together. Hear partner feedback ahead of budget decisions.',
+  },
+  {
+    month: 5,
+    title: 'End-of-year partner gathering',
+    topic:
+      'Reflect on the year of partnership: what worked and what could be better. Each partner summarizes and documents its year to share with staff and the community.',
+    objectives: 'Reflect on the year. Capture each partner’s summary.',
+  },
+];
+
+const THREE: readonly Slot[] = [
+  {
+    month: 9,
+    title: 'Beginning-of-year meet and greet',
+    topic:
+      'Partners meet the principal and one another; the principal shares the vision and priorities for the year.',
+    objectives: 'Build relationships. Share the year’s vision and priorities.',
+  },
+  {
+    month: 1,
+    title: 'Mid-year all-hands',
+    topic: 'Recalibrate together: what is working, what needs to change, and plans for the rest of the year.',
+    objectives: 'Adjust plans for the second half of the year.',
+  },
+  {
+    month: 5,
+    title: 'End-of-year celebration',
+    topic: 'Celebrate the year’s wins together and thank partners for their work.',
+    objectives: 'Celebrate. Recognize partners.',
+  },
+];
+
+/** The n-th given weekday (1 Monday … 7 Sunday) of a month, or the last one when the month has fewer. */
+export function nthWeekday(year: number, month: number, weekday: number, n: number): string {
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const isoDay = ((first.getUTCDay() + 6) % 7) + 1;
+  let day = 1 + ((weekday - isoDay + 7) % 7) + (n - 1) * 7;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  while (day > last) day -= 7;
+  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+}
+
+/** A weekend date moves to the following Monday. */
+export function onWeekday(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 6 ? addDays(date, 2) : day === 0 ? addDays(date, 1) : date;
+}
+
+export function addMinutes(time: string, minutes: number): string {
+  const [h, m] = time.split(':').map(Number);
+  const total = Math.min(h * 60 + m + minutes, 23 * 60 + 59);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+export function yearPlan(model: YearModel, options: YearOptions): GatheringDraft[] {
+  const slots =
+    model === 'five'
+      ? FIVE
+      : model === 'three'
+        ? THREE
+        : (options.months ?? []).map((month): Slot => ({
+            month,
+            title: `${MONTHS[month - 1]} partner gathering`,
+            topic: '',
+            objectives: '',
+          }));
+  const weekday = Math.min(Math.max(Math.round(options.weekday), 1), 5);
+  return slots.map((slot) => {
+    const year = slot.month >= 7 ? options.startYear : options.startYear + 1;
+    return {
+      kind: 'multi-partner gathering',
+      title: slot.title,
+      date: onWeekday(nthWeekday(year, slot.month, weekday, options.week)),
+      start: options.start,
+      end: addMinutes(options.start, options.minutes),
+      location: options.location,
+      objectives: slot.objectives,
+      topic: slot.topic,
+    };
+  });
+}
+
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+export const CONVENING_GOALS = [
+  'Build relationships and connections across the community',
+  'Align on student and community needs',
+  'Identify community assets and opportunities to collaborate',
+  'Set preliminary goals',
+  'Develop a high-level plan',
+] as const;
+
+export const CONVENING_ATTENDEES = [
+  'local providers',
+  'state service commission',
+  'afterschool network',
+  'chamber of commerce',
+  'public library',
+  'recreation department',
+  'youth-serving organizations',
+  'colleges and universities',
+  'elected officials',
+  'families',
+  'youth',
+] as const;
+
+export interface ConveningOptions {
+  readonly goals: readonly string[];
+  readonly date: string;
+  readonly days: 1 | 2;
+  readonly start: string;
+  readonly location: string;
+  readonly coConveners: string;
+}
+
+/** The goal-setting convening: two to four goals from the toolkit's list, over one or two days. */
+export function conveningPlan(options: ConveningOptions): GatheringDraft[] {
+  const goals = options.goals.filter((g) => (CONVENING_GOALS as readonly string[]).includes(g));
+  if (goals.length < 2 || goals.length > 4)
+    throw new RangeError('Choose two to four goals for the convening.');
+  const objectives = goals.join('. ') + '.';
+  const co = options.coConveners.trim() ? ` Co-convened with ${options.coConveners.trim()}.` : '';
+  const day1 = onWeekday(options.date);
+  const drafts: GatheringDraft[] = [
+    {
+      kind: 'goal-setting convening',
+      title: options.days === 2 ? 'Goal-setting convening, day 1' : 'Goal-setting convening',
+      date: day1,
+      start: options.start,
+      end: addMinutes(options.start, options.days === 2 ? 240 : 300),
+      location: options.location,
+      objectives,
+      topic: `Welcome, goals, introductions and norms; brainstorm shared assets and challenges; prioritize.${co}`,
+    },
+  ];
+  if (options.days === 2) {
+    drafts.push({
+      ...drafts[0],
+      title: 'Goal-setting convening, day 2',
+      date: onWeekday(addDays(day1, 1)),
+      topic: `Review day 1 themes; goal-setting in small groups, then as a whole group; next steps.${co}`,
+    });
+  }
+  return drafts;
+}

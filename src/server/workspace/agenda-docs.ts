@@ -1,0 +1,173 @@
+// One-click agenda Docs: from a built-in template (written block by block) or the school's own template
+// Doc (its body copied, then placeholders replaced). Tables go in whole from 2-D arrays, so the cost does
+// not grow with the number of partners.
+import type { AgendaResult } from '../../shared/contract';
+import type { ActionItem, Contact, Gathering, Partner, School } from '../../shared/records';
+import {
+  builtInTemplate,
+  fill,
+  findPlaceholders,
+  linkLine,
+  placeholderValues,
+  tableRows,
+  unknownPlaceholders,
+  type AgendaContext,
+  type TableName,
+} from '../domain/agenda';
+import { UserError } from '../domain/errors';
+import type { Database } from './database';
+import { findRow, updateRow } from './records';
+import { readSettings, writeSettings } from './settings';
+
+type Body = GoogleAppsScript.Document.Body;
+
+export function agendaContext(db: Database, gatheringId: string): AgendaContext {
+  const gatherings = db.read('gatherings');
+  const row = findRow(gatherings, gatheringId);
+  if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
+  const gathering = row.record as Gathering;
+  const all = gatherings.rows.map((r) => r.record as Gathering);
+  return {
+    gathering,
+    school: db.read('schools').rows[0]?.record as School | undefined,
+    partners: db.read('partners').rows.map((r) => r.record as Partner),
+    contacts: db.read('contacts').rows.map((r) => r.record as Contact),
+    actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
+    upcoming: all
+      .filter((g) => g.id !== gathering.id && g.status !== 'cancelled' && g.date > gathering.date)
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .slice(0, 5),
+  };
+}
+
+/** A Doc id from a Docs link or a bare id. */
+export function docId(text: string): string {
+  const m = /\/d\/([A-Za-z0-9_-]{10,})/.exec(text) ?? /^([A-Za-z0-9_-]{10,})$/.exec(text.trim());
+  if (!m) throw new UserError(`"${text.slice(0, 80)}" is not a Google Docs link or id.`);
+  return m[1];
+}
+
+export function folderId(text: string): string {
+  const m = /\/folders\/([A-Za-z0-9_-]{10,})/.exec(text) ?? /^([A-Za-z0-9_-]{10,})$/.exec(text.trim());
+  if (!m) throw new UserError(`"${text.slice(0, 80)}" is not a Google Drive folder link or id.`);
+  return m[1];
+}
+
+export function makeAgenda(db: Database, gatheringId: string, replace: boolean): AgendaResult {
+  const ctx = agendaContext(db, gatheringId);
+  const g = ctx.gathering;
+  if (g.agendaUrl && !replace) return { status: 'exists', url: g.agendaUrl };
+  const properties = PropertiesService.getDocumentProperties();
+  const settings = readSettings(properties);
+  const values = placeholderValues(ctx);
+  const title = `${g.title} – ${g.date}`;
+  const templateId = settings.templates?.[g.kind];
+  const doc = DocumentApp.create(title);
+  const body = doc.getBody();
+  const unknown = templateId ? fromTemplate(body, templateId, ctx, values) : fromBuiltIn(body, ctx, values);
+  // The last line ties the Doc to its gathering and spreadsheet, for the Docs sidebar.
+  body.appendParagraph(linkLine(g.id)).setLinkUrl(db.spreadsheet.getUrl());
+  const [id, url] = [doc.getId(), doc.getUrl()];
+  doc.saveAndClose();
+  moveToFolder(id, settings.agendaFolderId, (folder) =>
+    writeSettings(properties, { ...settings, agendaFolderId: folder }),
+  );
+  if (replace && g.agendaUrl) trashOld(g.agendaUrl);
+  updateRow(db, 'gatherings', g.id, { agendaUrl: url });
+  return { status: 'made', url, unknownPlaceholders: unknown };
+}
+
+function fromBuiltIn(body: Body, ctx: AgendaContext, values: Record<string, string>): string[] {
+  const blocks = builtInTemplate(ctx.gathering.kind as Parameters<typeof builtInTemplate>[0]);
+  const first = body.getParagraphs()[0];
+  blocks.forEach((block, i) => {
+    if (block.type === 'table') {
+      const table = body.appendTable(tableRows(ctx, block.table));
+      table.getRow(0).editAsText().setBold(true);
+      return;
+    }
+    const text = fill(block.text, values);
+    if (i === 0 && block.type === 'title') {
+      first.setText(text);
+      first.setHeading(DocumentApp.ParagraphHeading.TITLE);
+    } else if (block.type === 'item') {
+      body.appendListItem(text);
+    } else {
+      const paragraph = body.appendParagraph(text);
+      if (block.type === 'heading') paragraph.setHeading(DocumentApp.ParagraphHeading.HEADING2);
+    }
+  });
+  return [];
+}
+
+function fromTemplate(
+  body: Body,
+  templateId: string,
+  ctx: AgendaContext,
+  values: Record<string, string>,
+): string[] {
+  let template: Body;
+  try {
+    template = DocumentApp.openById(templateId).getBody();
+  } catch {
+    throw new UserError(
+      'Partner Hub cannot open the template Doc. Check the link in Settings and that you can open it.',
+    );
+  }
+  const used = findPlaceholders(template.getText());
+  const count = template.getNumChildren();
+  for (let i = 0; i < count; i++) {
+    const child = template.getChild(i);
+    const type = child.getType();
+    if (type === DocumentApp.ElementType.PARAGRAPH) body.appendParagraph(child.asParagraph().copy());
+    else if (type === DocumentApp.ElementType.TABLE) body.appendTable(child.asTable().copy());
+    else if (type === DocumentApp.ElementType.LIST_ITEM) body.appendListItem(child.asListItem().copy());
+    else if (type === DocumentApp.ElementType.HORIZONTAL_RULE) body.appendHorizontalRule();
+  }
+  // The new Doc's own first, empty paragraph goes once the template's content is in.
+  if (body.getNumChildren() > 1) body.getChild(0).removeFromParent();
+  for (const key of used) {
+    if (key.startsWith('table:')) {
+      const name = key.slice('table:'.length) as TableName;
+      if (['partners', 'actionItems', 'upcoming', 'actionSteps'].includes(name))
+        insertTable(body, key, tableRows(ctx, name));
+    } else if (key in values) {
+      body.replaceText(`\\{\\{\\s*${key.replace(/\./g, '\\.')}\\s*\\}\\}`, values[key]);
+    }
+  }
+  return unknownPlaceholders(used.map((k) => `{{${k}}}`).join(' '));
+}
+
+/** Replaces the paragraph holding `{{table:…}}` with the table. */
+function insertTable(body: Body, key: string, rows: string[][]): void {
+  const pattern = `\\{\\{\\s*${key.replace(/[.:]/g, (c) => `\\${c}`)}\\s*\\}\\}`;
+  for (let found = body.findText(pattern); found; found = body.findText(pattern)) {
+    const paragraph = found.getElement().getParent();
+    if (paragraph.getParent().getType() !== DocumentApp.ElementType.BODY_SECTION) {
+      found.getElement().asText().deleteText(found.getStartOffset(), found.getEndOffsetInclusive());
+      continue;
+    }
+    const index = body.getChildIndex(paragraph);
+    body.insertTable(index, rows).getRow(0).editAsText().setBold(true);
+    paragraph.removeFromParent();
+  }
+}
+
+function moveToFolder(docId: string, folder: string | undefined, remember: (id: string) => void): void {
+  let target: GoogleAppsScript.Drive.Folder;
+  try {
+    target = folder ? DriveApp.getFolderById(folder) : DriveApp.createFolder('Partner Hub agendas');
+  } catch {
+    throw new UserError('Partner Hub cannot open the agenda folder. Choose another one in Settings.');
+  }
+  if (!folder) remember(target.getId());
+  DriveApp.getFileById(docId).moveTo(target);
+}
+
+function trashOld(url: string): void {
+  try {
+    DriveApp.getFileById(docId(url)).setTrashed(true);
+  } catch {
+    // The old agenda is gone or not ours to trash: the new link replaces it either way.
+  }
+}

@@ -1,0 +1,75 @@
+// Follow-up emails after a gathering. Each address is recorded as sent right after its email goes, so
+// a retry, a resume or a second click never sends it twice; what the day's quota cannot cover waits
+// for a trigger tomorrow.
+import type { FollowUpResult } from '../../shared/contract';
+import type { ActionItem, Contact, Gathering, School } from '../../shared/records';
+import { followUpMail } from '../domain/followup';
+import { gatheringGuests } from '../domain/guests';
+import { UserError } from '../domain/errors';
+import type { Database } from './database';
+import { findRow, updateRow } from './records';
+import { JobLog, setQueued } from './jobs';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function sendFollowUp(db: Database, gatheringId: string): FollowUpResult {
+  const row = findRow(db.read('gatherings'), gatheringId);
+  if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
+  const g = row.record as Gathering;
+  const guests = gatheringGuests(
+    g,
+    db.read('contacts').rows.map((r) => r.record as Contact),
+  );
+  if (!guests.length) throw new UserError(`"${g.title}" has no invited partner with a contact email.`);
+  const items = db
+    .read('actionItems')
+    .rows.map((r) => r.record as ActionItem)
+    .filter((a) => a.gatheringId === g.id);
+  const school = (db.read('schools').rows[0]?.record as School | undefined)?.name ?? '';
+  const log = new JobLog(db.spreadsheet.getId(), `followUp.${g.id}`);
+  const sent = log.read();
+  for (const email of g.followedUp.split(/[\s,;]+/)) if (email) sent.add(email.toLowerCase());
+  const alreadySent = guests.filter((x) => sent.has(x.email)).map((x) => x.email);
+  const pending = guests.filter((x) => !sent.has(x.email));
+  let quota = pending.length ? MailApp.getRemainingDailyQuota() : 0;
+  const result = {
+    sent: [] as string[],
+    queued: [] as string[],
+    failed: [] as { email: string; error: string }[],
+  };
+  for (const guest of pending) {
+    if (quota < 1) {
+      result.queued.push(guest.email);
+      continue;
+    }
+    const mail = followUpMail(g, guest, items, school);
+    try {
+      MailApp.sendEmail({
+        to: guest.email,
+        subject: mail.subject,
+        body: mail.body,
+        htmlBody: mail.htmlBody,
+        name: school || 'Partner Hub',
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/too many times/i.test(message)) {
+        quota = 0;
+        result.queued.push(guest.email);
+      } else {
+        result.failed.push({ email: guest.email, error: message });
+      }
+      continue;
+    }
+    quota -= 1;
+    log.add(sent, guest.email);
+    result.sent.push(guest.email);
+  }
+  if (result.sent.length) updateRow(db, 'gatherings', g.id, { followedUp: [...sent].join(', ') });
+  setQueued(
+    { spreadsheetId: db.spreadsheet.getId(), kind: 'followUp', id: g.id },
+    result.queued.length > 0,
+    DAY,
+  );
+  return { ...result, alreadySent };
+}

@@ -1,0 +1,111 @@
+// Gatherings written in one step (the year's plan), and the settings behind agendas and events.
+import type { GatheringDraft, Listed, Settings, SettingsRequest } from '../../shared/contract';
+import type { Gathering } from '../../shared/records';
+import { checkDraft } from '../../shared/fields';
+import { TABLES } from '../../shared/schema';
+import { newId } from '../domain/ids';
+import { UserError } from '../domain/errors';
+import { withDocumentLock, type Database } from './database';
+import { listed } from './records';
+import { readSettings, writeSettings } from './settings';
+import { docId, folderId } from './agenda-docs';
+
+/** Adds the reviewed drafts as rows in one block, all checked first: one bad draft writes nothing. */
+export function addGatherings(
+  db: Database,
+  drafts: readonly GatheringDraft[],
+  invited: readonly string[],
+): Listed<Gathering>[] {
+  const records = drafts.map((d, i) => {
+    const { values, errors } = checkDraft(TABLES.gatherings, {
+      ...d,
+      invited: [...invited],
+      status: 'planned',
+      facilitator: '',
+      noteTaker: '',
+      closer: '',
+      agendaUrl: '',
+      eventId: '',
+      calendarId: '',
+      notes: '',
+      followedUp: '',
+    });
+    const problems = Object.values(errors);
+    if (problems.length) throw new UserError(`Gathering ${i + 1} ("${d.title}"): ${problems.join(' ')}`);
+    if (values.end <= values.start)
+      throw new UserError(`Gathering ${i + 1} ("${d.title}") ends before it starts.`);
+    return values;
+  });
+  return withDocumentLock(() => {
+    const partners = new Set(db.read('partners').rows.map((r) => String(r.record.id)));
+    const unknown = invited.filter((id) => !partners.has(id));
+    if (unknown.length)
+      throw new UserError(`No partner with id ${unknown.join(', ')}; reload and try again.`);
+    const data = db.read('gatherings');
+    if (!data.sheet) throw new UserError('Run "Set up partner database" first: there is no Gatherings tab.');
+    const taken = new Set(data.rows.map((r) => String(r.record.id)));
+    const now = new Date().toISOString();
+    const rows = records.map((values, i) => {
+      const id = newId(TABLES.gatherings.idPrefix, () => Utilities.getUuid(), taken);
+      taken.add(id);
+      return { row: data.values.length + 1 + i, values: { ...values, id, created: now, updated: now } };
+    });
+    db.write(data, rows);
+    const after = db.read('gatherings');
+    return rows.map((r) =>
+      listed<Gathering>(after.rows.find((x) => x.record.id === r.values.id) ?? after.rows[0]),
+    );
+  });
+}
+
+export function getSettings(): Settings & { calendars: { id: string; name: string }[] } {
+  const settings = readSettings(PropertiesService.getDocumentProperties());
+  const calendars = CalendarApp.getAllOwnedCalendars().map((c) => ({ id: c.getId(), name: c.getName() }));
+  return { ...settings, calendars };
+}
+
+/** Links are turned into ids and checked: a template or folder the user cannot open is refused now, not at the meeting. */
+export function saveSettings(request: SettingsRequest): Settings {
+  const properties = PropertiesService.getDocumentProperties();
+  const current = readSettings(properties);
+  const next: { agendaFolderId?: string; templates?: Record<string, string>; calendarId?: string } = {
+    ...current,
+  };
+  if (request.agendaFolder !== undefined) {
+    if (request.agendaFolder.trim() === '') delete next.agendaFolderId;
+    else {
+      const id = folderId(request.agendaFolder);
+      try {
+        DriveApp.getFolderById(id).getName();
+      } catch {
+        throw new UserError(
+          'Partner Hub cannot open that folder. Check the link and that you can add files to it.',
+        );
+      }
+      next.agendaFolderId = id;
+    }
+  }
+  if (request.templates !== undefined) {
+    const templates: Record<string, string> = {};
+    for (const [kind, link] of Object.entries(request.templates)) {
+      if (!link.trim()) continue;
+      const id = docId(link);
+      try {
+        DocumentApp.openById(id).getName();
+      } catch {
+        throw new UserError(
+          `Partner Hub cannot open the ${kind} template Doc. Check the link and that you can open it.`,
+        );
+      }
+      templates[kind] = id;
+    }
+    next.templates = templates;
+  }
+  if (request.calendarId !== undefined) {
+    if (request.calendarId && !CalendarApp.getCalendarById(request.calendarId))
+      throw new UserError('Partner Hub cannot find that calendar.');
+    if (request.calendarId) next.calendarId = request.calendarId;
+    else delete next.calendarId;
+  }
+  return writeSettings(properties, next);
+}

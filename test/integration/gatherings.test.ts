@@ -1,0 +1,239 @@
+// Gatherings on the built bundle: the year's plan, agenda Docs, Calendar events, follow-up emails.
+import type { AddOn } from '../../dev/gas';
+import type {
+  AgendaResult,
+  EventResult,
+  FollowUpResult,
+  GatheringDraft,
+  Listed,
+} from '../../src/shared/contract';
+import type { Gathering } from '../../src/shared/records';
+import { seedDemoSchool } from '../../dev/preview/demo';
+import { loadAddOn } from '../../dev/gas';
+import { directory, failure, ok, snapshot } from './helpers';
+
+const YEAR = {
+  model: 'five',
+  startYear: 2026,
+  weekday: 2,
+  week: 2,
+  start: '15:30',
+  minutes: 90,
+  location: 'Library',
+};
+
+function demo(): AddOn {
+  const addOn = loadAddOn({ now: () => new Date('2026-08-20T15:00:00Z') });
+  seedDemoSchool(addOn, '2026-08-20');
+  return addOn;
+}
+
+function planned(addOn: AddOn, model = 'five'): Listed<Gathering>[] {
+  const drafts = ok<GatheringDraft[]>(addOn, 'planYear', {
+    ...YEAR,
+    model,
+    months: model === 'custom' ? [10, 2] : undefined,
+  });
+  const d = directory(addOn);
+  const invited = d.partners.filter((p) => p.record.status === 'active').map((p) => p.record.id);
+  return ok<Listed<Gathering>[]>(addOn, 'addGatherings', drafts, invited);
+}
+
+const event = (addOn: AddOn) => addOn.workspace.calendar.inspect();
+
+describe('plan the year', () => {
+  it.each([
+    ['five', 5],
+    ['three', 3],
+    ['custom', 2],
+  ])('the %s model previews without writing, then adds every gathering in one block', (model, count) => {
+    const addOn = demo();
+    const before = snapshot(addOn);
+    const drafts = ok<GatheringDraft[]>(addOn, 'planYear', {
+      ...YEAR,
+      model,
+      months: model === 'custom' ? [10, 2] : undefined,
+    });
+    expect(drafts).toHaveLength(count);
+    expect(snapshot(addOn)).toEqual(before);
+    addOn.workspace.calls.reset();
+    const rows = ok<Listed<Gathering>[]>(addOn, 'addGatherings', drafts, []);
+    expect(rows.map((r) => [r.record.date, r.record.status])).toEqual(drafts.map((d) => [d.date, 'planned']));
+    expect(addOn.workspace.calls.byMethod()['SpreadsheetApp.Range.setValues']).toBe(1);
+    expect(directory(addOn).gatherings).toHaveLength(count);
+  });
+
+  it('refuses a bad draft and writes none of them', () => {
+    const addOn = demo();
+    const drafts = ok<GatheringDraft[]>(addOn, 'planYear', YEAR);
+    const before = snapshot(addOn);
+    const bad = [...drafts.slice(0, 2), { ...drafts[2], end: '10:00', start: '11:00' }];
+    expect(failure(addOn, 'addGatherings', bad, [])).toMatch(/Gathering 3 .* ends before it starts/);
+    expect(failure(addOn, 'addGatherings', drafts, ['P-0000000000'])).toMatch(
+      /No partner with id P-0000000000/,
+    );
+    expect(failure(addOn, 'planYear', { ...YEAR, weekday: 6 })).toMatch(
+      /weekday must be a whole number from 1 to 5/,
+    );
+    expect(snapshot(addOn)).toEqual(before);
+  });
+});
+
+describe('agenda Docs', () => {
+  it('makes the built-in agenda with placeholders and tables filled, links it on the row, and asks before replacing', () => {
+    const addOn = demo();
+    const [first] = planned(addOn);
+    addOn.workspace.calls.reset();
+    const made = ok<AgendaResult>(addOn, 'makeAgenda', first.record.id, false);
+    expect(made.status).toBe('made');
+    const doc = addOn.workspace.inspectDocument(made.url);
+    const text = JSON.stringify(doc.tree);
+    expect(text).toContain('Fall partner gathering');
+    expect(text).toContain('Riverside Community School');
+    expect(text).toContain('Tuesday, September 8, 2026');
+    expect(text).not.toMatch(/\{\{/);
+    const tables = (doc.tree.children ?? []).filter((n) => n.type === 'TABLE');
+    const roster = tables[0].rows ?? [];
+    expect(roster[0]).toEqual(['Partner', 'Focus areas', 'Contact']);
+    expect(roster.length - 1).toBe(first.record.invited.length);
+    expect(directory(addOn).gatherings[0].record.agendaUrl).toBe(made.url);
+    const again = ok<AgendaResult>(addOn, 'makeAgenda', first.record.id, false);
+    expect(again).toEqual({ status: 'exists', url: made.url });
+    const replaced = ok<AgendaResult>(addOn, 'makeAgenda', first.record.id, true);
+    expect(replaced.status).toBe('made');
+    expect(replaced.url).not.toBe(made.url);
+  });
+
+  it('costs the same number of Docs and Drive calls for 3 partners as for 20', () => {
+    const cost = (n: number) => {
+      const addOn = demo();
+      const drafts = ok<GatheringDraft[]>(addOn, 'planYear', YEAR);
+      const ids = directory(addOn)
+        .partners.slice(0, n)
+        .map((p) => p.record.id);
+      const [g] = ok<Listed<Gathering>[]>(addOn, 'addGatherings', drafts.slice(0, 1), ids);
+      addOn.workspace.calls.reset();
+      ok(addOn, 'makeAgenda', g.record.id, false);
+      const calls = addOn.workspace.calls.byService();
+      return [calls.DocumentApp, calls.DriveApp];
+    };
+    expect(cost(3)).toEqual(cost(20));
+  });
+
+  it('fills a school’s own template Doc and reports its unknown placeholders', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    const template = addOn.workspace.addDocument('Our agenda template', [
+      'Agenda for {{gathering.title}} at {{school.name}}',
+      'When: {{gathering.date}}, {{gathering.time}}',
+      '{{table:partners}}',
+      'Bring: {{gathering.snacks}}',
+    ]);
+    ok(addOn, 'saveSettings', { templates: { 'multi-partner gathering': template.getUrl() } });
+    const made = ok<AgendaResult>(addOn, 'makeAgenda', g.record.id, false);
+    expect(made).toMatchObject({ status: 'made', unknownPlaceholders: ['gathering.snacks'] });
+    const doc = addOn.workspace.inspectDocument((made as { url: string }).url);
+    const nodes = doc.tree.children ?? [];
+    expect(nodes[0].text).toBe('Agenda for Fall partner gathering at Riverside Community School');
+    expect(nodes[1].text).toBe('When: Tuesday, September 8, 2026, 15:30–17:00');
+    expect(nodes[2].type).toBe('TABLE');
+    expect(nodes[3].text).toBe('Bring: {{gathering.snacks}}');
+    expect(
+      failure(addOn, 'saveSettings', {
+        templates: { 'multi-partner gathering': 'https://docs.google.com/document/d/nope-nope-nope/edit' },
+      }),
+    ).toMatch(/cannot open the multi-partner gathering template/);
+  });
+});
+
+describe('Google Calendar', () => {
+  it('creates, updates (time, guests) and cancels with exactly one event at every step', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    const made = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false);
+    expect(made.created).toBe(true);
+    expect(event(addOn)).toHaveLength(1);
+    expect(event(addOn)[0]).toMatchObject({
+      title: 'Fall partner gathering',
+      start: '2026-09-08T20:30:00.000Z',
+      end: '2026-09-08T22:00:00.000Z',
+      location: 'Library',
+    });
+    expect(event(addOn)[0].guests.sort()).toEqual([...made.guests].sort());
+    expect(addOn.workspace.calendar.invitations).toHaveLength(0);
+
+    // Move it across the daylight-saving change and drop a partner: the same event changes.
+    const d = directory(addOn);
+    const row = d.gatherings[0];
+    const { id, created: _c, updated: _u, ...values } = row.record;
+    const saved = ok<{ status: string }>(addOn, 'saveGathering', {
+      id,
+      version: row.version,
+      values: { ...values, date: '2026-11-10', invited: values.invited.slice(1) },
+    });
+    expect(saved.status).toBe('saved');
+    const updated = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, true);
+    expect(updated.created).toBe(false);
+    expect(event(addOn)).toHaveLength(1);
+    expect(event(addOn)[0].start).toBe('2026-11-10T21:30:00.000Z');
+    expect(event(addOn)[0].guests).toHaveLength(made.guests.length - 1);
+    expect(directory(addOn).gatherings[0].record.status).toBe('invited');
+
+    ok(addOn, 'cancelGathering', g.record.id);
+    expect(event(addOn)).toHaveLength(0);
+    expect(directory(addOn).gatherings[0].record).toMatchObject({ status: 'cancelled', eventId: '' });
+    expect(failure(addOn, 'putOnCalendar', g.record.id, false)).toMatch(/is cancelled/);
+  });
+});
+
+describe('follow-up emails', () => {
+  it('sends each attendee their action items once; a quota-exhausted run resumes without sending twice', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    const d = directory(addOn);
+    const partnerId = g.record.invited[0];
+    ok(addOn, 'saveActionItem', {
+      values: {
+        what: 'Share spring calendar',
+        who: 'Marisol',
+        byWhen: '2026-09-30',
+        gatheringId: g.record.id,
+        partnerId,
+        status: 'open',
+      },
+    });
+    ok(addOn, 'saveActionItem', {
+      values: {
+        what: '<b>Bring</b> flyers',
+        who: '',
+        byWhen: '',
+        gatheringId: g.record.id,
+        partnerId: '',
+        status: 'open',
+      },
+    });
+    const guests = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false).guests;
+    addOn.workspace.mail.setQuota(2);
+    const first = ok<FollowUpResult>(addOn, 'sendFollowUp', g.record.id);
+    expect(first.sent).toHaveLength(2);
+    expect(first.queued).toHaveLength(guests.length - 2);
+    expect(addOn.workspace.triggers.list().map((t) => t.handler)).toEqual(['resumeJobs']);
+    const again = ok<FollowUpResult>(addOn, 'sendFollowUp', g.record.id);
+    expect(again.sent).toHaveLength(0);
+    expect(again.alreadySent).toHaveLength(2);
+
+    addOn.workspace.mail.setQuota(100);
+    addOn.workspace.clock.advance(25 * 60 * 60 * 1000);
+    addOn.workspace.triggers.runDue();
+    const to = addOn.workspace.mail.sent.flatMap((m) => m.to);
+    expect(to.sort()).toEqual([...guests].sort());
+    expect(new Set(to).size).toBe(to.length);
+    expect(addOn.workspace.triggers.list()).toHaveLength(0);
+    const mine = addOn.workspace.mail.sent.find(
+      (m) => m.htmlBody?.includes('Share spring calendar') && m.htmlBody.includes('Your action steps'),
+    );
+    expect(mine).toBeDefined();
+    expect(addOn.workspace.mail.sent.every((m) => !m.htmlBody?.includes('<b>Bring</b>'))).toBe(true);
+    expect(d.partners.length).toBeGreaterThan(0);
+  });
+});
