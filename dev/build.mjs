@@ -10,8 +10,11 @@ import * as esbuild from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'build');
 
-/** Sidebars: one folder each under src/client, with index.html, main.ts and style.css. */
-const SIDEBARS = [{ name: 'SheetsSidebar', dir: 'src/client/sheets' }];
+/** Sidebars: one folder each under src/client, with index.html, main.ts and style.css (after the common one). */
+const SIDEBARS = [
+  { name: 'SheetsSidebar', dir: 'src/client/sheets' },
+  { name: 'DocsSidebar', dir: 'src/client/docs' },
+];
 
 function buildServer() {
   const config = {
@@ -47,7 +50,10 @@ async function buildSidebar({ name, dir }) {
     legalComments: 'none',
   });
   const js = result.outputFiles[0].text;
-  const css = await esbuild.transform(fs.readFileSync(path.join(root, dir, 'style.css'), 'utf8'), {
+  const styles = ['src/client/common/style.css', path.join(dir, 'style.css')].map((f) =>
+    fs.readFileSync(path.join(root, f), 'utf8'),
+  );
+  const css = await esbuild.transform(styles.join('\n'), {
     loader: 'css',
     minify: true,
   });

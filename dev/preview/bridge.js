@@ -18,7 +18,7 @@
         if (name in t) return t[name];
         return function () {
           var args = Array.prototype.slice.call(arguments);
-          fetch('/run/' + encodeURIComponent(String(name)), {
+          fetch((window.__PH_RUN_BASE__ || '/run') + '/' + encodeURIComponent(String(name)), {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ args: args }),

@@ -49,17 +49,26 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (req.method === 'GET' && url.pathname === '/') return send(200, 'text/html', indexPage());
     if (url.pathname === '/favicon.ico') return send(204, 'text/plain', '');
     if (req.method === 'GET' && url.pathname === '/sidebar') {
-      addOn.call('openSidebar');
+      const doc = url.searchParams.get('doc');
+      try {
+        inHost(doc, () => addOn.call(doc ? 'openDocsSidebar' : 'openSidebar'));
+      } catch (error) {
+        return send(500, 'text/plain', (error as Error).message);
+      }
       const shown = addOn.workspace.ui.sidebars.at(-1);
       if (!shown) return send(500, 'text/plain', 'The add-on showed no sidebar.');
+      const base = doc ? `/run/docs/${encodeURIComponent(doc)}` : '/run';
+      const bridge = `<script>window.__PH_RUN_BASE__=${JSON.stringify(base)};${BRIDGE}</script>`;
       return send(
         200,
         'text/html',
-        shown.html.replace('<head>', () => `<head><script>${BRIDGE}</script>`),
+        shown.html.replace('<head>', () => `<head>${bridge}`),
       );
     }
     if (req.method === 'GET' && url.pathname === '/sheet')
       return send(200, 'application/json', JSON.stringify(addOn.workspace.inspect()));
+    if (req.method === 'GET' && url.pathname === '/outside')
+      return send(200, 'application/json', JSON.stringify(outside(addOn)));
     if (req.method === 'POST' && url.pathname.startsWith('/run/')) {
       let body = '';
       req.on('data', (chunk: Buffer) => {
@@ -74,7 +83,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         } catch {
           return send(400, 'application/json', JSON.stringify({ ok: false, message: 'Bad request body' }));
         }
-        const outcome = addOn.run(decodeURIComponent(url.pathname.slice('/run/'.length)), ...args);
+        const docs = /^\/run\/docs\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+        const name = decodeURIComponent(docs ? docs[2] : url.pathname.slice('/run/'.length));
+        const outcome = inHost(docs ? decodeURIComponent(docs[1]) : null, () => addOn.run(name, ...args));
         save();
         send(200, 'application/json', JSON.stringify(outcome));
       });
@@ -82,6 +93,20 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
     send(404, 'text/plain', 'Not found');
   });
+
+  /** Runs as the Docs add-on inside that document, or as the Sheets add-on. */
+  function inHost<T>(doc: string | null, work: () => T): T {
+    if (!doc) return work();
+    addOn.workspace.setHost('docs');
+    addOn.workspace.setActiveDocument(doc);
+    try {
+      return work();
+    } finally {
+      addOn.workspace.setHost('sheets');
+      addOn.workspace.setActiveDocument(null);
+    }
+  }
+
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -89,6 +114,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     addOn,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** What the add-on made outside the sheet: Docs, calendar events and emails, for the preview to show. */
+function outside(addOn: AddOn) {
+  const w = addOn.workspace;
+  const docs = w
+    .inspectDrive()
+    .files.filter((f) => f.mimeType === 'application/vnd.google-apps.document')
+    .map((f) => {
+      const d = w.inspectDocument(f.id);
+      return { id: f.id, name: d.name, url: d.url, html: d.html };
+    });
+  return { docs, events: w.calendar.inspect(), mail: w.mail.sent };
 }
 
 function indexPage(): string {
@@ -104,21 +142,49 @@ table{border-collapse:collapse}
 td,th{border:1px solid #dadce0;padding:2px 6px;white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
 th{background:#f1f3f4}
 </style></head>
-<body><iframe src="/sidebar" title="Partner Hub sidebar"></iframe>
+<body><iframe src="/sidebar" name="sidebar" title="Partner Hub sidebar"></iframe>
 <section id="sheet" aria-label="Spreadsheet"><nav id="tabs"></nav><div id="grid"></div></section>
 <script>
 let current = '';
+function el(tag, text) { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; }
 async function refresh() {
   const data = await (await fetch('/sheet')).json();
+  const more = await (await fetch('/outside')).json();
   const tabs = document.getElementById('tabs');
   tabs.replaceChildren();
-  if (!data.tabs.some(t => t.name === current)) current = data.tabs[0] ? data.tabs[0].name : '';
-  for (const t of data.tabs) {
-    const b = document.createElement('button');
-    b.textContent = t.name;
-    b.setAttribute('aria-pressed', String(t.name === current));
-    b.onclick = () => { current = t.name; refresh(); };
+  const names = [...data.tabs.map(t => t.name), 'Docs (' + more.docs.length + ')', 'Calendar (' + more.events.length + ')', 'Email (' + more.mail.length + ')'];
+  if (!names.includes(current)) current = names[0] || '';
+  for (const name of names) {
+    const b = el('button', name);
+    b.setAttribute('aria-pressed', String(name === current));
+    b.onclick = () => { current = name; refresh(); };
     tabs.append(b);
+  }
+  const grid = document.getElementById('grid');
+  if (current.startsWith('Docs')) {
+    grid.replaceChildren(...more.docs.map(d => {
+      const box = el('article');
+      const h = el('h3', d.name);
+      const open = el('a', 'Open its Docs sidebar');
+      open.href = '/sidebar?doc=' + encodeURIComponent(d.id);
+      open.target = 'sidebar';
+      const frame = el('iframe');
+      frame.title = d.name;
+      frame.srcdoc = d.html;
+      frame.style.cssText = 'width:100%;height:420px;border:1px solid #dadce0';
+      box.append(h, open, frame);
+      return box;
+    }));
+    return;
+  }
+  if (current.startsWith('Calendar') || current.startsWith('Email')) {
+    const rows = current.startsWith('Calendar')
+      ? [['Title', 'Start', 'End', 'Location', 'Guests', 'Invitations'], ...more.events.map(e => [e.title, e.start, e.end, e.location, e.guests.join(', '), e.invitesSent ? 'sent' : 'not sent'])]
+      : [['To', 'Subject', 'Sent at'], ...more.mail.map(m => [m.to.join(', '), m.subject, m.at])];
+    const table = el('table');
+    rows.forEach((r, i) => { const tr = el('tr'); r.forEach(c => tr.append(el(i ? 'td' : 'th', c))); table.append(tr); });
+    grid.replaceChildren(table);
+    return;
   }
   const tab = data.tabs.find(t => t.name === current);
   const table = document.createElement('table');
@@ -132,7 +198,7 @@ async function refresh() {
     }
     table.append(tr);
   }
-  document.getElementById('grid').replaceChildren(table);
+  grid.replaceChildren(table);
 }
 window.addEventListener('message', (e) => { if (e.data === 'partner-hub:ran') refresh(); });
 refresh();

@@ -12,6 +12,8 @@ export interface Realm {
 export class Env {
   realm: Realm = { Error, Date };
   readonly logs: string[] = [];
+  /** Which editor the add-on runs in: in Docs there is no active spreadsheet and no Sheets UI. */
+  host: 'sheets' | 'docs' = 'sheets';
 
   constructor(
     readonly calls: CallLog,

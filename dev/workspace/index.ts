@@ -101,6 +101,8 @@ export interface Workspace extends DocsDriveHelpers {
   locks: { holdDocumentLock(): () => void; holdScriptLock(): () => void; holdUserLock(): () => void };
   addSpreadsheet(name: string): FakeSpreadsheet;
   denyAccess(idOrUrl: string): void;
+  /** Runs the add-on as if opened in Docs (no active spreadsheet, no Sheets UI) or in Sheets. */
+  setHost(host: 'sheets' | 'docs'): void;
   /**
    * After vm.createContext(globals): errors and Dates we hand the bundle are then made with the context's
    * own constructors (so `instanceof Error` holds there), and template scriptlets see the bundle's globals.
@@ -201,6 +203,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     },
     denyAccess(idOrUrl: string): void {
       registry.denied.add(registry.idOf(idOrUrl));
+    },
+    setHost(host: 'sheets' | 'docs'): void {
+      env.host = host;
     },
     bindRealm(context: object): void {
       // A contextified sandbox does not expose the context's builtins; its globalThis does.

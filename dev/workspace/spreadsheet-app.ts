@@ -77,13 +77,13 @@ export class FakeSpreadsheetApp extends Counted {
     return book ?? this.env.fail('No active spreadsheet.');
   }
 
-  getActive(): FakeSpreadsheet {
+  getActive(): FakeSpreadsheet | null {
     this.rec('getActive');
-    return this.active().spreadsheet();
+    return this.env.host === 'docs' ? null : this.active().spreadsheet();
   }
-  getActiveSpreadsheet(): FakeSpreadsheet {
+  getActiveSpreadsheet(): FakeSpreadsheet | null {
     this.rec('getActiveSpreadsheet');
-    return this.active().spreadsheet();
+    return this.env.host === 'docs' ? null : this.active().spreadsheet();
   }
   getActiveSheet(): FakeSheet {
     this.rec('getActiveSheet');
@@ -97,6 +97,7 @@ export class FakeSpreadsheetApp extends Counted {
   }
   getUi(): FakeUi {
     this.rec('getUi');
+    if (this.env.host === 'docs') this.env.fail('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui;
   }
   openById(id: string): FakeSpreadsheet {

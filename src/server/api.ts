@@ -33,6 +33,7 @@ import { addGatherings, getSettings, saveSettings } from './workspace/gatherings
 import { makeAgenda } from './workspace/agenda-docs';
 import { cancelGathering, putOnCalendar } from './workspace/events';
 import { sendFollowUp } from './workspace/followup';
+import { agendaInfo, captureActionItems, insertIntoAgenda } from './workspace/agenda-link';
 import { openDatabase, openDatabaseById, withDocumentLock, type Database } from './workspace/database';
 import { queuedJobs, RESUME_JOBS, setQueued } from './workspace/jobs';
 import { setUp } from './workspace/setup';
@@ -139,6 +140,9 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   sendFollowUp: [id],
   getSettings: [],
   saveSettings: [settingsRequest],
+  getAgendaInfo: [],
+  insertIntoAgenda: [oneOf(['partners', 'actionItems', 'upcoming', 'actionSteps'] as const)],
+  captureActionItems: [],
 };
 
 export function directory(db: Database): Directory {
@@ -180,41 +184,44 @@ export function directory(db: Database): Directory {
   };
 }
 
-function partnerExists(db: Database) {
+function partnerExists(db: () => Database) {
   return (values: Record<string, unknown>): Record<string, string> => {
     const id = values.partnerId;
-    const found = db.read('partners').rows.some((r) => r.record.id === id);
+    const found = db()
+      .read('partners')
+      .rows.some((r) => r.record.id === id);
     return found ? {} : { partnerId: 'Partner: no partner with that id; it may have been deleted.' };
   };
 }
 
-export function createApi(db: Database): ServerApi {
+/** The server functions; the spreadsheet is opened only by those that need it. */
+export function createApi(db: () => Database): ServerApi {
   return {
-    getDirectory: () => directory(db),
-    setUpDatabase: () => withDocumentLock(() => setUp(db)),
-    savePartner: (request) => saveRecord<Partner>(db, 'partners', request),
-    saveContact: (request) => saveRecord<Contact>(db, 'contacts', request, { check: partnerExists(db) }),
+    getDirectory: () => directory(db()),
+    setUpDatabase: () => withDocumentLock(() => setUp(db())),
+    savePartner: (request) => saveRecord<Partner>(db(), 'partners', request),
+    saveContact: (request) => saveRecord<Contact>(db(), 'contacts', request, { check: partnerExists(db) }),
     saveAgreement: (request) =>
-      saveRecord<Agreement>(db, 'agreements', request, { check: partnerExists(db) }),
-    saveSchool: (request) => saveRecord<School>(db, 'schools', request),
+      saveRecord<Agreement>(db(), 'agreements', request, { check: partnerExists(db) }),
+    saveSchool: (request) => saveRecord<School>(db(), 'schools', request),
     logCheckIn: (request) =>
-      saveRecord<CheckIn>(db, 'checkIns', request, {
+      saveRecord<CheckIn>(db(), 'checkIns', request, {
         check: partnerExists(db),
         // The partner's last check-in moves forward, never back, whatever order check-ins are logged in.
         after: (checkIn) => {
-          const partners = db.read('partners');
+          const partners = db().read('partners');
           const row = partners.rows.find((r) => r.record.id === checkIn.partnerId);
           const date = String(checkIn.date);
           if (row && String(row.record.lastCheckIn) < date) {
-            db.write(partners, [
+            db().write(partners, [
               { row: row.row, values: { lastCheckIn: date, updated: new Date().toISOString() } },
             ]);
           }
         },
       }),
-    getImportSources: () => importSources(db),
-    previewImport: (request) => previewImport(db, request),
-    runImport: (request) => runImport(db, request),
+    getImportSources: () => importSources(db()),
+    previewImport: (request) => previewImport(db(), request),
+    runImport: (request) => runImport(db(), request),
     planYear: (request) => yearPlan(request.model, request),
     planConvening: (request) => {
       try {
@@ -223,15 +230,18 @@ export function createApi(db: Database): ServerApi {
         throw new UserError(error instanceof Error ? error.message : String(error));
       }
     },
-    addGatherings: (drafts, invited) => addGatherings(db, drafts, invited),
-    saveGathering: (request) => saveRecord<Gathering>(db, 'gatherings', request),
-    saveActionItem: (request) => saveRecord<ActionItem>(db, 'actionItems', request),
-    makeAgenda: (gatheringId, replace) => makeAgenda(db, gatheringId, replace),
-    putOnCalendar: (gatheringId, sendInvites) => putOnCalendar(db, gatheringId, sendInvites),
-    cancelGathering: (gatheringId) => listed<Gathering>(cancelGathering(db, gatheringId)),
-    sendFollowUp: (gatheringId) => sendFollowUp(db, gatheringId),
+    addGatherings: (drafts, invited) => addGatherings(db(), drafts, invited),
+    saveGathering: (request) => saveRecord<Gathering>(db(), 'gatherings', request),
+    saveActionItem: (request) => saveRecord<ActionItem>(db(), 'actionItems', request),
+    makeAgenda: (gatheringId, replace) => makeAgenda(db(), gatheringId, replace),
+    putOnCalendar: (gatheringId, sendInvites) => putOnCalendar(db(), gatheringId, sendInvites),
+    cancelGathering: (gatheringId) => listed<Gathering>(cancelGathering(db(), gatheringId)),
+    sendFollowUp: (gatheringId) => sendFollowUp(db(), gatheringId),
     getSettings: () => getSettings(),
     saveSettings: (request) => saveSettings(request),
+    getAgendaInfo: () => agendaInfo(),
+    insertIntoAgenda: (what) => insertIntoAgenda(what),
+    captureActionItems: () => captureActionItems(),
   };
 }
 
@@ -239,7 +249,8 @@ export function createApi(db: Database): ServerApi {
 export function serve(name: ServerFunction, given: readonly unknown[]): unknown {
   const args = checkArgs(name, given, ARGS[name]);
   try {
-    const api = createApi(openDatabase());
+    let opened: Database | undefined;
+    const api = createApi(() => (opened ??= openDatabase()));
     const fn = api[name] as (...a: unknown[]) => unknown;
     return fn(...args);
   } catch (error) {

@@ -1,7 +1,7 @@
 // The add-on's entry: every function here becomes a top-level function of the built script, which is
 // what menus, triggers and google.script.run can call. Keep it to one line each.
 import { runQueuedJobs, serve } from './api';
-import { buildMenu, showHelp, showSidebar, runSetUpFromMenu } from './ui';
+import { buildMenu, showDocsSidebar, showHelp, showSidebar, runSetUpFromMenu } from './ui';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(e);
@@ -13,6 +13,10 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 export function openSidebar(): void {
   showSidebar();
+}
+
+export function openDocsSidebar(): void {
+  showDocsSidebar();
 }
 
 export function setUpFromMenu(): void {
@@ -110,4 +114,16 @@ export function saveSettings(...args: unknown[]): unknown {
 /** The time-driven trigger that finishes long jobs (follow-ups, survey sends) the quota stopped. */
 export function resumeJobs(): void {
   runQueuedJobs();
+}
+
+export function getAgendaInfo(...args: unknown[]): unknown {
+  return serve('getAgendaInfo', args);
+}
+
+export function insertIntoAgenda(...args: unknown[]): unknown {
+  return serve('insertIntoAgenda', args);
+}
+
+export function captureActionItems(...args: unknown[]): unknown {
+  return serve('captureActionItems', args);
 }

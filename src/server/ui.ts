@@ -1,6 +1,7 @@
 // Menus and sidebars. The sidebar page is an HtmlService template: its first data is evaluated into the
 // page itself, so it opens without a second round trip.
-import type { SidebarBoot } from '../shared/boot';
+import type { DocsBoot, SidebarBoot } from '../shared/boot';
+import { agendaInfo } from './workspace/agenda-link';
 import { scriptJson } from './domain/html';
 import { directory } from './api';
 import { UserError } from './domain/errors';
@@ -9,14 +10,36 @@ import { setUp } from './workspace/setup';
 
 export function buildMenu(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   // Menu items only: in AuthMode.NONE (before the add-on is enabled in this file) no data may be read,
-  // and nothing here reads any in the other modes either.
-  SpreadsheetApp.getUi()
+  // and nothing here reads any in the other modes either. The same add-on runs in Sheets and in Docs.
+  let sheetsUi: GoogleAppsScript.Base.Ui | null = null;
+  try {
+    sheetsUi = SpreadsheetApp.getUi();
+  } catch {
+    sheetsUi = null;
+  }
+  if (!sheetsUi) {
+    DocumentApp.getUi().createAddonMenu().addItem('Open Partner Hub', 'openDocsSidebar').addToUi();
+    return;
+  }
+  sheetsUi
     .createAddonMenu()
     .addItem('Open Partner Hub', 'openSidebar')
     .addItem('Set up partner database', 'setUpFromMenu')
     .addSeparator()
     .addItem('Help', 'openHelp')
     .addToUi();
+}
+
+export function showDocsSidebar(): void {
+  let boot: DocsBoot;
+  try {
+    boot = { info: agendaInfo() };
+  } catch (error) {
+    boot = { error: error instanceof Error ? error.message : String(error) };
+  }
+  const template = HtmlService.createTemplateFromFile('DocsSidebar');
+  template.boot = scriptJson(boot);
+  DocumentApp.getUi().showSidebar(template.evaluate().setTitle('Partner Hub'));
 }
 
 export function sidebarBoot(): SidebarBoot {

@@ -166,6 +166,22 @@ export interface FollowUpResult {
   readonly failed: readonly { readonly email: string; readonly error: string }[];
 }
 
+/** What the Docs sidebar shows about the agenda's gathering. */
+export interface AgendaInfo {
+  readonly gathering: Gathering;
+  /** Partner, focus areas, contact: the roster as it would be inserted. */
+  readonly partners: readonly (readonly string[])[];
+  readonly actionItems: readonly ActionItem[];
+  readonly upcoming: readonly Gathering[];
+  readonly spreadsheetUrl: string;
+}
+
+export interface CaptureResult {
+  readonly added: number;
+  readonly alreadyThere: number;
+  readonly skipped: readonly string[];
+}
+
 export interface ServerApi {
   getDirectory(): Directory;
   setUpDatabase(): SetUpReport;
@@ -188,6 +204,9 @@ export interface ServerApi {
   sendFollowUp(gatheringId: string): FollowUpResult;
   getSettings(): Settings & { readonly calendars: readonly { readonly id: string; readonly name: string }[] };
   saveSettings(settings: SettingsRequest): Settings;
+  getAgendaInfo(): AgendaInfo;
+  insertIntoAgenda(what: 'partners' | 'actionItems' | 'upcoming' | 'actionSteps'): { readonly rows: number };
+  captureActionItems(): CaptureResult;
 }
 
 /** Settings as the sidebar sends them: Doc and folder links or ids, which the server turns into ids. */
@@ -222,6 +241,9 @@ export const SERVER_FUNCTIONS = [
   'sendFollowUp',
   'getSettings',
   'saveSettings',
+  'getAgendaInfo',
+  'insertIntoAgenda',
+  'captureActionItems',
 ] as const satisfies readonly ServerFunction[];
 
 // Fails to compile when a contract function is missing from SERVER_FUNCTIONS.

@@ -4,6 +4,12 @@ import type { FieldValue } from '../../shared/records';
 import { checkField, isEditable } from '../../shared/fields';
 import { h, nextId } from './dom';
 
+/** One choice of an id-list field: the id stored, the name shown. */
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
 export interface FormHandle {
   readonly element: HTMLFormElement;
   values(): Record<string, FieldValue>;
@@ -18,6 +24,7 @@ export function schemaForm(
     submitLabel: string;
     fixed?: Readonly<Record<string, FieldValue>>;
     only?: readonly string[];
+    choices?: Readonly<Record<string, readonly Choice[]>>;
     onSubmit: (form: FormHandle) => void;
     onCancel: () => void;
   },
@@ -38,11 +45,16 @@ export function schemaForm(
     const id = nextId(column.key);
     const error = h('div', { class: 'field-error', id: `${id}-error`, hidden: true });
     errorSlots[column.key] = error;
-    const { control, read, focusable } = control_(column, initial[column.key], id);
+    const { control, read, focusable } = control_(
+      column,
+      initial[column.key],
+      id,
+      options.choices?.[column.key],
+    );
     readers[column.key] = read;
     inputs[column.key] = focusable;
     const label =
-      column.type === 'multi'
+      column.type === 'multi' || column.type === 'ids'
         ? null
         : h(
             'label',
@@ -107,6 +119,7 @@ function control_(
   column: Column,
   value: FieldValue | undefined,
   id: string,
+  choices: readonly Choice[] = [],
 ): { control: HTMLElement; read: () => FieldValue; focusable: HTMLElement } {
   const describedBy = column.help ? `${id}-help` : undefined;
   const help = column.help ? h('div', { class: 'help', id: `${id}-help` }, column.help) : null;
@@ -133,15 +146,23 @@ function control_(
       }
       return { control: select, read: () => select.value, focusable: select };
     }
+    case 'ids':
     case 'multi': {
       const chosen = new Set(Array.isArray(value) ? value : []);
-      const boxes = (column.options ?? []).map((o) => {
+      const all: readonly Choice[] =
+        column.type === 'ids' ? choices : (column.options ?? []).map((o) => ({ value: o, label: o }));
+      const boxes = all.map((o) => {
         const boxId = nextId(`${id}-opt`);
-        const box = h('input', { type: 'checkbox', id: boxId, value: o, checked: chosen.has(o) });
-        return { box, el: h('div', { class: 'check' }, box, h('label', { for: boxId }, o)) };
+        const box = h('input', { type: 'checkbox', id: boxId, value: o.value, checked: chosen.has(o.value) });
+        return { box, el: h('div', { class: 'check' }, box, h('label', { for: boxId }, o.label)) };
       });
-      const fieldset = h('fieldset', { id }, h('legend', {}, column.header), ...boxes.map((b) => b.el));
-      const extra = [...chosen].filter((c) => !(column.options ?? []).includes(c));
+      const fieldset = h(
+        'fieldset',
+        { id, class: boxes.length > 8 ? 'long' : undefined },
+        h('legend', {}, column.header),
+        ...boxes.map((b) => b.el),
+      );
+      const extra = [...chosen].filter((c) => !all.some((o) => o.value === c));
       return {
         control: fieldset,
         read: () => [...boxes.filter((b) => b.box.checked).map((b) => b.box.value), ...extra],

@@ -29,3 +29,8 @@ function messageOf(error: unknown): string {
     return String((error as { message: unknown }).message);
   return String(error);
 }
+
+/** The data the server evaluated into the page (HtmlService template), so the first view needs no round trip. */
+export function bootData<T>(): T | undefined {
+  return (window as unknown as { __BOOT__?: T }).__BOOT__;
+}

@@ -2,6 +2,7 @@
 // and the goal-setting convening. Pure: dates are 'yyyy-mm-dd', times 'HH:mm'.
 import type { GatheringKind } from '../../shared/schema';
 import { addDays } from './dates';
+import { CONVENING_GOALS } from '../../shared/convening';
 
 export type YearModel = 'five' | 'three' | 'custom';
 
@@ -164,13 +165,7 @@ export const MONTHS = [
   'December',
 ] as const;
 
-export const CONVENING_GOALS = [
-  'Build relationships and connections across the community',
-  'Align on student and community needs',
-  'Identify community assets and opportunities to collaborate',
-  'Set preliminary goals',
-  'Develop a high-level plan',
-] as const;
+export { CONVENING_GOALS };
 
 export const CONVENING_ATTENDEES = [
   'local providers',

@@ -1,0 +1,155 @@
+// Add and edit any record with the form the schema describes; a save someone else overtook shows both
+// versions and saves nothing until the person chooses.
+import type { Listed, SaveResult } from '../../shared/contract';
+import type { FieldValue } from '../../shared/records';
+import type { Table } from '../../shared/schema';
+import { call } from '../common/run';
+import { h, replace } from '../common/dom';
+import { schemaForm, type Choice } from '../common/form';
+import { busy, focusHeading, reload, say, view } from './app';
+
+export type SaveFn =
+  'savePartner' | 'saveContact' | 'saveAgreement' | 'logCheckIn' | 'saveGathering' | 'saveActionItem';
+
+type Values = Record<string, FieldValue>;
+
+export interface EditRequest {
+  readonly table: Table;
+  readonly fn: SaveFn;
+  /** The record being edited; absent to add one. */
+  readonly entry?: Listed<object>;
+  readonly defaults?: Values;
+  /** Values the form does not show and always sends, e.g. the partner a contact belongs to. */
+  readonly fixed?: Values;
+  /** Choices for id-list fields, e.g. the partners a gathering can invite. */
+  readonly choices?: Readonly<Record<string, readonly Choice[]>>;
+  readonly title?: string;
+  /** After a save (with the saved record) or after keeping the other version (with it). */
+  readonly done: (record: Values) => void;
+  readonly back: () => void;
+  /** The version to save over, when editing again after a conflict. */
+  readonly version?: string;
+}
+
+export function singular(table: Table): string {
+  const names: Record<string, string> = {
+    Partners: 'partner',
+    Contacts: 'contact',
+    Agreements: 'agreement',
+    'Check-ins': 'check-in',
+    Schools: 'school',
+    Gatherings: 'gathering',
+    'Action Items': 'action item',
+  };
+  return names[table.tab] ?? 'row';
+}
+
+export function edit(request: EditRequest): void {
+  const { table, fn, entry } = request;
+  const record = (entry?.record ?? {}) as Values;
+  const initial = { ...(request.defaults ?? {}), ...record };
+  const title = request.title ?? `${entry ? 'Edit' : 'Add'} ${singular(table)}`;
+  const form = schemaForm(table, initial, {
+    submitLabel: 'Save',
+    fixed: request.fixed,
+    choices: request.choices,
+    onCancel: request.back,
+    onSubmit: async (handle) => {
+      const values = handle.values();
+      const payload = entry
+        ? { id: String(record.id), version: request.version ?? entry.version, values }
+        : { values };
+      const result = (await busy('Saving…', () => call(fn, payload))) as SaveResult<object> | undefined;
+      if (!result) return;
+      if (result.status === 'invalid') {
+        handle.showErrors(result.errors);
+      } else if (result.status === 'conflict') {
+        showConflict(request, result);
+      } else {
+        await reload();
+        say(`Saved ${singular(table)}.`);
+        request.done(result.entry.record as Values);
+      }
+    },
+  });
+  replace(view, h('h2', { tabindex: '-1', id: 'form-title' }, title), form.element);
+  focusHeading('form-title');
+}
+
+function showConflict(
+  request: EditRequest,
+  result: Extract<SaveResult<object>, { status: 'conflict' }>,
+): void {
+  const theirs = (result.theirs?.record ?? {}) as Values;
+  const shown = (v: FieldValue | undefined) =>
+    Array.isArray(v) ? v.join(', ') : v === true ? 'yes' : v === false ? 'no' : (v ?? '');
+  const differing = request.table.columns.filter(
+    (c) => c.key in result.mine && shown(result.mine[c.key]) !== shown(theirs[c.key]),
+  );
+  const cell = (text: string) => h('td', {}, text);
+  replace(
+    view,
+    h('h2', { tabindex: '-1', id: 'conflict-title' }, 'Changed by someone else'),
+    h('p', { class: 'error', role: 'alert' }, result.message),
+    h(
+      'table',
+      { class: 'compare' },
+      h('caption', {}, 'Fields that differ'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Field'),
+          h('th', { scope: 'col' }, 'In the sheet now'),
+          h('th', { scope: 'col' }, 'Yours'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...differing.map((c) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, c.header),
+            cell(shown(theirs[c.key])),
+            cell(shown(result.mine[c.key])),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          class: 'action',
+          onclick: async () => {
+            await reload();
+            if (result.theirs) request.done(theirs);
+            else request.back();
+          },
+        },
+        'Keep theirs',
+      ),
+      result.theirs
+        ? h(
+            'button',
+            {
+              onclick: () =>
+                edit({
+                  ...request,
+                  entry: { ...(result.theirs as Listed<object>), record: { ...theirs, ...result.mine } },
+                  version: result.theirs?.version,
+                }),
+            },
+            'Edit mine again',
+          )
+        : null,
+    ),
+  );
+  focusHeading('conflict-title');
+}

@@ -1,0 +1,28 @@
+// The placeholders an agenda template may use; the sidebar lists them for schools writing their own.
+/** Every placeholder, with what it becomes: the sidebar shows this list. */
+export const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  'school.name': 'The school’s name',
+  'school.principal': 'The principal',
+  'school.liaison': 'The partnership liaison',
+  'school.vision': 'The school’s partnership vision',
+  'school.goals': 'The school’s goals',
+  'gathering.title': 'The gathering’s title',
+  'gathering.kind': 'Multi-partner gathering, 1-on-1 check-in, …',
+  'gathering.date': 'Its date, e.g. Tuesday, September 8, 2026',
+  'gathering.time': 'Start and end, e.g. 15:30–17:00',
+  'gathering.location': 'Location or video link',
+  'gathering.objectives': 'Objectives',
+  'gathering.topic': 'The timely topic',
+  'gathering.facilitator': 'Facilitator',
+  'gathering.noteTaker': 'Note-taker',
+  'gathering.closer': 'Who leads the closing reflection',
+  'partners.names': 'Invited partners, comma-separated',
+  'partner.name': 'For a 1-on-1: the partner',
+  'partner.focusAreas': 'For a 1-on-1: its focus areas',
+  'partner.services': 'For a 1-on-1: its services',
+  'partner.contacts': 'For a 1-on-1: its contacts',
+  'table:partners': 'A table of invited partners with contacts and focus areas (alone in its paragraph)',
+  'table:actionItems': 'A table of open action items (alone in its paragraph)',
+  'table:upcoming': 'A table of upcoming gatherings (alone in its paragraph)',
+  'table:actionSteps': 'An empty action-steps table (what, who, by when) to fill in the meeting',
+};
