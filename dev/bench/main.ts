@@ -62,6 +62,65 @@ const CASES: Case[] = [
   },
 ];
 
+/** A seeded add-on with the five-gathering year planned and `invite` partners invited to each. */
+function withYear(invite: number): () => AddOn {
+  return () => {
+    const addOn = seeded(invite)();
+    const drafts = mustRun(addOn, 'planYear', {
+      model: 'five',
+      startYear: 2026,
+      weekday: 2,
+      week: 2,
+      start: '15:30',
+      minutes: 90,
+      location: 'Library',
+    });
+    const ids = (mustRun(addOn, 'getDirectory') as { partners: { record: { id: string } }[] }).partners.map(
+      (p) => p.record.id,
+    );
+    mustRun(addOn, 'addGatherings', drafts, ids.slice(0, invite));
+    return addOn;
+  };
+}
+
+function firstGathering(addOn: AddOn): string {
+  return (mustRun(addOn, 'getDirectory') as { gatherings: { record: { id: string } }[] }).gatherings[0].record
+    .id;
+}
+
+CASES.push(
+  {
+    name: 'agenda Doc, 40 partners invited',
+    prepare: withYear(40),
+    run: (a) => mustRun(a, 'makeAgenda', firstGathering(a), false),
+  },
+  {
+    name: 'calendar event, 40 partners invited',
+    prepare: withYear(40),
+    run: (a) => mustRun(a, 'putOnCalendar', firstGathering(a), true),
+  },
+  {
+    name: "a year's plan: 5 gatherings, agendas, events",
+    prepare: seeded(40),
+    run: (a) => {
+      const drafts = mustRun(a, 'planYear', {
+        model: 'five',
+        startYear: 2026,
+        weekday: 2,
+        week: 2,
+        start: '15:30',
+        minutes: 90,
+        location: 'Library',
+      });
+      const rows = mustRun(a, 'addGatherings', drafts, []) as { record: { id: string } }[];
+      for (const row of rows) {
+        mustRun(a, 'makeAgenda', row.record.id, false);
+        mustRun(a, 'putOnCalendar', row.record.id, false);
+      }
+    },
+  },
+);
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv[2];
 

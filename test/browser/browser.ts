@@ -33,6 +33,8 @@ export interface Session {
 export async function openSidebar(browser: Browser, options: { empty?: boolean } = {}): Promise<Session> {
   const preview = await startPreview({ empty: options.empty });
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  // Fail at the step that is stuck, well before jest's own timeout.
+  page.setDefaultTimeout(8000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

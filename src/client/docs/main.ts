@@ -64,14 +64,14 @@ function show(info: AgendaInfo): void {
         onclick: async () => {
           const result = await run('Capturing…', () => call('captureActionItems'));
           if (!result) return;
+          const fresh = await run('Loading…', () => call('getAgendaInfo'));
+          if (fresh) show(fresh);
           const parts = [
             `Captured ${result.added} new action items`,
             result.alreadyThere ? `${result.alreadyThere} were already in the sheet` : '',
             ...result.skipped,
           ];
           say(`${parts.filter(Boolean).join('; ')}.`);
-          const fresh = await run('Loading…', () => call('getAgendaInfo'));
-          if (fresh) show(fresh);
         },
       },
       'Capture action items to the sheet',

@@ -2,7 +2,7 @@
 // placeholders a school's own template may use, and the values and tables that fill them. Pure.
 import type { ActionItem, Contact, Gathering, Partner, School } from '../../shared/records';
 import type { GatheringKind } from '../../shared/schema';
-import { MONTHS } from './schedule';
+import { CONVENING_ATTENDEES, MONTHS } from './schedule';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 
 export { PLACEHOLDERS };
@@ -105,7 +105,11 @@ export function tableRows(ctx: AgendaContext, name: TableName): string[][] {
       const rows = ctx.actionItems
         .filter((a) => a.status === 'open')
         .map((a) => [a.what, [a.who, names.get(a.partnerId)].filter(Boolean).join(' · '), a.byWhen]);
-      return [['What', 'Who', 'By when'], ...(rows.length ? rows : [['(no open action items)', '', '']])];
+      // Not "What | Who | By when": only the action-steps table is captured back to the sheet.
+      return [
+        ['Still open', 'Who', 'By when'],
+        ...(rows.length ? rows : [['(no open action items)', '', '']]),
+      ];
     }
     case 'upcoming': {
       const rows = ctx.upcoming.map((u) => [longDate(u.date), u.title, u.start ? `${u.start}–${u.end}` : '']);
@@ -208,6 +212,8 @@ const CONVENING: readonly Block[] = [
   { type: 'item', text: 'Next steps and closing' },
   { type: 'heading', text: 'Who is here' },
   { type: 'table', table: 'partners' },
+  { type: 'heading', text: 'Who else to invite' },
+  ...CONVENING_ATTENDEES.map((who): Block => ({ type: 'item', text: who })),
   { type: 'heading', text: 'Next steps' },
   { type: 'table', table: 'actionSteps' },
   { type: 'heading', text: 'Follow-up' },

@@ -167,18 +167,19 @@ export const MONTHS = [
 
 export { CONVENING_GOALS };
 
+/** Beyond the school's partners, who the toolkit suggests bringing to a convening. */
 export const CONVENING_ATTENDEES = [
-  'local providers',
-  'state service commission',
-  'afterschool network',
-  'chamber of commerce',
-  'public library',
-  'recreation department',
-  'youth-serving organizations',
-  'colleges and universities',
-  'elected officials',
-  'families',
-  'youth',
+  'Local tutoring, mentoring and coaching providers',
+  'The state service commission',
+  'The state afterschool network',
+  'The chamber of commerce and local businesses',
+  'The public library',
+  'The parks and recreation department',
+  'Youth-serving organizations',
+  'Colleges and universities',
+  'Elected officials',
+  'Families',
+  'Youth',
 ] as const;
 
 export interface ConveningOptions {

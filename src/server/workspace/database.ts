@@ -78,11 +78,13 @@ export class Database {
     this.tabIds = tabs;
   }
 
-  /** One getDataRange().getValues() for the whole tab. */
+  /** One getDataRange().getValues() for the whole tab (three calls with finding the tab). */
   read(key: TableKey): TableData {
     const table: Table = TABLES[key];
     const sheet = this.sheetOf(key);
-    const values = sheet && sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+    // An empty tab's data range is A1 alone, holding ''.
+    const values = sheet ? sheet.getDataRange().getValues() : [];
+    if (values.length === 1 && values[0].every((v) => v === '')) values.length = 0;
     const map = mapHeaders(table, values[0] ?? []);
     const { rows, needsId } = readRows(table, values, map, this.toDate);
     return { table, sheet, map, values, rows, needsId };
