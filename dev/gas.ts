@@ -28,7 +28,24 @@ function readBuild(file: string): string {
 
 export function loadAddOn(options: WorkspaceOptions = {}): AddOn {
   const workspace = createWorkspace({ html: (name) => readBuild(`${name}.html`), ...options });
-  const context = vm.createContext({ ...workspace.globals, console });
+  const context = vm.createContext({
+    ...workspace.globals,
+    console,
+    __workspaceNow: () => workspace.clock.now().getTime(),
+  });
+  // The script's clock is the workspace's: `new Date()` and `Date.now()` follow clock.advance().
+  vm.runInContext(
+    `(() => {
+      const Real = Date;
+      const now = __workspaceNow;
+      class WorkspaceDate extends Real {
+        constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
+        static now() { return now(); }
+      }
+      globalThis.Date = WorkspaceDate;
+    })();`,
+    context,
+  );
   workspace.bindRealm(context);
   for (const file of fs
     .readdirSync(BUILD_DIR)
@@ -67,7 +84,9 @@ export function runAsClient(context: vm.Context, name: string, args: readonly un
   }
   let copied: unknown[];
   try {
-    copied = args.map((a) => toPlain(a, 'argument'));
+    // Plain data, rebuilt inside the script's own realm as Apps Script hands it over.
+    const parse = vm.runInContext('JSON.parse', context) as (text: string) => unknown[];
+    copied = parse(JSON.stringify(args.map((a) => toPlain(a, 'argument'))));
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }

@@ -46,6 +46,9 @@ export interface ItemData {
   upper: number;
   leftLabel: string;
   rightLabel: string;
+  /** A text item's validation: 'number' when answers must be numbers. */
+  validation?: 'number' | 'pattern';
+  pattern?: string;
 }
 
 export type AnswerValue = string | string[];
@@ -109,6 +112,14 @@ export function checkAnswer(env: Env, item: ItemData, value: unknown): AnswerVal
     case 'TEXT':
     case 'PARAGRAPH_TEXT':
       if (value === null || value === undefined || typeof value === 'object') bad();
+      if (item.validation === 'number' && String(value).trim() !== '' && !Number.isFinite(Number(value)))
+        bad();
+      if (
+        item.validation === 'pattern' &&
+        String(value) !== '' &&
+        !new RegExp(item.pattern ?? '').test(String(value))
+      )
+        bad();
       return String(value);
     case 'SCALE': {
       const n = Number(value);
@@ -234,6 +245,18 @@ abstract class QuestionItem extends ItemBase {
 export class FakeTextItem extends QuestionItem {
   constructor(host: ItemHost, data: ItemData) {
     super(host, 'TextItem', data);
+  }
+  setValidation(validation: FakeTextValidation): this {
+    const d = this.live('setValidation');
+    d.validation = validation.kind;
+    d.pattern = validation.pattern;
+    return this;
+  }
+  clearValidation(): this {
+    const d = this.live('clearValidation');
+    delete d.validation;
+    delete d.pattern;
+    return this;
   }
   createResponse(response: string): FakeItemResponse {
     return this.respond('createResponse', response);
@@ -408,5 +431,40 @@ export class FakeItem extends ItemBase {
   }
   asPageBreakItem(): FakePageBreakItem {
     return this.as('asPageBreakItem', 'PAGE_BREAK', () => new FakePageBreakItem(this.host, this.data));
+  }
+}
+
+/** FormApp.createTextValidation(): only the rules the add-on uses (a number, a pattern). */
+export class FakeTextValidation {
+  constructor(
+    readonly kind: 'number' | 'pattern',
+    readonly pattern?: string,
+  ) {}
+}
+
+export class FakeTextValidationBuilder extends Counted {
+  private kind: 'number' | 'pattern' = 'number';
+  private pattern: string | undefined;
+  constructor(env: Env) {
+    super(env, 'FormApp', 'TextValidationBuilder');
+  }
+  requireNumber(): this {
+    this.rec('requireNumber');
+    this.kind = 'number';
+    return this;
+  }
+  requireTextMatchesPattern(pattern: string): this {
+    this.rec('requireTextMatchesPattern');
+    this.kind = 'pattern';
+    this.pattern = String(pattern);
+    return this;
+  }
+  setHelpText(_text: string): this {
+    this.rec('setHelpText');
+    return this;
+  }
+  build(): FakeTextValidation {
+    this.rec('build');
+    return new FakeTextValidation(this.kind, this.pattern);
   }
 }

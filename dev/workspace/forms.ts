@@ -17,6 +17,7 @@ import {
   FakeScaleItem,
   FakeSectionHeaderItem,
   FakeTextItem,
+  FakeTextValidationBuilder,
   FormData,
   isQuestion,
   ItemData,
@@ -815,6 +816,10 @@ export class FakeFormApp extends Counted {
     if (!/\/forms\/d\//.test(String(url))) this.env.fail('Invalid argument: url');
     const f = this.store.find(String(url));
     return f ? this.store.fake(f) : this.env.fail(NO_FORM);
+  }
+  createTextValidation(): FakeTextValidationBuilder {
+    this.rec('createTextValidation');
+    return new FakeTextValidationBuilder(this.env);
   }
   /** The add-on is bound to a spreadsheet, not a form. */
   getActiveForm(): FakeForm | null {

@@ -7,6 +7,7 @@ import { FakeHtmlService } from './html';
 import { FakeLockService, LockTable } from './lock';
 import { FakePropertiesService, PropertyStores } from './properties';
 import { CalendarStore, FakeCalendarApp } from './calendar';
+import { FakeCharts, InspectedChart, inspectCharts } from './charts';
 import { createDocsDrive, DocsDriveHelpers } from './document';
 import { FakeFormApp, FormStore, linkFormsToDrive } from './forms';
 import { FakeMailApp, MailStore } from './mail';
@@ -30,6 +31,7 @@ export type { SentMail } from './mail';
 export type { DocNode, DocRun, DocsDriveHelpers, FakeDocument, InspectedDriveItem } from './document';
 export type { InspectedForm, SubmitResult, SubmittedAnswers } from './forms';
 export type { FiredTrigger, TriggerData, TriggerRunner } from './script';
+export type { InspectedChart } from './charts';
 
 export interface WorkspaceOptions {
   /** Spreadsheet and script time zone; default 'America/Chicago'. */
@@ -64,6 +66,7 @@ export interface AppsScriptServices {
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
   DriveApp: GoogleAppsScript.Drive.DriveApp;
   MimeType: GoogleAppsScript.Base.MimeType;
+  Charts: GoogleAppsScript.Charts.Charts;
 }
 
 export interface InspectedTab {
@@ -73,10 +76,12 @@ export interface InspectedTab {
   display: string[][];
   formulas: string[][];
   frozenRows: number;
+  /** Embedded charts of the tab; absent when it has none. Ranges are "Tab!A1:B5" ('#REF!' once the tab is gone). */
+  charts?: InspectedChart[];
 }
 
 export interface Workspace extends DocsDriveHelpers {
-  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, ScriptApp, CalendarApp, MailApp, FormApp (and what others add). */
+  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, ScriptApp, CalendarApp, MailApp, FormApp, Charts (and what others add). */
   globals: Record<string, unknown>;
   /** The same objects, typed as the real services. */
   services: AppsScriptServices;
@@ -174,6 +179,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     CalendarApp: new FakeCalendarApp(env, calendar),
     MailApp: new FakeMailApp(env, mail),
     FormApp: new FakeFormApp(env, forms),
+    Charts: new FakeCharts(env),
     ...docsDrive.globals,
   };
   const container = registry.books.get(registry.activeId);
@@ -237,6 +243,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
             display: grid((r, c) => displayValue(s.cell(r, c)?.v ?? '', s.cell(r, c)?.fmt ?? '', tz)),
             formulas: grid((r, c) => s.cell(r, c)?.f ?? ''),
             frozenRows: s.frozenRows,
+            ...(s.charts.length > 0 ? { charts: inspectCharts(book, s.charts) } : {}),
           };
         }),
       };

@@ -1,5 +1,6 @@
 // The plain state of spreadsheets, tabs and cells, shared by the fake API objects. Nothing here counts
 // calls; the fakes in sheet.ts and range.ts do.
+import type { ChartData } from './charts';
 import { RuleData, shiftSpanForDelete, shiftSpanForInsert } from './conditional';
 import type { ValidationData } from './validation';
 import type { CellValue } from './values';
@@ -61,6 +62,8 @@ export class SheetData {
   autoResized: number[] = [];
   rules: RuleData[] = [];
   protections: ProtectionData[] = [];
+  /** Embedded charts on this tab; they go when the tab is deleted, not when it is cleared. */
+  charts: ChartData[] = [];
 
   constructor(
     public name: string,

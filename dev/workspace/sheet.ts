@@ -1,6 +1,7 @@
-// SpreadsheetApp Sheet: dimensions, ranges, row/column edits, frozen panes, rules and protections.
+// SpreadsheetApp Sheet: dimensions, ranges, row/column edits, frozen panes, rules, protections and charts.
 import { parseA1 } from './a1';
 import type { Book } from './book';
+import { cloneSpec, FakeEmbeddedChart, FakeEmbeddedChartBuilder, insertChart } from './charts';
 import { cloneRule, FakeConditionalFormatRule } from './conditional';
 import { Counted } from './env';
 import { ProtectionData, SheetData } from './model';
@@ -266,6 +267,50 @@ export class FakeSheet
       return cloneRule(r.data);
     });
   }
+
+  // --- embedded charts ---
+  private chartArg(chart: unknown, method: string): FakeEmbeddedChart {
+    if (!(chart instanceof FakeEmbeddedChart)) {
+      return this.env.fail(
+        `The parameters (${typeof chart}) don't match the method signature for SpreadsheetApp.Sheet.${method}.`,
+      );
+    }
+    if (chart.book !== this.book)
+      this.env.fail('Invalid argument: chart. It belongs to another spreadsheet.');
+    return chart;
+  }
+  /** The index of a chart of this tab, by the chart's id. */
+  private chartIndex(chart: FakeEmbeddedChart): number {
+    const i = chart.id === null ? -1 : this.data.charts.findIndex((c) => c.id === chart.id);
+    if (i === -1) this.env.fail(`The chart is not on the sheet "${this.data.name}".`);
+    return i;
+  }
+  newChart(): FakeEmbeddedChartBuilder {
+    this.rec('newChart');
+    return FakeEmbeddedChartBuilder.create(this.book);
+  }
+  /** Adds the chart to this tab with a fresh id (which the chart object then reports). */
+  insertChart(chart: unknown): void {
+    this.rec('insertChart');
+    insertChart(this.book, this.data.charts, this.chartArg(chart, 'insertChart'));
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    this.rec('getCharts');
+    return this.data.charts.map((c) => new FakeEmbeddedChart(this.book, cloneSpec(c), c.id));
+  }
+  /** Saves a chart rebuilt from modify(): the tab's chart with the same id takes its settings. */
+  updateChart(chart: unknown): void {
+    this.rec('updateChart');
+    const c = this.chartArg(chart, 'updateChart');
+    const i = this.chartIndex(c);
+    this.data.charts[i] = { ...cloneSpec(c.spec), id: this.data.charts[i].id };
+  }
+  removeChart(chart: unknown): void {
+    this.rec('removeChart');
+    const i = this.chartIndex(this.chartArg(chart, 'removeChart'));
+    this.data.charts.splice(i, 1);
+  }
+
   clear(): this {
     this.rec('clear');
     for (const r of this.data.rows) {

@@ -1,6 +1,7 @@
 // JSON form of a workspace: spreadsheets (cells sparse), properties and the id generator's seed.
 // Dates become {"$date": ISO string} wherever they appear.
 import type { CalendarState } from './calendar';
+import type { ChartData } from './charts';
 import type { RuleData } from './conditional';
 import type { DocumentState } from './document';
 import type { DriveState } from './drive';
@@ -39,6 +40,8 @@ export interface SheetState {
   rules: JsonValue[];
   protections: ProtectionData[];
   cells: CellState[];
+  /** Embedded charts; absent when the tab has none (and in states saved before charts existed). */
+  charts?: JsonValue[];
 }
 
 export interface SpreadsheetState {
@@ -123,6 +126,7 @@ function saveSheet(s: SheetData): SheetState {
     rules: s.rules.map(encode),
     protections: s.protections.map((p) => ({ ...p, editors: [...p.editors] })),
     cells,
+    ...(s.charts.length > 0 ? { charts: s.charts.map(encode) } : {}),
   };
 }
 
@@ -139,6 +143,7 @@ function loadSheet(st: SheetState): SheetData {
   s.autoResized = [...st.autoResized];
   s.rules = st.rules.map((r) => decode(r) as RuleData);
   s.protections = st.protections.map((p) => ({ ...p, editors: [...p.editors] }));
+  s.charts = (st.charts ?? []).map((c) => decode(c) as ChartData);
   for (const cs of st.cells) {
     const c: Cell = s.writable(cs.r, cs.c);
     if (cs.v !== undefined) c.v = decode(cs.v) as CellValue;

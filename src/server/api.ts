@@ -1,6 +1,8 @@
 // The functions the sidebars call. Each checks its arguments before anything runs.
 import type {
   ConveningRequest,
+  CreateSurveyRequest,
+  SendRequest,
   Directory,
   GatheringDraft,
   ImportRequest,
@@ -10,8 +12,30 @@ import type {
   SettingsRequest,
   YearRequest,
 } from '../shared/contract';
-import type { ActionItem, Agreement, CheckIn, Contact, Gathering, Partner, School } from '../shared/records';
-import { GATHERING_KINDS } from '../shared/schema';
+import type {
+  ActionItem,
+  Agreement,
+  CheckIn,
+  Contact,
+  Gathering,
+  Partner,
+  School,
+  Survey,
+} from '../shared/records';
+import { GATHERING_KINDS, SURVEY_KINDS } from '../shared/schema';
+import type { Question } from '../shared/survey';
+import { questionBank } from './domain/survey-bank';
+import { DEFAULT_MESSAGE, DEFAULT_SUBJECT } from './domain/survey-mail';
+import {
+  closeSurvey,
+  createSurvey,
+  previewSurveyMail,
+  refreshResponses,
+  remindSurvey,
+  sendSurvey,
+  surveyView,
+  writeSummaryTab,
+} from './workspace/surveys';
 import { ID, isIsoDate, normalTime } from '../shared/fields';
 import { conveningPlan, yearPlan } from './domain/schedule';
 import { TABLES, TABLE_KEYS } from '../shared/schema';
@@ -117,6 +141,41 @@ const settingsRequest = shape<SettingsRequest>({
   calendarId: optional(text(300)),
 });
 
+const questionList: Check<Question[]> = (value, where) => {
+  // The full check (fields, lengths, no student-level data) is checkQuestions, in createSurvey.
+  if (!Array.isArray(value) || value.length > 40)
+    throw new ArgumentError(`${where} must be a list of at most 40 questions.`);
+  return value as Question[];
+};
+
+const threshold: Check<number | null> = (value, where) => {
+  if (value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > 5) {
+    throw new ArgumentError(`${where} must be a number from 1 to 5, or none.`);
+  }
+  return value;
+};
+
+const optionalDate: Check<string> = (value, where) => (value === '' ? '' : isoDate(value, where));
+
+const sendRequest = shape<SendRequest>({
+  surveyId: id,
+  subject: text(500),
+  message: text(5000),
+  audience: oneOf(['primary', 'all'] as const),
+  partnerIds: list(id, 5000),
+  batch: integer(1, 500),
+});
+
+const createSurveyRequest = shape<CreateSurveyRequest>({
+  kind: oneOf(SURVEY_KINDS),
+  title: text(200),
+  questions: questionList,
+  opens: optionalDate,
+  closes: optionalDate,
+  threshold,
+});
+
 /** The argument checks of every server function. */
 const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   getDirectory: [],
@@ -143,6 +202,15 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   getAgendaInfo: [],
   insertIntoAgenda: [oneOf(['partners', 'actionItems', 'upcoming', 'actionSteps'] as const)],
   captureActionItems: [],
+  surveyQuestions: [oneOf(SURVEY_KINDS)],
+  createSurvey: [createSurveyRequest],
+  previewSurveyMail: [sendRequest],
+  sendSurvey: [sendRequest],
+  remindSurvey: [id, integer(0, 365), integer(1, 500)],
+  refreshResponses: [id],
+  getSurvey: [id],
+  writeSurveySummary: [id],
+  closeSurvey: [id],
 };
 
 export function directory(db: Database): Directory {
@@ -181,6 +249,7 @@ export function directory(db: Database): Directory {
     schools: read.schools.rows.map((r) => listed<School>(r)),
     gatherings: read.gatherings.rows.map((r) => listed<Gathering>(r)),
     actionItems: read.actionItems.rows.map((r) => listed<ActionItem>(r)),
+    surveys: read.surveys.rows.map((r) => listed<Survey>(r)),
   };
 }
 
@@ -242,6 +311,19 @@ export function createApi(db: () => Database): ServerApi {
     getAgendaInfo: () => agendaInfo(),
     insertIntoAgenda: (what) => insertIntoAgenda(what),
     captureActionItems: () => captureActionItems(),
+    surveyQuestions: (kind) => ({
+      questions: questionBank(kind),
+      subject: DEFAULT_SUBJECT[kind],
+      message: DEFAULT_MESSAGE[kind],
+    }),
+    createSurvey: (request) => createSurvey(db(), request),
+    previewSurveyMail: (request) => previewSurveyMail(db(), request),
+    sendSurvey: (request) => sendSurvey(db(), request),
+    remindSurvey: (surveyId, minDays, batch) => remindSurvey(db(), surveyId, minDays, batch),
+    refreshResponses: (surveyId) => refreshResponses(db(), surveyId),
+    getSurvey: (surveyId) => surveyView(db(), surveyId),
+    writeSurveySummary: (surveyId) => writeSummaryTab(db(), surveyId),
+    closeSurvey: (surveyId) => closeSurvey(db(), surveyId),
   };
 }
 
@@ -269,9 +351,25 @@ export function runQueuedJobs(): void {
     try {
       const db = openDatabaseById(job.spreadsheetId);
       if (job.kind === 'followUp') sendFollowUp(db, job.id);
+      else if (job.kind === 'surveySend')
+        sendSurvey(
+          db,
+          { surveyId: job.id, subject: '', message: '', audience: 'primary', partnerIds: [], batch: 500 },
+          true,
+        );
+      else remindSurvey(db, job.id, 0, 500, true);
     } catch (error) {
       console.error(`${job.kind} ${job.id}: ${error instanceof Error ? error.message : String(error)}`);
       setQueued(job, true, 60 * 60 * 1000);
     }
   }
+}
+
+/** A survey Form answered into one of this user's spreadsheets: refresh the survey whose tab it is. */
+export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const sheet = e.range.getSheet();
+  const db = openDatabaseById(sheet.getParent().getId());
+  const tab = sheet.getName();
+  const survey = db.read('surveys').rows.find((r) => r.record.responseTab === tab);
+  if (survey) refreshResponses(db, String(survey.record.id));
 }

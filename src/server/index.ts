@@ -1,6 +1,6 @@
 // The add-on's entry: every function here becomes a top-level function of the built script, which is
 // what menus, triggers and google.script.run can call. Keep it to one line each.
-import { runQueuedJobs, serve } from './api';
+import { runQueuedJobs, serve, surveySubmitted } from './api';
 import { buildMenu, showDocsSidebar, showHelp, showSidebar, runSetUpFromMenu } from './ui';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -126,4 +126,45 @@ export function insertIntoAgenda(...args: unknown[]): unknown {
 
 export function captureActionItems(...args: unknown[]): unknown {
   return serve('captureActionItems', args);
+}
+
+export function surveyQuestions(...args: unknown[]): unknown {
+  return serve('surveyQuestions', args);
+}
+
+export function createSurvey(...args: unknown[]): unknown {
+  return serve('createSurvey', args);
+}
+
+export function previewSurveyMail(...args: unknown[]): unknown {
+  return serve('previewSurveyMail', args);
+}
+
+export function sendSurvey(...args: unknown[]): unknown {
+  return serve('sendSurvey', args);
+}
+
+export function remindSurvey(...args: unknown[]): unknown {
+  return serve('remindSurvey', args);
+}
+
+export function refreshResponses(...args: unknown[]): unknown {
+  return serve('refreshResponses', args);
+}
+
+export function getSurvey(...args: unknown[]): unknown {
+  return serve('getSurvey', args);
+}
+
+export function writeSurveySummary(...args: unknown[]): unknown {
+  return serve('writeSurveySummary', args);
+}
+
+export function closeSurvey(...args: unknown[]): unknown {
+  return serve('closeSurvey', args);
+}
+
+/** The spreadsheet's onFormSubmit trigger: a survey answer arrived, match it to its partner by code. */
+export function onSurveySubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  surveySubmitted(e);
 }

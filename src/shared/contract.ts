@@ -10,8 +10,10 @@ import type {
   Gathering,
   Partner,
   School,
+  Survey,
 } from './records';
-import type { TableKey } from './schema';
+import type { SurveyKind, TableKey } from './schema';
+import type { PartnerSummary, Question, SurveySummary } from './survey';
 
 export interface Listed<T> {
   readonly record: T;
@@ -41,6 +43,7 @@ export interface Directory {
   readonly schools: readonly Listed<School>[];
   readonly gatherings: readonly Listed<Gathering>[];
   readonly actionItems: readonly Listed<ActionItem>[];
+  readonly surveys: readonly Listed<Survey>[];
 }
 
 export interface SetUpReport {
@@ -182,6 +185,67 @@ export interface CaptureResult {
   readonly skipped: readonly string[];
 }
 
+export interface CreateSurveyRequest {
+  readonly kind: SurveyKind;
+  readonly title: string;
+  /** The questions as the person left them: checked again on the server. */
+  readonly questions: readonly Question[];
+  readonly opens: string;
+  readonly closes: string;
+  /** A partner whose average score is below this is flagged for the annual review; null for none. */
+  readonly threshold: number | null;
+}
+
+export interface SendRequest {
+  readonly surveyId: string;
+  readonly subject: string;
+  readonly message: string;
+  /** The primary contact of each partner, or all its contacts. */
+  readonly audience: 'primary' | 'all';
+  readonly partnerIds: readonly string[];
+  /** At most this many emails in this call: the sidebar calls again to show progress. */
+  readonly batch: number;
+}
+
+export interface SendResult {
+  readonly total: number;
+  readonly sent: readonly string[];
+  readonly failed: readonly { readonly email: string; readonly error: string }[];
+  /** Still to go: by the next call, or by the trigger after the quota renews. */
+  readonly queued: number;
+  readonly stoppedBy: 'batch' | 'quota' | 'time' | null;
+  readonly quotaLeft: number;
+}
+
+export interface SurveyMailPreview {
+  readonly recipients: number;
+  readonly alreadySent: number;
+  readonly quota: number;
+  readonly subject: string;
+  readonly body: string;
+  readonly unknownPlaceholders: readonly string[];
+}
+
+export interface RecipientView {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly email: string;
+  readonly status: string;
+  readonly sentAt: string;
+  readonly remindedAt: string;
+  readonly respondedAt: string;
+  readonly error: string;
+}
+
+export interface SurveyView {
+  readonly survey: Listed<Survey>;
+  readonly summary: Omit<SurveySummary, 'partners'> & {
+    readonly partners: readonly (PartnerSummary & { readonly name: string })[];
+  };
+  readonly flags: readonly string[];
+  readonly recipients: readonly RecipientView[];
+}
+
 export interface ServerApi {
   getDirectory(): Directory;
   setUpDatabase(): SetUpReport;
@@ -207,6 +271,15 @@ export interface ServerApi {
   getAgendaInfo(): AgendaInfo;
   insertIntoAgenda(what: 'partners' | 'actionItems' | 'upcoming' | 'actionSteps'): { readonly rows: number };
   captureActionItems(): CaptureResult;
+  surveyQuestions(kind: SurveyKind): { questions: Question[]; subject: string; message: string };
+  createSurvey(request: CreateSurveyRequest): Listed<Survey>;
+  previewSurveyMail(request: SendRequest): SurveyMailPreview;
+  sendSurvey(request: SendRequest): SendResult;
+  remindSurvey(surveyId: string, minDays: number, batch: number): SendResult;
+  refreshResponses(surveyId: string): { responses: number; matched: number; flagged: number };
+  getSurvey(surveyId: string): SurveyView;
+  writeSurveySummary(surveyId: string): { tab: string; rows: number };
+  closeSurvey(surveyId: string): Listed<Survey>;
 }
 
 /** Settings as the sidebar sends them: Doc and folder links or ids, which the server turns into ids. */
@@ -244,6 +317,15 @@ export const SERVER_FUNCTIONS = [
   'getAgendaInfo',
   'insertIntoAgenda',
   'captureActionItems',
+  'surveyQuestions',
+  'createSurvey',
+  'previewSurveyMail',
+  'sendSurvey',
+  'remindSurvey',
+  'refreshResponses',
+  'getSurvey',
+  'writeSurveySummary',
+  'closeSurvey',
 ] as const satisfies readonly ServerFunction[];
 
 // Fails to compile when a contract function is missing from SERVER_FUNCTIONS.

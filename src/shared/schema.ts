@@ -115,7 +115,7 @@ export const SURVEY_KINDS = [
 ] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
-export const RECIPIENT_STATUSES = ['queued', 'sent', 'failed', 'responded'] as const;
+export const RECIPIENT_STATUSES = ['queued', 'sent', 'failed', 'responded', 'flagged'] as const;
 
 const SHORT = 200;
 const LONG = 5000;
@@ -290,6 +290,10 @@ export const TABLES = {
       { key: 'opens', header: 'Opens', type: 'date' },
       { key: 'closes', header: 'Closes', type: 'date' },
       { key: 'threshold', header: 'Flag below', type: 'number' },
+      // What Partner Hub needs to read the Form's answers: question ids, types and titles, and the
+      // prefilled link with a stand-in for each recipient's code.
+      { key: 'questions', header: 'Questions (Partner Hub)', type: 'longtext', max: 45000 },
+      { key: 'prefill', header: 'Prefilled link (Partner Hub)', type: 'url', max: 2000 },
       ...stamps,
     ],
   },

@@ -2,7 +2,8 @@
 // placeholders a school's own template may use, and the values and tables that fill them. Pure.
 import type { ActionItem, Contact, Gathering, Partner, School } from '../../shared/records';
 import type { GatheringKind } from '../../shared/schema';
-import { CONVENING_ATTENDEES, MONTHS } from './schedule';
+import { CONVENING_ATTENDEES } from './schedule';
+import { longDate } from './text';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 
 export { PLACEHOLDERS };
@@ -33,16 +34,6 @@ export interface AgendaContext {
   readonly contacts: readonly Contact[];
   readonly actionItems: readonly ActionItem[];
   readonly upcoming: readonly Gathering[];
-}
-
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  const day = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][
-    date.getUTCDay()
-  ];
-  return `${day}, ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
 }
 
 function contactLine(c: Contact): string {

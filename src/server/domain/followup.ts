@@ -1,22 +1,7 @@
 // The follow-up email after a gathering: the agenda and notes link, the recipient's own action items,
 // and everything else still open from the gathering. Pure; every value is escaped in the HTML part.
 import type { ActionItem, Gathering } from '../../shared/records';
-import { longDate } from './agenda';
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-}
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
-
-/** One line, no control characters: nothing typed in a sheet can add a mail header. */
-export function headerText(text: string, max = 250): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
-}
+import { escapeHtml, headerText, longDate } from './text';
 
 export interface FollowUpMail {
   readonly subject: string;

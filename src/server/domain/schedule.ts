@@ -2,6 +2,7 @@
 // and the goal-setting convening. Pure: dates are 'yyyy-mm-dd', times 'HH:mm'.
 import type { GatheringKind } from '../../shared/schema';
 import { addDays } from './dates';
+import { MONTHS } from './text';
 import { CONVENING_GOALS } from '../../shared/convening';
 
 export type YearModel = 'five' | 'three' | 'custom';
@@ -149,21 +150,6 @@ export function yearPlan(model: YearModel, options: YearOptions): GatheringDraft
     };
   });
 }
-
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 export { CONVENING_GOALS };
 

@@ -1,39 +1,17 @@
 // The questions a partner survey starts from, and the check a person's edited list must pass before a
 // Form is built from it. Pure: the Form adapter turns these into Form items and adds the token question.
 import type { SurveyKind } from '../../shared/schema';
+import {
+  SCALE,
+  STRONG_PARTNERSHIP_DIMENSIONS,
+  TOKEN_QUESTION_TITLE,
+  type Question,
+  type QuestionType,
+  type StrongPartnershipDimension,
+} from '../../shared/survey';
 
-export type QuestionType = 'scale' | 'text' | 'paragraph' | 'number' | 'choice';
-
-/** The marks of a strong partnership: the natural dimensions of the partner survey and the annual review. */
-export const STRONG_PARTNERSHIP_DIMENSIONS = [
-  'trust',
-  'mutual respect',
-  'shared decision making',
-  'flexibility',
-  'communication',
-  'clear expectations',
-  'shared accountability',
-] as const;
-export type StrongPartnershipDimension = (typeof STRONG_PARTNERSHIP_DIMENSIONS)[number];
-
-export interface Question {
-  /** Stable across edits, e.g. 'trust', 'worked', 'custom-1': answers are stored under it. */
-  id: string;
-  type: QuestionType;
-  title: string;
-  help?: string;
-  required: boolean;
-  /** Which mark of a strong partnership a scale measures. */
-  dimension?: StrongPartnershipDimension;
-  /** The options of a 'choice' question, in the order shown. */
-  choices?: string[];
-}
-
-/** Every scale is a five-point agreement scale. */
-export const SCALE = { low: 1, high: 5, lowLabel: 'Strongly disagree', highLabel: 'Strongly agree' } as const;
-
-/** The question the Form adapter adds (prefilled from the partner's link); never part of the bank. */
-export const TOKEN_QUESTION_TITLE = 'Response code (filled in for you; please leave as is)';
+export { SCALE, STRONG_PARTNERSHIP_DIMENSIONS, TOKEN_QUESTION_TITLE };
+export type { Question, QuestionType, StrongPartnershipDimension };
 
 export const MAX_QUESTIONS = 40;
 export const MAX_TITLE = 300;

@@ -5,6 +5,9 @@
 // visible and reported in `unknown`. A line of the message that mentions {{survey.closes}} is left out
 // when the survey has no closing date, so "Please answer by ." never reaches a partner.
 import type { SurveyKind } from '../../shared/schema';
+import { escapeHtml, longDate, oneLine } from './text';
+
+export { escapeHtml, longDate };
 
 export interface SurveyMailInput {
   subject: string;
@@ -83,50 +86,8 @@ const KEYS: readonly string[] = [
 ];
 const PLACEHOLDER = /\{\{\s*([^{}\s][^{}]*?)\s*\}\}/g;
 const CLOSES_PLACEHOLDER = /\{\{\s*survey\.closes\s*\}\}/i;
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 // Only a plain https address with no spaces, quotes or angle brackets becomes a link.
 const SAFE_LINK = /^https:\/\/[^\s"'<>\\`]+$/i;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** One line: control characters (line breaks among them) become spaces, runs of spaces one, ends trimmed. */
-function oneLine(value: string): string {
-  return String(value ?? '')
-    .replace(CONTROLS, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** '2026-06-12' as 'Friday, June 12, 2026'; anything else as it came (on one line). */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return oneLine(iso);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return iso;
-  return `${WEEKDAYS[date.getUTCDay()]}, ${MONTHS[mo - 1]} ${d}, ${y}`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
-  );
-}
-
 type Piece = { link: false; text: string } | { link: true };
 
 /** Splits a template into text (values filled in) and the places where the link goes. */

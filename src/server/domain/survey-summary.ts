@@ -20,6 +20,16 @@
 // - `Answer.flagged` is the caller's note about a response (e.g. why its code did not match); it does
 //   not change the figures.
 import type { Question } from './survey-bank';
+import type {
+  ChoiceTally,
+  NumberTotal,
+  OpenAnswers,
+  PartnerSummary,
+  ScaleStat,
+  SurveySummary,
+} from '../../shared/survey';
+
+export type { ChoiceTally, NumberTotal, OpenAnswers, PartnerSummary, ScaleStat, SurveySummary };
 
 export interface Answer {
   /** null: the answer matches no partner (unknown or reused code). */
@@ -33,64 +43,6 @@ export interface Answer {
 export interface Invitation {
   partnerId: string;
   contactId: string;
-}
-
-export interface ScaleStat {
-  questionId: string;
-  title: string;
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  min: number | null;
-  max: number | null;
-}
-
-export interface OpenAnswers {
-  questionId: string;
-  title: string;
-  answers: string[];
-}
-
-/** A number question added up: how many gave a number, and their sum. */
-export interface NumberTotal {
-  questionId: string;
-  title: string;
-  n: number;
-  sum: number;
-}
-
-/** A choice question counted: each choice in the question's order, then any other answer as written. */
-export interface ChoiceTally {
-  questionId: string;
-  title: string;
-  counts: { choice: string; count: number }[];
-}
-
-export interface PartnerSummary {
-  partnerId: string;
-  invited: number;
-  responded: number;
-  rate: number;
-  scales: ScaleStat[];
-  /** Mean of all this partner's scale answers, over every scale question. */
-  overall: number | null;
-  flagged: boolean;
-  open: OpenAnswers[];
-  totals: NumberTotal[];
-}
-
-export interface SurveySummary {
-  invited: number;
-  responded: number;
-  rate: number;
-  scales: ScaleStat[];
-  open: OpenAnswers[];
-  totals: NumberTotal[];
-  tallies: ChoiceTally[];
-  partners: PartnerSummary[];
-  /** Answers that matched no invitation; counted nowhere else. */
-  unattributed: number;
-  flaggedPartners: string[];
 }
 
 // Held once: a global looked up in a hot loop is slow in some hosts (a vm context among them).

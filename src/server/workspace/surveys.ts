@@ -1,0 +1,689 @@
+// Partner surveys with Google Forms: the Form is built from the question bank, each recipient gets a
+// link prefilled with a random code, sends resume without repeating anyone, responses are matched by
+// code (never by a typed name), and the figures go to the sidebar and a Summary tab with a Sheets chart.
+import type {
+  CreateSurveyRequest,
+  Listed,
+  SendRequest,
+  SendResult,
+  SurveyMailPreview,
+  SurveyView,
+} from '../../shared/contract';
+import type { Contact, Partner, Survey, SurveyRecipient } from '../../shared/records';
+import { isEmail, isIsoDate } from '../../shared/fields';
+import { TABLES, type SurveyKind } from '../../shared/schema';
+import { checkQuestions, SCALE, TOKEN_QUESTION_TITLE, type Question } from '../domain/survey-bank';
+import { summarize, type Answer } from '../domain/survey-summary';
+import { DEFAULT_MESSAGE, DEFAULT_SUBJECT, renderSurveyMail } from '../domain/survey-mail';
+import { newId } from '../domain/ids';
+import { isDate } from '../domain/cells';
+import { UserError } from '../domain/errors';
+import type { Rec } from '../domain/table';
+import { withDocumentLock, type Database } from './database';
+import { findRow, listed, updateRow } from './records';
+import { JobLog, setQueued } from './jobs';
+
+const TOKEN_STAND_IN = 'PHCODE';
+const DAY = 24 * 60 * 60 * 1000;
+/** Stop a send well inside Apps Script's six minutes, to record what went. */
+const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+export const ON_SURVEY_SUBMIT = 'onSurveySubmit';
+
+const INTRO: Record<SurveyKind, string> = {
+  'end-of-year partnership survey':
+    'Tell us how our partnership went this year. Please answer about the partnership as a whole: no names or details of individual students or families.',
+  'annual partnership review':
+    'Before our annual review conversation, tell us what worked, what did not, and how to move forward. No names or details of individual students or families, please.',
+  'convening feedback': 'Thank you for joining the convening. A few questions help us plan the next one.',
+};
+
+interface Stored {
+  readonly id: string;
+  readonly type: Question['type'];
+  readonly title: string;
+}
+
+function surveyOf(db: Database, id: string): { row: Listed<Survey>; questions: Stored[] } {
+  const found = findRow(db.read('surveys'), id);
+  if (!found) throw new UserError(`No survey with id ${id}; it may have been deleted.`);
+  const survey = found.record as Survey;
+  let questions: Stored[] = [];
+  try {
+    const parsed: unknown = JSON.parse(survey.questions || '[]');
+    if (Array.isArray(parsed)) questions = parsed as Stored[];
+  } catch {
+    throw new UserError(
+      `The "Questions (Partner Hub)" cell of survey "${survey.title}" was changed by hand; Partner Hub cannot read its answers.`,
+    );
+  }
+  return { row: listed<Survey>(found), questions };
+}
+
+/** A code nobody can guess: 128 random bits and more, from two UUIDs (each has 122 random bits). */
+function newToken(): string {
+  return (Utilities.getUuid() + Utilities.getUuid()).replace(/-/g, '').slice(0, 48);
+}
+
+export function createSurvey(db: Database, request: CreateSurveyRequest): Listed<Survey> {
+  const checked = checkQuestions(request.questions);
+  if (!checked.ok) throw new UserError(checked.errors.join(' '));
+  const title = request.title.trim();
+  if (!title) throw new UserError('Give the survey a title.');
+  for (const [label, date] of [
+    ['Opens', request.opens],
+    ['Closes', request.closes],
+  ] as const) {
+    if (date && !isIsoDate(date)) throw new UserError(`${label}: must be a date like 2026-06-01.`);
+  }
+  const form = FormApp.create(title);
+  form.setDescription(INTRO[request.kind]);
+  form.setCollectEmail(false);
+  for (const q of checked.questions) {
+    if (q.type === 'scale') {
+      form
+        .addScaleItem()
+        .setTitle(q.title)
+        .setBounds(SCALE.low, SCALE.high)
+        .setLabels(SCALE.lowLabel, SCALE.highLabel)
+        .setRequired(q.required);
+    } else if (q.type === 'paragraph') {
+      form.addParagraphTextItem().setTitle(q.title).setRequired(q.required);
+    } else if (q.type === 'choice') {
+      form
+        .addMultipleChoiceItem()
+        .setTitle(q.title)
+        .setChoiceValues(q.choices ?? [])
+        .setRequired(q.required);
+    } else {
+      const item = form.addTextItem().setTitle(q.title).setRequired(q.required);
+      if (q.type === 'number') item.setValidation(FormApp.createTextValidation().requireNumber().build());
+    }
+  }
+  const token = form
+    .addTextItem()
+    .setTitle(TOKEN_QUESTION_TITLE)
+    .setHelpText('This code tells us which partner answered. Please leave it as it is.');
+  const before = new Set(db.spreadsheet.getSheets().map((s) => s.getSheetId()));
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, db.spreadsheet.getId());
+  const tab = db.spreadsheet.getSheets().find((s) => !before.has(s.getSheetId()));
+  db.forgetSheets();
+  const prefill = form
+    .createResponse()
+    .withItemResponse(token.createResponse(TOKEN_STAND_IN))
+    .toPrefilledUrl();
+  ensureSubmitTrigger(db.spreadsheet);
+  const stored: Stored[] = checked.questions.map((q) => ({ id: q.id, type: q.type, title: q.title }));
+  return withDocumentLock(() => {
+    const data = db.read('surveys');
+    if (!data.sheet) throw new UserError('Run "Set up partner database" first: there is no Surveys tab.');
+    const now = new Date().toISOString();
+    const id = newId(
+      TABLES.surveys.idPrefix,
+      () => Utilities.getUuid(),
+      new Set(data.rows.map((r) => String(r.record.id))),
+    );
+    const values: Rec = {
+      id,
+      kind: request.kind,
+      title,
+      formId: form.getId(),
+      formUrl: form.getPublishedUrl(),
+      editUrl: form.getEditUrl(),
+      responseTab: tab?.getName() ?? '',
+      status: 'open',
+      opens: request.opens,
+      closes: request.closes,
+      threshold: request.threshold === null ? '' : String(request.threshold),
+      questions: JSON.stringify(stored),
+      prefill,
+      created: now,
+      updated: now,
+    };
+    const row = data.values.length + 1;
+    db.write(data, [{ row, values }]);
+    return listed<Survey>(
+      findRow(db.read('surveys'), id) ?? { record: values, row, version: '', warnings: [] },
+    );
+  });
+}
+
+/** One spreadsheet trigger serves every survey Form that answers into this spreadsheet. */
+function ensureSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const id = spreadsheet.getId();
+  const exists = ScriptApp.getProjectTriggers().some(
+    (t) => t.getHandlerFunction() === ON_SURVEY_SUBMIT && t.getTriggerSourceId() === id,
+  );
+  if (!exists) ScriptApp.newTrigger(ON_SURVEY_SUBMIT).forSpreadsheet(spreadsheet).onFormSubmit().create();
+}
+
+interface Target {
+  readonly partner: Partner;
+  readonly contact: Contact;
+}
+
+function targets(db: Database, request: Pick<SendRequest, 'audience' | 'partnerIds'>): Target[] {
+  const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record as Partner]));
+  const contacts = db.read('contacts').rows.map((r) => r.record as Contact);
+  const out: Target[] = [];
+  for (const id of request.partnerIds) {
+    const partner = partners.get(id);
+    if (!partner) throw new UserError(`No partner with id ${id}; reload and try again.`);
+    const people = contacts.filter((c) => c.partnerId === id && isEmail(c.email));
+    const chosen =
+      request.audience === 'all' ? people : [people.find((c) => c.primary) ?? people[0]].filter(Boolean);
+    for (const contact of chosen) out.push({ partner, contact: contact as Contact });
+  }
+  return out;
+}
+
+export function previewSurveyMail(db: Database, request: SendRequest): SurveyMailPreview {
+  const { row } = surveyOf(db, request.surveyId);
+  const list = targets(db, request);
+  const sample = list[0];
+  const mail = renderSurveyMail({
+    subject: request.subject,
+    message: request.message,
+    link: row.record.prefill.replace(TOKEN_STAND_IN, 'sample-code'),
+    partnerName: sample?.partner.name ?? 'Sample partner',
+    contactName: sample?.contact.name ?? 'Sample contact',
+    surveyTitle: row.record.title,
+    closes: row.record.closes,
+  });
+  const already = new Set(
+    db
+      .read('surveyResponses')
+      .rows.map((r) => r.record as SurveyRecipient)
+      .filter((r) => r.surveyId === row.record.id && r.status !== 'queued' && r.status !== 'flagged')
+      .map((r) => r.contactId),
+  );
+  return {
+    recipients: list.length,
+    alreadySent: list.filter((t) => already.has(t.contact.id)).length,
+    quota: MailApp.getRemainingDailyQuota(),
+    subject: mail.subject,
+    body: mail.body,
+    unknownPlaceholders: mail.unknown,
+  };
+}
+
+/** The email text and round of a send or a reminder, kept for the trigger that may finish it. */
+function mailText(
+  db: Database,
+  surveyId: string,
+  kind: 'send' | 'remind',
+  given?: MailParams,
+): MailParams | null {
+  const store = PropertiesService.getUserProperties();
+  const key = `ph.${db.spreadsheet.getId()}.surveyMail.${kind}.${surveyId}`;
+  if (given) {
+    store.setProperty(key, JSON.stringify(given));
+    return given;
+  }
+  const saved = store.getProperty(key);
+  return saved ? (JSON.parse(saved) as MailParams) : null;
+}
+
+/**
+ * Sends the survey: recipients are added once (with their code), then emails go out up to the batch,
+ * the day's quota and the time budget. Each sent email is recorded before the next one goes.
+ */
+export function sendSurvey(db: Database, request: SendRequest, resuming = false): SendResult {
+  const { row } = surveyOf(db, request.surveyId);
+  if (row.record.status === 'closed')
+    throw new UserError(`"${row.record.title}" is closed; it cannot be sent.`);
+  // A resume (the trigger) sends with the text the person wrote; a call from the sidebar brings its own.
+  const text = mailText(
+    db,
+    row.record.id,
+    'send',
+    resuming ? undefined : { subject: request.subject, message: request.message },
+  );
+  if (request.partnerIds.length) addRecipients(db, row.record.id, targets(db, request));
+  return deliver(db, row.record, 'send', text, request.batch);
+}
+
+interface MailParams {
+  readonly subject: string;
+  readonly message: string;
+  /** For reminders: skip anyone reminded (or sent to) within this many days; the round started on this date. */
+  readonly minDays?: number;
+  readonly round?: string;
+}
+
+export function remindSurvey(
+  db: Database,
+  surveyId: string,
+  minDays: number,
+  batch: number,
+  resuming = false,
+): SendResult {
+  const { row } = surveyOf(db, surveyId);
+  if (row.record.status === 'closed')
+    throw new UserError(`"${row.record.title}" is closed; there is no one to remind.`);
+  refreshResponses(db, surveyId);
+  const kind = row.record.kind as SurveyKind;
+  const params = mailText(
+    db,
+    surveyId,
+    'remind',
+    resuming
+      ? undefined
+      : {
+          subject: `Reminder: ${DEFAULT_SUBJECT[kind] ?? row.record.title}`,
+          message: DEFAULT_MESSAGE[kind] ?? '{{survey.link}}',
+          minDays,
+          round: new Date().toISOString().slice(0, 10),
+        },
+  );
+  return deliver(db, row.record, 'remind', params, batch, params?.minDays ?? minDays, params?.round);
+}
+
+function addRecipients(db: Database, surveyId: string, list: readonly Target[]): void {
+  withDocumentLock(() => {
+    const data = db.read('surveyResponses');
+    if (!data.sheet)
+      throw new UserError('Run "Set up partner database" first: there is no Survey Responses tab.');
+    const known = new Set(
+      data.rows
+        .map((r) => r.record as SurveyRecipient)
+        .filter((r) => r.surveyId === surveyId)
+        .map((r) => r.contactId),
+    );
+    const taken = new Set(data.rows.map((r) => String(r.record.id)));
+    const now = new Date().toISOString();
+    const fresh = list.filter((t) => !known.has(t.contact.id) && (known.add(t.contact.id), true));
+    db.write(
+      data,
+      fresh.map((t, i) => {
+        const id = newId(TABLES.surveyResponses.idPrefix, () => Utilities.getUuid(), taken);
+        taken.add(id);
+        const values: Rec = {
+          id,
+          surveyId,
+          partnerId: t.partner.id,
+          contactId: t.contact.id,
+          email: t.contact.email,
+          token: newToken(),
+          status: 'queued',
+          sentAt: '',
+          remindedAt: '',
+          respondedAt: '',
+          error: '',
+          created: now,
+          updated: now,
+        };
+        return { row: data.values.length + 1 + i, values };
+      }),
+    );
+  });
+}
+
+function deliver(
+  db: Database,
+  survey: Survey,
+  kind: 'send' | 'remind',
+  text: MailParams | null,
+  batch: number,
+  minDays = 0,
+  remindRound = '',
+): SendResult {
+  if (!text)
+    throw new UserError('The email text for this survey was not found; send it again from the sidebar.');
+  const lock = LockService.getUserLock();
+  if (!lock.tryLock(5000))
+    throw new UserError('This survey is already being sent from another window. Wait for it to finish.');
+  try {
+    const started = Date.now();
+    const now = new Date().toISOString();
+    const round = kind === 'send' ? 'send' : `remind.${remindRound || now.slice(0, 10)}`;
+    const log = new JobLog(db.spreadsheet.getId(), `survey.${survey.id}.${round}`);
+    const done = log.read();
+    const data = db.read('surveyResponses');
+    const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record as Partner]));
+    const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record as Contact]));
+    const mine = data.rows.filter((r) => r.record.surveyId === survey.id);
+    const cutoff = Date.now() - minDays * DAY;
+    const due = mine.filter((r) => {
+      const rec = r.record as SurveyRecipient;
+      if (kind === 'send') return rec.status === 'queued';
+      const last = Date.parse(rec.remindedAt || rec.sentAt);
+      return rec.status === 'sent' && !(last > cutoff);
+    });
+    const changes = new Map<string, Rec>();
+    const sent: string[] = [];
+    const failed: { email: string; error: string }[] = [];
+    let quota = due.length ? MailApp.getRemainingDailyQuota() : 0;
+    let stoppedBy: SendResult['stoppedBy'] = null;
+    let count = 0;
+    for (const r of due) {
+      const rec = r.record as SurveyRecipient;
+      // Sent before the sheet heard of it (the run stopped between the two): record it, don't resend.
+      if (done.has(rec.id)) {
+        changes.set(
+          rec.id,
+          kind === 'send' ? { status: 'sent', sentAt: now, updated: now } : { remindedAt: now, updated: now },
+        );
+        continue;
+      }
+      if (count >= batch) {
+        stoppedBy ??= 'batch';
+        continue;
+      }
+      if (quota < 1) {
+        stoppedBy = 'quota';
+        continue;
+      }
+      if (Date.now() - started > TIME_BUDGET_MS) {
+        stoppedBy = 'time';
+        continue;
+      }
+      const mail = renderSurveyMail({
+        subject: text.subject,
+        message: text.message,
+        link: survey.prefill.replace(TOKEN_STAND_IN, encodeURIComponent(rec.token)),
+        partnerName: partners.get(rec.partnerId)?.name ?? '',
+        contactName: contacts.get(rec.contactId)?.name ?? '',
+        surveyTitle: survey.title,
+        closes: survey.closes,
+      });
+      try {
+        MailApp.sendEmail({ to: rec.email, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (/too many times/i.test(message)) {
+          quota = 0;
+          stoppedBy = 'quota';
+        } else {
+          failed.push({ email: rec.email, error: message });
+          if (kind === 'send')
+            changes.set(rec.id, { status: 'failed', error: message.slice(0, 500), updated: now });
+        }
+        continue;
+      }
+      log.add(done, rec.id);
+      quota -= 1;
+      count += 1;
+      sent.push(rec.email);
+      changes.set(
+        rec.id,
+        kind === 'send'
+          ? { status: 'sent', sentAt: now, error: '', updated: now }
+          : { remindedAt: now, updated: now },
+      );
+    }
+    flush(db, changes);
+    const left = due.length - changes.size;
+    const job = {
+      spreadsheetId: db.spreadsheet.getId(),
+      kind: kind === 'send' ? ('surveySend' as const) : ('surveyRemind' as const),
+      id: survey.id,
+    };
+    // What waits for the quota goes out tomorrow; what the batch or the clock left, in a minute,
+    // unless the sidebar asks first.
+    setQueued(job, left > 0, stoppedBy === 'quota' ? DAY : 60 * 1000);
+    return {
+      total: due.length + mine.filter((r) => kind === 'send' && r.record.status !== 'queued').length,
+      sent,
+      failed,
+      queued: left,
+      stoppedBy: left > 0 ? stoppedBy : null,
+      quotaLeft: Math.max(quota, 0),
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Writes the recipients' new states under the document lock, found again by id (a sort may have moved them). */
+function flush(db: Database, changes: ReadonlyMap<string, Rec>): void {
+  if (!changes.size) return;
+  withDocumentLock(() => {
+    const fresh = db.read('surveyResponses');
+    const rows = fresh.rows.filter((r) => changes.has(String(r.record.id)));
+    db.write(
+      fresh,
+      rows.map((r) => ({ row: r.row, values: changes.get(String(r.record.id)) as Rec })),
+    );
+  });
+}
+
+/**
+ * Reads the Form's response tab (one getValues) and matches each response to its recipient by code.
+ * A response whose code is unknown, or whose code answered more than once, is kept and flagged.
+ */
+export function refreshResponses(
+  db: Database,
+  surveyId: string,
+): { responses: number; matched: number; flagged: number } {
+  const { row } = surveyOf(db, surveyId);
+  const { answers, flags } = readAnswers(db, row.record);
+  return withDocumentLock(() => {
+    const data = db.read('surveyResponses');
+    const mine = data.rows.filter((r) => r.record.surveyId === surveyId);
+    const byToken = new Map(
+      mine.filter((r) => r.record.status !== 'flagged').map((r) => [String(r.record.token), r]),
+    );
+    const now = new Date().toISOString();
+    const latest = new Map<string, string>();
+    for (const a of answers) if (a.recipient) latest.set(a.recipient, a.at);
+    const changes: { row: number; values: Rec }[] = [];
+    for (const [token, r] of byToken) {
+      const at = latest.get(token);
+      if (at && (r.record.status !== 'responded' || r.record.respondedAt !== at)) {
+        changes.push({ row: r.row, values: { status: 'responded', respondedAt: at, updated: now } });
+      }
+    }
+    // One flag row per problem response, made once.
+    const flagged = new Set(
+      mine.filter((r) => r.record.status === 'flagged').map((r) => String(r.record.error)),
+    );
+    const taken = new Set(data.rows.map((r) => String(r.record.id)));
+    let next = data.values.length + 1;
+    for (const flag of flags) {
+      if (flagged.has(flag.message)) continue;
+      flagged.add(flag.message);
+      const id = newId(TABLES.surveyResponses.idPrefix, () => Utilities.getUuid(), taken);
+      taken.add(id);
+      changes.push({
+        row: next++,
+        values: {
+          id,
+          surveyId,
+          partnerId: flag.partnerId,
+          contactId: '',
+          email: '',
+          token: flag.token.slice(0, 100),
+          status: 'flagged',
+          sentAt: '',
+          remindedAt: '',
+          respondedAt: flag.at,
+          error: flag.message,
+          created: now,
+          updated: now,
+        },
+      });
+    }
+    db.write(data, changes);
+    return {
+      responses: answers.length,
+      matched: answers.filter((a) => a.recipient).length,
+      flagged: flags.length,
+    };
+  });
+}
+
+interface ReadAnswer {
+  readonly recipient: string | null;
+  readonly at: string;
+  readonly values: Record<string, string | number>;
+}
+
+/** The Form's answers, each with the code it came with; unknown and reused codes are flagged. */
+function readAnswers(db: Database, survey: Survey) {
+  const questions = surveyOf(db, survey.id).questions;
+  const tab = db.spreadsheet.getSheetByName(survey.responseTab);
+  const values = tab ? tab.getDataRange().getValues() : [];
+  const header = (values[0] ?? []).map((h) => String(h).trim());
+  const tokenAt = header.indexOf(TOKEN_QUESTION_TITLE);
+  const recipients = db
+    .read('surveyResponses')
+    .rows.map((r) => r.record as SurveyRecipient)
+    .filter((r) => r.surveyId === survey.id && r.status !== 'flagged');
+  const known = new Map(recipients.map((r) => [r.token, r]));
+  const uses = new Map<string, number>();
+  const answers: (ReadAnswer & { partnerId: string | null; contactId: string | null })[] = [];
+  const flags: { token: string; partnerId: string; at: string; message: string }[] = [];
+  values.slice(1).forEach((line, i) => {
+    if (line.every((c) => c === '')) return;
+    const stamp = line[0];
+    const at = isDate(stamp) ? stamp.toISOString() : String(stamp);
+    const token = tokenAt >= 0 ? String(line[tokenAt]).trim() : '';
+    const recipient = known.get(token);
+    const record: Record<string, string | number> = {};
+    for (const q of questions) {
+      const at2 = header.indexOf(q.title);
+      if (at2 >= 0 && line[at2] !== '')
+        record[q.id] = typeof line[at2] === 'number' ? (line[at2] as number) : String(line[at2]);
+    }
+    const where = `row ${i + 2} of ${survey.responseTab}`;
+    if (!recipient) {
+      flags.push({
+        token,
+        partnerId: '',
+        at,
+        message: token
+          ? `Response on ${where} has an unknown code; it is kept but counted for no partner.`
+          : `Response on ${where} has no code; it is kept but counted for no partner.`,
+      });
+      answers.push({ recipient: null, at, values: record, partnerId: null, contactId: null });
+      return;
+    }
+    const n = (uses.get(token) ?? 0) + 1;
+    uses.set(token, n);
+    if (n > 1)
+      flags.push({
+        token,
+        partnerId: recipient.partnerId,
+        at,
+        message: `Response on ${where} reuses a code that already answered; the latest answer counts.`,
+      });
+    answers.push({
+      recipient: token,
+      at,
+      values: record,
+      partnerId: recipient.partnerId,
+      contactId: recipient.contactId,
+    });
+  });
+  return { answers, flags, recipients, questions };
+}
+
+export function surveyView(db: Database, surveyId: string): SurveyView {
+  const { row } = surveyOf(db, surveyId);
+  const { answers, flags, recipients, questions } = readAnswers(db, row.record);
+  const threshold = row.record.threshold === '' ? null : Number(row.record.threshold);
+  const asAnswers: Answer[] = answers.map((a) => ({
+    partnerId: a.partnerId,
+    contactId: a.contactId,
+    answers: a.values,
+  }));
+  const invitations = recipients
+    .filter((r) => r.status !== 'queued' && r.status !== 'failed')
+    .map((r) => ({ partnerId: r.partnerId, contactId: r.contactId }));
+  const full = questions.map((q) => ({ ...q, required: false }));
+  const summary = summarize(full, invitations, asAnswers, Number.isFinite(threshold) ? threshold : null);
+  const names = new Map(db.read('partners').rows.map((r) => [String(r.record.id), String(r.record.name)]));
+  return {
+    survey: row,
+    summary: {
+      ...summary,
+      partners: summary.partners.map((p) => ({ ...p, name: names.get(p.partnerId) ?? p.partnerId })),
+    },
+    flags: flags.map((f) => f.message),
+    recipients: recipients.map((r) => ({
+      id: r.id,
+      partnerId: r.partnerId,
+      email: r.email,
+      status: r.status,
+      sentAt: r.sentAt,
+      remindedAt: r.remindedAt,
+      respondedAt: r.respondedAt,
+      error: r.error,
+    })),
+  };
+}
+
+const SUMMARY_TAB = 'Survey Summary';
+
+/** Rebuilds the Survey Summary tab for one survey: a table of figures and a bar chart drawn by Sheets. */
+export function writeSummaryTab(db: Database, surveyId: string): { tab: string; rows: number } {
+  const view = surveyView(db, surveyId);
+  const s = view.summary;
+  const scaleIds = s.scales.map((x) => x.questionId);
+  const round = (n: number | null) => (n === null ? '' : Math.round(n * 100) / 100);
+  const header = [
+    'Partner',
+    'Invited',
+    'Responded',
+    'Response rate',
+    'Overall',
+    ...s.scales.map((x) => x.title),
+    'Flag',
+  ];
+  const rows: (string | number)[][] = [
+    header,
+    ['All partners', s.invited, s.responded, round(s.rate), '', ...s.scales.map((x) => round(x.mean)), ''],
+    ...s.partners.map((p) => [
+      p.name,
+      p.invited,
+      p.responded,
+      round(p.rate),
+      round(p.overall),
+      ...scaleIds.map((id) => round(p.scales.find((x) => x.questionId === id)?.mean ?? null)),
+      p.flagged ? 'below threshold: review' : '',
+    ]),
+  ].map((r) => r.map((c) => (typeof c === 'string' && /^[=+\-@]/.test(c) ? `'${c}` : c)));
+  return withDocumentLock(() => {
+    const sheet = db.spreadsheet.getSheetByName(SUMMARY_TAB) ?? db.spreadsheet.insertSheet(SUMMARY_TAB);
+    sheet.clearContents();
+    for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+    const needed = rows.length - sheet.getMaxRows();
+    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+    const width = header.length;
+    if (width > sheet.getMaxColumns())
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    sheet.getRange(1, 1, rows.length, width).setValues(rows);
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    if (s.scales.length) {
+      // Mean of each scale across all partners: header row and the "All partners" row.
+      const chart = sheet
+        .newChart()
+        .asBarChart()
+        .setTitle(`${view.survey.record.title}: average of each scale (1–5)`)
+        .addRange(sheet.getRange(1, 6, 2, s.scales.length))
+        .setPosition(rows.length + 2, 1, 0, 0)
+        .setOption('hAxis.viewWindow.min', 1)
+        .setOption('hAxis.viewWindow.max', 5)
+        .setTransposeRowsAndColumns(true)
+        .setNumHeaders(1)
+        .build();
+      sheet.insertChart(chart);
+    }
+    return { tab: SUMMARY_TAB, rows: rows.length - 1 };
+  });
+}
+
+export function closeSurvey(db: Database, surveyId: string): Listed<Survey> {
+  const { row } = surveyOf(db, surveyId);
+  try {
+    FormApp.openById(row.record.formId).setAcceptingResponses(false);
+  } catch {
+    throw new UserError(
+      'Partner Hub cannot open this survey’s Form to close it. Check that you can edit it.',
+    );
+  }
+  setQueued({ spreadsheetId: db.spreadsheet.getId(), kind: 'surveySend', id: surveyId }, false, DAY);
+  setQueued({ spreadsheetId: db.spreadsheet.getId(), kind: 'surveyRemind', id: surveyId }, false, DAY);
+  return listed<Survey>(updateRow(db, 'surveys', surveyId, { status: 'closed' }));
+}
