@@ -121,6 +121,89 @@ CASES.push(
   },
 );
 
+/** A survey and the partners whose contacts add up to 400. */
+function withSurvey(): { addOn: AddOn; surveyId: string; partnerIds: string[] } {
+  const addOn = seeded(200)();
+  const bank = mustRun(addOn, 'surveyQuestions', 'end-of-year partnership survey') as {
+    questions: unknown[];
+  };
+  const survey = mustRun(addOn, 'createSurvey', {
+    kind: 'end-of-year partnership survey',
+    title: 'End of year',
+    questions: bank.questions,
+    opens: '',
+    closes: '',
+    threshold: 3,
+  }) as { record: { id: string } };
+  const d = mustRun(addOn, 'getDirectory') as {
+    partners: { record: { id: string } }[];
+    contacts: { record: { partnerId: string } }[];
+  };
+  const partnerIds: string[] = [];
+  let contacts = 0;
+  for (const p of d.partners) {
+    const n = d.contacts.filter((c) => c.record.partnerId === p.record.id).length;
+    if (contacts + n > 400) continue;
+    partnerIds.push(p.record.id);
+    contacts += n;
+  }
+  if (contacts !== 400) throw new Error(`bench: ${contacts} contacts, not 400`);
+  return { addOn, surveyId: survey.record.id, partnerIds };
+}
+
+const SEND = {
+  subject: 'Survey',
+  message: 'Dear {{contact.name}}: {{survey.link}}',
+  audience: 'all',
+  batch: 500,
+};
+let current: { surveyId: string; partnerIds: string[] } = { surveyId: '', partnerIds: [] };
+
+CASES.push(
+  {
+    name: 'send a survey to 400 contacts',
+    prepare: () => {
+      const made = withSurvey();
+      current = made;
+      return made.addOn;
+    },
+    run: (a) => {
+      const r = mustRun(a, 'sendSurvey', {
+        ...SEND,
+        surveyId: current.surveyId,
+        partnerIds: current.partnerIds,
+      }) as { sent: string[] };
+      if (r.sent.length !== 400) throw new Error(`sent ${r.sent.length}`);
+    },
+  },
+  {
+    name: 'summarize 400 survey responses',
+    prepare: () => {
+      const made = withSurvey();
+      current = made;
+      mustRun(made.addOn, 'sendSurvey', { ...SEND, surveyId: made.surveyId, partnerIds: made.partnerIds });
+      const form = made.addOn.workspace.services.FormApp;
+      const scales = form
+        .openById(String(made.addOn.workspace.inspect().tabs.find((t) => t.name === 'Surveys')?.values[1][3]))
+        .getItems()
+        .filter((i) => String(i.getType()) === 'SCALE')
+        .map((i) => i.getTitle());
+      made.addOn.workspace.mail.sent.forEach((m, i) => {
+        const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0] ?? '';
+        made.addOn.workspace.forms.submit(
+          link,
+          Object.fromEntries(scales.map((t, j) => [t, 1 + ((i + j) % 5)])),
+        );
+      });
+      return made.addOn;
+    },
+    run: (a) => {
+      const v = mustRun(a, 'getSurvey', current.surveyId) as { summary: { responded: number } };
+      if (v.summary.responded !== 400) throw new Error(`responded ${v.summary.responded}`);
+    },
+  },
+);
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv[2];
 

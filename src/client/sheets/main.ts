@@ -6,10 +6,12 @@ import { reload, say, state, view } from './app';
 import { showDirectory } from './partners';
 import { showGatherings } from './gatherings';
 import { showSettings } from './settings';
+import { showSurveys } from './surveys';
 
 const VIEWS: [string, () => void][] = [
   ['Partners', showDirectory],
   ['Gatherings', showGatherings],
+  ['Surveys', showSurveys],
   ['Settings', showSettings],
 ];
 
