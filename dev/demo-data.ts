@@ -1,6 +1,6 @@
 // A demo school's partner list: realistic organizations across the focus areas, with contacts,
 // agreements and check-ins. Organizations and adults only; no student appears anywhere.
-import type { Agreement, CheckIn, Contact, Partner, School } from '../src/shared/records';
+import type { Agreement, CheckIn, Contact, Need, Partner, School } from '../src/shared/records';
 
 type Row<T> = Omit<T, 'created' | 'updated'>;
 
@@ -10,6 +10,7 @@ export interface DemoData {
   contacts: Row<Contact>[];
   agreements: Row<Agreement>[];
   checkIns: Row<CheckIn>[];
+  needs: Row<Need>[];
 }
 
 const ORGS: [string, string[], string, string][] = [
@@ -274,13 +275,104 @@ export function demoData(today: string): DemoData {
       });
     }
   });
-  return { schools: [school], partners, contacts, agreements, checkIns };
+  const need = (
+    i: number,
+    focusArea: string,
+    grades: string,
+    description: string,
+    priority: string,
+    source: string,
+  ): Row<Need> => ({
+    id: hex(i, 'N'),
+    school: school.name,
+    focusArea,
+    grades,
+    description,
+    priority,
+    source,
+    identified: day(-60),
+    status: 'open',
+  });
+  const needs = [
+    need(
+      1,
+      'tutoring',
+      'K-2',
+      'Early reading support for students below benchmark',
+      'high',
+      'needs assessment',
+    ),
+    need(
+      2,
+      'student success coaching',
+      '6-8',
+      'Attendance coaching for chronically absent students',
+      'high',
+      'attendance data',
+    ),
+    need(
+      3,
+      'post-secondary transition coaching',
+      '5',
+      'Middle school transition support',
+      'medium',
+      'staff input',
+    ),
+    need(
+      4,
+      'health and mental health',
+      'K-8',
+      'Counseling beyond the one school counselor',
+      'high',
+      'staff input',
+    ),
+    need(
+      5,
+      'family engagement',
+      'K-8',
+      'Workshops for families new to the country',
+      'medium',
+      'family input',
+    ),
+    need(
+      6,
+      'translation',
+      'K-8',
+      'Interpretation at conferences (Spanish, Vietnamese, Somali)',
+      'medium',
+      'family input',
+    ),
+    need(
+      7,
+      'enrichment and expanded learning',
+      'PK',
+      'Play-based enrichment for pre-K',
+      'low',
+      'family input',
+    ),
+    need(
+      8,
+      'basic needs',
+      'K-8',
+      'Weekend food for families facing food insecurity',
+      'high',
+      'needs assessment',
+    ),
+  ];
+  return { schools: [school], partners, contacts, agreements, checkIns, needs };
 }
 
 /** A larger network's data for the benchmark: `n` partners with about 2.5 contacts each. */
 export function scaledData(n: number, today: string): DemoData {
   const one = demoData(today);
-  const out: DemoData = { schools: one.schools, partners: [], contacts: [], agreements: [], checkIns: [] };
+  const out: DemoData = {
+    schools: one.schools,
+    partners: [],
+    contacts: [],
+    agreements: [],
+    checkIns: [],
+    needs: one.needs,
+  };
   const copies = Math.ceil(n / one.partners.length);
   for (let c = 0; c < copies; c++) {
     const suffix = c === 0 ? '' : ` ${c + 1}`;

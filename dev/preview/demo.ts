@@ -18,6 +18,7 @@ export function seedDemoSchool(
     ['contacts', data.contacts],
     ['agreements', data.agreements],
     ['checkIns', data.checkIns],
+    ['needs', data.needs],
   ];
   const ss = addOn.workspace.spreadsheet;
   for (const [key, rows] of tables) {

@@ -7,6 +7,7 @@ import type {
   GatheringDraft,
   ImportRequest,
   SaveRequest,
+  SaveResult,
   ServerApi,
   ServerFunction,
   SettingsRequest,
@@ -18,10 +19,24 @@ import type {
   CheckIn,
   Contact,
   Gathering,
+  Need,
+  Onboarding,
   Partner,
+  Review,
   School,
   Survey,
+  Vetting,
 } from '../shared/records';
+import { gapsView, rollupNetwork, writeDashboard, writeGapsTab } from './workspace/network';
+import {
+  makePartnerDoc,
+  makeSchoolDoc,
+  reviewContext,
+  saveOnboarding,
+  saveReview,
+  saveVetting,
+  startVetting,
+} from './workspace/lifecycle';
 import { GATHERING_KINDS, SURVEY_KINDS } from '../shared/schema';
 import type { Question } from '../shared/survey';
 import { questionBank } from './domain/survey-bank';
@@ -211,6 +226,18 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   getSurvey: [id],
   writeSurveySummary: [id],
   closeSurvey: [id],
+  saveNeed: [saveRequest],
+  getGaps: [],
+  writeGapsTab: [],
+  rollupNetwork: [list(text(500), 100)],
+  writeDashboard: [],
+  startVetting: [id],
+  saveVetting: [saveRequest],
+  saveOnboarding: [saveRequest],
+  reviewContext: [id],
+  saveReview: [saveRequest],
+  makePartnerDoc: [oneOf(['vetting', 'agreement'] as const), id],
+  makeSchoolDoc: [oneOf(['directory', 'overview'] as const)],
 };
 
 export function directory(db: Database): Directory {
@@ -250,6 +277,10 @@ export function directory(db: Database): Directory {
     gatherings: read.gatherings.rows.map((r) => listed<Gathering>(r)),
     actionItems: read.actionItems.rows.map((r) => listed<ActionItem>(r)),
     surveys: read.surveys.rows.map((r) => listed<Survey>(r)),
+    needs: read.needs.rows.map((r) => listed<Need>(r)),
+    vetting: read.vetting.rows.map((r) => listed<Vetting>(r)),
+    onboarding: read.onboarding.rows.map((r) => listed<Onboarding>(r)),
+    reviews: read.reviews.rows.map((r) => listed<Review>(r)),
   };
 }
 
@@ -324,6 +355,18 @@ export function createApi(db: () => Database): ServerApi {
     getSurvey: (surveyId) => surveyView(db(), surveyId),
     writeSurveySummary: (surveyId) => writeSummaryTab(db(), surveyId),
     closeSurvey: (surveyId) => closeSurvey(db(), surveyId),
+    saveNeed: (request) => saveRecord<Need>(db(), 'needs', request),
+    getGaps: () => gapsView(db()),
+    writeGapsTab: () => writeGapsTab(db()),
+    rollupNetwork: (urls) => rollupNetwork(db(), urls),
+    writeDashboard: () => writeDashboard(db()),
+    startVetting: (partnerId) => startVetting(db(), partnerId),
+    saveVetting: (request) => saveVetting(db(), request),
+    saveOnboarding: (request) => saveOnboarding(db(), request) as SaveResult<Onboarding>,
+    reviewContext: (partnerId) => reviewContext(db(), partnerId),
+    saveReview: (request) => saveReview(db(), request),
+    makePartnerDoc: (kind, partnerId) => makePartnerDoc(db(), kind, partnerId),
+    makeSchoolDoc: (kind) => makeSchoolDoc(db(), kind),
   };
 }
 

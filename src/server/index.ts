@@ -168,3 +168,51 @@ export function closeSurvey(...args: unknown[]): unknown {
 export function onSurveySubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   surveySubmitted(e);
 }
+
+export function saveNeed(...args: unknown[]): unknown {
+  return serve('saveNeed', args);
+}
+
+export function getGaps(...args: unknown[]): unknown {
+  return serve('getGaps', args);
+}
+
+export function writeGapsTab(...args: unknown[]): unknown {
+  return serve('writeGapsTab', args);
+}
+
+export function rollupNetwork(...args: unknown[]): unknown {
+  return serve('rollupNetwork', args);
+}
+
+export function writeDashboard(...args: unknown[]): unknown {
+  return serve('writeDashboard', args);
+}
+
+export function startVetting(...args: unknown[]): unknown {
+  return serve('startVetting', args);
+}
+
+export function saveVetting(...args: unknown[]): unknown {
+  return serve('saveVetting', args);
+}
+
+export function saveOnboarding(...args: unknown[]): unknown {
+  return serve('saveOnboarding', args);
+}
+
+export function reviewContext(...args: unknown[]): unknown {
+  return serve('reviewContext', args);
+}
+
+export function saveReview(...args: unknown[]): unknown {
+  return serve('saveReview', args);
+}
+
+export function makePartnerDoc(...args: unknown[]): unknown {
+  return serve('makePartnerDoc', args);
+}
+
+export function makeSchoolDoc(...args: unknown[]): unknown {
+  return serve('makeSchoolDoc', args);
+}

@@ -9,11 +9,16 @@ import type {
   FieldValue,
   Gathering,
   Partner,
+  Need,
+  Onboarding,
+  Review,
   School,
   Survey,
+  Vetting,
 } from './records';
 import type { SurveyKind, TableKey } from './schema';
 import type { PartnerSummary, Question, SurveySummary } from './survey';
+import type { GapReport, Landscape } from './gaps';
 
 export interface Listed<T> {
   readonly record: T;
@@ -44,6 +49,10 @@ export interface Directory {
   readonly gatherings: readonly Listed<Gathering>[];
   readonly actionItems: readonly Listed<ActionItem>[];
   readonly surveys: readonly Listed<Survey>[];
+  readonly needs: readonly Listed<Need>[];
+  readonly vetting: readonly Listed<Vetting>[];
+  readonly onboarding: readonly Listed<Onboarding>[];
+  readonly reviews: readonly Listed<Review>[];
 }
 
 export interface SetUpReport {
@@ -246,6 +255,34 @@ export interface SurveyView {
   readonly recipients: readonly RecipientView[];
 }
 
+export interface GapsView {
+  readonly report: GapReport;
+  readonly landscape: Landscape;
+  readonly singleSchool: boolean;
+  readonly partnerNames: Readonly<Record<string, string>>;
+  readonly needNames: Readonly<Record<string, string>>;
+}
+
+export interface RollupResult {
+  readonly sources: readonly {
+    readonly url: string;
+    readonly name: string;
+    readonly ok: boolean;
+    readonly error: string;
+    readonly partners: number;
+    readonly needs: number;
+  }[];
+  readonly landscape: Landscape;
+  readonly counts: GapReport['counts'];
+  readonly partnerNames: Readonly<Record<string, string>>;
+}
+
+export interface ReviewContext {
+  readonly year: string;
+  readonly evidence: readonly string[];
+  readonly questions: readonly string[];
+}
+
 export interface ServerApi {
   getDirectory(): Directory;
   setUpDatabase(): SetUpReport;
@@ -280,6 +317,21 @@ export interface ServerApi {
   getSurvey(surveyId: string): SurveyView;
   writeSurveySummary(surveyId: string): { tab: string; rows: number };
   closeSurvey(surveyId: string): Listed<Survey>;
+  saveNeed(request: SaveRequest): SaveResult<Need>;
+  getGaps(): GapsView;
+  writeGapsTab(): { tab: string; rows: number };
+  rollupNetwork(urls: string[]): RollupResult;
+  writeDashboard(): { tab: string };
+  startVetting(partnerId: string): Listed<Vetting>;
+  saveVetting(request: SaveRequest): SaveResult<Vetting>;
+  saveOnboarding(request: SaveRequest): SaveResult<Onboarding>;
+  reviewContext(partnerId: string): ReviewContext;
+  saveReview(request: SaveRequest): SaveResult<Review>;
+  makePartnerDoc(
+    kind: 'vetting' | 'agreement',
+    partnerId: string,
+  ): { url: string; unknownPlaceholders: string[] };
+  makeSchoolDoc(kind: 'directory' | 'overview'): { url: string; unknownPlaceholders: string[] };
 }
 
 /** Settings as the sidebar sends them: Doc and folder links or ids, which the server turns into ids. */
@@ -326,6 +378,18 @@ export const SERVER_FUNCTIONS = [
   'getSurvey',
   'writeSurveySummary',
   'closeSurvey',
+  'saveNeed',
+  'getGaps',
+  'writeGapsTab',
+  'rollupNetwork',
+  'writeDashboard',
+  'startVetting',
+  'saveVetting',
+  'saveOnboarding',
+  'reviewContext',
+  'saveReview',
+  'makePartnerDoc',
+  'makeSchoolDoc',
 ] as const satisfies readonly ServerFunction[];
 
 // Fails to compile when a contract function is missing from SERVER_FUNCTIONS.
@@ -341,4 +405,8 @@ export const SAVE_TABLES = {
   logCheckIn: 'checkIns',
   saveGathering: 'gatherings',
   saveActionItem: 'actionItems',
+  saveNeed: 'needs',
+  saveVetting: 'vetting',
+  saveOnboarding: 'onboarding',
+  saveReview: 'reviews',
 } as const satisfies Partial<Record<ServerFunction, TableKey>>;

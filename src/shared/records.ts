@@ -24,6 +24,9 @@ export type Gathering = RecordOf<'gatherings'>;
 export type ActionItem = RecordOf<'actionItems'>;
 export type Survey = RecordOf<'surveys'>;
 export type SurveyRecipient = RecordOf<'surveyResponses'>;
+export type Vetting = RecordOf<'vetting'>;
+export type Onboarding = RecordOf<'onboarding'>;
+export type Review = RecordOf<'reviews'>;
 
 export type FieldValue = string | boolean | string[];
 

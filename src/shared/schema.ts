@@ -11,7 +11,10 @@ export type TableKey =
   | 'gatherings'
   | 'actionItems'
   | 'surveys'
-  | 'surveyResponses';
+  | 'surveyResponses'
+  | 'vetting'
+  | 'onboarding'
+  | 'reviews';
 
 export type FieldType =
   | 'id' // stable row id, made by the add-on
@@ -115,6 +118,32 @@ export const SURVEY_KINDS = [
 ] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+/** The vetting checklist, after the guide's criteria for new partners. */
+export const VETTING_CRITERIA = [
+  ['familiarity', 'Familiarity with the school and community'],
+  ['alignment', 'Alignment with vision and values'],
+  ['communication', 'Record of positive communication'],
+  ['quality', 'Quality of delivery'],
+  ['capacity', 'Capacity'],
+  ['populations', 'Populations served'],
+  ['references', 'References'],
+] as const;
+export const RATINGS = ['strong', 'adequate', 'concern', 'not yet known'] as const;
+export const VETTING_DECISIONS = ['approve', 'decline', 'need more information'] as const;
+
+/** From approval to active: each step's column holds the date it was done. */
+export const ONBOARDING_STEPS = [
+  ['expectations', 'Initial expectations meeting'],
+  ['roles', 'Roles and responsibilities agreed'],
+  ['agreement', 'MOU or contract signed'],
+  ['dataSharing', 'Data-sharing agreement'],
+  ['safety', 'Safety and security guidelines shared'],
+  ['clearances', 'Background checks and insurance'],
+  ['liaisonAssigned', 'Liaison assigned'],
+  ['introduced', 'Introduced to staff'],
+] as const;
+export const REVIEW_DECISIONS = ['continue', 'expand', 'change', 'end'] as const;
+
 export const RECIPIENT_STATUSES = ['queued', 'sent', 'failed', 'responded', 'flagged'] as const;
 
 const SHORT = 200;
@@ -313,6 +342,77 @@ export const TABLES = {
       { key: 'remindedAt', header: 'Reminded at', type: 'timestamp' },
       { key: 'respondedAt', header: 'Responded at', type: 'timestamp' },
       { key: 'error', header: 'Problem', type: 'text', max: 1000 },
+      ...stamps,
+    ],
+  },
+  vetting: {
+    key: 'vetting',
+    tab: 'Vetting',
+    idPrefix: 'E',
+    columns: [
+      { key: 'id', header: 'Vetting ID', type: 'id' },
+      { key: 'partnerId', header: 'Partner ID', type: 'ref', refTable: 'partners', required: true },
+      {
+        key: 'familiarity',
+        header: 'Familiarity with the school and community',
+        type: 'enum',
+        options: RATINGS,
+      },
+      { key: 'familiarityNote', header: 'Familiarity notes', type: 'longtext', max: LONG },
+      { key: 'alignment', header: 'Alignment with vision and values', type: 'enum', options: RATINGS },
+      { key: 'alignmentNote', header: 'Alignment notes', type: 'longtext', max: LONG },
+      { key: 'communication', header: 'Record of positive communication', type: 'enum', options: RATINGS },
+      { key: 'communicationNote', header: 'Communication notes', type: 'longtext', max: LONG },
+      { key: 'quality', header: 'Quality of delivery', type: 'enum', options: RATINGS },
+      { key: 'qualityNote', header: 'Quality notes', type: 'longtext', max: LONG },
+      { key: 'capacity', header: 'Capacity', type: 'enum', options: RATINGS },
+      { key: 'capacityNote', header: 'Capacity notes', type: 'longtext', max: LONG },
+      { key: 'populations', header: 'Populations served', type: 'enum', options: RATINGS },
+      { key: 'populationsNote', header: 'Populations notes', type: 'longtext', max: LONG },
+      { key: 'references', header: 'References', type: 'enum', options: RATINGS },
+      { key: 'referencesNote', header: 'References notes', type: 'longtext', max: LONG },
+      { key: 'decision', header: 'Decision', type: 'enum', options: VETTING_DECISIONS },
+      { key: 'decidedBy', header: 'Decided by', type: 'text', max: SHORT },
+      { key: 'decidedOn', header: 'Decided on', type: 'date' },
+      ...stamps,
+    ],
+  },
+  onboarding: {
+    key: 'onboarding',
+    tab: 'Onboarding',
+    idPrefix: 'O',
+    columns: [
+      { key: 'id', header: 'Onboarding ID', type: 'id' },
+      { key: 'partnerId', header: 'Partner ID', type: 'ref', refTable: 'partners', required: true },
+      { key: 'expectations', header: 'Initial expectations meeting', type: 'date' },
+      { key: 'roles', header: 'Roles and responsibilities agreed', type: 'date' },
+      { key: 'agreement', header: 'MOU or contract signed', type: 'date' },
+      { key: 'dataSharing', header: 'Data-sharing agreement', type: 'date' },
+      { key: 'dataSharingNotNeeded', header: 'No data sharing needed', type: 'bool' },
+      { key: 'safety', header: 'Safety and security guidelines shared', type: 'date' },
+      { key: 'clearances', header: 'Background checks and insurance', type: 'date' },
+      { key: 'clearancesNotNeeded', header: 'No checks or insurance required', type: 'bool' },
+      { key: 'liaisonAssigned', header: 'Liaison assigned', type: 'date' },
+      { key: 'introduced', header: 'Introduced to staff', type: 'date' },
+      { key: 'notes', header: 'Notes', type: 'longtext', max: LONG },
+      ...stamps,
+    ],
+  },
+  reviews: {
+    key: 'reviews',
+    tab: 'Annual Reviews',
+    idPrefix: 'W',
+    columns: [
+      { key: 'id', header: 'Review ID', type: 'id' },
+      { key: 'partnerId', header: 'Partner ID', type: 'ref', refTable: 'partners', required: true },
+      { key: 'year', header: 'School year', type: 'text', required: true, max: 20 },
+      { key: 'worked', header: 'What worked', type: 'longtext', max: LONG },
+      { key: 'didNotWork', header: 'What did not work', type: 'longtext', max: LONG },
+      { key: 'forward', header: 'How to move forward', type: 'longtext', max: LONG },
+      { key: 'decision', header: 'Decision', type: 'enum', options: REVIEW_DECISIONS },
+      { key: 'decidedBy', header: 'Decided by', type: 'text', max: SHORT },
+      { key: 'decidedOn', header: 'Decided on', type: 'date' },
+      { key: 'evidence', header: 'Evidence at review', type: 'longtext', max: LONG },
       ...stamps,
     ],
   },

@@ -13,7 +13,7 @@ export type Block =
   | { readonly type: 'heading'; readonly text: string }
   | { readonly type: 'paragraph'; readonly text: string }
   | { readonly type: 'item'; readonly text: string }
-  | { readonly type: 'table'; readonly table: TableName };
+  | { readonly type: 'table'; readonly table: string };
 
 export type TableName = 'partners' | 'actionItems' | 'upcoming' | 'actionSteps';
 

@@ -31,20 +31,14 @@
 //   unless another signed agreement of the same type runs later (it has been renewed).
 // - A partner-level finding names the partner's school when it serves exactly one, else ''.
 // - Findings are sorted by severity, then school (school-wide ones last), then kind.
+import type { Finding, FindingKind, GapReport, Landscape, NeedStatus, Severity } from '../../shared/gaps';
+
+export type { Finding, FindingKind, GapReport, Landscape, NeedStatus, Severity };
 import type { Agreement, Need, Partner, School } from '../../shared/records';
 import { FOCUS_AREAS } from '../../shared/schema';
 import { isIsoDate } from '../../shared/fields';
 import { daysBetween } from './dates';
 import { EXPIRING_WITHIN_DAYS, isCurrent, nextCheckIn, singleFunded } from './partners';
-
-export type FindingKind =
-  | 'unmet need'
-  | 'need pending'
-  | 'duplicated service'
-  | 'single funding source'
-  | 'no current agreement'
-  | 'agreement expiring'
-  | 'check-in overdue';
 
 export const FINDING_KINDS: readonly FindingKind[] = [
   'unmet need',
@@ -56,21 +50,6 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   'check-in overdue',
 ];
 
-export type Severity = 'high' | 'medium' | 'low';
-
-export interface Finding {
-  kind: FindingKind;
-  /** The school the finding is about; '' when it is not about one school. */
-  school: string;
-  focusArea: string;
-  needId?: string;
-  partnerIds: string[];
-  agreementId?: string;
-  /** One readable sentence. */
-  message: string;
-  severity: Severity;
-}
-
 export interface GapInput {
   partners: Partner[];
   needs: Need[];
@@ -80,31 +59,6 @@ export interface GapInput {
   today: string;
   /** One school's spreadsheet: every partner serves that school and every need is at it. */
   singleSchool?: boolean;
-}
-
-export type NeedStatus = 'covered' | 'pending' | 'unmet';
-
-export interface GapReport {
-  findings: Finding[];
-  /** One entry per analysed need, in the order of the input. */
-  needs: { needId: string; status: NeedStatus; partnerIds: string[] }[];
-  skippedNeeds: number;
-  counts: Record<FindingKind, number>;
-  /** What could not be read and how it was taken (unreadable grades, unknown schools, a bad date). */
-  notes: string[];
-}
-
-export interface Landscape {
-  schools: string[];
-  focusAreas: string[];
-  /** [school][focusArea] = number of active partners serving that focus area at that school. */
-  matrix: number[][];
-  /** Every school, most unmet needs first. */
-  unmetBySchool: { school: string; unmet: number; pending: number }[];
-  /** Active partners serving two or more schools, most schools first. */
-  partnersAcrossSchools: { partnerId: string; schools: number }[];
-  /** For each unmet need, active partners that serve its focus area (overlapping grades) at other schools. */
-  candidates: { needId: string; school: string; focusArea: string; partnerIds: string[] }[];
 }
 
 /** The most candidates listed for one unmet need, best first. */

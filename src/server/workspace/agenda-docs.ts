@@ -6,6 +6,7 @@ import type { ActionItem, Contact, Gathering, Partner, School } from '../../shar
 import {
   builtInTemplate,
   fill,
+  type Block,
   findPlaceholders,
   linkLine,
   placeholderValues,
@@ -53,40 +54,66 @@ export function folderId(text: string): string {
   return m[1];
 }
 
-export function makeAgenda(db: Database, gatheringId: string, replace: boolean): AgendaResult {
-  const ctx = agendaContext(db, gatheringId);
-  const g = ctx.gathering;
-  if (g.agendaUrl && !replace) return { status: 'exists', url: g.agendaUrl };
+/** What a generated Doc holds; the school's own template for `templateKind` replaces the blocks when set. */
+export interface DocumentSpec {
+  readonly title: string;
+  readonly templateKind: string;
+  readonly blocks: readonly Block[];
+  readonly values: Readonly<Record<string, string>>;
+  readonly tables: (name: string) => string[][] | undefined;
+  /** The last line, linked to the spreadsheet: how the Docs sidebar finds its way back. */
+  readonly linkLine?: string;
+}
+
+/** Writes a Doc from a built-in template or the school's own, into the agenda folder. */
+export function writeDocument(
+  db: Database,
+  spec: DocumentSpec,
+): { id: string; url: string; unknown: string[] } {
   const properties = PropertiesService.getDocumentProperties();
   const settings = readSettings(properties);
-  const values = placeholderValues(ctx);
-  const title = `${g.title} – ${g.date}`;
-  const templateId = settings.templates?.[g.kind];
-  const doc = DocumentApp.create(title);
+  const templateId = settings.templates?.[spec.templateKind];
+  const doc = DocumentApp.create(spec.title);
   const body = doc.getBody();
-  const unknown = templateId ? fromTemplate(body, templateId, ctx, values) : fromBuiltIn(body, ctx, values);
-  // The last line ties the Doc to its gathering and spreadsheet, for the Docs sidebar.
-  body.appendParagraph(linkLine(g.id)).setLinkUrl(db.spreadsheet.getUrl());
+  const unknown = templateId ? fromTemplate(body, templateId, spec) : fromBuiltIn(body, spec);
+  if (spec.linkLine) body.appendParagraph(spec.linkLine).setLinkUrl(db.spreadsheet.getUrl());
   const [id, url] = [doc.getId(), doc.getUrl()];
   doc.saveAndClose();
   moveToFolder(id, settings.agendaFolderId, (folder) =>
     writeSettings(properties, { ...settings, agendaFolderId: folder }),
   );
-  if (replace && g.agendaUrl) trashOld(g.agendaUrl);
-  updateRow(db, 'gatherings', g.id, { agendaUrl: url });
-  return { status: 'made', url, unknownPlaceholders: unknown };
+  return { id, url, unknown };
 }
 
-function fromBuiltIn(body: Body, ctx: AgendaContext, values: Record<string, string>): string[] {
-  const blocks = builtInTemplate(ctx.gathering.kind as Parameters<typeof builtInTemplate>[0]);
+export function makeAgenda(db: Database, gatheringId: string, replace: boolean): AgendaResult {
+  const ctx = agendaContext(db, gatheringId);
+  const g = ctx.gathering;
+  if (g.agendaUrl && !replace) return { status: 'exists', url: g.agendaUrl };
+  const made = writeDocument(db, {
+    title: `${g.title} – ${g.date}`,
+    templateKind: g.kind,
+    blocks: builtInTemplate(g.kind as Parameters<typeof builtInTemplate>[0]),
+    values: placeholderValues(ctx),
+    tables: (name) =>
+      TABLE_NAMES.includes(name as TableName) ? tableRows(ctx, name as TableName) : undefined,
+    linkLine: linkLine(g.id),
+  });
+  if (replace && g.agendaUrl) trashOld(g.agendaUrl);
+  updateRow(db, 'gatherings', g.id, { agendaUrl: made.url });
+  return { status: 'made', url: made.url, unknownPlaceholders: made.unknown };
+}
+
+const TABLE_NAMES: readonly TableName[] = ['partners', 'actionItems', 'upcoming', 'actionSteps'];
+
+function fromBuiltIn(body: Body, spec: DocumentSpec): string[] {
   const first = body.getParagraphs()[0];
-  blocks.forEach((block, i) => {
+  spec.blocks.forEach((block, i) => {
     if (block.type === 'table') {
-      const table = body.appendTable(tableRows(ctx, block.table));
-      table.getRow(0).editAsText().setBold(true);
+      const rows = spec.tables(block.table);
+      if (rows) body.appendTable(rows).getRow(0).editAsText().setBold(true);
       return;
     }
-    const text = fill(block.text, values);
+    const text = fill(block.text, spec.values);
     if (i === 0 && block.type === 'title') {
       first.setText(text);
       first.setHeading(DocumentApp.ParagraphHeading.TITLE);
@@ -100,12 +127,7 @@ function fromBuiltIn(body: Body, ctx: AgendaContext, values: Record<string, stri
   return [];
 }
 
-function fromTemplate(
-  body: Body,
-  templateId: string,
-  ctx: AgendaContext,
-  values: Record<string, string>,
-): string[] {
+function fromTemplate(body: Body, templateId: string, spec: DocumentSpec): string[] {
   let template: Body;
   try {
     template = DocumentApp.openById(templateId).getBody();
@@ -128,11 +150,10 @@ function fromTemplate(
   if (body.getNumChildren() > 1) body.getChild(0).removeFromParent();
   for (const key of used) {
     if (key.startsWith('table:')) {
-      const name = key.slice('table:'.length) as TableName;
-      if (['partners', 'actionItems', 'upcoming', 'actionSteps'].includes(name))
-        insertTable(body, key, tableRows(ctx, name));
-    } else if (key in values) {
-      body.replaceText(`\\{\\{\\s*${key.replace(/\./g, '\\.')}\\s*\\}\\}`, values[key]);
+      const rows = spec.tables(key.slice('table:'.length));
+      if (rows) insertTable(body, key, rows);
+    } else if (key in spec.values) {
+      body.replaceText(`\\{\\{\\s*${key.replace(/\./g, '\\.')}\\s*\\}\\}`, spec.values[key]);
     }
   }
   return unknownPlaceholders(used.map((k) => `{{${k}}}`).join(' '));

@@ -1,0 +1,202 @@
+// Vetting, onboarding and the annual review on their own tabs, and the Docs for people outside the
+// sheet: the vetting checklist, the partnership agreement, the staff directory and the overview.
+import type { Listed, ReviewContext, SaveRequest, SaveResult } from '../../shared/contract';
+import type {
+  ActionItem,
+  Agreement,
+  CheckIn,
+  Contact,
+  Partner,
+  Review,
+  School,
+  Vetting,
+} from '../../shared/records';
+import { TABLES } from '../../shared/schema';
+import {
+  agreementDoc,
+  overviewDoc,
+  REVIEW_QUESTIONS,
+  reviewEvidence,
+  schoolYear,
+  staffDirectoryDoc,
+  vettingDoc,
+} from '../domain/lifecycle';
+import { newId } from '../domain/ids';
+import { UserError } from '../domain/errors';
+import type { Rec } from '../domain/table';
+import { withDocumentLock, type Database } from './database';
+import { findRow, listed, saveRecord, updateRow } from './records';
+import { writeDocument } from './agenda-docs';
+import { surveyView } from './surveys';
+
+function partnerOf(db: Database, id: string): Partner {
+  const row = findRow(db.read('partners'), id);
+  if (!row) throw new UserError(`No partner with id ${id}; it may have been deleted.`);
+  return row.record as Partner;
+}
+
+/** Adds a row for a partner unless it has one; returns the partner's row either way. */
+function ensureRow(db: Database, key: 'vetting' | 'onboarding', partnerId: string, values: Rec): Listed<Rec> {
+  return withDocumentLock(() => {
+    const data = db.read(key);
+    if (!data.sheet)
+      throw new UserError(`Run "Set up partner database" first: there is no ${TABLES[key].tab} tab.`);
+    const existing = data.rows.find((r) => r.record.partnerId === partnerId);
+    if (existing) return listed<Rec>(existing);
+    const now = new Date().toISOString();
+    const id = newId(
+      TABLES[key].idPrefix,
+      () => Utilities.getUuid(),
+      new Set(data.rows.map((r) => String(r.record.id))),
+    );
+    db.write(data, [
+      { row: data.values.length + 1, values: { ...values, id, partnerId, created: now, updated: now } },
+    ]);
+    const after = findRow(db.read(key), id);
+    if (!after) throw new UserError(`The new ${TABLES[key].tab} row could not be read back.`);
+    return listed<Rec>(after);
+  });
+}
+
+/** A prospect moves to vetting, with an empty checklist. */
+export function startVetting(db: Database, partnerId: string): Listed<Vetting> {
+  const partner = partnerOf(db, partnerId);
+  if (partner.status !== 'prospect' && partner.status !== 'vetting') {
+    throw new UserError(`${partner.name} is ${partner.status}; only a prospect is vetted.`);
+  }
+  const row = ensureRow(db, 'vetting', partnerId, {});
+  if (partner.status === 'prospect') updateRow(db, 'partners', partnerId, { status: 'vetting' });
+  return row as Listed<Vetting>;
+}
+
+/** Saves the checklist; a decision moves the partner on (approve: onboarding; decline: ended) and says who decided. */
+export function saveVetting(db: Database, request: SaveRequest): SaveResult<Vetting> {
+  const values = { ...request.values };
+  if (values.decision && !values.decidedBy) values.decidedBy = Session.getActiveUser().getEmail();
+  if (values.decision && !values.decidedOn) values.decidedOn = db.today();
+  return saveRecord<Vetting>(
+    db,
+    'vetting',
+    { ...request, values },
+    {
+      after: (saved) => {
+        const partnerId = String(saved.partnerId);
+        if (saved.decision === 'approve') {
+          db.write(db.read('partners'), statusChange(db, partnerId, 'onboarding'));
+        } else if (saved.decision === 'decline') {
+          db.write(db.read('partners'), statusChange(db, partnerId, 'ended'));
+        }
+      },
+    },
+  );
+}
+
+function statusChange(db: Database, partnerId: string, status: string) {
+  const row = db.read('partners').rows.find((r) => r.record.id === partnerId);
+  return row && row.record.status !== status
+    ? [{ row: row.row, values: { status, updated: new Date().toISOString() } }]
+    : [];
+}
+
+export function saveOnboarding(db: Database, request: SaveRequest) {
+  if (!request.id && typeof request.values.partnerId === 'string') {
+    const existing = db.read('onboarding').rows.find((r) => r.record.partnerId === request.values.partnerId);
+    if (existing) throw new UserError('This partner already has an onboarding row; edit that one.');
+  }
+  return saveRecord(db, 'onboarding', request);
+}
+
+export function reviewContext(db: Database, partnerId: string): ReviewContext {
+  const partner = partnerOf(db, partnerId);
+  const today = db.today();
+  const surveys = db
+    .read('surveys')
+    .rows.map((r) => r.record)
+    .filter((s) => s.formId)
+    .sort((a, b) => String(b.created).localeCompare(String(a.created)));
+  let score: number | null = null;
+  for (const survey of surveys) {
+    const found = surveyView(db, String(survey.id)).summary.partners.find(
+      (p) => p.partnerId === partnerId && p.overall !== null,
+    );
+    if (found) {
+      score = found.overall;
+      break;
+    }
+  }
+  return {
+    year: schoolYear(today),
+    questions: REVIEW_QUESTIONS,
+    evidence: reviewEvidence({
+      partner,
+      checkIns: db.read('checkIns').rows.map((r) => r.record as CheckIn),
+      actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
+      agreements: db.read('agreements').rows.map((r) => r.record as Agreement),
+      surveyScore: score,
+      today,
+    }),
+  };
+}
+
+export function saveReview(db: Database, request: SaveRequest): SaveResult<Review> {
+  const values = { ...request.values };
+  if (values.decision && !values.decidedBy) values.decidedBy = Session.getActiveUser().getEmail();
+  if (values.decision && !values.decidedOn) values.decidedOn = db.today();
+  if (!request.id && !values.evidence && typeof values.partnerId === 'string') {
+    values.evidence = reviewContext(db, values.partnerId).evidence.join('\n');
+  }
+  return saveRecord<Review>(db, 'reviews', { ...request, values });
+}
+
+function tablesOf(tables: Record<string, string[][]>) {
+  return (name: string) => tables[name];
+}
+
+export function makePartnerDoc(db: Database, kind: 'vetting' | 'agreement', partnerId: string) {
+  const partner = partnerOf(db, partnerId);
+  const contacts = db.read('contacts').rows.map((r) => r.record as Contact);
+  const school = db.read('schools').rows[0]?.record as School | undefined;
+  const spec =
+    kind === 'vetting'
+      ? vettingDoc(
+          partner,
+          db.read('vetting').rows.find((r) => r.record.partnerId === partnerId)?.record as
+            Vetting | undefined,
+        )
+      : agreementDoc(partner, school, contacts);
+  const made = writeDocument(db, {
+    title: `${kind === 'vetting' ? 'Vetting checklist' : 'Partnership agreement'}: ${partner.name}`,
+    templateKind: kind === 'vetting' ? 'vetting checklist' : 'partnership agreement',
+    blocks: spec.blocks,
+    values: spec.values,
+    tables: tablesOf(spec.tables),
+  });
+  return { url: made.url, unknownPlaceholders: made.unknown };
+}
+
+export function makeSchoolDoc(db: Database, kind: 'directory' | 'overview') {
+  const partners = db.read('partners').rows.map((r) => r.record as Partner);
+  const school = db.read('schools').rows[0]?.record as School | undefined;
+  const spec =
+    kind === 'directory'
+      ? staffDirectoryDoc(
+          partners,
+          db.read('contacts').rows.map((r) => r.record as Contact),
+          school,
+        )
+      : overviewDoc({
+          school,
+          partners,
+          agreements: db.read('agreements').rows.map((r) => r.record as Agreement),
+          actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
+          today: db.today(),
+        });
+  const made = writeDocument(db, {
+    title: kind === 'directory' ? 'Partner directory for staff' : 'Partnership overview',
+    templateKind: kind === 'directory' ? 'staff directory' : 'partnership overview',
+    blocks: spec.blocks,
+    values: spec.values,
+    tables: tablesOf(spec.tables),
+  });
+  return { url: made.url, unknownPlaceholders: made.unknown };
+}

@@ -1,0 +1,241 @@
+// Needs and gaps for one school or a network, the Gaps report tab, the rollup of other schools'
+// Partner Hub spreadsheets (read-only), and the Dashboard tab with Sheets' own charts.
+import type { GapsView, RollupResult } from '../../shared/contract';
+import type { Agreement, Need, Partner, School } from '../../shared/records';
+import { FOCUS_AREAS, PARTNER_STATUSES } from '../../shared/schema';
+import { analyzeGaps, landscape, type GapInput } from '../domain/gaps';
+import { nextCheckIn } from '../domain/partners';
+import { UserError } from '../domain/errors';
+import { Database, openDatabaseById, withDocumentLock } from './database';
+import { surveyView } from './surveys';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function gapInput(db: Database): GapInput {
+  const schools = db.read('schools').rows.map((r) => r.record as School);
+  return {
+    partners: db.read('partners').rows.map((r) => r.record as Partner),
+    needs: db.read('needs').rows.map((r) => r.record as Need),
+    agreements: db.read('agreements').rows.map((r) => r.record as Agreement),
+    schools,
+    today: db.today(),
+    singleSchool: schools.length <= 1,
+  };
+}
+
+export function gapsView(db: Database): GapsView {
+  const input = gapInput(db);
+  const report = analyzeGaps(input);
+  return {
+    report,
+    landscape: landscape(input, report),
+    singleSchool: input.singleSchool === true,
+    partnerNames: Object.fromEntries(input.partners.map((p) => [p.id, p.name])),
+    needNames: Object.fromEntries(
+      input.needs.map((n) => [n.id, `${n.focusArea}${n.grades ? ` (${n.grades})` : ''} at ${n.school}`]),
+    ),
+  };
+}
+
+/** Text people typed, written so Sheets shows it as typed: never a formula. */
+const literal = (value: string | number): string | number =>
+  typeof value === 'string' && /^[=+\-@']/.test(value) ? `'${value}` : value;
+
+/** Writes rows (and only rows) into a tab the add-on owns, rebuilding it from the first row. */
+function rewriteTab(db: Database, name: string, rows: (string | number)[][]): Sheet {
+  const sheet = db.spreadsheet.getSheetByName(name) ?? db.spreadsheet.insertSheet(name);
+  sheet.clearContents();
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+  if (grid.length > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  return sheet;
+}
+
+/** The Gaps report tab, rebuilt on demand; each finding links to the partner's or need's row. */
+export function writeGapsTab(db: Database): { tab: string; rows: number } {
+  const view = gapsView(db);
+  const partners = db.read('partners');
+  const needs = db.read('needs');
+  const rowOf = (data: typeof partners, id: string) => data.rows.find((r) => r.record.id === id)?.row;
+  const link = (sheet: Sheet | null, row: number | undefined, label: string) =>
+    sheet && row ? `=HYPERLINK("#gid=${sheet.getSheetId()}&range=A${row}", "${label}")` : '';
+  const header = [
+    'Severity',
+    'Finding',
+    'School',
+    'Focus area',
+    'Partners',
+    'Need ID',
+    'Partner IDs',
+    'Go to',
+  ];
+  const body = view.report.findings.map((f) => [
+    f.severity,
+    literal(f.message),
+    literal(f.school),
+    f.focusArea,
+    literal(f.partnerIds.map((id) => view.partnerNames[id] ?? id).join(', ')),
+    f.needId ?? '',
+    f.partnerIds.join(', '),
+    f.needId
+      ? link(needs.sheet, rowOf(needs, f.needId), 'Open need')
+      : link(partners.sheet, rowOf(partners, f.partnerIds[0] ?? ''), 'Open partner'),
+  ]);
+  return withDocumentLock(() => {
+    const sheet = rewriteTab(db, 'Gaps', [header, ...(body.length ? body : [['', 'No gaps found.']])]);
+    sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
+    return { tab: 'Gaps', rows: body.length };
+  });
+}
+
+/**
+ * A network office's view across schools: this spreadsheet and other schools' Partner Hub
+ * spreadsheets, opened read-only by link. One that cannot be opened is reported, not fatal.
+ */
+export function rollupNetwork(db: Database, urls: readonly string[]): RollupResult {
+  const sources: RollupResult['sources'][number][] = [];
+  const merged: GapInput = {
+    partners: [],
+    needs: [],
+    agreements: [],
+    schools: [],
+    today: db.today(),
+    singleSchool: false,
+  };
+  const add = (source: Database, index: number, url: string) => {
+    const input = gapInput(source);
+    const only = input.schools.length === 1 ? input.schools[0].name : '';
+    const tag = (id: string) => (index === 0 ? id : `${index}/${id}`);
+    merged.schools.push(...input.schools);
+    merged.partners.push(...input.partners.map((p) => ({ ...p, id: tag(p.id), schools: p.schools || only })));
+    merged.needs.push(...input.needs.map((n) => ({ ...n, id: tag(n.id), school: n.school || only })));
+    merged.agreements.push(
+      ...input.agreements.map((a) => ({ ...a, id: tag(a.id), partnerId: tag(a.partnerId) })),
+    );
+    sources.push({
+      url,
+      name: source.spreadsheet.getName(),
+      ok: true,
+      error: '',
+      partners: input.partners.length,
+      needs: input.needs.length,
+    });
+  };
+  add(db, 0, db.spreadsheet.getUrl());
+  urls.forEach((url, i) => {
+    const id =
+      /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(url)?.[1] ??
+      (/^[A-Za-z0-9_-]{20,}$/.test(url.trim()) ? url.trim() : '');
+    if (!id) {
+      sources.push({
+        url,
+        name: '',
+        ok: false,
+        error: 'This is not a Google Sheets link.',
+        partners: 0,
+        needs: 0,
+      });
+      return;
+    }
+    try {
+      add(openDatabaseById(id), i + 1, url);
+    } catch (error) {
+      const message =
+        error instanceof UserError
+          ? 'Partner Hub cannot open this spreadsheet: ask its owner to share it with you.'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      sources.push({ url, name: '', ok: false, error: message, partners: 0, needs: 0 });
+    }
+  });
+  const report = analyzeGaps(merged);
+  const names = Object.fromEntries(merged.partners.map((p) => [p.id, p.name]));
+  return { sources, landscape: landscape(merged, report), counts: report.counts, partnerNames: names };
+}
+
+/** The Dashboard tab: the headline tables, each with a chart drawn by Sheets. */
+export function writeDashboard(db: Database): { tab: string } {
+  const partners = db.read('partners').rows.map((r) => r.record as Partner);
+  const today = db.today();
+  const view = gapsView(db);
+  const byFocus = FOCUS_AREAS.map((f) => [
+    f,
+    ...PARTNER_STATUSES.map((s) => partners.filter((p) => p.status === s && p.focusAreas.includes(f)).length),
+  ]);
+  const needs = ['covered', 'pending', 'unmet'].map((s) => [
+    s,
+    view.report.needs.filter((n) => n.status === s).length,
+  ]);
+  const inService = partners.filter((p) => p.status === 'active' || p.status === 'onboarding');
+  const overdue = inService.filter((p) => {
+    const due = nextCheckIn(p, today);
+    return due !== '' && due < today;
+  }).length;
+  const checkIns = [
+    ['on time', inService.length - overdue],
+    ['overdue', overdue],
+  ];
+  const surveys = db.read('surveys').rows.map((r) => r.record);
+  const latest = surveys
+    .filter((s) => s.formId)
+    .sort((a, b) => String(b.created).localeCompare(String(a.created)))[0];
+  const scores = latest
+    ? surveyView(db, String(latest.id))
+        .summary.partners.filter((p) => p.overall !== null)
+        .map((p) => [literal(p.name), Math.round((p.overall ?? 0) * 100) / 100])
+    : [];
+  const blocks: {
+    title: string;
+    rows: (string | number)[][];
+    chart: 'column' | 'pie' | 'bar';
+    stacked?: boolean;
+  }[] = [
+    {
+      title: 'Partners by focus area and status',
+      rows: [['Focus area', ...PARTNER_STATUSES], ...byFocus],
+      chart: 'column',
+      stacked: true,
+    },
+    { title: 'Needs met and unmet', rows: [['Needs', 'Count'], ...needs], chart: 'pie' },
+    {
+      title: `Survey scores${latest ? `: ${String(latest.title)}` : ''}`,
+      rows: [['Partner', 'Average (1–5)'], ...(scores.length ? scores : [['(no answers yet)', 0]])],
+      chart: 'bar',
+    },
+    { title: 'Check-ins on time', rows: [['Check-ins', 'Partners'], ...checkIns], chart: 'pie' },
+  ];
+  return withDocumentLock(() => {
+    const rows: (string | number)[][] = [];
+    const starts: number[] = [];
+    for (const b of blocks) {
+      rows.push([literal(b.title)]);
+      starts.push(rows.length + 1);
+      rows.push(...b.rows, []);
+    }
+    const sheet = rewriteTab(db, 'Dashboard', rows);
+    for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+    blocks.forEach((b, i) => {
+      const range = sheet.getRange(starts[i], 1, b.rows.length, b.rows[0].length);
+      const base = sheet
+        .newChart()
+        .addRange(range)
+        .setNumHeaders(1)
+        .setPosition(1 + i * 18, 10, 0, 0)
+        .setOption('title', b.title);
+      const builder =
+        b.chart === 'pie'
+          ? base.setChartType(Charts.ChartType.PIE)
+          : b.chart === 'bar'
+            ? base.setChartType(Charts.ChartType.BAR)
+            : base.setChartType(Charts.ChartType.COLUMN).setOption('isStacked', b.stacked === true);
+      sheet.insertChart(builder.build());
+    });
+    return { tab: 'Dashboard' };
+  });
+}
