@@ -6,6 +6,9 @@ import zlib from 'node:zlib';
 import { loadAddOn, BUILD_DIR, type AddOn } from '../gas';
 import { seedDemoSchool } from '../preview/demo';
 import { scaledData } from '../demo-data';
+import { TABLES } from '../../src/shared/schema';
+import type { Need, Partner, School } from '../../src/shared/records';
+import { analyzeGaps, landscape } from '../../src/server/domain/gaps';
 
 interface Case {
   readonly name: string;
@@ -204,6 +207,108 @@ CASES.push(
   },
 );
 
+/** A network of 100 schools, 5,000 partners and 3,000 needs, written straight into the tabs. */
+function network(): {
+  partners: Record<string, unknown>[];
+  needs: Record<string, unknown>[];
+  schools: Record<string, unknown>[];
+} {
+  const focus = [
+    'tutoring',
+    'mentoring',
+    'student success coaching',
+    'health and mental health',
+    'family engagement',
+    'basic needs',
+    'translation',
+    'enrichment and expanded learning',
+  ];
+  const statuses = ['active', 'active', 'active', 'onboarding', 'vetting', 'paused', 'prospect', 'ended'];
+  const grades = ['K-2', '3-5', '6-8', 'K-8', '9-12', 'K-5', ''];
+  const schools = Array.from({ length: 100 }, (_, i) => ({
+    id: `S-${String(i).padStart(10, '0')}`,
+    name: `School ${i}`,
+  }));
+  const partners = Array.from({ length: 5000 }, (_, i) => ({
+    id: `P-${String(i).padStart(10, '0')}`,
+    name: `Partner ${i}`,
+    status: statuses[i % statuses.length],
+    focusAreas: [focus[i % focus.length], focus[(i * 7) % focus.length]],
+    schools: [`School ${i % 100}`, `School ${(i * 13) % 100}`].join(', '),
+    grades: grades[i % grades.length],
+    cadence: 'monthly',
+    lastCheckIn: '2026-09-01',
+    funding: i % 5 ? 'A, B' : 'A',
+  }));
+  const needs = Array.from({ length: 3000 }, (_, i) => ({
+    id: `N-${String(i).padStart(10, '0')}`,
+    school: `School ${i % 100}`,
+    focusArea: focus[(i * 3) % focus.length],
+    grades: grades[(i * 5) % grades.length],
+    priority: ['high', 'medium', 'low'][i % 3],
+    status: 'open',
+  }));
+  return { partners, needs, schools };
+}
+
+function seedNetwork(addOn: AddOn): void {
+  mustRun(addOn, 'setUpDatabase');
+  const data = network();
+  const ss = addOn.workspace.spreadsheet;
+  const put = (
+    tab: string,
+    rows: Record<string, unknown>[],
+    columns: readonly { key: string; header: string }[],
+  ) => {
+    const sheet = ss.getSheetByName(tab)!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const values = rows.map((r) =>
+      headers.map((h) => {
+        const c = columns.find((x) => x.header === h);
+        const v = c ? r[c.key] : '';
+        return Array.isArray(v) ? v.join(', ') : (v ?? '');
+      }),
+    );
+    if (values.length + 1 > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), values.length + 1 - sheet.getMaxRows());
+    sheet.getRange(2, 1, values.length, headers.length).setValues(values);
+  };
+  put('Schools', data.schools, TABLES.schools.columns);
+  put('Partners', data.partners, TABLES.partners.columns);
+  put('Needs', data.needs, TABLES.needs.columns);
+}
+
+CASES.push({
+  name: 'gaps and landscape: 100 schools, 5,000 partners, 3,000 needs',
+  prepare: () => {
+    const addOn = loadAddOn();
+    seedNetwork(addOn);
+    return addOn;
+  },
+  run: (a) => mustRun(a, 'getGaps'),
+});
+
+/** The pure analysis alone, on the same network: what the issue's 200 ms bound is about. */
+function pureGaps(): void {
+  const data = network();
+  const input = {
+    partners: data.partners as unknown as Partner[],
+    needs: data.needs as unknown as Need[],
+    agreements: [],
+    schools: data.schools as unknown as School[],
+    today: '2026-11-23',
+  };
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    landscape(input, analyzeGaps(input));
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  console.log(
+    `${'pure gap analysis + landscape (same network)'.padEnd(36)} ${median(times).toFixed(1).padStart(8)} ms     0 calls`,
+  );
+}
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv[2];
 
@@ -234,6 +339,8 @@ for (const c of CASES.filter((x) => !only || x.name.includes(only))) {
     `${c.name.padEnd(36)} ${median(times).toFixed(1).padStart(8)} ms  ${String(total).padStart(4)} calls (${detail})`,
   );
 }
+
+if (!only || 'pure gap analysis'.includes(only) || only.includes('gap')) pureGaps();
 
 console.log('\nBundle sizes');
 for (const file of fs.readdirSync(BUILD_DIR).filter((f) => /\.(js|html)$/.test(f))) {

@@ -24,7 +24,7 @@ afterEach(async () => {
 describe('gatherings', () => {
   it('plans the year, reviews, adds, then makes every agenda and calendar event with progress', async () => {
     const { page, preview } = session;
-    await page.getByRole('button', { name: 'Gatherings' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
     await page.getByRole('button', { name: 'Plan the year' }).click();
     await page.getByLabel('Location or video link').fill('School library');
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -58,7 +58,7 @@ describe('gatherings', () => {
 
   it('makes one gathering’s agenda and puts it on the calendar with invitations', async () => {
     const { page, preview } = session;
-    await page.getByRole('button', { name: 'Gatherings' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
     await page.getByRole('button', { name: 'Plan the year' }).click();
     await page.getByLabel('Model').selectOption('three');
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -79,7 +79,7 @@ describe('gatherings', () => {
 describe('Docs sidebar', () => {
   it('inserts the roster and captures action steps from inside an agenda', async () => {
     const { page, preview } = session;
-    await page.getByRole('button', { name: 'Gatherings' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
     await page.getByRole('button', { name: 'Plan the year' }).click();
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('button', { name: 'Add these gatherings' }).click();

@@ -24,7 +24,7 @@ describe('surveys', () => {
   it('builds a survey from the bank with edits, previews, sends with progress, and shows the summary', async () => {
     const { page, preview } = session;
     const w = preview.addOn.workspace;
-    await page.getByRole('button', { name: 'Surveys' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Surveys' }).click();
     await page.getByRole('button', { name: 'New survey' }).click();
     await page.getByRole('list', { name: 'Questions' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

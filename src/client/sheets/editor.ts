@@ -1,6 +1,6 @@
 // Add and edit any record with the form the schema describes; a save someone else overtook shows both
 // versions and saves nothing until the person chooses.
-import type { Listed, SaveResult } from '../../shared/contract';
+import type { Listed, SaveResult, SAVE_TABLES } from '../../shared/contract';
 import type { FieldValue } from '../../shared/records';
 import type { Table } from '../../shared/schema';
 import { call } from '../common/run';
@@ -8,8 +8,8 @@ import { h, replace } from '../common/dom';
 import { schemaForm, type Choice } from '../common/form';
 import { busy, focusHeading, reload, say, view } from './app';
 
-export type SaveFn =
-  'savePartner' | 'saveContact' | 'saveAgreement' | 'logCheckIn' | 'saveGathering' | 'saveActionItem';
+/** The server functions that save one record of a table. */
+export type SaveFn = keyof typeof SAVE_TABLES;
 
 type Values = Record<string, FieldValue>;
 
@@ -40,6 +40,10 @@ export function singular(table: Table): string {
     Schools: 'school',
     Gatherings: 'gathering',
     'Action Items': 'action item',
+    Needs: 'need',
+    Vetting: 'vetting checklist',
+    Onboarding: 'onboarding steps',
+    'Annual Reviews': 'annual review',
   };
   return names[table.tab] ?? 'row';
 }

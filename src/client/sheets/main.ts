@@ -7,9 +7,11 @@ import { showDirectory } from './partners';
 import { showGatherings } from './gatherings';
 import { showSettings } from './settings';
 import { showSurveys } from './surveys';
+import { showNeeds } from './needs';
 
 const VIEWS: [string, () => void][] = [
   ['Partners', showDirectory],
+  ['Needs', showNeeds],
   ['Gatherings', showGatherings],
   ['Surveys', showSurveys],
   ['Settings', showSettings],

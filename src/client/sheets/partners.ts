@@ -7,6 +7,7 @@ import { h, replace, safeLink } from '../common/dom';
 import { edit, type SaveFn } from './editor';
 import { choices, filterPartners, NO_FILTERS, type Filters } from './filters';
 import { showImport } from './importer';
+import { glance, lifecycleSection } from './lifecycle';
 
 let filters: Filters = NO_FILTERS;
 
@@ -55,6 +56,7 @@ export function showDirectory(): void {
   replace(
     app,
     setUpBanner(d),
+    glance(showProfile),
     h('div', { class: 'search' }, h('label', { for: 'search' }, 'Search partners'), search),
     h(
       'details',
@@ -192,6 +194,7 @@ export function showProfile(id: string): void {
       h('button', { class: 'action', onclick: () => editPartner(entry) }, 'Edit'),
       h('button', { onclick: () => logCheckIn(id) }, 'Log check-in'),
     ),
+    lifecycleSection(entry, showProfile),
     h('h3', {}, 'Contacts'),
     contacts.length
       ? h(

@@ -2,7 +2,7 @@
 import { GATHERING_KINDS } from '../../shared/schema';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { call } from '../common/run';
-import { h, replace } from '../common/dom';
+import { h, replace, safeLink } from '../common/dom';
 import { busy, focusHeading, say, view } from './app';
 
 export async function showSettings(): Promise<void> {
@@ -67,6 +67,30 @@ export async function showSettings(): Promise<void> {
         },
       },
       'Save settings',
+    ),
+    h('h3', {}, 'Documents for people outside the sheet'),
+    h(
+      'div',
+      { class: 'actions' },
+      ...(
+        [
+          ['directory', 'Partner directory for staff'],
+          ['overview', 'Overview for a new administrator'],
+        ] as const
+      ).map(([kind, label]) =>
+        h(
+          'button',
+          {
+            onclick: async (event: Event) => {
+              const made = await busy('Making the Doc…', () => call('makeSchoolDoc', kind));
+              if (!made) return;
+              (event.target as HTMLElement).after(h('p', {}, safeLink(made.url, `Open: ${label}`)));
+              say('Doc made.');
+            },
+          },
+          label,
+        ),
+      ),
     ),
     h('h3', {}, 'Placeholders for your own template'),
     h('p', { class: 'help' }, 'Type these in your template Doc; each is replaced when an agenda is made.'),
