@@ -59,12 +59,26 @@ export function loadAddOn(options: WorkspaceOptions = {}): AddOn {
     return value as (...a: unknown[]) => unknown;
   };
   // Installed triggers call their top-level function with the event, as Apps Script does.
-  workspace.triggers.setRunner((name, event) => fn(name)(event));
+  workspace.triggers.setRunner((name, event) => {
+    try {
+      fn(name)(event);
+    } finally {
+      workspace.locks.endExecution();
+    }
+  });
+  // Each call is one execution: whatever locks it still holds are released when it ends.
+  const execution = <T>(work: () => T): T => {
+    try {
+      return work();
+    } finally {
+      workspace.locks.endExecution();
+    }
+  };
   return {
     workspace,
     context,
-    call: (name, ...args) => fn(name)(...args),
-    run: (name, ...args) => runAsClient(context, name, args),
+    call: (name, ...args) => execution(() => fn(name)(...args)),
+    run: (name, ...args) => execution(() => runAsClient(context, name, args)),
     functions: () =>
       Object.keys(context).filter(
         (k) => typeof context[k] === 'function' && !(k in workspace.globals) && k !== 'console',

@@ -4,12 +4,33 @@
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly services = new Map<string, number>();
+  private fault: { at: number; message: string; seen: number } | null = null;
+  /** Makes the error a failing call throws (index.ts makes it in the script's realm). */
+  makeError: (message: string) => Error = (message) => new Error(message);
 
   /** service: 'SpreadsheetApp'; method: 'Range.getValues' (or 'getActive' on the service object). */
   record(service: string, method: string): void {
     const key = `${service}.${method}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.services.set(service, (this.services.get(service) ?? 0) + 1);
+    if (this.fault && ++this.fault.seen === this.fault.at) {
+      const { message } = this.fault;
+      this.fault = null;
+      // Recorded before the method does anything: the failing call has no effect, as when a service errs.
+      throw this.makeError(message);
+    }
+  }
+
+  /**
+   * Fault injection: the n-th counted call from now (1-based) throws `message` (a service error, the
+   * time limit, a spent quota) and does nothing. One fault at a time; it clears itself once thrown.
+   */
+  failAt(n: number, message: string): void {
+    this.fault = { at: n, message, seen: 0 };
+  }
+
+  clearFault(): void {
+    this.fault = null;
   }
 
   total(service?: string): number {

@@ -103,7 +103,12 @@ export interface Workspace extends DocsDriveHelpers {
   forms: Pick<FormStore, 'submit' | 'inspect'>;
   /** Not counted: installed triggers; setRunner lets fired triggers call the bundle's functions. */
   triggers: Pick<TriggerTable, 'list' | 'due' | 'runDue' | 'setRunner' | 'fired' | 'fireFor'>;
-  locks: { holdDocumentLock(): () => void; holdScriptLock(): () => void; holdUserLock(): () => void };
+  locks: {
+    holdDocumentLock(): () => void;
+    holdScriptLock(): () => void;
+    holdUserLock(): () => void;
+    endExecution(): void;
+  };
   addSpreadsheet(name: string): FakeSpreadsheet;
   denyAccess(idOrUrl: string): void;
   /** Runs the add-on as if opened in Docs (no active spreadsheet, no Sheets UI) or in Sheets. */
@@ -140,6 +145,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     ui,
     state?.seed ?? 20260915,
   );
+  calls.makeError = (message) => new env.realm.Error(message);
   const registry = new SpreadsheetRegistry(env);
   if (state) {
     for (const s of state.spreadsheets) registry.adopt(loadSpreadsheet(s));
@@ -203,6 +209,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       holdDocumentLock: () => lockTable.holdOutside('document'),
       holdScriptLock: () => lockTable.holdOutside('script'),
       holdUserLock: () => lockTable.holdOutside('user'),
+      endExecution: () => lockTable.endExecution(),
     },
     addSpreadsheet(name: string): FakeSpreadsheet {
       return registry.create(name, timeZone).spreadsheet();

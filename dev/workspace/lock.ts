@@ -8,10 +8,18 @@ export type LockScope = 'document' | 'script' | 'user';
 export class LockTable {
   readonly holders = new Map<LockScope, object>();
 
+  private readonly outside = new Set<object>();
+
+  /** Apps Script releases an execution's locks when it ends: called after each top-level call. */
+  endExecution(): void {
+    for (const [scope, holder] of this.holders) if (!this.outside.has(holder)) this.holders.delete(scope);
+  }
+
   /** Simulates another execution holding the lock; returns the release function. */
   holdOutside(scope: LockScope): () => void {
     const token = { outside: true };
     this.holders.set(scope, token);
+    this.outside.add(token);
     return () => {
       if (this.holders.get(scope) === token) this.holders.delete(scope);
     };

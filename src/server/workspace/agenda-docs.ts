@@ -63,6 +63,34 @@ export interface DocumentSpec {
   readonly tables: (name: string) => string[][] | undefined;
   /** The last line, linked to the spreadsheet: how the Docs sidebar finds its way back. */
   readonly linkLine?: string;
+  /** A Doc an earlier attempt made and did not finish: written over instead of making another. */
+  readonly reuse?: string;
+}
+
+function reopen(id: string): GoogleAppsScript.Document.Document | null {
+  try {
+    return DocumentApp.openById(id);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A Doc with this title that Partner Hub made but never linked (the run stopped between making it and
+ * writing its link): found so a retry finishes it instead of making a second.
+ */
+function unlinkedDoc(title: string, except: string): string | undefined {
+  const files = DriveApp.getFilesByName(title);
+  while (files.hasNext()) {
+    const file = files.next();
+    if (
+      file.getMimeType() === 'application/vnd.google-apps.document' &&
+      !file.isTrashed() &&
+      file.getId() !== except
+    )
+      return file.getId();
+  }
+  return undefined;
 }
 
 /** Writes a Doc from a built-in template or the school's own, into the agenda folder. */
@@ -73,8 +101,10 @@ export function writeDocument(
   const properties = PropertiesService.getDocumentProperties();
   const settings = readSettings(properties);
   const templateId = settings.templates?.[spec.templateKind];
-  const doc = DocumentApp.create(spec.title);
+  const earlier = spec.reuse ? reopen(spec.reuse) : null;
+  const doc = earlier ?? DocumentApp.create(spec.title);
   const body = doc.getBody();
+  if (earlier) body.clear();
   const unknown = templateId ? fromTemplate(body, templateId, spec) : fromBuiltIn(body, spec);
   if (spec.linkLine) body.appendParagraph(spec.linkLine).setLinkUrl(db.spreadsheet.getUrl());
   const [id, url] = [doc.getId(), doc.getUrl()];
@@ -89,8 +119,10 @@ export function makeAgenda(db: Database, gatheringId: string, replace: boolean):
   const ctx = agendaContext(db, gatheringId);
   const g = ctx.gathering;
   if (g.agendaUrl && !replace) return { status: 'exists', url: g.agendaUrl };
+  const title = `${g.title} – ${g.date}`;
   const made = writeDocument(db, {
-    title: `${g.title} – ${g.date}`,
+    title,
+    reuse: unlinkedDoc(title, g.agendaUrl ? docId(g.agendaUrl) : ''),
     templateKind: g.kind,
     blocks: builtInTemplate(g.kind as Parameters<typeof builtInTemplate>[0]),
     values: placeholderValues(ctx),

@@ -116,8 +116,11 @@ export function withDocumentLock<T>(work: () => T): T {
   try {
     return work();
   } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }
 

@@ -50,13 +50,19 @@ export function putOnCalendar(db: Database, gatheringId: string, sendInvites: bo
     g,
     db.read('contacts').rows.map((r) => r.record as Contact),
   ).map((x) => x.email);
-  const description = [g.objectives, g.topic, g.agendaUrl ? `Agenda: ${g.agendaUrl}` : '']
+  // The last line marks the event as this gathering's from the moment it is made.
+  const marker = `Partner Hub gathering ${g.id}`;
+  const description = [g.objectives, g.topic, g.agendaUrl ? `Agenda: ${g.agendaUrl}` : '', marker]
     .filter(Boolean)
     .join('\n\n');
   const wanted = readSettings(PropertiesService.getDocumentProperties()).calendarId;
   const calendarId = g.calendarId || wanted || '';
   const calendar = calendarFor(calendarId || undefined);
-  let event = findEvent(calendar, g.eventId);
+  // An event an earlier attempt made but did not record on the row is found by its marker, not made twice.
+  let event =
+    findEvent(calendar, g.eventId) ??
+    calendar.getEvents(start, end).find((e) => e.getDescription().includes(marker)) ??
+    null;
   const created = !event;
   if (event) {
     event.setTitle(g.title);

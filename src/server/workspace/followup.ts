@@ -8,7 +8,7 @@ import { gatheringGuests } from '../domain/guests';
 import { UserError } from '../domain/errors';
 import type { Database } from './database';
 import { findRow, updateRow } from './records';
-import { JobLog, setQueued } from './jobs';
+import { isPermanentMailError, JobLog, setQueued } from './jobs';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -43,6 +43,7 @@ export function sendFollowUp(db: Database, gatheringId: string): FollowUpResult 
       continue;
     }
     const mail = followUpMail(g, guest, items, school);
+    log.add(sent, guest.email);
     try {
       MailApp.sendEmail({
         to: guest.email,
@@ -52,20 +53,23 @@ export function sendFollowUp(db: Database, gatheringId: string): FollowUpResult 
         name: school || 'Partner Hub',
       });
     } catch (error) {
+      log.remove(sent, guest.email);
       const message = error instanceof Error ? error.message : String(error);
-      if (/too many times/i.test(message)) {
+      if (isPermanentMailError(message)) {
+        result.failed.push({ email: guest.email, error: message });
+      } else {
+        // The quota, the clock or a passing service error: it goes out on the next run.
         quota = 0;
         result.queued.push(guest.email);
-      } else {
-        result.failed.push({ email: guest.email, error: message });
       }
       continue;
     }
     quota -= 1;
-    log.add(sent, guest.email);
     result.sent.push(guest.email);
   }
-  if (result.sent.length) updateRow(db, 'gatherings', g.id, { followedUp: [...sent].join(', ') });
+  // The row says who has it: also after a run that sent everything but stopped before saying so.
+  const record = [...sent].join(', ');
+  if (record !== g.followedUp) updateRow(db, 'gatherings', g.id, { followedUp: record });
   setQueued(
     { spreadsheetId: db.spreadsheet.getId(), kind: 'followUp', id: g.id },
     result.queued.length > 0,

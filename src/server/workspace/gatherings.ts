@@ -1,6 +1,6 @@
 // Gatherings written in one step (the year's plan), and the settings behind agendas and events.
 import type { GatheringDraft, Listed, Settings, SettingsRequest } from '../../shared/contract';
-import type { Gathering } from '../../shared/records';
+import type { FieldValue, Gathering } from '../../shared/records';
 import { checkDraft } from '../../shared/fields';
 import { TABLES } from '../../shared/schema';
 import { newId } from '../domain/ids';
@@ -44,17 +44,35 @@ export function addGatherings(
     const data = db.read('gatherings');
     if (!data.sheet) throw new UserError('Run "Set up partner database" first: there is no Gatherings tab.');
     const taken = new Set(data.rows.map((r) => String(r.record.id)));
+    // The same gathering (kind, title, date) is not added twice: pressing Add again, or a retry after
+    // a failure, finds the rows already there.
+    const key = (r: Record<string, FieldValue>) =>
+      `${String(r.kind)}|${String(r.title).trim().toLowerCase()}|${String(r.date)}`;
+    const existing = new Map(data.rows.map((r) => [key(r.record), String(r.record.id)]));
     const now = new Date().toISOString();
-    const rows = records.map((values, i) => {
+    const ids: string[] = [];
+    const rows: { row: number; values: Record<string, FieldValue> }[] = [];
+    for (const values of records) {
+      const known = existing.get(key(values));
+      if (known) {
+        ids.push(known);
+        continue;
+      }
       const id = newId(TABLES.gatherings.idPrefix, () => Utilities.getUuid(), taken);
       taken.add(id);
-      return { row: data.values.length + 1 + i, values: { ...values, id, created: now, updated: now } };
-    });
+      existing.set(key(values), id);
+      ids.push(id);
+      rows.push({
+        row: data.values.length + 1 + rows.length,
+        values: { ...values, id, created: now, updated: now },
+      });
+    }
     db.write(data, rows);
     const after = db.read('gatherings');
-    return rows.map((r) =>
-      listed<Gathering>(after.rows.find((x) => x.record.id === r.values.id) ?? after.rows[0]),
-    );
+    return ids.flatMap((id) => {
+      const row = after.rows.find((x) => x.record.id === id);
+      return row ? [listed<Gathering>(row)] : [];
+    });
   });
 }
 

@@ -28,9 +28,20 @@ export class JobLog {
     return done;
   }
 
-  /** Records one step as done; call right after the step, before the next. */
+  /**
+   * Records one step as done. For an email, call it just before sending and `remove` if the send
+   * fails: a step that failed is then retried, and one that went out is never repeated.
+   */
   add(done: Set<string>, item: string): void {
     done.add(item);
+    this.save(done);
+  }
+
+  remove(done: Set<string>, item: string): void {
+    if (done.delete(item)) this.save(done, true);
+  }
+
+  private save(done: Set<string>, all = false): void {
     const chunks: string[] = [];
     let current = '';
     for (const x of done) {
@@ -41,8 +52,13 @@ export class JobLog {
       current += `${x}\n`;
     }
     chunks.push(current);
-    // Only the last chunk changes as items are added.
+    // Adding changes only the last chunk; a removal may change any, and may leave one fewer.
     const last = chunks.length - 1;
+    if (all) {
+      chunks.forEach((chunk, i) => this.store.setProperty(this.key(i), chunk));
+      this.store.deleteProperty(this.key(last + 1));
+      return;
+    }
     this.store.setProperty(this.key(last), chunks[last]);
     if (last > 0 && this.store.getProperty(this.key(last - 1)) !== chunks[last - 1]) {
       this.store.setProperty(this.key(last - 1), chunks[last - 1]);
@@ -81,4 +97,9 @@ export function setQueued(job: QueuedJob, waiting: boolean, after: number): void
   const triggers = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === RESUME_JOBS);
   if (queue.length && !triggers.length) ScriptApp.newTrigger(RESUME_JOBS).timeBased().after(after).create();
   if (!queue.length) for (const t of triggers) ScriptApp.deleteTrigger(t);
+}
+
+/** An email error that retrying will not fix (a bad address); anything else is retried later. */
+export function isPermanentMailError(message: string): boolean {
+  return /invalid (email|argument)|recipient/i.test(message) && !/too many times/i.test(message);
 }

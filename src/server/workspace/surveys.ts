@@ -21,7 +21,7 @@ import { UserError } from '../domain/errors';
 import type { Rec } from '../domain/table';
 import { withDocumentLock, type Database } from './database';
 import { findRow, listed, updateRow } from './records';
-import { JobLog, setQueued } from './jobs';
+import { isPermanentMailError, JobLog, setQueued } from './jobs';
 
 const TOKEN_STAND_IN = 'PHCODE';
 const DAY = 24 * 60 * 60 * 1000;
@@ -354,6 +354,7 @@ function deliver(
     const failed: { email: string; error: string }[] = [];
     let quota = due.length ? MailApp.getRemainingDailyQuota() : 0;
     let stoppedBy: SendResult['stoppedBy'] = null;
+    let halted: 'quota' | 'time' | null = null;
     let count = 0;
     for (const r of due) {
       const rec = r.record as SurveyRecipient;
@@ -370,7 +371,7 @@ function deliver(
         continue;
       }
       if (quota < 1) {
-        stoppedBy = 'quota';
+        stoppedBy = halted ?? 'quota';
         continue;
       }
       if (Date.now() - started > TIME_BUDGET_MS) {
@@ -386,21 +387,24 @@ function deliver(
         surveyTitle: survey.title,
         closes: survey.closes,
       });
+      log.add(done, rec.id);
       try {
         MailApp.sendEmail({ to: rec.email, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody });
       } catch (error) {
+        log.remove(done, rec.id);
         const message = error instanceof Error ? error.message : String(error);
-        if (/too many times/i.test(message)) {
-          quota = 0;
-          stoppedBy = 'quota';
-        } else {
+        if (isPermanentMailError(message)) {
           failed.push({ email: rec.email, error: message });
           if (kind === 'send')
             changes.set(rec.id, { status: 'failed', error: message.slice(0, 500), updated: now });
+        } else {
+          // The quota, the clock or a passing service error: the rest go on the next run.
+          quota = 0;
+          halted = /too many times/i.test(message) ? 'quota' : 'time';
+          stoppedBy = halted;
         }
         continue;
       }
-      log.add(done, rec.id);
       quota -= 1;
       count += 1;
       sent.push(rec.email);
