@@ -75,7 +75,7 @@ import { sendFollowUp } from './workspace/followup';
 import { agendaInfo, captureActionItems, insertIntoAgenda } from './workspace/agenda-link';
 import { openDatabase, openDatabaseById, withDocumentLock, type Database } from './workspace/database';
 import { queuedJobs, RESUME_JOBS, setQueued } from './workspace/jobs';
-import { setUp } from './workspace/setup';
+import { assignIds, setUp } from './workspace/setup';
 import { listed, saveRecord } from './workspace/records';
 import { importSources, previewImport, runImport } from './workspace/import';
 
@@ -150,9 +150,26 @@ const draft = shape<GatheringDraft>({
   topic: text(5000),
 });
 
+/** The kinds of Doc a school may give its own template for. */
+const TEMPLATE_KINDS = [
+  ...GATHERING_KINDS,
+  'vetting checklist',
+  'partnership agreement',
+  'staff directory',
+  'partnership overview',
+] as const;
+
 const settingsRequest = shape<SettingsRequest>({
   agendaFolder: optional(text(500)),
-  templates: optional(dict(text(500), GATHERING_KINDS.length)),
+  templates: optional((value, where) => {
+    const templates = dict(text(500), TEMPLATE_KINDS.length)(value, where);
+    for (const kind of Object.keys(templates)) {
+      if (!(TEMPLATE_KINDS as readonly string[]).includes(kind)) {
+        throw new ArgumentError(`${where}: "${kind.slice(0, 40)}" is not a kind of document.`);
+      }
+    }
+    return templates;
+  }),
   calendarId: optional(text(300)),
 });
 
@@ -240,12 +257,22 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   makeSchoolDoc: [oneOf(['directory', 'overview'] as const)],
 };
 
+type Tables = Record<(typeof TABLE_KEYS)[number], ReturnType<Database['read']>>;
+
 export function directory(db: Database): Directory {
   const today = db.today();
-  const read = Object.fromEntries(TABLE_KEYS.map((k) => [k, db.read(k)])) as Record<
-    (typeof TABLE_KEYS)[number],
-    ReturnType<Database['read']>
-  >;
+  const readAll = () => Object.fromEntries(TABLE_KEYS.map((k) => [k, db.read(k)])) as Tables;
+  let read = readAll();
+  // Rows people added by hand get their id now, so the sidebar can pick and save them like any other.
+  if (TABLE_KEYS.some((k) => read[k].needsId.length && read[k].map.index.id !== undefined)) {
+    try {
+      withDocumentLock(() => TABLE_KEYS.forEach((k) => assignIds(db, db.read(k))));
+      read = readAll();
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      // Someone else is saving: the rows keep their stand-in ids until the next load.
+    }
+  }
   const agreements = read.agreements.rows.map((r) => listed<Agreement>(r));
   const byPartner = new Map<string, Agreement[]>();
   for (const { record } of agreements) {
@@ -284,29 +311,17 @@ export function directory(db: Database): Directory {
   };
 }
 
-function partnerExists(db: () => Database) {
-  return (values: Record<string, unknown>): Record<string, string> => {
-    const id = values.partnerId;
-    const found = db()
-      .read('partners')
-      .rows.some((r) => r.record.id === id);
-    return found ? {} : { partnerId: 'Partner: no partner with that id; it may have been deleted.' };
-  };
-}
-
 /** The server functions; the spreadsheet is opened only by those that need it. */
 export function createApi(db: () => Database): ServerApi {
   return {
     getDirectory: () => directory(db()),
     setUpDatabase: () => withDocumentLock(() => setUp(db())),
     savePartner: (request) => saveRecord<Partner>(db(), 'partners', request),
-    saveContact: (request) => saveRecord<Contact>(db(), 'contacts', request, { check: partnerExists(db) }),
-    saveAgreement: (request) =>
-      saveRecord<Agreement>(db(), 'agreements', request, { check: partnerExists(db) }),
+    saveContact: (request) => saveRecord<Contact>(db(), 'contacts', request),
+    saveAgreement: (request) => saveRecord<Agreement>(db(), 'agreements', request),
     saveSchool: (request) => saveRecord<School>(db(), 'schools', request),
     logCheckIn: (request) =>
       saveRecord<CheckIn>(db(), 'checkIns', request, {
-        check: partnerExists(db),
         // The partner's last check-in moves forward, never back, whatever order check-ins are logged in.
         after: (checkIn) => {
           const partners = db().read('partners');

@@ -82,7 +82,8 @@ export const list =
 /** A field value as the sidebar sends it: text, yes/no, or a short list of choices. */
 export const fieldValue: Check<FieldValue> = (value, where) => {
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') return text(20000)(value, where);
+  // Up to a cell's limit: the field's own, shorter limit is checked with a message beside the field.
+  if (typeof value === 'string') return text(50000)(value, where);
   if (Array.isArray(value)) {
     if (value.length > 1000) return fail(where, 'has too many entries');
     return value.map((v, i) => text(200)(v, `${where}[${i}]`));

@@ -159,7 +159,7 @@ describe('saving', () => {
     [[{ values: {} }, 2], /takes 1 argument/],
     [[{ values: 'x' }], /values must be an object/],
     [[{ values: {}, sneaky: 1 }], /unexpected field/],
-    [[{ values: { name: 'x'.repeat(30000) } }], /too long/],
+    [[{ values: { name: 'x'.repeat(60000) } }], /too long/],
   ])('refuses bad call #%# with a readable error and writes nothing', (args, message) => {
     const addOn = setUpAddOn();
     const before = snapshot(addOn);

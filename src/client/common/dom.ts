@@ -34,7 +34,8 @@ export function replace(el: Element, ...children: Child[]): void {
 
 /** A link only when it is http(s) or mailto: a `javascript:` URL from the sheet is shown as text. */
 export function safeLink(href: string, label: string): HTMLElement {
-  return /^(https?:|mailto:)/i.test(href.trim())
+  // A mailto link carries the address alone: "?bcc=" or "&subject=" typed in a cell stays text.
+  return /^https?:/i.test(href.trim()) || /^mailto:[^?&\s]+$/i.test(href.trim())
     ? h('a', { href: href.trim(), target: '_blank', rel: 'noopener noreferrer' }, label)
     : h('span', {}, label);
 }

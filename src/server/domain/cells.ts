@@ -65,6 +65,17 @@ export function fromCell(column: Column, cell: unknown, toDate: DateInZone): Rea
     value: column.type === 'multi' ? [text] : column.type === 'bool' ? false : text,
     warning: { field: column.key, message: `${column.header}: ${message}` },
   });
+  const max = column.max ?? 500;
+  if (text.length > max && column.type !== 'multi' && column.type !== 'ids') {
+    // Kept whole, and said now: saving the record would refuse it.
+    return {
+      value: text,
+      warning: {
+        field: column.key,
+        message: `${column.header}: ${text.length} characters, more than the ${max} Partner Hub saves; shorten it in the sheet.`,
+      },
+    };
+  }
   switch (column.type) {
     case 'bool': {
       if (typeof cell === 'boolean') return { value: cell };

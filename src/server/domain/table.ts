@@ -9,9 +9,25 @@ export interface HeaderMap {
   /** 0-based position of each of our columns in the tab; absent when the tab lacks it. */
   readonly index: Readonly<Record<string, number>>;
   readonly missing: readonly Column[];
+  /** 0-based row of the headers: 0 unless people put a title or notes above them. */
+  readonly headerRow: number;
 }
 
-export function mapHeaders(table: Table, headerRow: readonly unknown[]): HeaderMap {
+/** The header row is the one of the first five that names the most of our columns (row 1 when none does). */
+export function findHeaderRow(table: Table, values: readonly (readonly unknown[])[]): number {
+  let best = 0;
+  let most = 1;
+  for (let r = 0; r < Math.min(5, values.length); r++) {
+    const found = table.columns.length - mapHeaders(table, values[r]).missing.length;
+    if (found > most) {
+      best = r;
+      most = found;
+    }
+  }
+  return best;
+}
+
+export function mapHeaders(table: Table, headerRow: readonly unknown[], row = 0): HeaderMap {
   const index: Record<string, number> = {};
   const byHeader = new Map<string, Column>();
   for (const column of table.columns) {
@@ -23,7 +39,7 @@ export function mapHeaders(table: Table, headerRow: readonly unknown[]): HeaderM
     // The first column with a header wins; a second copy is left alone as the person's own.
     if (column && index[column.key] === undefined) index[column.key] = i;
   });
-  return { index, missing: table.columns.filter((c) => index[c.key] === undefined) };
+  return { index, missing: table.columns.filter((c) => index[c.key] === undefined), headerRow: row };
 }
 
 export type Rec = Record<string, FieldValue>;
@@ -47,7 +63,7 @@ export function readRows(
   const needsId: number[] = [];
   const seen = new Set<string>();
   const mapped = table.columns.filter((c) => map.index[c.key] !== undefined);
-  for (let r = 1; r < values.length; r++) {
+  for (let r = map.headerRow + 1; r < values.length; r++) {
     const line = values[r];
     const cells = mapped.map((c) => line[map.index[c.key]]);
     if (cells.every((c) => c === '' || c === null || c === undefined)) continue;
@@ -79,6 +95,17 @@ export function readRows(
     rows.push({ record, row: rowNumber, version: fingerprint(cells), warnings });
   }
   return { rows, needsId };
+}
+
+/** Two record values that a person would call the same: lists in any order, text up to spacing. */
+export function sameValue(a: FieldValue, b: FieldValue): boolean {
+  const key = (v: FieldValue) =>
+    Array.isArray(v)
+      ? [...v].sort().join('\u0000')
+      : typeof v === 'string'
+        ? v.trim().replace(/\s+/g, ' ')
+        : String(v);
+  return typeof a === typeof b && Array.isArray(a) === Array.isArray(b) && key(a) === key(b);
 }
 
 /** A rectangle to write with one setValues(): 1-based, as Range coordinates. */
@@ -114,8 +141,21 @@ export function planWrites(
     for (const column of table.columns) {
       const at = map.index[column.key];
       if (at === undefined || (!(column.key in change.values) && !isNew)) continue;
-      const wanted = column.key in change.values ? toCell(column, change.values[column.key]) : '';
-      if (isNew || !sameCell(column, existing[at] ?? '', wanted, toDate)) dirty.set(at, wanted);
+      const value = column.key in change.values ? change.values[column.key] : emptyValue(column);
+      const wanted = column.key in change.values ? toCell(column, value) : '';
+      if (isNew) {
+        dirty.set(at, wanted);
+        continue;
+      }
+      // A cell that already reads as the wanted value stays as it is: a formula, a number typed
+      // where text was expected, or a blank checkbox is not rewritten by a save of another field.
+      const stored = existing[at] ?? '';
+      if (
+        !sameCell(column, stored, wanted, toDate) &&
+        !sameValue(fromCell(column, stored, toDate).value, value)
+      ) {
+        dirty.set(at, wanted);
+      }
     }
     const positions = [...dirty.keys()].sort((a, b) => a - b);
     let run: { row: number; column: number; cells: Cell[] } | undefined;

@@ -16,6 +16,7 @@ import {
   type TableName,
 } from '../domain/agenda';
 import { UserError } from '../domain/errors';
+import { oneLine } from '../domain/text';
 import type { Database } from './database';
 import { findRow, updateRow } from './records';
 import { readSettings, writeSettings } from './settings';
@@ -39,6 +40,11 @@ export function agendaContext(db: Database, gatheringId: string): AgendaContext 
       .sort((a, b) => a.date.localeCompare(b.date))
       .slice(0, 5),
   };
+}
+
+/** The Doc id in a cell that should hold an agenda link; '' when a person typed something else there. */
+function docIdOrEmpty(text: string): string {
+  return /\/d\/([A-Za-z0-9_-]{10,})/.exec(text)?.[1] ?? '';
 }
 
 /** A Doc id from a Docs link or a bare id. */
@@ -119,10 +125,10 @@ export function makeAgenda(db: Database, gatheringId: string, replace: boolean):
   const ctx = agendaContext(db, gatheringId);
   const g = ctx.gathering;
   if (g.agendaUrl && !replace) return { status: 'exists', url: g.agendaUrl };
-  const title = `${g.title} – ${g.date}`;
+  const title = oneLine(`${g.title} – ${g.date}`);
   const made = writeDocument(db, {
     title,
-    reuse: unlinkedDoc(title, g.agendaUrl ? docId(g.agendaUrl) : ''),
+    reuse: unlinkedDoc(title, docIdOrEmpty(g.agendaUrl)),
     templateKind: g.kind,
     blocks: builtInTemplate(g.kind as Parameters<typeof builtInTemplate>[0]),
     values: placeholderValues(ctx),
@@ -202,7 +208,9 @@ function insertTable(body: Body, key: string, rows: string[][]): void {
     }
     const index = body.getChildIndex(paragraph);
     body.insertTable(index, rows).getRow(0).editAsText().setBold(true);
-    paragraph.removeFromParent();
+    // A body must end with a paragraph: the last one is emptied rather than removed.
+    if (index + 1 === body.getNumChildren() - 1) paragraph.asParagraph().setText('');
+    else paragraph.removeFromParent();
   }
 }
 
@@ -218,8 +226,10 @@ function moveToFolder(docId: string, folder: string | undefined, remember: (id: 
 }
 
 function trashOld(url: string): void {
+  const id = docIdOrEmpty(url);
+  if (!id) return;
   try {
-    DriveApp.getFileById(docId(url)).setTrashed(true);
+    DriveApp.getFileById(id).setTrashed(true);
   } catch {
     // The old agenda is gone or not ours to trash: the new link replaces it either way.
   }

@@ -3,7 +3,15 @@
 import { headerKey, TABLES, type Table, type TableKey } from '../../shared/schema';
 import type { Stored } from '../../shared/records';
 import { dateInZone, type DateInZone } from '../domain/cells';
-import { mapHeaders, planWrites, readRows, type HeaderMap, type Rec, type RowChange } from '../domain/table';
+import {
+  findHeaderRow,
+  mapHeaders,
+  planWrites,
+  readRows,
+  type HeaderMap,
+  type Rec,
+  type RowChange,
+} from '../domain/table';
 import { UserError } from '../domain/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -85,9 +93,29 @@ export class Database {
     // An empty tab's data range is A1 alone, holding ''.
     const values = sheet ? sheet.getDataRange().getValues() : [];
     if (values.length === 1 && values[0].every((v) => v === '')) values.length = 0;
-    const map = mapHeaders(table, values[0] ?? []);
+    const headerRow = findHeaderRow(table, values);
+    const map = mapHeaders(table, values[headerRow] ?? [], headerRow);
     const { rows, needsId } = readRows(table, values, map, this.toDate);
     return { table, sheet, map, values, rows, needsId };
+  }
+
+  /**
+   * The lock keeps other saves out, not a person sorting or inserting rows by hand. Just before writing,
+   * the ids of the rows to change are read again (one call): if a row moved, nothing is written.
+   */
+  private assertRowsInPlace(data: TableData, changes: readonly RowChange[]): void {
+    const at = data.map.index.id;
+    const rows = changes.filter((c) => c.row <= data.values.length).map((c) => c.row);
+    if (at === undefined || !data.sheet || !rows.length) return;
+    const first = Math.min(...rows);
+    const ids = data.sheet.getRange(first, at + 1, Math.max(...rows) - first + 1, 1).getValues();
+    for (const row of rows) {
+      if (ids[row - first][0] !== data.values[row - 1][at]) {
+        throw new UserError(
+          `Rows of the ${data.table.tab} tab moved while saving (a sort or an inserted row). Nothing was written: save again.`,
+        );
+      }
+    }
   }
 
   /** Writes the planned cells of some rows: one setValues() per block of adjacent changed cells. */
@@ -95,6 +123,7 @@ export class Database {
     if (!data.sheet)
       throw new UserError(`The ${data.table.tab} tab is missing. Run "Set up partner database" first.`);
     const blocks = planWrites(data.table, data.map, data.values, changes, this.toDate);
+    if (blocks.length) this.assertRowsInPlace(data, changes);
     const lastRow = Math.max(0, ...blocks.map((b) => b.row + b.values.length - 1));
     const maxRows = lastRow > 0 ? data.sheet.getMaxRows() : 0;
     if (lastRow > maxRows) data.sheet.insertRowsAfter(maxRows, lastRow - maxRows);

@@ -6,6 +6,7 @@ import { isIsoDate } from '../../shared/fields';
 import { gatheringGuests } from '../domain/guests';
 import { zonedInstant } from '../domain/zones';
 import { UserError } from '../domain/errors';
+import { oneLine } from '../domain/text';
 import type { Database } from './database';
 import { findRow, updateRow } from './records';
 import { readSettings } from './settings';
@@ -65,7 +66,7 @@ export function putOnCalendar(db: Database, gatheringId: string, sendInvites: bo
     null;
   const created = !event;
   if (event) {
-    event.setTitle(g.title);
+    event.setTitle(oneLine(g.title));
     event.setTime(start, end);
     event.setLocation(g.location);
     event.setDescription(description);
@@ -73,7 +74,7 @@ export function putOnCalendar(db: Database, gatheringId: string, sendInvites: bo
     for (const email of guests) if (!current.has(email)) event.addGuest(email);
     for (const email of current) if (!guests.includes(email)) event.removeGuest(email);
   } else {
-    event = calendar.createEvent(g.title, start, end, {
+    event = calendar.createEvent(oneLine(g.title), start, end, {
       description,
       location: g.location,
       guests: guests.join(','),

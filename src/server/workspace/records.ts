@@ -1,6 +1,6 @@
 // Saving one record: validated first, then under the document lock the table is re-read, the row found
 // by its id and checked against the version the sidebar loaded, and only the changed cells written.
-import { TABLES, type TableKey } from '../../shared/schema';
+import { TABLES, type Table, type TableKey } from '../../shared/schema';
 import type { FieldValue, Stored } from '../../shared/records';
 import { checkDraft } from '../../shared/fields';
 import type { Listed, SaveRequest, SaveResult } from '../../shared/contract';
@@ -32,6 +32,41 @@ function assertColumns(data: TableData, values: Readonly<Record<string, FieldVal
   }
 }
 
+const NAMES: Partial<Record<TableKey, string>> = {
+  partners: 'partner',
+  gatherings: 'gathering',
+  contacts: 'contact',
+  surveys: 'survey',
+};
+
+/** Ids that point at rows of another table must name rows that exist. */
+function missingRefs(
+  db: Database,
+  table: Table,
+  values: Readonly<Record<string, FieldValue>>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const known = new Map<TableKey, Set<string>>();
+  for (const column of table.columns) {
+    if ((column.type !== 'ref' && column.type !== 'ids') || !column.refTable) continue;
+    const value = values[column.key];
+    const ids = Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
+    if (!ids.length) continue;
+    let rows = known.get(column.refTable);
+    if (!rows) {
+      rows = new Set(db.read(column.refTable).rows.map((r) => String(r.record.id)));
+      known.set(column.refTable, rows);
+    }
+    const unknown = ids.filter((id) => !rows.has(id));
+    if (unknown.length) {
+      const what = NAMES[column.refTable] ?? `${TABLES[column.refTable].tab} row`;
+      errors[column.key] =
+        `${column.header}: no ${what} with id ${unknown.slice(0, 3).join(', ')}; it may have been deleted.`;
+    }
+  }
+  return errors;
+}
+
 export interface SaveOptions {
   /** Checks that need other tables (a contact's partner exists); returns field errors. */
   readonly check?: (values: Record<string, FieldValue>) => Record<string, string>;
@@ -49,7 +84,7 @@ export function saveRecord<T>(
   const { values, errors } = checkDraft(table, request.values);
   if (Object.keys(errors).length) return { status: 'invalid', errors };
   return withDocumentLock(() => {
-    const more = options.check?.(values) ?? {};
+    const more = { ...missingRefs(db, table, values), ...(options.check?.(values) ?? {}) };
     if (Object.keys(more).length) return { status: 'invalid', errors: more };
     const data = db.read(key);
     if (!data.sheet || data.map.index.id === undefined) {
@@ -101,14 +136,11 @@ function ids(data: TableData): Set<string> {
 
 /** Reads back one row after a save, for its new version: one getValues() of that row. */
 function readOneRow(db: Database, data: TableData, row: number): Stored<Rec> {
-  const width = data.values[0].length;
-  const line = (data.sheet as GoogleAppsScript.Spreadsheet.Sheet).getRange(row, 1, 1, width).getValues()[0];
-  const [stored] = readRows(
-    data.table,
-    [data.values[0], line],
-    mapHeaders(data.table, data.values[0]),
-    db.toDate,
-  ).rows;
+  const header = data.values[data.map.headerRow];
+  const line = (data.sheet as GoogleAppsScript.Spreadsheet.Sheet)
+    .getRange(row, 1, 1, header.length)
+    .getValues()[0];
+  const [stored] = readRows(data.table, [header, line], mapHeaders(data.table, header), db.toDate).rows;
   if (!stored) throw new UserError(`Saved row ${row} of ${data.table.tab} could not be read back.`);
   return { ...stored, row };
 }

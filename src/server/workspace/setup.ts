@@ -23,12 +23,18 @@ export function setUp(db: Database, keys: readonly TableKey[] = TABLE_KEYS): Set
     if (db.recordedTabs()[key] !== sheet.getSheetId()) db.recordTab(key, sheet);
     if (data.map.missing.length > 0) {
       const isNew = created.includes(data.table.tab);
-      addColumns(sheet, data.values[0]?.length ?? 0, data.map.missing, isNew);
+      addColumns(
+        sheet,
+        data.map.headerRow + 1,
+        data.values[data.map.headerRow]?.length ?? 0,
+        data.map.missing,
+        isNew,
+      );
       if (!isNew) addedColumns.push(...data.map.missing.map((c) => `${data.table.tab}: ${c.header}`));
       data = db.read(key);
     }
     addHighlights(sheet, data);
-    if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
+    if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(data.map.headerRow + 1);
     idsAssigned += assignIds(db, data);
   }
   return {
@@ -40,12 +46,18 @@ export function setUp(db: Database, keys: readonly TableKey[] = TABLE_KEYS): Set
 }
 
 /** Appends the missing columns after the last used one, with their header, dropdown and format. */
-function addColumns(sheet: Sheet, width: number, columns: readonly Column[], isNew: boolean): void {
+function addColumns(
+  sheet: Sheet,
+  headerRow: number,
+  width: number,
+  columns: readonly Column[],
+  isNew: boolean,
+): void {
   const first = width + 1;
   const needed = first + columns.length - 1;
   const maxColumns = sheet.getMaxColumns();
   if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
-  const header = sheet.getRange(1, first, 1, columns.length);
+  const header = sheet.getRange(headerRow, first, 1, columns.length);
   header.setValues([columns.map((c) => c.header)]);
   header.setFontWeight('bold').setBackground('#e8f0fe');
   if (isNew) {
@@ -56,10 +68,10 @@ function addColumns(sheet: Sheet, width: number, columns: readonly Column[], isN
       .setWarningOnly(true)
       .setDescription('Partner Hub finds columns by these headers. Rename with care.');
   }
-  const rows = sheet.getMaxRows() - 1;
+  const rows = sheet.getMaxRows() - headerRow;
   if (rows < 1) return;
   columns.forEach((column, i) => {
-    const body = sheet.getRange(2, first + i, rows, 1);
+    const body = sheet.getRange(headerRow + 1, first + i, rows, 1);
     const spec = validationFor(column);
     if (spec) body.setDataValidation(buildValidation(spec));
     const format = numberFormatFor(column);
@@ -110,7 +122,7 @@ function addHighlights(sheet: Sheet, data: TableData): void {
 }
 
 /** Gives a stable id to each row people added by hand (or whose id repeats another row's). */
-function assignIds(db: Database, data: TableData): number {
+export function assignIds(db: Database, data: TableData): number {
   if (!data.needsId.length || data.map.index.id === undefined) return 0;
   const taken = new Set(data.rows.map((r) => String(r.record.id)));
   const changes = data.needsId.map((row) => {

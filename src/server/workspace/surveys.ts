@@ -17,6 +17,7 @@ import { summarize, type Answer } from '../domain/survey-summary';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT, renderSurveyMail } from '../domain/survey-mail';
 import { newId } from '../domain/ids';
 import { isDate } from '../domain/cells';
+import { oneLine } from '../domain/text';
 import { UserError } from '../domain/errors';
 import type { Rec } from '../domain/table';
 import { withDocumentLock, type Database } from './database';
@@ -67,7 +68,7 @@ function newToken(): string {
 export function createSurvey(db: Database, request: CreateSurveyRequest): Listed<Survey> {
   const checked = checkQuestions(request.questions);
   if (!checked.ok) throw new UserError(checked.errors.join(' '));
-  const title = request.title.trim();
+  const title = oneLine(request.title);
   if (!title) throw new UserError('Give the survey a title.');
   for (const [label, date] of [
     ['Opens', request.opens],
@@ -231,6 +232,8 @@ export function sendSurvey(db: Database, request: SendRequest, resuming = false)
   const { row } = surveyOf(db, request.surveyId);
   if (row.record.status === 'closed')
     throw new UserError(`"${row.record.title}" is closed; it cannot be sent.`);
+  // Who it goes to is checked first: a refused call changes nothing, not even the text waiting to go.
+  const list = request.partnerIds.length ? targets(db, request) : [];
   // A resume (the trigger) sends with the text the person wrote; a call from the sidebar brings its own.
   const text = mailText(
     db,
@@ -238,7 +241,7 @@ export function sendSurvey(db: Database, request: SendRequest, resuming = false)
     'send',
     resuming ? undefined : { subject: request.subject, message: request.message },
   );
-  if (request.partnerIds.length) addRecipients(db, row.record.id, targets(db, request));
+  if (list.length) addRecipients(db, row.record.id, list);
   return deliver(db, row.record, 'send', text, request.batch);
 }
 
@@ -646,7 +649,7 @@ export function writeSummaryTab(db: Database, surveyId: string): { tab: string; 
       ...scaleIds.map((id) => round(p.scales.find((x) => x.questionId === id)?.mean ?? null)),
       p.flagged ? 'below threshold: review' : '',
     ]),
-  ].map((r) => r.map((c) => (typeof c === 'string' && /^[=+\-@]/.test(c) ? `'${c}` : c)));
+  ].map((r) => r.map((c) => (typeof c === 'string' && /^[=+\-@']/.test(c) ? `'${c}` : c)));
   return withDocumentLock(() => {
     const sheet = db.spreadsheet.getSheetByName(SUMMARY_TAB) ?? db.spreadsheet.insertSheet(SUMMARY_TAB);
     sheet.clearContents();
