@@ -1,0 +1,144 @@
+// A seeded school with one of everything a server function can be pointed at: partners, contacts, a
+// gathering with its agenda Doc, an action item, an open survey, a tab to import from. Built once and
+// saved as a workspace state; each test starts from a fresh copy of that state.
+import { loadAddOn, type AddOn, type RunOutcome } from '../../dev/gas';
+import { seedDemoSchool } from '../../dev/preview/demo';
+import type { WorkspaceState } from '../../dev/workspace';
+import type { AgendaResult, Directory, Listed, SaveResult } from '../../src/shared/contract';
+import type { ActionItem, Gathering, Survey } from '../../src/shared/records';
+import type { Question } from '../../src/shared/survey';
+
+export const TODAY = '2026-09-01';
+export const NOW = new Date(`${TODAY}T15:00:00Z`);
+export const IMPORT_TAB = 'Old partner list';
+
+/** Ids and names the valid calls point at. */
+export interface Ctx {
+  readonly partnerId: string;
+  readonly otherPartnerId: string;
+  /** A prospect: it can start vetting. */
+  readonly prospectId: string;
+  /** Another spreadsheet's link, for the network rollup. */
+  readonly otherSpreadsheetUrl: string;
+  readonly gatheringId: string;
+  readonly actionItemId: string;
+  readonly surveyId: string;
+  readonly agendaDocId: string;
+  readonly folderId: string;
+  readonly templateDocId: string;
+  readonly calendarId: string;
+}
+
+export interface Fixture {
+  readonly state: WorkspaceState;
+  readonly ctx: Ctx;
+}
+
+export function ok<T>(addOn: AddOn, name: string, ...args: unknown[]): T {
+  const outcome = addOn.run(name, ...args);
+  if (!outcome.ok) throw new Error(`${name} failed: ${outcome.message}`);
+  return outcome.value as T;
+}
+
+export function saved<T>(result: SaveResult<T>): Listed<T> {
+  if (result.status !== 'saved') throw new Error(`not saved: ${JSON.stringify(result).slice(0, 500)}`);
+  return result.entry;
+}
+
+/** Runs as the Docs add-on inside that document, as the preview server does. */
+export function inDoc(addOn: AddOn, docId: string, work: () => RunOutcome): RunOutcome {
+  addOn.workspace.setHost('docs');
+  addOn.workspace.setActiveDocument(docId);
+  try {
+    return work();
+  } finally {
+    addOn.workspace.setHost('sheets');
+    addOn.workspace.setActiveDocument(null);
+  }
+}
+
+export function fresh(state: WorkspaceState): AddOn {
+  return loadAddOn({ state, now: () => NOW });
+}
+
+let built: Fixture | undefined;
+
+export function fixture(): Fixture {
+  if (built) return built;
+  const addOn = loadAddOn({ now: () => NOW });
+  seedDemoSchool(addOn, TODAY);
+  const d = ok<Directory>(addOn, 'getDirectory');
+  const withEmail = d.partners.filter((p) =>
+    d.contacts.some((c) => c.record.partnerId === p.record.id && c.record.email),
+  );
+  const [partner, other] = withEmail;
+  const prospect = d.partners.find((p) => p.record.status === 'prospect');
+  if (!partner || !other || !prospect) throw new Error('The demo school lacks partners to point at.');
+  const [gathering] = ok<Listed<Gathering>[]>(
+    addOn,
+    'addGatherings',
+    [
+      {
+        kind: 'multi-partner gathering',
+        title: 'Fall partner gathering',
+        date: '2026-09-24',
+        start: '15:30',
+        end: '17:00',
+        location: 'School library',
+        objectives: 'Meet each other',
+        topic: 'The year ahead',
+      },
+    ],
+    [partner.record.id, other.record.id],
+  );
+  const made = ok<AgendaResult>(addOn, 'makeAgenda', gathering.record.id, false);
+  const agendaDocId = /\/d\/([^/]+)/.exec(made.url)?.[1] ?? '';
+  const item = saved(
+    ok<SaveResult<ActionItem>>(addOn, 'saveActionItem', {
+      values: { what: 'Share the events calendar', status: 'open', gatheringId: gathering.record.id },
+    }),
+  );
+  const bank = ok<{ questions: Question[] }>(addOn, 'surveyQuestions', 'end-of-year partnership survey');
+  const survey = ok<Listed<Survey>>(addOn, 'createSurvey', {
+    kind: 'end-of-year partnership survey',
+    title: 'End of year survey',
+    questions: bank.questions,
+    opens: TODAY,
+    closes: '2026-10-01',
+    threshold: 3,
+  });
+  const w = addOn.workspace;
+  const folder = w.services.DriveApp.createFolder('Agendas');
+  const template = w.addDocument('Our agenda template', [
+    '{{gathering.title}}',
+    'At {{gathering.location}}, {{gathering.date}} {{gathering.time}}',
+    '{{table:partners}}',
+    'Objectives: {{gathering.objectives}} Topic: {{gathering.topic}}',
+    'Partners: {{partners.names}}; roles: {{gathering.facilitator}}, {{gathering.noteTaker}}',
+    '{{school.name}}: {{school.vision}}',
+  ]);
+  const source = w.spreadsheet.insertSheet(IMPORT_TAB);
+  source.getRange(1, 1, 3, 3).setValues([
+    ['Agency', 'E-mail', 'Notes'],
+    ['Northside Tutors', 'ana@northside.example.org', 'from the old list'],
+    ['Eastgate Arts', 'lee@eastgate.example.org', ''],
+  ]);
+  const otherSchool = w.addSpreadsheet('Eastgate Partner Hub');
+  built = {
+    state: w.toJSON(),
+    ctx: {
+      partnerId: partner.record.id,
+      otherPartnerId: other.record.id,
+      prospectId: prospect.record.id,
+      otherSpreadsheetUrl: otherSchool.getUrl(),
+      gatheringId: gathering.record.id,
+      actionItemId: item.record.id,
+      surveyId: survey.record.id,
+      agendaDocId,
+      folderId: folder.getId(),
+      templateDocId: template.getId(),
+      calendarId: w.services.CalendarApp.getDefaultCalendar().getId(),
+    },
+  };
+  return built;
+}
