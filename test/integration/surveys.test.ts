@@ -159,9 +159,13 @@ describe('sending', () => {
     const view = ok<SurveyView>(addOn, 'getSurvey', survey.id);
     expect(view.recipients.filter((r) => r.status === 'sent')).toHaveLength(30);
     expect(addOn.workspace.triggers.list().filter((t) => t.handler === 'resumeJobs')).toHaveLength(0);
-    // Each link carries its own code.
+    // Each link carries its own code: 48 hex digits from two UUIDs, more than 128 random bits.
     const codes = [...links(addOn).values()].map((l) => new URL(l).search);
     expect(new Set(codes).size).toBe(30);
+    const tab = addOn.workspace.inspect().tabs.find((t) => t.name === 'Survey Responses')!;
+    const tokens = tab.values.slice(1).map((r) => String(r[tab.values[0].indexOf('Token')]));
+    expect(tokens.every((t) => /^[0-9a-f]{48}$/.test(t))).toBe(true);
+    expect(codes.every((c, i) => c.includes(tokens.find((t) => c.includes(t)) ?? `missing-${i}`))).toBe(true);
   });
 
   it('sends in batches so the sidebar can show progress', () => {
