@@ -59,3 +59,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return result;
 }
+
+/**
+ * One Chromium for a test file and, for each test, a fresh preview with its sidebar page; an error in
+ * the page fails the test.
+ */
+export function sidebarPerTest(): { readonly browser: Browser; readonly session: Session } {
+  const state = {} as { browser: Browser; session: Session };
+  beforeAll(async () => {
+    state.browser = await launch();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+  beforeEach(async () => {
+    state.session = await openSidebar(state.browser);
+  });
+  afterEach(async () => {
+    await state.session.page.close();
+    await state.session.preview.close();
+    expect(state.session.errors).toEqual([]);
+  });
+  return state;
+}

@@ -1,31 +1,15 @@
 // The Sheets sidebar in real Chromium, on the preview server: the directory from end to end.
-import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openSidebar, type Session } from './browser';
+import { axeViolations, sidebarPerTest } from './browser';
 import { TABLES } from '../../src/shared/schema';
 
-let browser: Browser;
-let session: Session;
+const ctx = sidebarPerTest();
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSidebar(browser);
-});
-afterEach(async () => {
-  await session.page.close();
-  await session.preview.close();
-  expect(session.errors).toEqual([]);
-});
-
-const partnersTab = () => session.preview.addOn.workspace.inspect().tabs.find((t) => t.name === 'Partners')!;
+const partnersTab = () =>
+  ctx.session.preview.addOn.workspace.inspect().tabs.find((t) => t.name === 'Partners')!;
 
 describe('partner directory', () => {
   it('opens with the demo school’s partners from the page itself, with no accessibility violation', async () => {
-    const { page } = session;
+    const { page } = ctx.session;
     await page.getByRole('list', { name: 'Partners' }).waitFor();
     const count = await page.getByRole('list', { name: 'Partners' }).getByRole('button').count();
     expect(count).toBeGreaterThanOrEqual(20);
@@ -33,7 +17,7 @@ describe('partner directory', () => {
   });
 
   it('searches by name, service and contact, and filters by status and needs attention', async () => {
-    const { page } = session;
+    const { page } = ctx.session;
     const items = page.getByRole('list', { name: 'Partners' }).getByRole('button');
     await page.getByLabel('Search partners').fill('food bank');
     await expect(items.allTextContents()).resolves.toEqual([expect.stringContaining('Riverside Food Bank')]);
@@ -54,7 +38,7 @@ describe('partner directory', () => {
   });
 
   it('opens a profile, adds a partner, edits it and logs a check-in, and the sheet changes', async () => {
-    const { page } = session;
+    const { page } = ctx.session;
     await page.getByRole('button', { name: /Riverside Food Bank/ }).click();
     await page.getByRole('heading', { name: 'Riverside Food Bank' }).waitFor();
     await expect(page.getByText('Contacts', { exact: true }).isVisible()).resolves.toBe(true);
@@ -98,7 +82,7 @@ describe('partner directory', () => {
   });
 
   it('shows a readable error from the server in the sidebar', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     const release = preview.addOn.workspace.locks.holdDocumentLock();
     await page.getByRole('button', { name: /Riverside Food Bank/ }).click();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -112,7 +96,7 @@ describe('partner directory', () => {
 
 describe('import', () => {
   it('maps the columns of another tab, previews a duplicate, and imports', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     const sheet = preview.addOn.workspace.spreadsheet.insertSheet('Our old list');
     sheet.getRange(1, 1, 3, 3).setValues([
       ['Agency', 'E-mail', 'Notes'],
@@ -140,7 +124,7 @@ describe('import', () => {
 
 describe('google.script.run from the page', () => {
   it('gets a readable error for a bad argument, and nothing is written', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     const before = JSON.stringify(preview.addOn.workspace.inspect());
     const message = await page.evaluate(
       () =>

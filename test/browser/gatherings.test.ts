@@ -1,29 +1,12 @@
 // Gatherings in real Chromium on the preview server: plan the year, make agendas and events with
 // progress, see them in the preview, and use the Docs sidebar inside an agenda.
-import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openSidebar, type Session } from './browser';
+import { axeViolations, sidebarPerTest } from './browser';
 
-let browser: Browser;
-let session: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSidebar(browser);
-});
-afterEach(async () => {
-  await session.page.close();
-  await session.preview.close();
-  expect(session.errors).toEqual([]);
-});
+const ctx = sidebarPerTest();
 
 describe('gatherings', () => {
   it('plans the year, reviews, adds, then makes every agenda and calendar event with progress', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
     await page.getByRole('button', { name: 'Plan the year' }).click();
     await page.getByLabel('Location or video link').fill('School library');
@@ -46,7 +29,7 @@ describe('gatherings', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // The preview page shows the Docs and the events next to the sidebar.
-    const index = await browser.newPage();
+    const index = await ctx.browser.newPage();
     await index.goto(preview.url);
     await index.getByRole('button', { name: 'Calendar (4)' }).click();
     await index.getByRole('cell', { name: 'Year-end celebration and reflection' }).waitFor();
@@ -57,7 +40,7 @@ describe('gatherings', () => {
   });
 
   it('makes one gathering’s agenda and puts it on the calendar with invitations', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
     await page.getByRole('button', { name: 'Plan the year' }).click();
     await page.getByLabel('Model').selectOption('three');
@@ -78,7 +61,7 @@ describe('gatherings', () => {
 
 describe('Docs sidebar', () => {
   it('inserts the roster and captures action steps from inside an agenda', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
     await page.getByRole('button', { name: 'Plan the year' }).click();
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -95,7 +78,7 @@ describe('Docs sidebar', () => {
     steps.getCell(1, 0).setText('Share the events calendar');
     steps.getCell(1, 1).setText('<img src=x onerror=alert(1)>');
 
-    const docs = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    const docs = await ctx.browser.newPage({ viewport: { width: 300, height: 900 } });
     docs.setDefaultTimeout(8000);
     const errors: string[] = [];
     docs.on('pageerror', (e) => errors.push(e.message));

@@ -1,28 +1,11 @@
 // Needs, gaps and the lifecycle in real Chromium: the gap view, vetting a prospect, the dashboard.
-import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openSidebar, type Session } from './browser';
+import { axeViolations, sidebarPerTest } from './browser';
 
-let browser: Browser;
-let session: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSidebar(browser);
-});
-afterEach(async () => {
-  await session.page.close();
-  await session.preview.close();
-  expect(session.errors).toEqual([]);
-});
+const ctx = sidebarPerTest();
 
 describe('needs and gaps', () => {
   it('shows findings and needs, adds a need, and writes the Gaps and Dashboard tabs', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     await page.getByText(/\d+ active partners · \d+ open needs/).waitFor();
     await page.getByRole('navigation').getByRole('button', { name: 'Needs' }).click();
     await page.getByRole('list', { name: 'Findings' }).waitFor();
@@ -49,7 +32,7 @@ describe('needs and gaps', () => {
 
 describe('vetting', () => {
   it('vets a prospect with the checklist and approves it into onboarding', async () => {
-    const { page } = session;
+    const { page } = ctx.session;
     await page.getByText('Filters').click();
     await page.getByLabel('Status').selectOption('prospect');
     await page.getByRole('list', { name: 'Partners' }).getByRole('button').first().click();

@@ -1,28 +1,11 @@
 // Surveys in real Chromium on the preview server: build, preview, send with progress, read the summary.
-import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openSidebar, type Session } from './browser';
+import { axeViolations, sidebarPerTest } from './browser';
 
-let browser: Browser;
-let session: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSidebar(browser);
-});
-afterEach(async () => {
-  await session.page.close();
-  await session.preview.close();
-  expect(session.errors).toEqual([]);
-});
+const ctx = sidebarPerTest();
 
 describe('surveys', () => {
   it('builds a survey from the bank with edits, previews, sends with progress, and shows the summary', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     const w = preview.addOn.workspace;
     await page.getByRole('navigation').getByRole('button', { name: 'Surveys' }).click();
     await page.getByRole('button', { name: 'New survey' }).click();
