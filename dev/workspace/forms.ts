@@ -297,8 +297,8 @@ export class FormStore {
     if (width > sheet.maxColumns) sheet.insertColumns(sheet.maxColumns + 1, width - sheet.maxColumns, null);
     const answers = dest.columns.map((c) => {
       const text = c === 'email' ? r.email : answerText(r.answers.find((a) => a.itemId === c)?.value);
-      // Sheets reads answers like typed input (leading zeros go), but never as a formula.
-      return /^[=+]/.test(text) ? `'${text}` : text;
+      // Sheets reads answers like typed input (leading zeros go, '-5' is a number), but never as a formula.
+      return /^(=|[+\-@](?!\d+(\.\d+)?$))/.test(text) ? `'${text}` : text;
     });
     const range = new FakeRange(book.sheet(sheet), row, 1, 1, width);
     range.writeValuesUncounted([[new Date(r.timestamp), ...answers]]);

@@ -49,6 +49,15 @@ function readSource(db: Database, request: ImportRequest) {
   }
   if (!Object.values(request.mapping).includes('name'))
     throw new UserError('Map a column to Organization before importing.');
+  // A decision about a row that is not in the tab would be silently ignored: say so instead.
+  for (const key of Object.keys(request.decisions ?? {})) {
+    const row = Number(key);
+    if (!/^\d+$/.test(key) || row < 2 || row > values.length) {
+      throw new UserError(
+        `The ${request.tab} tab has no row ${key.slice(0, 20)} to decide about; preview again.`,
+      );
+    }
+  }
   return readCandidates(headers, values.slice(1), request.mapping, db.toDate);
 }
 
