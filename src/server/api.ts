@@ -37,7 +37,6 @@ import {
   saveVetting,
   startVetting,
 } from './workspace/lifecycle';
-import { GATHERING_KINDS, SURVEY_KINDS } from '../shared/schema';
 import type { Question } from '../shared/survey';
 import { questionBank } from './domain/survey-bank';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT } from './domain/survey-mail';
@@ -53,7 +52,7 @@ import {
 } from './workspace/surveys';
 import { ID, isIsoDate, normalTime } from '../shared/fields';
 import { conveningPlan, yearPlan } from './domain/schedule';
-import { TABLES, TABLE_KEYS } from '../shared/schema';
+import { GATHERING_KINDS, SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';
 import { attention, nextCheckIn } from './domain/partners';
 import { UserError } from './domain/errors';
 import {
