@@ -153,7 +153,7 @@ async function refresh() {
   const tabs = document.getElementById('tabs');
   tabs.replaceChildren();
   const names = [...data.tabs.map(t => t.name), 'Docs (' + more.docs.length + ')', 'Calendar (' + more.events.length + ')', 'Email (' + more.mail.length + ')'];
-  if (!names.includes(current)) current = names[0] || '';
+  if (!names.includes(current)) current = names.includes('Partners') ? 'Partners' : names[0] || '';
   for (const name of names) {
     const b = el('button', name);
     b.setAttribute('aria-pressed', String(name === current));

@@ -34,7 +34,7 @@ async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, box: HT
   say('Doc made.');
 }
 
-export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement {
+export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement | null {
   const p = entry.record;
   const box = h('section', { 'aria-label': 'Partnership lifecycle' }, h('h3', {}, 'Partnership'));
   const vetting = state.directory?.vetting.find((v) => v.record.partnerId === p.id);
@@ -136,7 +136,8 @@ export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement {
       ),
     );
   }
-  return box;
+  // An ended partner with no history has nothing here: no empty heading.
+  return box.childElementCount > 1 ? box : null;
 }
 
 function editVetting(v: Listed<Vetting>, show: Show): void {
