@@ -10,10 +10,10 @@ import * as esbuild from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'build');
 
-/** Sidebars: one folder each under src/client, with index.html, main.ts and style.css (after the common one). */
+/** Sidebars: one folder each under src/client, with main.ts and style.css (after the common one), in the common page. */
 const SIDEBARS = [
-  { name: 'SheetsSidebar', dir: 'src/client/sheets' },
-  { name: 'DocsSidebar', dir: 'src/client/docs' },
+  { name: 'SheetsSidebar', dir: 'src/client/sheets', title: 'Partner Hub' },
+  { name: 'DocsSidebar', dir: 'src/client/docs', title: 'Partner Hub agenda' },
 ];
 
 function buildServer() {
@@ -39,7 +39,7 @@ function buildServer() {
   });
 }
 
-async function buildSidebar({ name, dir }) {
+async function buildSidebar({ name, dir, title }) {
   const result = await esbuild.build({
     entryPoints: [path.join(root, dir, 'main.ts')],
     bundle: true,
@@ -67,7 +67,8 @@ async function buildSidebar({ name, dir }) {
       throw new Error(`${name}: inlined ${what} contains "<?", "?>" or "</script"`);
   }
   const html = fs
-    .readFileSync(path.join(root, dir, 'index.html'), 'utf8')
+    .readFileSync(path.join(root, 'src/client/common/page.html'), 'utf8')
+    .replace('<!--TITLE-->', title)
     .replace('<!--STYLE-->', () => `<style>${css.code}</style>`)
     .replace('<!--SCRIPT-->', () => `<script>${js}</script>`);
   fs.writeFileSync(path.join(out, `${name}.html`), html);

@@ -1,22 +1,15 @@
 // A partner's place in the lifecycle (vetting, onboarding, annual review), the check-ins due this week,
 // and the headline figures on the home screen.
 import type { Listed, PartnerEntry } from '../../shared/contract';
-import type { Onboarding, Vetting } from '../../shared/records';
+import type { Vetting } from '../../shared/records';
 import { ONBOARDING_STEPS, TABLES } from '../../shared/schema';
+import { onboardingProgress, vettingConcerns } from '../../shared/lifecycle';
 import { call } from '../common/run';
 import { h, safeLink } from '../common/dom';
 import { busy, reload, say, state } from './app';
 import { edit } from './editor';
 
 type Show = (id: string) => void;
-
-function onboardingDone(o: Onboarding): { done: number; needed: number } {
-  const needed = ONBOARDING_STEPS.filter(
-    ([key]) =>
-      !(key === 'dataSharing' && o.dataSharingNotNeeded) && !(key === 'clearances' && o.clearancesNotNeeded),
-  );
-  return { done: needed.filter(([key]) => o[key]).length, needed: needed.length };
-}
 
 async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, box: HTMLElement): Promise<void> {
   const made = await busy('Making the Doc…', () => call('makePartnerDoc', kind, partnerId));
@@ -58,15 +51,7 @@ export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement |
     );
   }
   if (vetting && (p.status === 'vetting' || vetting.record.decision)) {
-    const concerns = [
-      'familiarity',
-      'alignment',
-      'communication',
-      'quality',
-      'capacity',
-      'populations',
-      'references',
-    ].filter((k) => vetting.record[k as keyof Vetting] === 'concern');
+    const concerns = vettingConcerns(vetting.record);
     box.append(
       h(
         'p',
@@ -79,7 +64,7 @@ export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement |
   }
   if (p.status === 'onboarding' || onboarding) {
     const progress = onboarding
-      ? onboardingDone(onboarding.record)
+      ? onboardingProgress(onboarding.record)
       : { done: 0, needed: ONBOARDING_STEPS.length };
     box.append(
       h('p', {}, `Onboarding: ${progress.done} of ${progress.needed} steps done.`),

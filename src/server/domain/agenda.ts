@@ -36,7 +36,7 @@ export interface AgendaContext {
   readonly upcoming: readonly Gathering[];
 }
 
-function contactLine(c: Contact): string {
+export function contactLine(c: Contact): string {
   return [c.name, c.role, c.email, c.phone].filter(Boolean).join(', ');
 }
 

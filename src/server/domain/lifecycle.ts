@@ -1,43 +1,9 @@
 // The partnership lifecycle: vetting a prospect, onboarding to active, and the annual review; and the
 // Docs that carry them to people outside the sheet. Pure.
-import type {
-  ActionItem,
-  Agreement,
-  CheckIn,
-  Contact,
-  Onboarding,
-  Partner,
-  School,
-  Vetting,
-} from '../../shared/records';
-import { ONBOARDING_STEPS, VETTING_CRITERIA } from '../../shared/schema';
+import type { ActionItem, Agreement, CheckIn, Contact, Partner, School, Vetting } from '../../shared/records';
+import { VETTING_CRITERIA } from '../../shared/schema';
 import { isCurrent } from './partners';
-import type { Block } from './agenda';
-
-export interface OnboardingProgress {
-  readonly done: number;
-  readonly needed: number;
-  readonly missing: readonly string[];
-  readonly complete: boolean;
-}
-
-export function onboardingProgress(o: Onboarding): OnboardingProgress {
-  const needed = ONBOARDING_STEPS.filter(
-    ([key]) =>
-      !(key === 'dataSharing' && o.dataSharingNotNeeded) && !(key === 'clearances' && o.clearancesNotNeeded),
-  );
-  const missing = needed.filter(([key]) => !o[key]).map(([, label]) => label);
-  return {
-    done: needed.length - missing.length,
-    needed: needed.length,
-    missing,
-    complete: missing.length === 0,
-  };
-}
-
-export function vettingConcerns(v: Vetting): string[] {
-  return VETTING_CRITERIA.filter(([key]) => v[key] === 'concern').map(([, label]) => label);
-}
+import { contactLine, type Block } from './agenda';
 
 /** '2026-27' for any date from July 2026 to June 2027. */
 export function schoolYear(today: string): string {
@@ -84,10 +50,6 @@ export function reviewEvidence(input: ReviewInput): string[] {
 }
 
 export const REVIEW_QUESTIONS = ['What worked?', 'What did not work?', 'How do we move forward?'];
-
-function contactLine(c: Contact): string {
-  return [c.name, c.role, c.email, c.phone].filter(Boolean).join(', ');
-}
 
 /** The vetting checklist as a Doc, to share with whoever helps decide. */
 export function vettingDoc(

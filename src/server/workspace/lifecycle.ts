@@ -27,7 +27,7 @@ import type { Rec } from '../domain/table';
 import { withDocumentLock, type Database } from './database';
 import { findRow, listed, saveRecord, updateRow } from './records';
 import { writeDocument } from './agenda-docs';
-import { surveyView } from './surveys';
+import { surveysNewestFirst, surveyView } from './surveys';
 
 function partnerOf(db: Database, id: string): Partner {
   const row = findRow(db.read('partners'), id);
@@ -109,14 +109,9 @@ export function saveOnboarding(db: Database, request: SaveRequest) {
 export function reviewContext(db: Database, partnerId: string): ReviewContext {
   const partner = partnerOf(db, partnerId);
   const today = db.today();
-  const surveys = db
-    .read('surveys')
-    .rows.map((r) => r.record)
-    .filter((s) => s.formId)
-    .sort((a, b) => String(b.created).localeCompare(String(a.created)));
   let score: number | null = null;
-  for (const survey of surveys) {
-    const found = surveyView(db, String(survey.id)).summary.partners.find(
+  for (const survey of surveysNewestFirst(db)) {
+    const found = surveyView(db, survey.id).summary.partners.find(
       (p) => p.partnerId === partnerId && p.overall !== null,
     );
     if (found) {

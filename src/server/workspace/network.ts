@@ -5,9 +5,10 @@ import type { Agreement, Need, Partner, School } from '../../shared/records';
 import { FOCUS_AREAS, PARTNER_STATUSES } from '../../shared/schema';
 import { analyzeGaps, landscape, type GapInput } from '../domain/gaps';
 import { nextCheckIn } from '../domain/partners';
+import { asText } from '../domain/cells';
 import { UserError } from '../domain/errors';
 import { Database, openDatabaseById, withDocumentLock } from './database';
-import { surveyView } from './surveys';
+import { surveysNewestFirst, surveyView } from './surveys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -39,7 +40,7 @@ export function gapsView(db: Database): GapsView {
 
 /** Text people typed, written so Sheets shows it as typed: never a formula. */
 const literal = (value: string | number): string | number =>
-  typeof value === 'string' && /^[=+\-@']/.test(value) ? `'${value}` : value;
+  typeof value === 'string' ? asText(value) : value;
 
 /** Writes rows (and only rows) into a tab the add-on owns, rebuilding it from the first row. */
 function rewriteTab(db: Database, name: string, rows: (string | number)[][]): Sheet {
@@ -181,12 +182,9 @@ export function writeDashboard(db: Database): { tab: string } {
     ['on time', inService.length - overdue],
     ['overdue', overdue],
   ];
-  const surveys = db.read('surveys').rows.map((r) => r.record);
-  const latest = surveys
-    .filter((s) => s.formId)
-    .sort((a, b) => String(b.created).localeCompare(String(a.created)))[0];
+  const [latest] = surveysNewestFirst(db);
   const scores = latest
-    ? surveyView(db, String(latest.id))
+    ? surveyView(db, latest.id)
         .summary.partners.filter((p) => p.overall !== null)
         .map((p) => [literal(p.name), Math.round((p.overall ?? 0) * 100) / 100])
     : [];

@@ -16,7 +16,7 @@ import { checkQuestions, SCALE, TOKEN_QUESTION_TITLE, type Question } from '../d
 import { summarize, type Answer } from '../domain/survey-summary';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT, renderSurveyMail } from '../domain/survey-mail';
 import { newId } from '../domain/ids';
-import { isDate } from '../domain/cells';
+import { asText, isDate } from '../domain/cells';
 import { oneLine } from '../domain/text';
 import { UserError } from '../domain/errors';
 import type { Rec } from '../domain/table';
@@ -585,6 +585,15 @@ function readAnswers(db: Database, survey: Survey) {
   return { answers, flags, recipients, questions };
 }
 
+/** The surveys that have a Form, the newest first. */
+export function surveysNewestFirst(db: Database): Survey[] {
+  return db
+    .read('surveys')
+    .rows.map((r) => r.record as Survey)
+    .filter((s) => s.formId)
+    .sort((a, b) => b.created.localeCompare(a.created));
+}
+
 export function surveyView(db: Database, surveyId: string): SurveyView {
   const { row } = surveyOf(db, surveyId);
   const { answers, flags, recipients, questions } = readAnswers(db, row.record);
@@ -649,7 +658,7 @@ export function writeSummaryTab(db: Database, surveyId: string): { tab: string; 
       ...scaleIds.map((id) => round(p.scales.find((x) => x.questionId === id)?.mean ?? null)),
       p.flagged ? 'below threshold: review' : '',
     ]),
-  ].map((r) => r.map((c) => (typeof c === 'string' && /^[=+\-@']/.test(c) ? `'${c}` : c)));
+  ].map((r) => r.map((c) => (typeof c === 'string' ? asText(c) : c)));
   return withDocumentLock(() => {
     const sheet = db.spreadsheet.getSheetByName(SUMMARY_TAB) ?? db.spreadsheet.insertSheet(SUMMARY_TAB);
     sheet.clearContents();
