@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'node_modules/', '.preview/', 'coverage/'] },
+  { ignores: ['build/', 'build-*/', 'node_modules/', '.preview/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

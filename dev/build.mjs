@@ -8,7 +8,11 @@ import GasPlugin from 'gas-webpack-plugin';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'build');
+// `--smoke` builds the add-on plus the smoke test (src/smoke) into build-smoke/, for a scratch project
+// (.clasp-smoke.json). PH_BUILD_DIR builds elsewhere (tests of a second working copy); clasp pushes build/.
+const smoke = process.argv.includes('--smoke');
+const out = path.resolve(root, process.env.PH_BUILD_DIR ?? (smoke ? 'build-smoke' : 'build'));
+const entry = smoke ? './src/smoke/index.ts' : './src/server/index.ts';
 
 /** Sidebars: one folder each under src/client, with main.ts and style.css (after the common one), in the common page. */
 const SIDEBARS = [
@@ -20,7 +24,7 @@ function buildServer() {
   const config = {
     mode: 'production',
     context: root,
-    entry: './src/server/index.ts',
+    entry,
     output: { path: out, filename: 'Code.js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2019' } }] },
@@ -28,7 +32,11 @@ function buildServer() {
     optimization: { concatenateModules: false, usedExports: false, minimize: process.env.MINIFY !== '0' },
     devtool: false,
     performance: { hints: false },
-    plugins: [new GasPlugin({ autoGlobalExportsFiles: ['**/src/server/index.ts'] })],
+    plugins: [
+      new GasPlugin({
+        autoGlobalExportsFiles: ['**/src/server/index.ts', ...(smoke ? ['**/src/smoke/smoke.ts'] : [])],
+      }),
+    ],
   };
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
@@ -81,3 +89,9 @@ await Promise.all([buildServer(), ...SIDEBARS.map(buildSidebar)]);
 console.log(
   `built ${path.relative(process.cwd(), out) || '.'}: Code.js, ${SIDEBARS.map((s) => s.name + '.html').join(', ')}`,
 );
+if (smoke && !process.env.PH_BUILD_DIR) {
+  console.log(
+    'The smoke test: put the script id of a project bound to a scratch spreadsheet in .clasp-smoke.json, then\n' +
+      '  npx clasp -P .clasp-smoke.json push\nand run runSmokeTest once from its editor (README: "Smoke test on a real account").',
+  );
+}

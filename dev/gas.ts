@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { createWorkspace, type Workspace, type WorkspaceOptions } from './workspace';
+import { manifestScopes } from './workspace/scopes';
 
-export const BUILD_DIR = path.resolve(process.cwd(), 'build');
+/** build/, or PH_BUILD_DIR when set (as dev/build.mjs reads it). */
+export const BUILD_DIR = path.resolve(process.cwd(), process.env.PH_BUILD_DIR ?? 'build');
 
 export type RunOutcome = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -20,8 +22,8 @@ export interface AddOn {
   functions(): string[];
 }
 
-function readBuild(file: string): string {
-  const full = path.join(BUILD_DIR, file);
+function readBuild(file: string, dir = BUILD_DIR): string {
+  const full = path.join(dir, file);
   if (!fs.existsSync(full)) throw new Error(`${full} is missing: run \`npm run build\` first.`);
   return fs.readFileSync(full, 'utf8');
 }
@@ -29,18 +31,27 @@ function readBuild(file: string): string {
 const scripts = new Map<string, { mtime: number; script: vm.Script }>();
 
 /** The built script compiled once per process (and again when the build changes): tests load it thousands of times. */
-function compiled(file: string): vm.Script {
-  const full = path.join(BUILD_DIR, file);
+function compiled(file: string, dir: string): vm.Script {
+  const full = path.join(dir, file);
   const mtime = fs.existsSync(full) ? fs.statSync(full).mtimeMs : 0;
   const cached = scripts.get(full);
   if (cached && cached.mtime === mtime) return cached.script;
-  const script = new vm.Script(readBuild(file), { filename: file });
+  const script = new vm.Script(readBuild(file, dir), { filename: file });
   scripts.set(full, { mtime, script });
   return script;
 }
 
-export function loadAddOn(options: WorkspaceOptions = {}): AddOn {
-  const workspace = createWorkspace({ html: (name) => readBuild(`${name}.html`), ...options });
+export interface LoadOptions extends WorkspaceOptions {
+  /** The built folder to load (default BUILD_DIR); the smoke test loads build-smoke/. */
+  buildDir?: string;
+}
+
+export function loadAddOn(options: LoadOptions = {}): AddOn {
+  const { buildDir = BUILD_DIR, ...rest } = options;
+  const dir = path.resolve(buildDir);
+  // The scopes of the built manifest: tests exercise what clasp would push.
+  const scopes = manifestScopes(path.join(dir, 'appsscript.json'));
+  const workspace = createWorkspace({ html: (name) => readBuild(`${name}.html`, dir), scopes, ...rest });
   const context = vm.createContext({
     ...workspace.globals,
     console,
@@ -61,10 +72,10 @@ export function loadAddOn(options: WorkspaceOptions = {}): AddOn {
   );
   workspace.bindRealm(context);
   for (const file of fs
-    .readdirSync(BUILD_DIR)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
     .sort()) {
-    compiled(file).runInContext(context);
+    compiled(file, dir).runInContext(context);
   }
   const fn = (name: string): ((...a: unknown[]) => unknown) => {
     const value: unknown = context[name];

@@ -1,6 +1,15 @@
-// CalendarApp: calendars, events with guests and tags, invitations sent, and the burst limit that makes
-// real Calendar refuse many creations in a short time. Start and end are instants (ms); a calendar's time
-// zone is metadata, as in Calendar, so an event at 15:30 stays 15:30 wherever it is shown.
+// CalendarApp: calendars, events with guests and tags, the emails Calendar sends guests, and the burst limit
+// that makes real Calendar refuse many creations in a short time. Start and end are instants (ms); a
+// calendar's time zone is metadata, as in Calendar, so an event at 15:30 stays 15:30 wherever it is shown.
+// The Calendar advanced service (calendar-api.ts) works on the same events.
+//
+// Emails to guests, each rule from the page named:
+// - createEvent emails invitations only when options.sendInvites is true; its default is false
+//   (apps-script/reference/calendar/calendar#createEvent(String,Date,Date,Object)).
+// - addGuest, removeGuest and the setters email nobody: CalendarApp cannot invite a guest added to an
+//   existing event (apps-script/reference/calendar/calendar-event#addGuest(String) names no email; the
+//   Apps Script issue open since 2011, qmacro.org/blog/posts/2014/01/02/quick-hack:-calendar-inviter).
+//   Only the advanced service's sendUpdates emails guests of an existing event.
 import { Counted, Env, isDate } from './env';
 
 export const GuestStatus = Object.freeze({
@@ -20,6 +29,8 @@ const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 export interface GuestData {
   email: string;
   status: GuestStatusName;
+  /** Calendar has emailed this guest an invitation to this event; absent in older states. */
+  invited?: boolean;
 }
 
 export interface EventData {
@@ -34,8 +45,8 @@ export interface EventData {
   tags: Record<string, string>;
   created: number;
   lastUpdated: number;
-  /** Whether invitations went out (sendInvites at creation); later guests are then invited too. */
-  invitesSent: boolean;
+  /** The Calendar API's extendedProperties.private (not CalendarApp's tags); absent in older states. */
+  privateProperties?: Record<string, string>;
   deleted: boolean;
 }
 
@@ -56,9 +67,22 @@ export interface InvitationRecord {
   at: string;
 }
 
+/** An email Calendar sent a guest already on an event (the update) or taken off it (a cancellation). */
+export interface NoticeRecord {
+  calendarId: string;
+  eventId: string;
+  title: string;
+  email: string;
+  kind: 'update' | 'cancellation';
+  /** ISO instant the email went out. */
+  at: string;
+}
+
 export interface CalendarState {
   calendars: CalendarData[];
   invitations: InvitationRecord[];
+  /** Absent in older states. */
+  notices?: NoticeRecord[];
 }
 
 export interface InspectedEvent {
@@ -71,18 +95,26 @@ export interface InspectedEvent {
   description: string;
   guests: string[];
   tags: Record<string, string>;
+  /** Every guest has been emailed an invitation (false for an event without guests). */
   invitesSent: boolean;
 }
 
 function copyEvent(e: EventData): EventData {
-  return { ...e, guests: e.guests.map((g) => ({ ...g })), tags: { ...e.tags } };
+  return {
+    ...e,
+    guests: e.guests.map((g) => ({ ...g })),
+    tags: { ...e.tags },
+    ...(e.privateProperties ? { privateProperties: { ...e.privateProperties } } : {}),
+  };
 }
 
-/** The calendars of the one user, the invitation log and the burst limiter. Nothing here counts. */
+/** The calendars of the one user, the log of emails to guests and the burst limiter. Nothing here counts. */
 export class CalendarStore {
   readonly calendars = new Map<string, CalendarData>();
   /** Every invitation sent, in order. */
   readonly invitations: InvitationRecord[] = [];
+  /** Every update and cancellation sent to guests, in order. */
+  readonly notices: NoticeRecord[] = [];
   private allowance: number | null = null;
   private rate: { max: number; windowMs: number } | null = null;
   private recent: number[] = [];
@@ -94,6 +126,7 @@ export class CalendarStore {
     if (state) {
       for (const c of state.calendars) this.calendars.set(c.id, { ...c, events: c.events.map(copyEvent) });
       this.invitations.push(...state.invitations.map((i) => ({ ...i })));
+      this.notices.push(...(state.notices ?? []).map((n) => ({ ...n })));
     }
     if (!this.calendars.has(env.userEmail)) {
       this.calendars.set(env.userEmail, {
@@ -149,12 +182,24 @@ export class CalendarStore {
     return null;
   }
 
-  invite(e: EventData, email: string): void {
+  invite(e: EventData, guest: GuestData): void {
+    guest.invited = true;
     this.invitations.push({
       calendarId: e.calendarId,
       eventId: e.id,
       title: e.title,
+      email: guest.email,
+      at: this.env.now().toISOString(),
+    });
+  }
+
+  notify(e: EventData, email: string, kind: NoticeRecord['kind']): void {
+    this.notices.push({
+      calendarId: e.calendarId,
+      eventId: e.id,
+      title: e.title,
       email,
+      kind,
       at: this.env.now().toISOString(),
     });
   }
@@ -174,7 +219,7 @@ export class CalendarStore {
         description: e.description,
         guests: e.guests.map((g) => g.email),
         tags: { ...e.tags },
-        invitesSent: e.invitesSent,
+        invitesSent: e.guests.length > 0 && e.guests.every((g) => g.invited === true),
       }));
   }
 
@@ -182,6 +227,7 @@ export class CalendarStore {
     return {
       calendars: [...this.calendars.values()].map((c) => ({ ...c, events: c.events.map(copyEvent) })),
       invitations: this.invitations.map((i) => ({ ...i })),
+      notices: this.notices.map((n) => ({ ...n })),
     };
   }
 }
@@ -309,10 +355,8 @@ export class FakeCalendarEvent extends Counted {
   addGuest(email: string): this {
     const d = this.live('addGuest');
     const address = emailArg(this.env, email);
-    if (!d.guests.some((g) => g.email === address)) {
-      d.guests.push({ email: address, status: 'INVITED' });
-      if (d.invitesSent) this.store.invite(d, address);
-    }
+    // Adds the guest without emailing them, even on an event created with sendInvites (header).
+    if (!d.guests.some((g) => g.email === address)) d.guests.push({ email: address, status: 'INVITED' });
     return this.touch();
   }
   removeGuest(email: string): this {
@@ -432,6 +476,7 @@ export class FakeCalendar extends Counted {
           ];
     this.store.burst();
     const now = this.env.now().getTime();
+    // sendInvites defaults to false (header).
     const sendInvites = o.sendInvites === true;
     const d: EventData = {
       id: this.store.newEventId(),
@@ -445,11 +490,10 @@ export class FakeCalendar extends Counted {
       tags: {},
       created: now,
       lastUpdated: now,
-      invitesSent: sendInvites,
       deleted: false,
     };
     this.data.events.push(d);
-    if (sendInvites) for (const g of d.guests) this.store.invite(d, g.email);
+    if (sendInvites) for (const g of d.guests) this.store.invite(d, g);
     return new FakeCalendarEvent(this.env, this.store, d);
   }
   getEventById(iCalId: string): FakeCalendarEvent | null {

@@ -5,14 +5,20 @@ export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly services = new Map<string, number>();
   private fault: { at: number; message: string; seen: number } | null = null;
+  private readonly hooks: { key: string; fn: () => void }[] = [];
   /** Makes the error a failing call throws (index.ts makes it in the script's realm). */
   makeError: (message: string) => Error = (message) => new Error(message);
+  /** Runs on every call before it does anything; index.ts refuses calls the declared OAuth scopes don't cover. */
+  check: (service: string, method: string) => void = () => undefined;
 
   /** service: 'SpreadsheetApp'; method: 'Range.getValues' (or 'getActive' on the service object). */
   record(service: string, method: string): void {
     const key = `${service}.${method}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.services.set(service, (this.services.get(service) ?? 0) + 1);
+    this.check(service, method);
+    const hook = this.hooks.findIndex((h) => h.key === key);
+    if (hook >= 0) this.hooks.splice(hook, 1)[0].fn();
     if (this.fault && ++this.fault.seen === this.fault.at) {
       const { message } = this.fault;
       this.fault = null;
@@ -27,6 +33,14 @@ export class CallLog {
    */
   failAt(n: number, message: string): void {
     this.fault = { at: n, message, seen: 0 };
+  }
+
+  /**
+   * Runs `fn` once, just before the next call of `key` (e.g. 'SpreadsheetApp.Sheet.getMaxRows') does
+   * anything: another execution (a person, another sidebar) landing in the middle of this one.
+   */
+  before(key: string, fn: () => void): void {
+    this.hooks.push({ key, fn });
   }
 
   clearFault(): void {

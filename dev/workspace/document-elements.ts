@@ -9,8 +9,9 @@
 // - appending or inserting an element that is already in a tree throws "Element must be detached.";
 // - getText() joins block children (and rows, cells) with '\n';
 // - replaceText/findText take an RE2 pattern string and match inside one Text element at a time (never
-//   across paragraphs). Replacements are literal text: '$1', '$&' and '\' are inserted as typed (the real
-//   service does not honour capture groups either; escape the pattern, not the replacement).
+//   across paragraphs). The replacement follows Java's Matcher rules (the service runs on Java): "$n" is
+//   the n-th group, "\x" is x, and a "$" with no group number after it, a group the pattern lacks or a
+//   trailing "\" throws. Text from people must not go in a replacement unescaped.
 // - appendTable(cells) wants a String[][]: any non-string cell throws the signature error, and an empty
 //   array or an empty row throws (invented wording); appendTable() with no argument makes an empty table
 //   to fill with appendTableRow().
@@ -145,6 +146,47 @@ export function re2(env: Env, pattern: unknown): RegExp {
   } catch {
     return env.fail(`Invalid regular expression: ${String(pattern)}`);
   }
+}
+
+/**
+ * reference/document/body#replaceText(String,String): the replacement string as java.util.regex.Matcher
+ * reads it: "\x" inserts x, "$n" (or "${name}") the group, anything else after "$" throws.
+ */
+export function javaReplacement(env: Env, replacement: string, m: RegExpMatchArray): string {
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const c = replacement[i];
+    if (c === '\\') {
+      if (++i >= replacement.length) env.fail('character to be escaped is missing');
+      out += replacement[i];
+    } else if (c === '$') {
+      if (++i >= replacement.length) env.fail('Illegal group reference: group index is missing');
+      if (replacement[i] === '{') {
+        const end = replacement.indexOf('}', i);
+        const name = end < 0 ? '' : replacement.slice(i + 1, end);
+        if (!name) env.fail("named capturing group is missing trailing '}'");
+        const group = m.groups?.[name];
+        if (group === undefined && !(m.groups && name in m.groups)) env.fail(`No group with name {${name}}`);
+        out += group ?? '';
+        i = end;
+        continue;
+      }
+      if (!/[0-9]/.test(replacement[i])) env.fail('Illegal group reference');
+      let n = Number(replacement[i]);
+      // Java reads further digits while they still name a group of the pattern.
+      while (i + 1 < replacement.length && /[0-9]/.test(replacement[i + 1])) {
+        const next = n * 10 + Number(replacement[i + 1]);
+        if (next >= m.length) break;
+        n = next;
+        i++;
+      }
+      if (n >= m.length) env.fail(`No group ${n}`);
+      out += m[n] ?? '';
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 function sameStyle(a: CharStyle, b: CharStyle): boolean {
@@ -515,10 +557,11 @@ export class FakeText extends FakeElement {
     for (const m of this.chars.matchAll(re)) {
       const i = m.index ?? 0;
       if (m[0].length === 0) continue;
-      chars += this.chars.slice(last, i) + replacement;
+      const text = javaReplacement(this.env, replacement, m);
+      chars += this.chars.slice(last, i) + text;
       styles.push(...this.styles.slice(last, i));
       const st = this.styles[i] ?? {};
-      for (let k = 0; k < replacement.length; k++) styles.push({ ...st });
+      for (let k = 0; k < text.length; k++) styles.push({ ...st });
       last = i + m[0].length;
     }
     if (last === 0 && chars === '') return;

@@ -36,6 +36,7 @@ import {
   MimeType,
   ROOT_FOLDER_ID,
 } from './drive';
+import { FakeDriveAdvanced } from './drive-api';
 import { Counted, Env } from './env';
 import type { SpreadsheetRegistry } from './spreadsheet-app';
 import { loadSpreadsheet, saveSpreadsheet } from './state';
@@ -336,7 +337,10 @@ export class FakeDocumentApp extends Counted {
   }
   create(name: string): FakeDocument {
     this.rec('create');
-    return this.wrap(this.docs.add(String(name)));
+    const d = this.docs.add(String(name));
+    // A Doc the add-on creates is one it may reach under drive.file (drive/api/guides/api-specific-auth).
+    this.docs.drive.grant(d.id);
+    return this.wrap(d);
   }
   openById(id: string): FakeDocument {
     this.rec('openById');
@@ -348,14 +352,18 @@ export class FakeDocumentApp extends Counted {
   }
   getActiveDocument(): FakeDocument | null {
     this.rec('getActiveDocument');
-    const d = this.docs.activeId === null ? undefined : this.docs.docs.get(this.docs.activeId);
+    // Null outside a Docs container: in Sheets and in an add-on's trigger.
+    const d =
+      this.docs.activeId === null || this.env.host !== 'docs'
+        ? undefined
+        : this.docs.docs.get(this.docs.activeId);
     if (!d) return null;
     d.closed = false;
     return this.wrap(d);
   }
   getUi(): FakeUi {
     this.rec('getUi');
-    if (this.docs.activeId === null)
+    if (this.docs.activeId === null || this.env.host !== 'docs')
       return this.env.fail('Cannot call DocumentApp.getUi() from this context.');
     return this.ui;
   }
@@ -530,7 +538,7 @@ export interface InspectedDriveItem {
 export interface DocsDriveHelpers {
   /** A new document, as if made by hand (not counted); `paragraphs` fill its body. */
   addDocument(name: string, paragraphs?: string[]): FakeDocument;
-  /** Makes DocumentApp.getActiveDocument() return this document (null: a non-Docs container). */
+  /** Runs the add-on in Docs with this document open (null: back in the Sheets container). */
   setActiveDocument(idOrUrl: string | null): void;
   /**
    * Places the cursor: path = child indexes from the body (a number for a body child, [table, row,
@@ -543,11 +551,26 @@ export interface DocsDriveHelpers {
   inspectDrive(): { folders: InspectedDriveItem[]; files: InspectedDriveItem[] };
   /** DriveApp.getFileById/getFolderById and DocumentApp.openById then throw as for a file you cannot see. */
   denyDriveAccess(idOrUrl: string): void;
+  /** A folder in My Drive (or in `parentId`) as if made by hand: the add-on cannot reach it under drive.file. Its id. */
+  addFolder(name: string, parentId?: string): string;
+  /** The user picks this file or folder for the add-on (the Google Picker): Drive.Files reaches it from now on. */
+  grantToApp(idOrUrl: string): void;
+  /** The user renames a file or folder, or moves it into another folder, by hand (Drive's own web page). */
+  editDriveItem(idOrUrl: string, change: { name?: string; parentId?: string }): void;
+  /** The user moves a file or folder to the trash by hand (what is inside is trashed with it). */
+  trashDriveItem(idOrUrl: string): void;
+  /** The user deletes a file or folder for good (a folder with everything in it): no service finds it any more. */
+  deleteDriveItem(idOrUrl: string): void;
 }
 
 export interface DocsDrive {
-  /** DocumentApp, DriveApp and the global MimeType enum. */
-  globals: { DocumentApp: FakeDocumentApp; DriveApp: FakeDriveApp; MimeType: typeof MimeType };
+  /** DocumentApp, DriveApp, the Drive advanced service and the global MimeType enum. */
+  globals: {
+    DocumentApp: FakeDocumentApp;
+    DriveApp: FakeDriveApp;
+    Drive: FakeDriveAdvanced;
+    MimeType: typeof MimeType;
+  };
   drive: DriveRegistry;
   docs: DocumentRegistry;
   helpers: DocsDriveHelpers;
@@ -586,6 +609,8 @@ export function createDocsDrive(
     },
     () => [...spreadsheets.books.keys()],
   );
+  // A spreadsheet the add-on creates is one it may reach under drive.file (drive/api/guides/api-specific-auth).
+  spreadsheets.madeByApp = (id) => drive.grant(id);
 
   const docOf = (idOrUrl: string): DocData => {
     const d = docs.docs.get(docs.idOf(idOrUrl));
@@ -611,6 +636,8 @@ export function createDocsDrive(
     },
     setActiveDocument(idOrUrl) {
       docs.activeId = idOrUrl === null ? null : docOf(idOrUrl).id;
+      // A Doc made active is the container of what runs next: the add-on is then running in Docs.
+      env.host = idOrUrl === null ? 'sheets' : 'docs';
     },
     setDocumentCursor(idOrUrl, path, offset = 0) {
       const d = docOf(idOrUrl);
@@ -649,12 +676,68 @@ export function createDocsDrive(
     denyDriveAccess(idOrUrl) {
       drive.denied.add(docs.idOf(String(idOrUrl)));
     },
+    addFolder(name, parentId = ROOT_FOLDER_ID) {
+      if (!drive.folders.has(parentId)) throw new Error(`No folder ${parentId}`);
+      return drive.newFolder(name, parentId).id;
+    },
+    grantToApp(idOrUrl) {
+      const id = docs.idOf(String(idOrUrl));
+      if (!drive.folders.has(id) && !drive.lookupFile(id)) throw new Error(`No Drive item ${idOrUrl}`);
+      drive.grant(id);
+    },
+    editDriveItem(idOrUrl, change) {
+      const id = docs.idOf(String(idOrUrl));
+      const entry = drive.folders.get(id) ?? drive.lookupFile(id);
+      if (!entry || id === ROOT_FOLDER_ID) throw new Error(`No Drive item ${idOrUrl}`);
+      if (change.parentId !== undefined) {
+        if (!drive.folders.has(change.parentId)) throw new Error(`No folder ${change.parentId}`);
+        entry.parents = [change.parentId];
+      }
+      if (change.name !== undefined) {
+        drive.files.get(id)?.source?.setName(change.name);
+        entry.name = change.name;
+      }
+    },
+    trashDriveItem(idOrUrl) {
+      const id = docs.idOf(String(idOrUrl));
+      const entry = drive.folders.get(id) ?? drive.lookupFile(id);
+      if (!entry || id === ROOT_FOLDER_ID) throw new Error(`No Drive item ${idOrUrl}`);
+      entry.trashed = true;
+    },
+    deleteDriveItem(idOrUrl) {
+      const id = docs.idOf(String(idOrUrl));
+      if (id === ROOT_FOLDER_ID || (!drive.folders.has(id) && !drive.lookupFile(id)))
+        throw new Error(`No Drive item ${idOrUrl}`);
+      // files.delete: "If the target is a folder, all descendants owned by the user are also deleted"
+      // (workspace/drive/api/reference/rest/v3/files/delete).
+      const folders = new Set<string>(drive.folders.has(id) ? [id] : []);
+      for (let size = -1; size !== folders.size;) {
+        size = folders.size;
+        for (const f of drive.folders.values()) if (f.parents.some((p) => folders.has(p))) folders.add(f.id);
+      }
+      const files = drive.allIds().flatMap((f) => {
+        const entry = drive.lookupFile(f);
+        return entry && (f === id || entry.parents.some((p) => folders.has(p))) ? [entry] : [];
+      });
+      const kept = files.find((f) => f.source && f.mimeType !== MimeType.GOOGLE_DOCS);
+      if (kept) throw new Error(`The in-memory Drive cannot delete ${kept.mimeType} files (${kept.id}).`);
+      for (const f of files) {
+        docs.docs.delete(f.id);
+        drive.files.delete(f.id);
+        drive.granted.delete(f.id);
+      }
+      for (const f of folders) {
+        drive.folders.delete(f);
+        drive.granted.delete(f);
+      }
+    },
   };
 
   return {
     globals: {
       DocumentApp: new FakeDocumentApp(env, docs, ui),
       DriveApp: new FakeDriveApp(env, drive),
+      Drive: new FakeDriveAdvanced(env, drive),
       MimeType,
     },
     drive,

@@ -87,6 +87,8 @@ export interface DriveState {
   files: DriveFileState[];
   folders: DriveFolderState[];
   denied: string[];
+  /** Ids the add-on may reach under drive.file (drive-api.ts); absent in states saved before it existed. */
+  granted?: string[];
 }
 
 const ID_IN_URL = /\/d\/([A-Za-z0-9_-]+)|\/folders\/([A-Za-z0-9_-]+)|[?&]id=([A-Za-z0-9_-]+)/;
@@ -101,6 +103,12 @@ export class DriveRegistry {
   readonly files = new Map<string, FileEntry>();
   readonly folders = new Map<string, FolderEntry>();
   readonly denied = new Set<string>();
+  /**
+   * What the add-on may reach under the drive.file scope: files and folders it created, or that the
+   * user picked or opened with it (drive/api/guides/api-specific-auth). Used by the Drive advanced
+   * service (drive-api.ts); DriveApp needs the full drive scope and ignores it.
+   */
+  readonly granted = new Set<string>();
   private readonly resolvers: ((id: string) => DriveSource | undefined)[] = [];
   private readonly listers: (() => string[])[] = [];
 
@@ -194,6 +202,11 @@ export class DriveRegistry {
     return entry;
   }
 
+  /** The add-on may reach this file or folder from now on (it made it, or the user picked it). */
+  grant(id: string): void {
+    this.granted.add(id);
+  }
+
   /** Marks a file as changed now (for getLastUpdated). */
   touch(id: string): void {
     const entry = this.files.get(id);
@@ -254,6 +267,7 @@ export class DriveRegistry {
         editors: [...f.editors],
       })),
       denied: [...this.denied],
+      granted: [...this.granted],
     };
   }
 
@@ -269,6 +283,7 @@ export class DriveRegistry {
     for (const f of state.folders)
       this.folders.set(f.id, { ...f, parents: [...f.parents], editors: [...f.editors] });
     for (const id of state.denied) this.denied.add(id);
+    for (const id of state.granted ?? []) this.granted.add(id);
   }
 }
 

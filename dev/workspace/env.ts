@@ -9,11 +9,21 @@ export interface Realm {
   Date: DateConstructor;
 }
 
+export type Host = 'sheets' | 'docs' | 'trigger';
+
 export class Env {
   realm: Realm = { Error, Date };
   readonly logs: string[] = [];
-  /** Which editor the add-on runs in: in Docs there is no active spreadsheet and no Sheets UI. */
-  host: 'sheets' | 'docs' = 'sheets';
+  /**
+   * Where the current execution runs: a Sheets or Docs container (menu, sidebar), or a trigger. An
+   * add-on's installable trigger (time-driven or form-submit) runs outside any container: no active
+   * document, no UI, no document lock or properties. (guides/triggers/installable; reference/lock/lock-service)
+   */
+  host: Host = 'sheets';
+  /** The id of the container document of this execution (set by the workspace): null in a trigger. */
+  activeDocument: () => string | null = () => null;
+  /** What Session.getActiveUser().getEmail() gives: may be '' (consumer accounts, other domains). */
+  activeUserEmail: string;
 
   constructor(
     readonly calls: CallLog,
@@ -23,7 +33,9 @@ export class Env {
     readonly ui: UiRecord,
     /** State of the id generator, persisted so restored workspaces keep making fresh ids. */
     public seed: number,
-  ) {}
+  ) {
+    this.activeUserEmail = userEmail;
+  }
 
   /** Deterministic pseudo-random 32-bit integer (mulberry32): stable ids across test runs. */
   nextRandom(): number {

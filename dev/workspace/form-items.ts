@@ -84,7 +84,12 @@ export interface FormData {
   collectEmail: boolean;
   allowResponseEdits: boolean;
   limitOneResponsePerUser: boolean;
+  /** What setAcceptingResponses set; an unpublished form accepts nothing whatever this says. */
   acceptingResponses: boolean;
+  /** Published forms can be opened and answered by respondents (absent in states saved before: true). */
+  published: boolean;
+  /** Respondents must sign in to an account in the owner's domain or a subdomain (requiresLogin). */
+  requireLogin: boolean;
   progressBar: boolean;
   showLinkToRespondAgain: boolean;
   items: ItemData[];

@@ -48,9 +48,18 @@ export interface FormDriveSource {
 
 const FORMS_MIME = 'application/vnd.google-apps.form';
 const TIMESTAMP_FORMAT = 'M/d/yyyy H:mm:ss';
+// forms/api/guides/api-changes-to-google-forms: forms created through the API after June 30, 2026 start
+// unpublished and take no responses until published.
+const UNPUBLISHED_FROM = Date.UTC(2026, 6, 1);
+// Apps Script's error for setAcceptingResponses(true) before setPublished(true) (issue #26 of
+// boilermaker-ben/Google-Sheets-NFL-Pick-Ems-and-Survivor-Pool; forms/api/reference/rest/v1/forms
+// PublishState: accepting responses while unpublished "isn't supported and returns an error").
+const UNPUBLISHED = 'Operation not supported on unpublished form';
 
 export interface FormsState {
   forms: FormData[];
+  /** The domain's default for new forms: respondents must sign in to it (absent: false). */
+  requireLoginByDefault?: boolean;
 }
 
 export interface InspectedForm {
@@ -59,7 +68,10 @@ export interface InspectedForm {
   description: string;
   publishedUrl: string;
   editUrl: string;
+  published: boolean;
+  /** Whether a respondent can answer now: published and accepting responses. */
   acceptingResponses: boolean;
+  requireLogin: boolean;
   items: Array<{
     id: number;
     entryId: number;
@@ -88,6 +100,9 @@ export interface SubmitResult {
 function copyForm(f: FormData): FormData {
   return {
     ...f,
+    // States saved before publishing existed hold forms that were all published, none domain-only.
+    published: f.published ?? true,
+    requireLogin: f.requireLogin ?? false,
     items: f.items.map((i) => ({ ...i, choices: [...i.choices] })),
     responses: f.responses.map((r) => ({
       ...r,
@@ -113,6 +128,11 @@ function formEncode(s: string): string {
   return encodeURIComponent(s).replace(/%20/g, '+');
 }
 
+/** An unpublished form accepts nothing, whatever setAcceptingResponses said before. */
+function accepting(f: FormData): boolean {
+  return f.published && f.acceptingResponses;
+}
+
 function answerText(v: AnswerValue | undefined): string {
   if (v === undefined) return '';
   return Array.isArray(v) ? v.join(', ') : v;
@@ -123,6 +143,8 @@ export class FormStore {
   readonly forms = new Map<string, FormData>();
   /** Set by the workspace to make each new form a Drive file. */
   onCreate: ((form: FormData) => void) | null = null;
+  /** New forms require respondents to sign in to the owner's domain (a school domain's default). */
+  requireLoginByDefault = false;
   private readonly fakes = new WeakMap<FormData, FakeForm>();
 
   constructor(
@@ -131,7 +153,40 @@ export class FormStore {
     readonly triggers: TriggerTable,
     state?: FormsState,
   ) {
-    if (state) for (const f of state.forms) this.forms.set(f.id, copyForm(f));
+    if (state) {
+      for (const f of state.forms) this.forms.set(f.id, copyForm(f));
+      this.requireLoginByDefault = state.requireLoginByDefault ?? false;
+    }
+    // The tabs' links to their forms are not saved with the spreadsheets: they follow the destinations.
+    for (const f of this.forms.values()) this.link(f, true);
+  }
+
+  /**
+   * Not counted: the Workspace domain's default for new forms. With requireLogin, respondents must sign
+   * in to an account in the owner's domain (that of the workspace's user) or a subdomain of it.
+   */
+  setDomainDefault(defaults: { requireLogin: boolean }): void {
+    this.requireLoginByDefault = defaults.requireLogin;
+  }
+
+  /** The owner's domain: that of the workspace's user. */
+  private domain(): string {
+    return this.env.userEmail.slice(this.env.userEmail.lastIndexOf('@') + 1).toLowerCase();
+  }
+
+  /** removeDestination(): the tab keeps its rows but no longer belongs to the form. */
+  unlink(form: FormData): void {
+    this.link(form, false);
+    form.destination = null;
+  }
+
+  /** Marks the destination tab as the form's (getFormUrl), or unmarks it. */
+  private link(form: FormData, on: boolean): void {
+    const dest = form.destination;
+    const sheet = dest
+      ? this.registry.books.get(dest.spreadsheetId)?.data.sheetById(dest.sheetId)
+      : undefined;
+    if (sheet && (on || sheet.formId === form.id)) sheet.formId = on ? form.id : null;
   }
 
   private randomDigits(n: number): number {
@@ -140,7 +195,8 @@ export class FormStore {
     return Number(s);
   }
 
-  create(title: string): FormData {
+  /** published: FormApp.create(title, isPublished); else by the date, as the API does. */
+  create(title: string, published?: boolean): FormData {
     let publishedId = '1FAIpQLS';
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     while (publishedId.length < 56) publishedId += alphabet[this.env.nextRandom() % 64];
@@ -156,6 +212,8 @@ export class FormStore {
       allowResponseEdits: false,
       limitOneResponsePerUser: false,
       acceptingResponses: true,
+      published: published ?? this.env.now().getTime() < UNPUBLISHED_FROM,
+      requireLogin: this.requireLoginByDefault,
       progressBar: false,
       showLinkToRespondAgain: true,
       items: [],
@@ -269,13 +327,15 @@ export class FormStore {
     let n = 1;
     const taken = (name: string) => book.data.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
     while (taken(`Form Responses ${n}`)) n++;
-    // Forms puts its tab first.
+    // Forms puts its new tab first in the workbook (as reported; no reference page says where).
     const sheet = book.addSheet(`Form Responses ${n}`, 0);
     const columns: Array<number | 'email'> = [
       ...(form.collectEmail ? (['email'] as const) : []),
       ...form.items.filter(isQuestion).map((i) => i.id),
     ];
+    this.link(form, false);
     form.destination = { spreadsheetId: book.data.id, sheetId: sheet.id, columns };
+    this.link(form, true);
     const header = ['Timestamp', ...columns.map((c) => this.headerOf(form, c))];
     if (header.length > sheet.maxColumns)
       sheet.insertColumns(sheet.maxColumns + 1, header.length - sheet.maxColumns, null);
@@ -347,8 +407,10 @@ export class FormStore {
 
   /**
    * A person fills in the form, starting from its id, its URL or a prefilled link (whose values they
-   * may change in `answers`, keyed by item title or item id). Fails like the form would: closed form,
-   * unanswered required question, answer the item cannot take, second answer when limited to one.
+   * may change in `answers`, keyed by item title or item id); options.email is the account they are
+   * signed in to, if any. Fails with what the person would be told (in the fake's words): unpublished
+   * form, form for the owner's domain only, closed form, unanswered required question, answer the item
+   * cannot take, second answer when limited to one.
    */
   submit(
     formIdOrUrl: string,
@@ -357,7 +419,28 @@ export class FormStore {
   ): SubmitResult {
     const form = this.find(formIdOrUrl);
     if (!form) throw new Error(`No form ${formIdOrUrl}`);
-    if (!form.acceptingResponses) throw new Error(`The form ${form.title} is no longer accepting responses.`);
+    const email = options.email ?? '';
+    // forms/api/guides/api-changes-to-google-forms: an unpublished form receives no responses.
+    if (!form.published)
+      throw new Error(
+        `The form ${form.title} is not published: it takes no responses until its owner publishes it.`,
+      );
+    // reference/forms/form#requiresLogin(): respondents sign in to the owner's domain or a subdomain.
+    const domain = this.domain();
+    const at = email.toLowerCase().slice(email.lastIndexOf('@') + 1);
+    if (form.requireLogin && !(email.includes('@') && (at === domain || at.endsWith(`.${domain}`)))) {
+      throw new Error(
+        email === ''
+          ? `Sign in to continue: only people signed in to an account in ${domain} can answer ${form.title}.`
+          : `You need permission: only people signed in to an account in ${domain} can answer ${form.title}.`,
+      );
+    }
+    // reference/forms/form#getCustomClosedFormMessage(): shown instead when the form takes no responses.
+    if (!form.acceptingResponses) {
+      throw new Error(
+        form.customClosedFormMessage || `The form ${form.title} is no longer accepting responses.`,
+      );
+    }
     const given = new Map<number, unknown>();
     const query = formIdOrUrl.indexOf('?');
     if (query >= 0) {
@@ -390,7 +473,6 @@ export class FormStore {
       }
       stored.push({ itemId: item.id, value: checkAnswer(this.env, item, v) });
     }
-    const email = options.email ?? '';
     if (form.collectEmail && email === '')
       throw new Error('This form collects email addresses: pass options.email.');
     if (form.limitOneResponsePerUser && email !== '' && form.responses.some((r) => r.email === email)) {
@@ -421,7 +503,9 @@ export class FormStore {
       description: f.description,
       publishedUrl: publishedUrl(f),
       editUrl: editUrl(f),
-      acceptingResponses: f.acceptingResponses,
+      published: f.published,
+      acceptingResponses: accepting(f),
+      requireLogin: f.requireLogin,
       items: f.items.map((i) => ({
         id: i.id,
         entryId: i.entryId,
@@ -447,7 +531,10 @@ export class FormStore {
   }
 
   toJSON(): FormsState {
-    return { forms: [...this.forms.values()].map(copyForm) };
+    return {
+      forms: [...this.forms.values()].map(copyForm),
+      ...(this.requireLoginByDefault ? { requireLoginByDefault: true } : {}),
+    };
   }
 }
 
@@ -531,7 +618,7 @@ export class FakeFormResponse extends Counted {
   submit(): this {
     this.rec('submit');
     if (this.submitted) return this;
-    if (!this.form.acceptingResponses) this.env.fail('This form is no longer accepting responses.');
+    if (!accepting(this.form)) this.env.fail('This form is no longer accepting responses.');
     this.data.id = this.store.newResponseId();
     this.data.timestamp = this.env.now().getTime();
     this.submitted = true;
@@ -640,13 +727,37 @@ export class FakeForm extends Counted {
     this.data.limitOneResponsePerUser = enabled === true;
     return this;
   }
+  // forms/api/reference/rest/v1/forms PublishState: accepting responses is forced false while unpublished.
   isAcceptingResponses(): boolean {
     this.rec('isAcceptingResponses');
-    return this.data.acceptingResponses;
+    return accepting(this.data);
   }
   setAcceptingResponses(enabled: boolean): this {
     this.rec('setAcceptingResponses');
+    if (enabled === true && !this.data.published) this.env.fail(UNPUBLISHED);
     this.data.acceptingResponses = enabled === true;
+    return this;
+  }
+  // reference/forms/form#setPublished(Boolean); forms/api/guides/publish-form: publishing "also enables
+  // accepting responses"; unpublishing stops them (PublishState).
+  isPublished(): boolean {
+    this.rec('isPublished');
+    return this.data.published;
+  }
+  setPublished(enabled: boolean): this {
+    this.rec('setPublished');
+    this.data.published = enabled === true;
+    this.data.acceptingResponses = enabled === true;
+    return this;
+  }
+  // reference/forms/form#requiresLogin() (deprecated, still there): sign-in to the owner's domain.
+  requiresLogin(): boolean {
+    this.rec('requiresLogin');
+    return this.data.requireLogin;
+  }
+  setRequireLogin(requireLogin: boolean): this {
+    this.rec('setRequireLogin');
+    this.data.requireLogin = requireLogin === true;
     return this;
   }
   getConfirmationMessage(): string {
@@ -756,7 +867,7 @@ export class FakeForm extends Counted {
   }
   removeDestination(): this {
     this.rec('removeDestination');
-    this.data.destination = null;
+    this.store.unlink(this.data);
     return this;
   }
 
@@ -802,9 +913,13 @@ export class FakeFormApp extends Counted {
     super(env, 'FormApp', null);
   }
 
-  create(title: string): FakeForm {
+  // reference/forms/form-app#create(String,Boolean): create(title) | create(title, isPublished).
+  create(title: string, isPublished?: boolean): FakeForm {
     this.rec('create');
-    return this.store.fake(this.store.create(String(title)));
+    if (String(title ?? '') === '') this.env.fail('Invalid argument: title');
+    if (isPublished !== undefined && typeof isPublished !== 'boolean')
+      this.env.fail('Invalid argument: isPublished');
+    return this.store.fake(this.store.create(String(title), isPublished));
   }
   openById(id: string): FakeForm {
     this.rec('openById');
@@ -833,6 +948,7 @@ export type { AnswerData, DestinationData };
 /** What linkFormsToDrive needs of drive.ts's DriveRegistry. */
 export interface DriveLink {
   registerFile(init: { id: string; mimeType: string; source?: FormDriveSource }): unknown;
+  grant(id: string): void;
   addResolver(resolve: (id: string) => FormDriveSource | undefined, list?: () => string[]): void;
 }
 
@@ -840,6 +956,9 @@ export interface DriveLink {
 export function linkFormsToDrive(forms: FormStore, drive: DriveLink): void {
   forms.onCreate = (f) => {
     drive.registerFile({ id: f.id, mimeType: FORMS_MIME, source: forms.driveSource(f.id) });
+    // Forms are only made by FormApp.create: the add-on may reach them under drive.file
+    // (drive/api/guides/api-specific-auth).
+    drive.grant(f.id);
   };
   drive.addResolver(
     (id) => forms.driveSource(id),

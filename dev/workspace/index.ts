@@ -2,11 +2,13 @@
 // vm context that runs the built bundle, or to drive directly from tests, the preview and the bench.
 import vm from 'node:vm';
 import { CallLog } from './calls';
-import { Env, isDate, Realm } from './env';
+import { checkScopes, repositoryScopes } from './scopes';
+import { Env, isDate, type Host, type Realm } from './env';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockTable } from './lock';
 import { FakePropertiesService, PropertyStores } from './properties';
 import { CalendarStore, FakeCalendarApp } from './calendar';
+import { FakeCalendarAdvanced } from './calendar-api';
 import { FakeCharts, InspectedChart, inspectCharts } from './charts';
 import { createDocsDrive, DocsDriveHelpers } from './document';
 import { FakeFormApp, FormStore, linkFormsToDrive } from './forms';
@@ -26,7 +28,7 @@ export type { UiRecord, MenuEntry } from './ui';
 export type { FakeSpreadsheet } from './spreadsheet';
 export type { FakeSheet } from './sheet';
 export type { FakeRange } from './range';
-export type { InspectedEvent, InvitationRecord } from './calendar';
+export type { InspectedEvent, InvitationRecord, NoticeRecord } from './calendar';
 export type { SentMail } from './mail';
 export type { DocNode, DocRun, DocsDriveHelpers, FakeDocument, InspectedDriveItem } from './document';
 export type { InspectedForm, SubmitResult, SubmittedAnswers } from './forms';
@@ -48,6 +50,11 @@ export interface WorkspaceOptions {
   spreadsheetName?: string;
   /** Name under which createAddonMenu() items appear; default 'Partner Hub'. */
   addonName?: string;
+  /**
+   * The OAuth scopes the script declares; a call needing none of them is refused (dev/workspace/scopes.ts).
+   * Default: the oauthScopes of the repository's appsscript.json.
+   */
+  scopes?: readonly string[];
 }
 
 /** The services typed as the real Apps Script API (one cast, here). */
@@ -61,10 +68,14 @@ export interface AppsScriptServices {
   Logger: GoogleAppsScript.Base.Logger;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   CalendarApp: GoogleAppsScript.Calendar.CalendarApp;
+  /** The Calendar advanced service (Calendar API v3). */
+  Calendar: GoogleAppsScript.Calendar;
   MailApp: GoogleAppsScript.Mail.MailApp;
   FormApp: GoogleAppsScript.Forms.FormApp;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
   DriveApp: GoogleAppsScript.Drive.DriveApp;
+  /** The Drive advanced service (API v3), as appsscript.json enables it: Files.create, get, update. */
+  Drive: GoogleAppsScript.Drive;
   MimeType: GoogleAppsScript.Base.MimeType;
   Charts: GoogleAppsScript.Charts.Charts;
 }
@@ -81,7 +92,7 @@ export interface InspectedTab {
 }
 
 export interface Workspace extends DocsDriveHelpers {
-  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, ScriptApp, CalendarApp, MailApp, FormApp, Charts (and what others add). */
+  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, ScriptApp, CalendarApp, Calendar (advanced service), MailApp, FormApp, Charts (and what others add). */
   globals: Record<string, unknown>;
   /** The same objects, typed as the real services. */
   services: AppsScriptServices;
@@ -95,24 +106,30 @@ export interface Workspace extends DocsDriveHelpers {
   slept: number[];
   /** Not counted: the workspace clock (options.now plus what tests advanced it by). */
   clock: Pick<WorkspaceClock, 'now' | 'advance' | 'set'>;
-  /** Not counted: burst limiter (failAfter, setRateLimit), invitations sent, events for the preview. */
-  calendar: Pick<CalendarStore, 'failAfter' | 'setRateLimit' | 'invitations' | 'inspect'>;
+  /** Not counted: burst limiter (failAfter, setRateLimit), invitations and the updates and cancellations sent to guests, events for the preview. */
+  calendar: Pick<CalendarStore, 'failAfter' | 'setRateLimit' | 'invitations' | 'notices' | 'inspect'>;
   /** Not counted: messages sent, the daily recipient quota. */
   mail: Pick<MailStore, 'sent' | 'setQuota' | 'remaining'>;
-  /** Not counted: a person answering a form (submit), forms for the preview. */
-  forms: Pick<FormStore, 'submit' | 'inspect'>;
+  /** Not counted: a person answering a form (submit), forms for the preview, the domain's form defaults. */
+  forms: Pick<FormStore, 'submit' | 'inspect' | 'setDomainDefault'>;
   /** Not counted: installed triggers; setRunner lets fired triggers call the bundle's functions. */
   triggers: Pick<TriggerTable, 'list' | 'due' | 'runDue' | 'setRunner' | 'fired' | 'fireFor'>;
   locks: {
-    holdDocumentLock(): () => void;
+    /** Another execution holds this document's lock (default: the container spreadsheet's). */
+    holdDocumentLock(id?: string): () => void;
     holdScriptLock(): () => void;
     holdUserLock(): () => void;
     endExecution(): void;
   };
   addSpreadsheet(name: string): FakeSpreadsheet;
   denyAccess(idOrUrl: string): void;
-  /** Runs the add-on as if opened in Docs (no active spreadsheet, no Sheets UI) or in Sheets. */
-  setHost(host: 'sheets' | 'docs'): void;
+  /**
+   * Runs the add-on as if opened in Docs (no active spreadsheet, no Sheets UI), in Sheets, or in a
+   * trigger (no container at all). Fired triggers switch to 'trigger' by themselves.
+   */
+  setHost(host: Host): void;
+  /** What Session.getActiveUser().getEmail() returns from now on ('' as for a consumer account). */
+  setActiveUserEmail(email: string): void;
   /**
    * After vm.createContext(globals): errors and Dates we hand the bundle are then made with the context's
    * own constructors (so `instanceof Error` holds there), and template scriptlets see the bundle's globals.
@@ -146,6 +163,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     state?.seed ?? 20260915,
   );
   calls.makeError = (message) => new env.realm.Error(message);
+  const declared = new Set(options.scopes ?? repositoryScopes());
+  calls.check = (service, method) => checkScopes(declared, service, method, calls.makeError);
   const registry = new SpreadsheetRegistry(env);
   if (state) {
     for (const s of state.spreadsheets) registry.adopt(loadSpreadsheet(s));
@@ -154,8 +173,12 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   } else {
     registry.activeId = registry.create(options.spreadsheetName ?? 'Partner Hub', timeZone).data.id;
   }
+  const documents = new Map<string, Map<string, string>>(
+    Object.entries(state?.properties.documents ?? {}).map(([id, store]) => [id, mapOf(store)]),
+  );
+  documents.set(registry.activeId, mapOf(state?.properties.document));
   const stores: PropertyStores = {
-    document: mapOf(state?.properties.document),
+    documents,
     script: mapOf(state?.properties.script),
     user: mapOf(state?.properties.user),
   };
@@ -170,6 +193,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   const utilities = new FakeUtilities(env);
   const docsDrive = createDocsDrive(env, fakeUi, registry, state);
   linkFormsToDrive(forms, docsDrive.drive);
+  env.activeDocument = () =>
+    env.host === 'sheets' ? registry.activeId : env.host === 'docs' ? docsDrive.docs.activeId : null;
   const globals: Record<string, unknown> = {
     SpreadsheetApp: new FakeSpreadsheetApp(env, registry, fakeUi),
     HtmlService: new FakeHtmlService(env, options.html, () => scriptGlobals),
@@ -183,6 +208,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       FORMS: forms.resolveTriggerSource,
     }),
     CalendarApp: new FakeCalendarApp(env, calendar),
+    Calendar: new FakeCalendarAdvanced(env, calendar),
     MailApp: new FakeMailApp(env, mail),
     FormApp: new FakeFormApp(env, forms),
     Charts: new FakeCharts(env),
@@ -206,7 +232,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     triggers,
     ...docsDrive.helpers,
     locks: {
-      holdDocumentLock: () => lockTable.holdOutside('document'),
+      holdDocumentLock: (id?: string) => lockTable.holdOutside(`document:${id ?? registry.activeId}`),
       holdScriptLock: () => lockTable.holdOutside('script'),
       holdUserLock: () => lockTable.holdOutside('user'),
       endExecution: () => lockTable.endExecution(),
@@ -217,8 +243,11 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     denyAccess(idOrUrl: string): void {
       registry.denied.add(registry.idOf(idOrUrl));
     },
-    setHost(host: 'sheets' | 'docs'): void {
+    setHost(host: Host): void {
       env.host = host;
+    },
+    setActiveUserEmail(email: string): void {
+      env.activeUserEmail = email;
     },
     bindRealm(context: object): void {
       // A contextified sandbox does not expose the context's builtins; its globalThis does.
@@ -265,7 +294,12 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
         denied: [...registry.denied],
         spreadsheets: [...registry.books.values()].map((b) => saveSpreadsheet(b.data)),
         properties: {
-          document: Object.fromEntries(stores.document),
+          document: Object.fromEntries(stores.documents.get(registry.activeId) ?? []),
+          documents: Object.fromEntries(
+            [...stores.documents]
+              .filter(([id, store]) => id !== registry.activeId && store.size > 0)
+              .map(([id, store]) => [id, Object.fromEntries(store)]),
+          ),
           script: Object.fromEntries(stores.script),
           user: Object.fromEntries(stores.user),
         },

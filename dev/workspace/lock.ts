@@ -2,7 +2,8 @@
 // it again; any other Lock object (or an outside holder set by the test) makes tryLock return false.
 import { Counted, Env } from './env';
 
-export type LockScope = 'document' | 'script' | 'user';
+/** 'document:<id>' (each container document has its own), 'script' or 'user'. */
+export type LockScope = `document:${string}` | 'script' | 'user';
 
 /** Who holds each scope: a FakeLock, or OUTSIDE for a simulated other execution. */
 export class LockTable {
@@ -70,9 +71,12 @@ export class FakeLockService extends Counted {
   ) {
     super(env, 'LockService', null);
   }
-  getDocumentLock(): FakeLock {
+  // reference/lock/lock-service#getDocumentLock(): the lock of the current container document; null
+  // outside one (a trigger of an add-on, a standalone script). In a Docs sidebar it is the Doc's lock.
+  getDocumentLock(): FakeLock | null {
     this.rec('getDocumentLock');
-    return new FakeLock(this.env, this.table, 'document');
+    const id = this.env.activeDocument();
+    return id === null ? null : new FakeLock(this.env, this.table, `document:${id}`);
   }
   getScriptLock(): FakeLock {
     this.rec('getScriptLock');

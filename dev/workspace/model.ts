@@ -64,6 +64,8 @@ export class SheetData {
   protections: ProtectionData[] = [];
   /** Embedded charts on this tab; they go when the tab is deleted, not when it is cleared. */
   charts: ChartData[] = [];
+  /** The form answering into this tab (set by forms.ts, not saved: restored from the forms' destinations). */
+  formId: string | null = null;
 
   constructor(
     public name: string,

@@ -73,7 +73,8 @@ export class FakeProperties extends Counted {
 }
 
 export interface PropertyStores {
-  document: Map<string, string>;
+  /** One store per container document (spreadsheet or Doc), by its id. */
+  documents: Map<string, Map<string, string>>;
   script: Map<string, string>;
   user: Map<string, string>;
 }
@@ -85,9 +86,15 @@ export class FakePropertiesService extends Counted {
   ) {
     super(env, 'PropertiesService', null);
   }
-  getDocumentProperties(): FakeProperties {
+  // reference/properties/properties-service#getDocumentProperties(): the current container document's
+  // store, each document its own; null outside a container (an add-on's trigger).
+  getDocumentProperties(): FakeProperties | null {
     this.rec('getDocumentProperties');
-    return new FakeProperties(this.env, this.stores.document);
+    const id = this.env.activeDocument();
+    if (id === null) return null;
+    let store = this.stores.documents.get(id);
+    if (!store) this.stores.documents.set(id, (store = new Map()));
+    return new FakeProperties(this.env, store);
   }
   getScriptProperties(): FakeProperties {
     this.rec('getScriptProperties');

@@ -47,6 +47,11 @@ export const TRIGGER_LIMIT = 20;
 export const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 
+export const ADDON_RECURRENCE = 'The recurrence interval for an Add-on trigger must be at least one hour.';
+/** Our words: the rule is documented, the message Apps Script gives for it is not. */
+export const ADDON_ONE_OF_A_TYPE =
+  'An add-on can only have one trigger of each type, per user, per document. Delete the other trigger first.';
+
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
@@ -71,6 +76,8 @@ export interface TriggerData {
   /** Spreadsheet, form or document id; null for clock triggers. */
   sourceId: string | null;
   user: string;
+  /** The container document it was made from (an add-on may hold one trigger of a type per user per document). */
+  document?: string | null;
   created: number;
   /** Clock triggers: the next instant it is due, and how it repeats. */
   dueAt: number | null;
@@ -162,12 +169,29 @@ export class TriggerTable {
     this.runner = runner;
   }
 
-  add(t: Omit<TriggerData, 'id' | 'user' | 'created'>): TriggerData {
-    const mine = this.triggers.filter((x) => x.user === this.env.userEmail).length;
+  add(t: Omit<TriggerData, 'id' | 'user' | 'created' | 'document'>): TriggerData {
+    const user = this.env.userEmail;
+    const mine = this.triggers.filter((x) => x.user === user).length;
     if (mine >= TRIGGER_LIMIT) this.env.fail(TOO_MANY_TRIGGERS);
+    // workspace/add-ons/concepts/editor-triggers: an add-on's time-driven trigger runs at most once an
+    // hour (a recurring one is refused with this message), and an add-on holds one trigger of each
+    // type per user per document.
+    if (t.schedule?.kind === 'minutes') this.env.fail(ADDON_RECURRENCE);
+    const document = t.sourceId ?? this.env.activeDocument();
+    if (
+      this.triggers.some(
+        (x) =>
+          x.user === user && x.eventType === t.eventType && (x.sourceId ?? x.document ?? null) === document,
+      )
+    )
+      this.env.fail(ADDON_ONE_OF_A_TYPE);
     let id = String(1 + (this.env.nextRandom() % 9));
     while (id.length < 19) id += String(this.env.nextRandom() % 10);
-    const data: TriggerData = { ...t, id, user: this.env.userEmail, created: this.env.now().getTime() };
+    const created = this.env.now().getTime();
+    // A one-off (after/at) clock trigger of an add-on runs no sooner than an hour from now.
+    const dueAt =
+      t.schedule?.kind === 'once' && t.dueAt !== null ? Math.max(t.dueAt, created + HOUR) : t.dueAt;
+    const data: TriggerData = { ...t, dueAt, id, user, document, created };
     this.triggers.push(data);
     return data;
   }
@@ -251,6 +275,9 @@ export class TriggerTable {
     };
     this.fired.push(record);
     if (this.runner) {
+      // guides/triggers/installable: an add-on's trigger runs with no container document and no UI.
+      const host = this.env.host;
+      this.env.host = 'trigger';
       try {
         this.runner(t.handler, event);
       } catch (e) {
@@ -258,6 +285,8 @@ export class TriggerTable {
           e instanceof Error || (e !== null && typeof e === 'object' && 'message' in e)
             ? String((e as { message: unknown }).message)
             : String(e);
+      } finally {
+        this.env.host = host;
       }
     }
     return record;

@@ -19,9 +19,11 @@ export class FakeSession extends Counted {
   constructor(env: Env) {
     super(env, 'Session', null);
   }
+  // reference/base/session#getActiveUser(): the address may be blank (consumer accounts, another domain
+  // than the script's owner, some trigger contexts); getEmail() needs the userinfo.email scope.
   getActiveUser(): FakeUser {
     this.rec('getActiveUser');
-    return new FakeUser(this.env, this.env.userEmail);
+    return new FakeUser(this.env, this.env.activeUserEmail);
   }
   getEffectiveUser(): FakeUser {
     this.rec('getEffectiveUser');

@@ -369,6 +369,12 @@ export class FakeSheet
     this.rec('getTabColor');
     return this.data.tabColor;
   }
+  // reference/spreadsheet/sheet#getFormUrl(): the form answering into this tab, or null. The URL is the
+  // form's id under /forms/d/ ending in /viewform, as scripts comparing it with getEditUrl() rely on.
+  getFormUrl(): string | null {
+    this.rec('getFormUrl');
+    return this.data.formId === null ? null : `https://docs.google.com/forms/d/${this.data.formId}/viewform`;
+  }
   activate(): this {
     this.rec('activate');
     this.book.data.activeSheetId = this.data.id;

@@ -19,6 +19,8 @@ export class SpreadsheetRegistry {
   readonly books = new Map<string, Book>();
   readonly denied = new Set<string>();
   activeId = '';
+  /** Told of each spreadsheet SpreadsheetApp.create makes (the Drive grants it to the add-on). */
+  madeByApp: (id: string) => void = () => undefined;
 
   constructor(private readonly env: Env) {}
 
@@ -77,13 +79,15 @@ export class FakeSpreadsheetApp extends Counted {
     return book ?? this.env.fail('No active spreadsheet.');
   }
 
+  // reference/spreadsheet/spreadsheet-app#getActive(): null outside a spreadsheet container (Docs,
+  // an add-on's trigger).
   getActive(): FakeSpreadsheet | null {
     this.rec('getActive');
-    return this.env.host === 'docs' ? null : this.active().spreadsheet();
+    return this.env.host === 'sheets' ? this.active().spreadsheet() : null;
   }
   getActiveSpreadsheet(): FakeSpreadsheet | null {
     this.rec('getActiveSpreadsheet');
-    return this.env.host === 'docs' ? null : this.active().spreadsheet();
+    return this.env.host === 'sheets' ? this.active().spreadsheet() : null;
   }
   getActiveSheet(): FakeSheet {
     this.rec('getActiveSheet');
@@ -97,7 +101,7 @@ export class FakeSpreadsheetApp extends Counted {
   }
   getUi(): FakeUi {
     this.rec('getUi');
-    if (this.env.host === 'docs') this.env.fail('Cannot call SpreadsheetApp.getUi() from this context.');
+    if (this.env.host !== 'sheets') this.env.fail('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui;
   }
   openById(id: string): FakeSpreadsheet {
@@ -110,7 +114,9 @@ export class FakeSpreadsheetApp extends Counted {
   }
   create(name: string): FakeSpreadsheet {
     this.rec('create');
-    return this.registry.create(String(name), this.env.scriptTimeZone).spreadsheet();
+    const book = this.registry.create(String(name), this.env.scriptTimeZone);
+    this.registry.madeByApp(book.data.id);
+    return book.spreadsheet();
   }
   newDataValidation(): FakeDataValidationBuilder {
     this.rec('newDataValidation');

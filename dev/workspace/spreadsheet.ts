@@ -96,6 +96,19 @@ export class FakeSpreadsheet
     this.book.data.activeSheetId = s.data.id;
     return s;
   }
+  // reference/spreadsheet/spreadsheet#moveActiveSheet(Integer): to a 1-based position; throws past the
+  // number of sheets.
+  moveActiveSheet(pos: number): void {
+    this.rec('moveActiveSheet');
+    const sheets = this.book.data.sheets;
+    if (typeof pos !== 'number' || !Number.isInteger(pos) || pos < 1 || pos > sheets.length)
+      this.env.fail('Invalid argument: pos');
+    const active = this.book.activeSheetData();
+    const rest = sheets.filter((d) => d !== active);
+    rest.splice(pos - 1, 0, active);
+    this.book.data.sheets = rest;
+    this.book.data.activeSheetId = active.id;
+  }
   getActiveRange(): FakeRange {
     this.rec('getActiveRange');
     return this.book.sheet(this.book.activeSheetData()).rangeA1(this.book.data.activeRange);

@@ -62,7 +62,10 @@ export interface WorkspaceState {
   denied: string[];
   spreadsheets: SpreadsheetState[];
   properties: {
+    /** The container spreadsheet's document properties. */
     document: Record<string, string>;
+    /** Other documents' (other spreadsheets, Docs), by id; absent in older states. */
+    documents?: Record<string, Record<string, string>>;
     script: Record<string, string>;
     user: Record<string, string>;
   };

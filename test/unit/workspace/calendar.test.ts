@@ -1,4 +1,5 @@
 import { createWorkspace } from '../../../dev/workspace';
+import { FakeCalendarAdvanced } from '../../../dev/workspace/calendar-api';
 
 const BURST =
   'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.';
@@ -97,7 +98,7 @@ describe('CalendarApp', () => {
     expect(titles).toEqual(['early', 'late']);
   });
 
-  test('guests are added and removed; invitations go out only when asked', () => {
+  test('guests are added and removed; createEvent invites only when asked, addGuest never', () => {
     const w = createWorkspace();
     const cal = w.services.CalendarApp.getDefaultCalendar();
     const quiet = cal.createEvent('Planning', at('2026-09-15T20:00:00Z'), at('2026-09-15T21:00:00Z'), {
@@ -116,19 +117,24 @@ describe('CalendarApp', () => {
       guests: 'a@partner.org,b@partner.org',
       sendInvites: true,
     });
+    // CalendarApp cannot invite a guest added later, even to an event created with sendInvites.
     loud.addGuest('d@partner.org');
-    loud.addGuest('d@partner.org'); // already a guest: no second invitation
+    loud.addGuest('d@partner.org');
     loud.removeGuest('a@partner.org');
+    loud.setTitle('Gathering, moved');
+    loud.setTime(at('2026-09-17T20:00:00Z'), at('2026-09-17T21:30:00Z'));
+    loud.setLocation('Gym');
+    loud.setDescription('New room');
     expect(loud.getGuestList().map((g) => g.getEmail())).toEqual(['b@partner.org', 'd@partner.org']);
     expect(w.calendar.invitations.map((i) => [i.eventId, i.email])).toEqual([
       [loud.getId(), 'a@partner.org'],
       [loud.getId(), 'b@partner.org'],
-      [loud.getId(), 'd@partner.org'],
     ]);
-    expect(w.calendar.inspect().find((e) => e.id === loud.getId())?.guests).toEqual([
-      'b@partner.org',
-      'd@partner.org',
-    ]);
+    expect(w.calendar.notices).toEqual([]);
+    expect(w.calendar.inspect().find((e) => e.id === loud.getId())).toMatchObject({
+      guests: ['b@partner.org', 'd@partner.org'],
+      invitesSent: false,
+    });
     expect(() => loud.addGuest('not an email')).toThrow(/Invalid argument/);
   });
 
@@ -223,9 +229,9 @@ describe('CalendarApp', () => {
     expect(back?.getGuestList().map((g) => g.getEmail())).toEqual(['a@partner.org']);
     expect(r.calendar.invitations).toHaveLength(1);
     expect(r.services.CalendarApp.getCalendarById(extra.getId())?.getName()).toBe('Partner events');
-    // Restored invitations-sent flag: a new guest is invited.
+    expect(r.calendar.inspect()[0].invitesSent).toBe(true);
     back?.addGuest('b@partner.org');
-    expect(r.calendar.invitations.map((i) => i.email)).toEqual(['a@partner.org', 'b@partner.org']);
+    expect(r.calendar.invitations.map((i) => i.email)).toEqual(['a@partner.org']);
     // New ids do not collide with restored ones.
     const next = r.services.CalendarApp.getDefaultCalendar().createEvent(
       'n',
@@ -233,5 +239,166 @@ describe('CalendarApp', () => {
       at('2026-11-11T01:00:00Z'),
     );
     expect(next.getId()).not.toBe(e.getId());
+  });
+});
+
+describe('Calendar advanced service (Events)', () => {
+  function setUp() {
+    const w = createWorkspace({ userEmail: 'rc@school.example', now: () => at('2026-09-01T12:00:00Z') });
+    const event = w.services.CalendarApp.getDefaultCalendar().createEvent(
+      'Gathering',
+      at('2026-09-15T20:30:00Z'),
+      at('2026-09-15T22:00:00Z'),
+      { guests: 'a@partner.org,b@partner.org', sendInvites: true },
+    );
+    const api = w.services.Calendar.Events;
+    const [item] = api.list('rc@school.example', { iCalUID: event.getId() }).items ?? [];
+    if (!item?.id) throw new Error('event not listed');
+    return { w, event, api, id: item.id, item };
+  }
+
+  test('finds CalendarApp’s event by iCalUID; its API id is another id; calls count under Calendar', () => {
+    const { w, event, api, id, item } = setUp();
+    expect(item.iCalUID).toBe(event.getId());
+    expect(`${id}@google.com`).toBe(event.getId());
+    expect(item.start?.dateTime).toBe('2026-09-15T15:30:00-05:00');
+    expect(item.attendees?.map((a) => [a.email, a.organizer === true, a.responseStatus])).toEqual([
+      ['rc@school.example', true, 'accepted'],
+      ['a@partner.org', false, 'needsAction'],
+      ['b@partner.org', false, 'needsAction'],
+    ]);
+    expect(api.list('primary', { iCalUID: event.getId() }).items?.map((e) => e.id)).toEqual([id]);
+    expect(api.list('rc@school.example', { iCalUID: 'other@google.com' }).items).toEqual([]);
+    // The iCalUID is not the API's event id.
+    expect(() =>
+      api.patch({ summary: 'x' }, 'rc@school.example', event.getId(), { sendUpdates: 'none' }),
+    ).toThrow('API call to calendar.events.patch failed with error: Not Found');
+    expect(() => api.list('nobody@example.org', { iCalUID: event.getId() })).toThrow(
+      'API call to calendar.events.list failed with error: Not Found',
+    );
+    const iCalUID = event.getId();
+    w.calls.reset();
+    api.list('primary', { iCalUID });
+    api.patch({ location: 'Gym' }, 'primary', id, { sendUpdates: 'none' });
+    expect(w.calls.byService()).toEqual({ Calendar: 2 });
+    expect(w.calls.byMethod()).toEqual({ 'Calendar.Events.list': 1, 'Calendar.Events.patch': 1 });
+  });
+
+  test("sendUpdates 'all': new guests invited, removed ones told, the others sent the update", () => {
+    const { w, event, api, id, item } = setUp();
+    const kept = (item.attendees ?? []).filter((a) => a.email !== 'a@partner.org');
+    api.patch(
+      {
+        start: { dateTime: '2026-09-16T20:30:00Z' },
+        end: { dateTime: '2026-09-16T22:00:00Z' },
+        attendees: [...kept, { email: 'C@Partner.org' }],
+      },
+      'rc@school.example',
+      id,
+      { sendUpdates: 'all' },
+    );
+    // One store: CalendarApp sees the patch.
+    const seen = w.services.CalendarApp.getEventById(event.getId());
+    expect(seen?.getStartTime().toISOString()).toBe('2026-09-16T20:30:00.000Z');
+    expect(seen?.getGuestList().map((g) => g.getEmail())).toEqual(['b@partner.org', 'c@partner.org']);
+    expect(w.calendar.invitations.map((i) => i.email)).toEqual([
+      'a@partner.org',
+      'b@partner.org',
+      'c@partner.org',
+    ]);
+    expect(w.calendar.notices.map((n) => [n.kind, n.email])).toEqual([
+      ['update', 'b@partner.org'],
+      ['cancellation', 'a@partner.org'],
+    ]);
+    expect(w.calendar.inspect()[0].invitesSent).toBe(true);
+  });
+
+  test("sendUpdates 'none' emails nobody, whatever changes", () => {
+    const { w, api, id } = setUp();
+    api.patch(
+      {
+        summary: 'Moved',
+        start: { dateTime: '2026-09-16T20:30:00Z' },
+        end: { dateTime: '2026-09-16T22:00:00Z' },
+        attendees: [{ email: 'c@partner.org' }],
+      },
+      'rc@school.example',
+      id,
+      { sendUpdates: 'none' },
+    );
+    expect(w.calendar.inspect()[0]).toMatchObject({ title: 'Moved', guests: ['c@partner.org'] });
+    expect(w.calendar.invitations).toHaveLength(2);
+    expect(w.calendar.notices).toEqual([]);
+  });
+
+  test('Google Calendar sends no updates to guests of a past event', () => {
+    const { w, api, id } = setUp();
+    w.clock.set(at('2026-09-20T00:00:00Z'));
+    api.patch({ attendees: [{ email: 'c@partner.org' }] }, 'rc@school.example', id, { sendUpdates: 'all' });
+    expect(w.calendar.inspect()[0].guests).toEqual(['c@partner.org']);
+    expect(w.calendar.invitations).toHaveLength(2);
+    expect(w.calendar.notices).toEqual([]);
+  });
+
+  test('private properties merge key by key, null deletes one; they are not CalendarApp tags', () => {
+    const { w, event, api, id } = setUp();
+    event.setTag('gatheringId', 'g-1');
+    api.patch({ extendedProperties: { private: { one: '1', two: '2' } } }, 'primary', id, {
+      sendUpdates: 'none',
+    });
+    // The typings have no null here; the API deletes a key set to null (guides/extended-properties).
+    const fake = w.globals.Calendar;
+    if (!(fake instanceof FakeCalendarAdvanced)) throw new Error('no Calendar global');
+    fake.Events.patch({ extendedProperties: { private: { one: null, three: '3' } } }, 'primary', id, {
+      sendUpdates: 'none',
+    });
+    const [after] = api.list('primary', { iCalUID: event.getId() }).items ?? [];
+    expect(after?.extendedProperties?.private).toEqual({ two: '2', three: '3' });
+    expect(event.getAllTagKeys()).toEqual(['gatheringId']);
+    expect(w.calendar.notices).toEqual([]);
+    // Saved and restored with the rest of the workspace, as are the emails sent.
+    api.patch({ attendees: [{ email: 'b@partner.org' }] }, 'primary', id, { sendUpdates: 'all' });
+    const r = createWorkspace({ state: JSON.parse(JSON.stringify(w.toJSON())) });
+    const [back] = r.services.Calendar.Events.list('primary', { iCalUID: event.getId() }).items ?? [];
+    expect(back?.extendedProperties?.private).toEqual({ two: '2', three: '3' });
+    expect(r.calendar.notices.map((n) => [n.kind, n.email])).toEqual([
+      ['update', 'b@partner.org'],
+      ['cancellation', 'a@partner.org'],
+    ]);
+    expect(r.calendar.inspect()[0].invitesSent).toBe(true);
+  });
+
+  test('refuses a patch Google would refuse, or that the fake does not model, and changes nothing', () => {
+    const { w, api, id } = setUp();
+    const before = JSON.stringify(w.calendar.inspect());
+    const refuse = (body: object, options: object | undefined, message: string | RegExp) =>
+      expect(() => api.patch(body, 'rc@school.example', id, options ?? {})).toThrow(message);
+    refuse(
+      { start: { dateTime: '2026-09-15T23:00:00Z' }, attendees: [] },
+      { sendUpdates: 'all' },
+      'API call to calendar.events.patch failed with error: The specified time range is empty.',
+    );
+    refuse({ attendees: [{ email: 'not an address' }] }, { sendUpdates: 'all' }, 'Invalid attendee email.');
+    refuse({ start: { dateTime: '2026-09-15T20:00:00' } }, { sendUpdates: 'none' }, /Missing time zone/);
+    refuse({ summary: 'x' }, {}, /does not support sendUpdates undefined/);
+    refuse({ summary: 'x' }, { sendUpdates: 'externalOnly' }, /does not support sendUpdates "externalOnly"/);
+    refuse(
+      { recurrence: ['RRULE:FREQ=WEEKLY'] },
+      { sendUpdates: 'none' },
+      /does not support patching "recurrence"/,
+    );
+    expect(JSON.stringify(w.calendar.inspect())).toBe(before);
+    expect(w.calendar.notices).toEqual([]);
+  });
+
+  test('a failing call does nothing: no change, no email', () => {
+    const { w, api, id } = setUp();
+    w.calls.failAt(1, 'We are sorry, a server error occurred. Please wait a bit and try again.');
+    expect(() =>
+      api.patch({ attendees: [{ email: 'c@partner.org' }] }, 'rc@school.example', id, { sendUpdates: 'all' }),
+    ).toThrow(/server error/);
+    expect(w.calendar.inspect()[0].guests).toEqual(['a@partner.org', 'b@partner.org']);
+    expect(w.calendar.invitations).toHaveLength(2);
+    expect(w.calendar.notices).toEqual([]);
   });
 });

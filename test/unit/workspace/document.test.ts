@@ -110,15 +110,26 @@ describe('DocumentApp element tree', () => {
     expect(read).toEqual([['x', 'y']]);
   });
 
-  test('replaceText across paragraphs and table cells, with an escaped pattern and a literal replacement', () => {
+  test('replaceText follows Java replacement rules: a bare $ or a trailing backslash throws, groups and escapes work', () => {
     const { body } = setup();
     body.appendParagraph('{{gathering.title}} on {{gathering.date}}');
     body.appendParagraph('See you at {{gathering.title}}!');
     body.appendTable([['{{gathering.title}}', 'gatheringXtitle']]);
-    body.replaceText('\\{\\{gathering\\.title\\}\\}', 'Fall $1 & (Kickoff)');
+    const before = body.getText();
+    expect(() => body.replaceText('\\{\\{gathering\\.title\\}\\}', 'Ca$h Academy')).toThrow(
+      'Illegal group reference',
+    );
+    expect(() => body.replaceText('\\{\\{gathering\\.title\\}\\}', 'Room $5')).toThrow('No group 5');
+    expect(() => body.replaceText('\\{\\{gathering\\.title\\}\\}', 'C:\\')).toThrow(
+      'character to be escaped is missing',
+    );
+    expect(body.getText()).toBe(before);
+    body.replaceText('\\{\\{gathering\\.(date)\\}\\}', '[$1]');
+    expect(body.getParagraphs()[1].getText()).toBe('{{gathering.title}} on [date]');
+    body.replaceText('\\{\\{gathering\\.title\\}\\}', 'Fall \\$1 & (Kickoff)');
     expect(body.getParagraphs().map((p) => p.getText())).toEqual([
       '',
-      'Fall $1 & (Kickoff) on {{gathering.date}}',
+      'Fall $1 & (Kickoff) on [date]',
       'See you at Fall $1 & (Kickoff)!',
       'Fall $1 & (Kickoff)',
       'gatheringXtitle',
@@ -128,11 +139,11 @@ describe('DocumentApp element tree', () => {
     body.replaceText('gathering.title', 'T');
     expect(body.getTables()[0].getCell(0, 1).getText()).toBe('T');
     // a pattern never spans paragraphs
-    body.replaceText('date\\}\\}\\nSee', 'nope');
-    expect(body.getText()).toContain('{{gathering.date}}\nSee');
+    body.replaceText('date\\]\\nSee', 'nope');
+    expect(body.getText()).toContain('[date]\nSee');
     // case-insensitive flag
     body.getParagraphs()[1].replaceText('(?i)FALL', 'Spring');
-    expect(body.getParagraphs()[1].getText()).toBe('Spring $1 & (Kickoff) on {{gathering.date}}');
+    expect(body.getParagraphs()[1].getText()).toBe('Spring $1 & (Kickoff) on [date]');
   });
 
   test('findText returns range elements and continues from the previous one', () => {
@@ -314,6 +325,7 @@ describe('DocumentApp element tree', () => {
     w.setActiveDocument(doc.getId());
     w.setDocumentCursor(doc.getId(), 1, 2);
     const r = createWorkspace({ state: JSON.parse(JSON.stringify(w.toJSON())) });
+    r.setHost('docs');
     const again = r.services.DocumentApp.getActiveDocument();
     if (!again) throw new Error('active document lost');
     expect(again.getBody().getText()).toBe(body.getText());

@@ -1,4 +1,9 @@
 import { createWorkspace } from '../../../dev/workspace';
+import { repositoryScopes } from '../../../dev/workspace/scopes';
+
+// DriveApp needs the full drive scope, which the add-on never declares (it uses the Drive advanced
+// service under drive.file): these tests of the fake itself declare it.
+const scopes = [...repositoryScopes(), 'https://www.googleapis.com/auth/drive'];
 
 const NO_ITEM =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
@@ -11,7 +16,7 @@ function names(it: { hasNext(): boolean; next(): { getName(): string } }): strin
 
 describe('DriveApp', () => {
   test('a Doc made with DocumentApp.create is a Drive file in My Drive', () => {
-    const w = createWorkspace();
+    const w = createWorkspace({ scopes });
     const doc = w.services.DocumentApp.create('Agenda – September');
     const file = w.services.DriveApp.getFileById(doc.getId());
     expect(file.getName()).toBe('Agenda – September');
@@ -24,7 +29,7 @@ describe('DriveApp', () => {
   });
 
   test('folders: create, nest, find by name, URLs', () => {
-    const w = createWorkspace();
+    const w = createWorkspace({ scopes });
     const drive = w.services.DriveApp;
     const hub = drive.createFolder('Partner Hub');
     const agendas = hub.createFolder('Agendas');
@@ -40,7 +45,7 @@ describe('DriveApp', () => {
   });
 
   test('makeCopy of a Doc gives an independent Doc that DocumentApp opens, in the given folder', () => {
-    const w = createWorkspace();
+    const w = createWorkspace({ scopes });
     const { DocumentApp, DriveApp } = w.services;
     const template = DocumentApp.create('Template');
     template.getBody().appendParagraph('Hello {{partner.name}}');
@@ -64,7 +69,7 @@ describe('DriveApp', () => {
   });
 
   test('moveTo changes parents; trashed files stay reachable and listed', () => {
-    const w = createWorkspace();
+    const w = createWorkspace({ scopes });
     const { DocumentApp, DriveApp } = w.services;
     const doc = DocumentApp.create('Notes');
     const file = DriveApp.getFileById(doc.getId());
@@ -79,7 +84,7 @@ describe('DriveApp', () => {
   });
 
   test('createFile, the container spreadsheet as a file, and denied or missing ids', () => {
-    const w = createWorkspace();
+    const w = createWorkspace({ scopes });
     const { DriveApp, DocumentApp, MimeType } = w.services;
     const f = DriveApp.createFile('roster.csv', 'a,b\n1,2', MimeType.CSV);
     expect(f.getBlob().getDataAsString()).toBe('a,b\n1,2');
@@ -101,7 +106,7 @@ describe('DriveApp', () => {
   });
 
   test('calls count under DriveApp, inspectDrive does not', () => {
-    const w = createWorkspace();
+    const w = createWorkspace({ scopes });
     const folder = w.services.DriveApp.createFolder('A');
     folder.getName();
     expect(w.calls.byMethod()).toEqual({ 'DriveApp.Folder.getName': 1, 'DriveApp.createFolder': 1 });
@@ -111,7 +116,7 @@ describe('DriveApp', () => {
   });
 
   test('state round trip keeps folders, files, parents, trash and denials', () => {
-    const w = createWorkspace();
+    const w = createWorkspace({ scopes });
     const { DocumentApp, DriveApp } = w.services;
     const folder = DriveApp.createFolder('Agendas');
     const doc = DocumentApp.create('September');
@@ -124,7 +129,7 @@ describe('DriveApp', () => {
     const hidden = DriveApp.createFolder('Hidden');
     w.denyDriveAccess(hidden.getId());
 
-    const r = createWorkspace({ state: JSON.parse(JSON.stringify(w.toJSON())) });
+    const r = createWorkspace({ scopes, state: JSON.parse(JSON.stringify(w.toJSON())) });
     const d = r.services.DriveApp;
     const rf = d.getFolderById(folder.getId());
     expect(names(rf.getFiles()).sort()).toEqual(['September', 'notes.txt']);

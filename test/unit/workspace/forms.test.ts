@@ -1,4 +1,5 @@
 import { createWorkspace, type Workspace } from '../../../dev/workspace';
+import { repositoryScopes } from '../../../dev/workspace/scopes';
 
 type Event = Record<string, unknown>;
 
@@ -8,7 +9,8 @@ function fail(): never {
 
 function survey(w: Workspace) {
   const app = w.services.FormApp;
-  const form = app.create('Partner survey 2026');
+  // Forms made after June 2026 (the default clock is today's) start unpublished.
+  const form = app.create('Partner survey 2026').setPublished(true);
   form.setDescription('How is our partnership going?');
   const token = form.addTextItem().setTitle('Partner token').setRequired(true);
   const trust = form.addScaleItem().setTitle('Trust').setBounds(1, 5).setLabels('Low', 'High');
@@ -114,7 +116,62 @@ describe('FormApp', () => {
     expect(() => w.forms.submit(form.getId(), { 'Partner token': 't', Nope: 'x' })).toThrow(/no question/);
     form.setAcceptingResponses(false);
     expect(() => w.forms.submit(form.getId(), { 'Partner token': 't' })).toThrow(/no longer accepting/);
+    // A closed form's own message is what the respondent reads.
+    form.setCustomClosedFormMessage('The survey closed on June 10.');
+    expect(() => w.forms.submit(form.getId(), { 'Partner token': 't' })).toThrow(
+      'The survey closed on June 10.',
+    );
     expect(form.getResponses()).toHaveLength(0);
+  });
+
+  test('forms made after June 2026 start unpublished and take no answers until published', () => {
+    const w = createWorkspace({ now: () => new Date('2026-09-15T14:00:00Z') });
+    const app = w.services.FormApp;
+    const form = app.create('Partner survey');
+    form.addTextItem().setTitle('Q');
+    const link = form.getPublishedUrl();
+    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([false, false]);
+    expect(() => w.forms.submit(link, { Q: 'a' })).toThrow(/Partner survey is not published/);
+    expect(() => form.setAcceptingResponses(true)).toThrow('Operation not supported on unpublished form');
+    expect(form.isAcceptingResponses()).toBe(false);
+    expect(form.getResponses()).toHaveLength(0);
+
+    // Publishing opens it to answers; unpublishing closes it again.
+    form.setPublished(true);
+    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([true, true]);
+    w.forms.submit(link, { Q: 'a' });
+    form.setPublished(false);
+    expect(form.isAcceptingResponses()).toBe(false);
+    expect(() => w.forms.submit(link, { Q: 'b' })).toThrow(/not published/);
+    expect(form.getResponses()).toHaveLength(1);
+    expect(w.forms.inspect()[0]).toMatchObject({ published: false, acceptingResponses: false });
+
+    expect(app.create('Asked for', true).isPublished()).toBe(true);
+    expect(() => app.create('')).toThrow(/Invalid argument/);
+    const before = createWorkspace({ now: () => new Date('2026-06-30T12:00:00Z') });
+    expect(before.services.FormApp.create('Made in June').isPublished()).toBe(true);
+  });
+
+  test('a domain-only form takes answers only from accounts signed in to the domain or a subdomain', () => {
+    const w = createWorkspace({ userEmail: 'coordinator@lincoln.k12.example' });
+    const app = w.services.FormApp;
+    expect(app.create('Open form').requiresLogin()).toBe(false);
+    w.forms.setDomainDefault({ requireLogin: true });
+    const form = app.create('Partner survey', true);
+    form.addTextItem().setTitle('Q');
+    expect(form.requiresLogin()).toBe(true);
+    const id = form.getId();
+    expect(() => w.forms.submit(id, { Q: 'a' })).toThrow(/Sign in.*lincoln\.k12\.example/);
+    expect(() => w.forms.submit(id, { Q: 'a' }, { email: 'ana@readingbuddies.org' })).toThrow(
+      /need permission/,
+    );
+    w.forms.submit(id, { Q: 'a' }, { email: 'Teacher@Lincoln.K12.example' });
+    w.forms.submit(id, { Q: 'b' }, { email: 'aide@ms.lincoln.k12.example' });
+    form.setRequireLogin(false);
+    w.forms.submit(id, { Q: 'c' }, { email: 'ana@readingbuddies.org' });
+    expect(form.getResponses()).toHaveLength(3);
+    const r = createWorkspace({ state: JSON.parse(JSON.stringify(w.toJSON())) });
+    expect(r.services.FormApp.create('After restore', true).requiresLogin()).toBe(true);
   });
 
   test('the destination tab gets Timestamp and the item titles, then one row per response', () => {
@@ -123,8 +180,11 @@ describe('FormApp', () => {
     const ss = w.spreadsheet;
     form.setDestination(app.DestinationType.SPREADSHEET, ss.getId());
     expect(form.getDestinationId()).toBe(ss.getId());
+    // The new tab comes first in the workbook, and names its form.
     const tab = ss.getSheets()[0];
     expect(tab.getName()).toBe('Form Responses 1');
+    expect(tab.getFormUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/viewform`);
+    expect(ss.getSheets()[1].getFormUrl()).toBeNull();
     expect(tab.getFrozenRows()).toBe(1);
     expect(tab.getRange(1, 1, 1, 7).getValues()).toEqual([
       [
@@ -175,8 +235,18 @@ describe('FormApp', () => {
         .map((s) => s.getName())
         .slice(0, 2),
     ).toEqual(['Form Responses 2', 'Form Responses 1']);
+    expect(ss.getSheets()[0].getFormUrl()).toBe(`https://docs.google.com/forms/d/${second.getId()}/viewform`);
     form.removeDestination();
     expect(() => form.getDestinationId()).toThrow(/no response destination/);
+    expect(tab.getFormUrl()).toBeNull();
+
+    // The active tab moves to a 1-based position; past the last one is refused.
+    const count = ss.getNumSheets();
+    ss.setActiveSheet(tab);
+    ss.moveActiveSheet(count);
+    expect([tab.getIndex(), ss.getActiveSheet().getName()]).toEqual([count, 'Form Responses 1']);
+    expect(() => ss.moveActiveSheet(count + 1)).toThrow(/Invalid argument/);
+    expect(() => ss.moveActiveSheet(0)).toThrow(/Invalid argument/);
   });
 
   test('responses: script-made, listed since a time, found by id', () => {
@@ -241,7 +311,7 @@ describe('FormApp', () => {
 
   test('counting: building counts each call; submit and inspect count nothing', () => {
     const w = createWorkspace();
-    const form = w.services.FormApp.create('F');
+    const form = w.services.FormApp.create('F', true);
     const id = form.getId();
     w.calls.reset();
     form.addTextItem().setTitle('Q').setRequired(true);
@@ -257,7 +327,8 @@ describe('FormApp', () => {
   });
 
   test('a form is a Drive file, named when created', () => {
-    const w = createWorkspace();
+    // DriveApp needs the full drive scope, which the add-on does not declare: declared here to look.
+    const w = createWorkspace({ scopes: [...repositoryScopes(), 'https://www.googleapis.com/auth/drive'] });
     const form = w.services.FormApp.create('Partner survey');
     form.setTitle('Partner survey (fall)');
     const file = w.services.DriveApp.getFileById(form.getId());
@@ -277,9 +348,9 @@ describe('FormApp', () => {
     expect(back.getResponses()).toHaveLength(1);
     expect(back.getPublishedUrl()).toBe(form.getPublishedUrl());
     r.forms.submit(url, {});
-    expect(r.spreadsheet.getSheetByName('Form Responses 1')?.getRange('B2:B3').getValues()).toEqual([
-      ['tok-1'],
-      ['tok-2'],
-    ]);
+    const tab = r.spreadsheet.getSheetByName('Form Responses 1');
+    expect(tab?.getRange('B2:B3').getValues()).toEqual([['tok-1'], ['tok-2']]);
+    expect(tab?.getFormUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/viewform`);
+    expect(back.isPublished()).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { createWorkspace } from '../../../dev/workspace';
+import { repositoryScopes } from '../../../dev/workspace/scopes';
 
 describe('HtmlService', () => {
   const files: Record<string, string> = {
@@ -134,7 +135,18 @@ describe('Utilities and Session', () => {
 
   test('Session', () => {
     const w = createWorkspace({ userEmail: 'rc@school.example', timeZone: 'America/New_York' });
-    expect(w.services.Session.getActiveUser().getEmail()).toBe('rc@school.example');
+    // The add-on does not declare userinfo.email: the address is out of its reach.
+    expect(() => w.services.Session.getActiveUser()).toThrow(
+      'Specified permissions are not sufficient to call Session.getActiveUser.',
+    );
+    const withEmail = createWorkspace({
+      userEmail: 'rc@school.example',
+      scopes: [...repositoryScopes(), 'https://www.googleapis.com/auth/userinfo.email'],
+    });
+    expect(withEmail.services.Session.getActiveUser().getEmail()).toBe('rc@school.example');
+    // …and even with it, blank for a consumer account or someone of another domain.
+    withEmail.setActiveUserEmail('');
+    expect(withEmail.services.Session.getActiveUser().getEmail()).toBe('');
     expect(w.services.Session.getScriptTimeZone()).toBe('America/New_York');
     expect(w.services.Session.getTemporaryActiveUserKey()).toBe(
       w.services.Session.getTemporaryActiveUserKey(),

@@ -57,15 +57,45 @@ describe('ScriptApp triggers', () => {
   test('a script holds 20 triggers per user; the 21st is refused with the real message', () => {
     const w = createWorkspace();
     const script = w.services.ScriptApp;
-    for (let i = 0; i < 20; i++) script.newTrigger(`f${i}`).timeBased().everyHours(1).create();
-    expect(() => script.newTrigger('f20').timeBased().everyHours(1).create()).toThrow(TOO_MANY);
+    // An add-on holds one trigger of a type per document: twenty spreadsheets, one edit trigger each.
+    const books = Array.from({ length: 21 }, (_, i) => w.addSpreadsheet(`School ${i}`).getId());
+    for (const id of books.slice(0, 20))
+      script.newTrigger('onEditInstalled').forSpreadsheet(id).onEdit().create();
+    expect(() => script.newTrigger('onEditInstalled').forSpreadsheet(books[20]).onEdit().create()).toThrow(
+      TOO_MANY,
+    );
     expect(script.getProjectTriggers()).toHaveLength(20);
     script.deleteTrigger(script.getProjectTriggers()[0]);
-    script.newTrigger('f20').timeBased().everyHours(1).create();
+    script.newTrigger('onEditInstalled').forSpreadsheet(books[20]).onEdit().create();
     expect(script.getProjectTriggers()).toHaveLength(20);
   });
 
-  test('runDue fires a one-off trigger once, when its time has come, then deletes it', () => {
+  test('an add-on holds one trigger of each type per user per document, and none recurs more often than hourly', () => {
+    const w = createWorkspace();
+    const script = w.services.ScriptApp;
+    script.newTrigger('resume').timeBased().after(60_000).create();
+    expect(() => script.newTrigger('other').timeBased().everyHours(1).create()).toThrow(
+      'An add-on can only have one trigger of each type, per user, per document.',
+    );
+    script.newTrigger('onSurveySubmit').forSpreadsheet(w.spreadsheet.getId()).onFormSubmit().create();
+    expect(() =>
+      script.newTrigger('onSurveySubmit').forSpreadsheet(w.spreadsheet.getId()).onFormSubmit().create(),
+    ).toThrow('An add-on can only have one trigger of each type, per user, per document.');
+    // Another spreadsheet is another document.
+    script
+      .newTrigger('onSurveySubmit')
+      .forSpreadsheet(w.addSpreadsheet('Other school').getId())
+      .onFormSubmit()
+      .create();
+    expect(() => script.newTrigger('x').timeBased().everyMinutes(30)).not.toThrow();
+    script.deleteTrigger(script.getProjectTriggers()[0]);
+    expect(() => script.newTrigger('x').timeBased().everyMinutes(30).create()).toThrow(
+      'The recurrence interval for an Add-on trigger must be at least one hour.',
+    );
+    expect(w.triggers.list().map((t) => t.handler)).toEqual(['onSurveySubmit', 'onSurveySubmit']);
+  });
+
+  test('runDue fires a one-off trigger once, no sooner than an hour after it was made, then deletes it', () => {
     const w = createWorkspace({ now: () => start });
     const runs: Array<[string, Record<string, unknown>]> = [];
     w.triggers.setRunner((name, e) => runs.push([name, e]));
@@ -74,15 +104,16 @@ describe('ScriptApp triggers', () => {
       .after(5 * 60_000)
       .create();
     expect(w.triggers.due()).toEqual([]);
-    expect(w.triggers.runDue()).toEqual([]);
     w.clock.advance(5 * 60_000);
-    expect(w.clock.now().toISOString()).toBe('2026-03-06T12:05:00.000Z');
+    expect(w.triggers.runDue()).toEqual([]);
+    w.clock.advance(55 * 60_000);
+    expect(w.clock.now().toISOString()).toBe('2026-03-06T13:00:00.000Z');
     expect(w.triggers.due().map((d) => d.handler)).toEqual(['resumeSending']);
     const fired = w.triggers.runDue();
     expect(fired.map((f) => f.handler)).toEqual(['resumeSending']);
     expect(runs).toHaveLength(1);
     expect(runs[0][1]).toEqual(
-      expect.objectContaining({ triggerUid: t.getUniqueId(), authMode: 'FULL', minute: 5 }),
+      expect.objectContaining({ triggerUid: t.getUniqueId(), authMode: 'FULL', hour: 13, minute: 0 }),
     );
     expect(w.triggers.list()).toEqual([]);
     w.clock.advance(3_600_000);
@@ -92,21 +123,46 @@ describe('ScriptApp triggers', () => {
     expect(w.triggers.due(new Date('2026-03-07T00:00:00Z')).map((d) => d.handler)).toEqual(['later']);
   });
 
+  test('a trigger runs outside any container: no active spreadsheet, UI, document lock or document properties', () => {
+    const w = createWorkspace({ now: () => start });
+    const seen: unknown[] = [];
+    w.triggers.setRunner(() => {
+      const s = w.services;
+      seen.push(
+        s.SpreadsheetApp.getActiveSpreadsheet(),
+        s.SpreadsheetApp.getActive(),
+        s.DocumentApp.getActiveDocument(),
+        s.LockService.getDocumentLock(),
+        s.PropertiesService.getDocumentProperties(),
+        s.LockService.getUserLock().tryLock(0),
+        s.SpreadsheetApp.openById(w.spreadsheet.getId()).getName(),
+      );
+      expect(() => s.SpreadsheetApp.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+    });
+    w.services.ScriptApp.newTrigger('resume').timeBased().after(0).create();
+    w.clock.advance(3_600_000);
+    expect(w.triggers.runDue()[0].error).toBeUndefined();
+    expect(seen).toEqual([null, null, null, null, null, true, 'Partner Hub']);
+    // Back in the spreadsheet's sidebar, all are there again.
+    expect(w.services.LockService.getDocumentLock()).not.toBeNull();
+    expect(w.services.PropertiesService.getDocumentProperties()).not.toBeNull();
+  });
+
   test('repeating triggers stay, move on, and do not make up missed runs', () => {
     const w = createWorkspace({ now: () => start });
     const runs: string[] = [];
     w.triggers.setRunner((name) => runs.push(name));
-    w.services.ScriptApp.newTrigger('every5').timeBased().everyMinutes(5).create();
-    w.clock.advance(4 * 60_000);
+    w.services.ScriptApp.newTrigger('hourly').timeBased().everyHours(1).create();
+    w.clock.advance(59 * 60_000);
     w.triggers.runDue();
     expect(runs).toEqual([]);
     w.clock.advance(60_000);
     w.triggers.runDue();
-    expect(runs).toEqual(['every5']);
-    w.clock.advance(60 * 60_000);
+    expect(runs).toEqual(['hourly']);
+    w.clock.advance(3 * 60 * 60_000);
     w.triggers.runDue();
-    expect(runs).toEqual(['every5', 'every5']);
-    expect(w.triggers.list()[0].dueAt).toBe(start.getTime() + 70 * 60_000);
+    expect(runs).toEqual(['hourly', 'hourly']);
+    expect(w.triggers.list()[0].dueAt).toBe(start.getTime() + 5 * 60 * 60_000);
   });
 
   test('a daily trigger at 7:00 keeps 7:00 local across the daylight-saving change', () => {
@@ -163,7 +219,7 @@ describe('ScriptApp triggers', () => {
 
   test('state round trip keeps triggers and their schedules', () => {
     const w = createWorkspace({ now: () => start });
-    const form = w.services.FormApp.create('Survey');
+    const form = w.services.FormApp.create('Survey').setPublished(true);
     w.services.ScriptApp.newTrigger('resume').timeBased().after(60_000).create();
     w.services.ScriptApp.newTrigger('onSurveySubmit').forForm(form).onFormSubmit().create();
     const r = createWorkspace({ now: () => start, state: JSON.parse(JSON.stringify(w.toJSON())) });
@@ -171,7 +227,7 @@ describe('ScriptApp triggers', () => {
     const runs: string[] = [];
     r.triggers.setRunner((name) => runs.push(name));
     r.forms.submit(form.getId(), {});
-    r.clock.advance(60_000);
+    r.clock.advance(60 * 60_000);
     r.triggers.runDue();
     expect(runs).toEqual(['onSurveySubmit', 'resume']);
     expect(r.services.ScriptApp.getProjectTriggers()).toHaveLength(1);
@@ -192,7 +248,7 @@ describe('ScriptApp triggers', () => {
         try { MailApp.sendEmail('nope', 'S', 'B'); } catch (err) { seen.push(err instanceof Error && err.message); }
       }
       function setUp() {
-        ScriptApp.newTrigger('onSurveySubmit').forForm(FormApp.create('Survey').getId()).onFormSubmit().create();
+        ScriptApp.newTrigger('onSurveySubmit').forForm(FormApp.create('Survey').setPublished(true).getId()).onFormSubmit().create();
       }`,
       context,
     );
