@@ -47,6 +47,7 @@ import {
   refreshResponses,
   remindSurvey,
   sendSurvey,
+  surveyOfResponseTab,
   surveyView,
   writeSummaryTab,
 } from './workspace/surveys';
@@ -72,7 +73,7 @@ import { makeAgenda } from './workspace/agenda-docs';
 import { cancelGathering, putOnCalendar } from './workspace/events';
 import { sendFollowUp } from './workspace/followup';
 import { agendaInfo, captureActionItems, insertIntoAgenda } from './workspace/agenda-link';
-import { openDatabase, openDatabaseById, withDocumentLock, type Database } from './workspace/database';
+import { openDatabase, openDatabaseById, withSheetLock, type Database } from './workspace/database';
 import { queuedJobs, RESUME_JOBS, setQueued } from './workspace/jobs';
 import { assignIds, setUp } from './workspace/setup';
 import { listed, saveRecord } from './workspace/records';
@@ -159,7 +160,6 @@ const TEMPLATE_KINDS = [
 ] as const;
 
 const settingsRequest = shape<SettingsRequest>({
-  agendaFolder: optional(text(500)),
   templates: optional((value, where) => {
     const templates = dict(text(500), TEMPLATE_KINDS.length)(value, where);
     for (const kind of Object.keys(templates)) {
@@ -265,7 +265,7 @@ export function directory(db: Database): Directory {
   // Rows people added by hand get their id now, so the sidebar can pick and save them like any other.
   if (TABLE_KEYS.some((k) => read[k].needsId.length && read[k].map.index.id !== undefined)) {
     try {
-      withDocumentLock(() => TABLE_KEYS.forEach((k) => assignIds(db, db.read(k))));
+      withSheetLock(db, () => TABLE_KEYS.forEach((k) => assignIds(db, db.read(k))));
       read = readAll();
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
@@ -314,7 +314,7 @@ export function directory(db: Database): Directory {
 export function createApi(db: () => Database): ServerApi {
   return {
     getDirectory: () => directory(db()),
-    setUpDatabase: () => withDocumentLock(() => setUp(db())),
+    setUpDatabase: () => withSheetLock(db(), () => setUp(db())),
     savePartner: (request) => saveRecord<Partner>(db(), 'partners', request),
     saveContact: (request) => saveRecord<Contact>(db(), 'contacts', request),
     saveAgreement: (request) => saveRecord<Agreement>(db(), 'agreements', request),
@@ -351,7 +351,7 @@ export function createApi(db: () => Database): ServerApi {
     putOnCalendar: (gatheringId, sendInvites) => putOnCalendar(db(), gatheringId, sendInvites),
     cancelGathering: (gatheringId) => listed<Gathering>(cancelGathering(db(), gatheringId)),
     sendFollowUp: (gatheringId) => sendFollowUp(db(), gatheringId),
-    getSettings: () => getSettings(),
+    getSettings: () => getSettings(db()),
     saveSettings: (request) => saveSettings(request),
     getAgendaInfo: () => agendaInfo(),
     insertIntoAgenda: (what) => insertIntoAgenda(what),
@@ -426,7 +426,6 @@ export function runQueuedJobs(): void {
 export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const sheet = e.range.getSheet();
   const db = openDatabaseById(sheet.getParent().getId());
-  const tab = sheet.getName();
-  const survey = db.read('surveys').rows.find((r) => r.record.responseTab === tab);
-  if (survey) refreshResponses(db, String(survey.record.id));
+  const surveyId = surveyOfResponseTab(db, sheet);
+  if (surveyId) refreshResponses(db, surveyId);
 }

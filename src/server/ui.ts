@@ -5,7 +5,7 @@ import { agendaInfo } from './workspace/agenda-link';
 import { scriptJson } from './domain/html';
 import { directory } from './api';
 import { UserError } from './domain/errors';
-import { openDatabase, withDocumentLock } from './workspace/database';
+import { openDatabase, withSheetLock } from './workspace/database';
 import { setUp } from './workspace/setup';
 
 export function buildMenu(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -59,7 +59,8 @@ export function showSidebar(): void {
 export function runSetUpFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   try {
-    const report = withDocumentLock(() => setUp(openDatabase()));
+    const db = openDatabase();
+    const report = withSheetLock(db, () => setUp(db));
     const lines = report.unchanged
       ? ['Everything was already set up; nothing changed.']
       : [

@@ -120,13 +120,22 @@ export interface ImportResult extends ImportPreview {
   readonly contactsAdded: number;
 }
 
-/** Where agendas go and which templates and calendar to use; ids of Drive files and calendars. */
+/** Which templates and calendar to use; ids of Docs and calendars. */
 export interface Settings {
-  readonly agendaFolderId?: string;
   /** The school's own template Doc per gathering kind (Doc id); absent means the built-in one. */
   readonly templates?: Readonly<Record<string, string>>;
   readonly calendarId?: string;
 }
+
+/**
+ * Where the Docs Partner Hub makes go: a "Partner Hub agendas" folder it makes in the user's own Drive the
+ * first time (none yet), that folder as it is now (the user may move or rename it), or gone (in the
+ * trash, deleted, or out of reach: the next Doc goes into a new one).
+ */
+export type AgendaFolder =
+  | { readonly status: 'none' }
+  | { readonly status: 'ready'; readonly name: string; readonly url: string }
+  | { readonly status: 'gone'; readonly reason: 'trashed' | 'unreachable' };
 
 export interface YearRequest {
   readonly model: 'five' | 'three' | 'custom';
@@ -160,14 +169,36 @@ export interface GatheringDraft {
 }
 
 export type AgendaResult =
-  | { readonly status: 'made'; readonly url: string; readonly unknownPlaceholders: readonly string[] }
+  | {
+      readonly status: 'made';
+      readonly url: string;
+      readonly unknownPlaceholders: readonly string[];
+      /** What the person should know beyond "made": a new agendas folder, an old agenda left in place. */
+      readonly notes: readonly string[];
+    }
   | { readonly status: 'exists'; readonly url: string };
 
 export interface EventResult {
   readonly eventId: string;
   readonly created: boolean;
+  /** The event was made or changed by this call (false: it already matched the gathering). */
+  readonly changed: boolean;
   readonly guests: readonly string[];
+  /** Guests Google Calendar was asked by this call to email an invitation. */
+  readonly invited: readonly string[];
+  /** Guests who already knew of the event and were emailed the changes by this call. */
+  readonly updated: readonly string[];
+  /** Guests taken off the event and emailed a cancellation by this call. */
+  readonly cancelled: readonly string[];
+  /** Invitations went out with this call: `invited` is not empty. */
   readonly invitationsSent: boolean;
+}
+
+/** A Doc Partner Hub made; `notes` say what else the person should know (a new folder, say). */
+export interface MadeDoc {
+  readonly url: string;
+  readonly unknownPlaceholders: readonly string[];
+  readonly notes: readonly string[];
 }
 
 export interface FollowUpResult {
@@ -233,6 +264,8 @@ export interface SurveyMailPreview {
   readonly subject: string;
   readonly body: string;
   readonly unknownPlaceholders: readonly string[];
+  /** The Form takes answers only from people signed in to an account in the school's own domain. */
+  readonly domainOnly: boolean;
 }
 
 export interface RecipientView {
@@ -303,7 +336,10 @@ export interface ServerApi {
   putOnCalendar(gatheringId: string, sendInvites: boolean): EventResult;
   cancelGathering(gatheringId: string): Listed<Gathering>;
   sendFollowUp(gatheringId: string): FollowUpResult;
-  getSettings(): Settings & { readonly calendars: readonly { readonly id: string; readonly name: string }[] };
+  getSettings(): Settings & {
+    readonly calendars: readonly { readonly id: string; readonly name: string }[];
+    readonly agendaFolder: AgendaFolder;
+  };
   saveSettings(settings: SettingsRequest): Settings;
   getAgendaInfo(): AgendaInfo;
   insertIntoAgenda(what: 'partners' | 'actionItems' | 'upcoming' | 'actionSteps'): { readonly rows: number };
@@ -327,16 +363,12 @@ export interface ServerApi {
   saveOnboarding(request: SaveRequest): SaveResult<Onboarding>;
   reviewContext(partnerId: string): ReviewContext;
   saveReview(request: SaveRequest): SaveResult<Review>;
-  makePartnerDoc(
-    kind: 'vetting' | 'agreement',
-    partnerId: string,
-  ): { url: string; unknownPlaceholders: string[] };
-  makeSchoolDoc(kind: 'directory' | 'overview'): { url: string; unknownPlaceholders: string[] };
+  makePartnerDoc(kind: 'vetting' | 'agreement', partnerId: string): MadeDoc;
+  makeSchoolDoc(kind: 'directory' | 'overview'): MadeDoc;
 }
 
-/** Settings as the sidebar sends them: Doc and folder links or ids, which the server turns into ids. */
+/** Settings as the sidebar sends them: Doc links or ids, which the server turns into ids. */
 export interface SettingsRequest {
-  readonly agendaFolder?: string;
   readonly templates?: Readonly<Record<string, string>>;
   readonly calendarId?: string;
 }

@@ -319,10 +319,12 @@ export const TABLES = {
       { key: 'opens', header: 'Opens', type: 'date' },
       { key: 'closes', header: 'Closes', type: 'date' },
       { key: 'threshold', header: 'Flag below', type: 'number' },
-      // What Partner Hub needs to read the Form's answers: question ids, types and titles, and the
-      // prefilled link with a stand-in for each recipient's code.
+      // What Partner Hub needs to read the Form's answers: question ids, types and titles, the
+      // prefilled link with a stand-in for each recipient's code, and the response tab's sheet id (so a
+      // renamed tab is still found; "Response tab" keeps its name for people).
       { key: 'questions', header: 'Questions (Partner Hub)', type: 'longtext', max: 45000 },
       { key: 'prefill', header: 'Prefilled link (Partner Hub)', type: 'url', max: 2000 },
+      { key: 'responseTabId', header: 'Response tab ID (Partner Hub)', type: 'number' },
       ...stamps,
     ],
   },

@@ -51,10 +51,21 @@ describe('gatherings', () => {
     await page.getByText('Agenda made.').waitFor();
     await page.getByLabel('Send invitations to partner contacts').check();
     await page.getByRole('button', { name: 'Put on the calendar' }).click();
-    await page.getByText(/Added to the calendar with \d+ guests; invitations sent/).waitFor();
+    await page
+      .getByText(/Added to the calendar with (\d+) guests?: invitations sent to \1 guests?\./)
+      .waitFor();
     const [event] = preview.addOn.workspace.calendar.inspect();
     expect(event.description).toMatch(/Agenda: https:\/\/docs\.google\.com\/document\/d\//);
     expect(event.invitesSent).toBe(true);
+    const invited = preview.addOn.workspace.calendar.invitations.map((i) => i.email);
+    expect(invited.sort()).toEqual([...event.guests].sort());
+    // Asked again with nothing changed, the sidebar says nothing was sent.
+    await page.getByLabel('Send invitations to partner contacts').check();
+    await page.getByRole('button', { name: 'Update the calendar event' }).click();
+    await page
+      .getByText(/already up to date; its guests had already been invited, so nothing was sent/)
+      .waitFor();
+    expect(preview.addOn.workspace.calendar.invitations).toHaveLength(invited.length);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

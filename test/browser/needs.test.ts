@@ -44,7 +44,11 @@ describe('vetting', () => {
     await page.getByLabel('Capacity notes').fill('Only two tutors this year');
     await page.getByLabel('Decision', { exact: true }).selectOption('approve');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/Vetting: approve \(coordinator@school\.example/).waitFor();
+    // Who decided is typed: the add-on cannot read the person's address (no userinfo.email scope).
+    await page.getByText('Decided by: give the name of the person who made the decision.').waitFor();
+    await page.getByLabel('Decided by', { exact: true }).fill('Ms. Rivera');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Vetting: approve \(Ms\. Rivera/).waitFor();
     await page.getByText('onboarding', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Checklist as a Doc' }).click();
     await page.getByRole('link', { name: 'Open the vetting checklist Doc' }).waitFor();

@@ -63,4 +63,22 @@ describe('surveys', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('warns in the preview when only accounts in the school’s domain can answer the Form', async () => {
+    const { page, preview } = ctx.session;
+    // A school domain whose new Forms require signing in to it.
+    preview.addOn.workspace.forms.setDomainDefault({ requireLogin: true });
+    await page.getByRole('navigation').getByRole('button', { name: 'Surveys' }).click();
+    await page.getByRole('button', { name: 'New survey' }).click();
+    await page.getByRole('button', { name: 'Create the Form' }).click();
+    await page.getByText('The Form is ready. Preview the email, then send it.').waitFor();
+    await page.getByRole('button', { name: 'Preview the email' }).click();
+    await page.getByRole('heading', { name: 'Preview' }).waitFor();
+    await page
+      .getByText(
+        /^Only people signed in with an account in your school’s domain can answer this Form: partners without such an account cannot answer it\./,
+      )
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

@@ -47,11 +47,17 @@ function endState(addOn: AddOn) {
     .map((e) => norm(`${e.title}|${e.start}|${e.end}|${e.location}|${[...e.guests].sort().join(',')}`))
     .sort();
   const mail = w.mail.sent.map((m) => norm(`${m.to.join(',')}|${m.subject}|${m.body}`)).sort();
+  // What Calendar emailed guests: each guest invited once, however often the job was resumed.
+  const calendarMail = [
+    ...w.calendar.invitations.map((i) => norm(`invitation|${i.title}|${i.email}`)),
+    ...w.calendar.notices.map((n) => norm(`${n.kind}|${n.title}|${n.email}`)),
+  ].sort();
   return {
     tabs,
     docs,
     events,
     mail,
+    calendarMail,
     triggers: w.triggers
       .list()
       .map((t) => t.handler)
@@ -61,7 +67,7 @@ function endState(addOn: AddOn) {
 
 /** A short account of how two end states differ, or '' when they are the same. */
 function difference(expected: ReturnType<typeof endState>, got: ReturnType<typeof endState>): string {
-  for (const part of ['tabs', 'docs', 'events', 'mail', 'triggers'] as const) {
+  for (const part of ['tabs', 'docs', 'events', 'mail', 'calendarMail', 'triggers'] as const) {
     const [a, b] = [expected[part], got[part]];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     const missing = a.filter((x) => !b.includes(x));
@@ -140,6 +146,13 @@ const JOBS: Job[] = [
     before: planYear,
     job: (a) => {
       for (const g of gatherings(a)) run(a, 'putOnCalendar', g.record.id, false);
+    },
+  },
+  {
+    name: 'create events with invitations',
+    before: planYear,
+    job: (a) => {
+      for (const g of gatherings(a)) run(a, 'putOnCalendar', g.record.id, true);
     },
   },
   {

@@ -1,7 +1,7 @@
 // The Docs sidebar on the built bundle: an agenda Doc finds its gathering, inserts tables at the
 // cursor, and captures its action-steps table back to the sheet, once.
 import type { AddOn } from '../../dev/gas';
-import { loadAddOn } from '../../dev/gas';
+import { loadAddOn, runAsClient } from '../../dev/gas';
 import { seedDemoSchool } from '../../dev/preview/demo';
 import type {
   AgendaInfo,
@@ -94,5 +94,33 @@ describe('Docs sidebar', () => {
     ]);
     const tab = addOn.workspace.inspect().tabs.find((t) => t.name === 'Action Items')!;
     expect(tab.formulas.flat().filter(Boolean)).toEqual([]);
+  });
+
+  it('never writes over a row the spreadsheet sidebar added while it was capturing', () => {
+    const { addOn, docUrl, gathering } = withAgenda();
+    const steps = addOn.workspace.services.DocumentApp.openByUrl(docUrl)
+      .getBody()
+      .getTables()
+      .find((t) => t.getCell(0, 0).getText() === 'What')!;
+    steps.getCell(1, 0).setText('Send the spring calendar');
+    // In the Docs sidebar the document lock is the Doc's, not the spreadsheet's: a save in the
+    // spreadsheet's own sidebar runs at the same moment, between the capture's read and its write.
+    addOn.workspace.calls.before('SpreadsheetApp.Sheet.getMaxRows', () => {
+      addOn.workspace.setHost('sheets');
+      const saved = runAsClient(addOn.context, 'saveActionItem', [
+        { values: { what: 'Book the gym', gatheringId: gathering.id, status: 'open' } },
+      ]);
+      expect(saved).toMatchObject({ ok: true, value: { status: 'saved' } });
+      addOn.workspace.setActiveDocument(docUrl);
+    });
+    expect(failure(addOn, 'captureActionItems')).toBe(
+      'Someone added a row to the Action Items tab while this was saving. Nothing was written: save again.',
+    );
+    expect(ok<CaptureResult>(addOn, 'captureActionItems')).toMatchObject({ added: 1 });
+    addOn.workspace.setHost('sheets');
+    expect(directory(addOn).actionItems.map((a) => a.record.what)).toEqual([
+      'Book the gym',
+      'Send the spring calendar',
+    ]);
   });
 });

@@ -115,7 +115,7 @@ describe('agenda Docs', () => {
       addOn.workspace.calls.reset();
       ok(addOn, 'makeAgenda', g.record.id, false);
       const calls = addOn.workspace.calls.byService();
-      return [calls.DocumentApp, calls.DriveApp];
+      return [calls.DocumentApp, calls.Drive];
     };
     expect(cost(3)).toEqual(cost(20));
   });
@@ -144,14 +144,46 @@ describe('agenda Docs', () => {
       }),
     ).toMatch(/cannot open the multi-partner gathering template/);
   });
+
+  it('puts values holding $ and \\ into a school’s template exactly as typed (replaceText reads Java rules)', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    const row = directory(addOn).gatherings.find((x) => x.record.id === g.record.id)!;
+    const { id, created: _c, updated: _u, ...values } = row.record;
+    const title = 'Room $5 \\ Ca$h Academy $1';
+    ok(addOn, 'saveGathering', { id, version: row.version, values: { ...values, title } });
+    const template = addOn.workspace.addDocument('Our agenda template', ['Agenda: {{gathering.title}}!']);
+    ok(addOn, 'saveSettings', { templates: { 'multi-partner gathering': template.getUrl() } });
+    const made = ok<AgendaResult>(addOn, 'makeAgenda', g.record.id, false);
+    const nodes = addOn.workspace.inspectDocument((made as { url: string }).url).tree.children ?? [];
+    expect(nodes[0].text).toBe(`Agenda: ${title}!`);
+  });
 });
 
 describe('Google Calendar', () => {
+  /** Saves the gathering with some of its values changed, as the sidebar's editor does. */
+  function edit(addOn: AddOn, id: string, change: (g: Gathering) => Partial<Gathering>): void {
+    const row = directory(addOn).gatherings.find((x) => x.record.id === id);
+    if (!row) throw new Error(`no gathering ${id}`);
+    const { id: _id, created: _c, updated: _u, ...values } = row.record;
+    const saved = ok<{ status: string }>(addOn, 'saveGathering', {
+      id,
+      version: row.version,
+      values: { ...values, ...change(row.record) },
+    });
+    expect(saved.status).toBe('saved');
+  }
+  const statusOf = (addOn: AddOn, id: string) =>
+    directory(addOn).gatherings.find((x) => x.record.id === id)?.record.status;
+  const invitedTo = (addOn: AddOn) => addOn.workspace.calendar.invitations.map((i) => i.email).sort();
+  const notices = (addOn: AddOn) =>
+    addOn.workspace.calendar.notices.map((n) => `${n.kind} ${n.email}`).sort();
+
   it('creates, updates (time, guests) and cancels with exactly one event at every step', () => {
     const addOn = demo();
     const [g] = planned(addOn);
     const made = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false);
-    expect(made.created).toBe(true);
+    expect(made).toMatchObject({ created: true, changed: true, invited: [], invitationsSent: false });
     expect(event(addOn)).toHaveLength(1);
     expect(event(addOn)[0]).toMatchObject({
       title: 'Fall partner gathering',
@@ -162,27 +194,113 @@ describe('Google Calendar', () => {
     expect(event(addOn)[0].guests.sort()).toEqual([...made.guests].sort());
     expect(addOn.workspace.calendar.invitations).toHaveLength(0);
 
-    // Move it across the daylight-saving change and drop a partner: the same event changes.
-    const d = directory(addOn);
-    const row = d.gatherings[0];
-    const { id, created: _c, updated: _u, ...values } = row.record;
-    const saved = ok<{ status: string }>(addOn, 'saveGathering', {
-      id,
-      version: row.version,
-      values: { ...values, date: '2026-11-10', invited: values.invited.slice(1) },
-    });
-    expect(saved.status).toBe('saved');
-    const updated = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, true);
-    expect(updated.created).toBe(false);
+    // Move it across the daylight-saving change and drop a partner: the same event changes, silently.
+    edit(addOn, g.record.id, (r) => ({ date: '2026-11-10', invited: r.invited.slice(1) }));
+    const updated = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false);
+    expect(updated).toMatchObject({ created: false, changed: true, invited: [], updated: [], cancelled: [] });
     expect(event(addOn)).toHaveLength(1);
     expect(event(addOn)[0].start).toBe('2026-11-10T21:30:00.000Z');
     expect(event(addOn)[0].guests).toHaveLength(made.guests.length - 1);
-    expect(directory(addOn).gatherings[0].record.status).toBe('invited');
+    expect(addOn.workspace.calendar.invitations).toEqual([]);
+    expect(addOn.workspace.calendar.notices).toEqual([]);
+    expect(statusOf(addOn, g.record.id)).toBe('planned');
 
     ok(addOn, 'cancelGathering', g.record.id);
     expect(event(addOn)).toHaveLength(0);
     expect(directory(addOn).gatherings[0].record).toMatchObject({ status: 'cancelled', eventId: '' });
     expect(failure(addOn, 'putOnCalendar', g.record.id, false)).toMatch(/is cancelled/);
+  });
+
+  it('invites every guest of an event put on without invitations exactly once, then the row says invited', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    const made = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false);
+    expect(addOn.workspace.calendar.invitations).toEqual([]);
+
+    addOn.workspace.calls.reset();
+    const invited = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, true);
+    expect(invited).toMatchObject({ created: false, changed: true, invitationsSent: true, cancelled: [] });
+    expect([...invited.invited].sort()).toEqual([...made.guests].sort());
+    expect(invitedTo(addOn)).toEqual([...made.guests].sort());
+    // Guests who were never emailed are not sent an "update" or a cancellation either.
+    expect(addOn.workspace.calendar.notices).toEqual([]);
+    expect(event(addOn)[0].invitesSent).toBe(true);
+    expect(statusOf(addOn, g.record.id)).toBe('invited');
+    // CalendarApp adds no guest here; the advanced service does it in one list and two patches.
+    expect(addOn.workspace.calls.count('CalendarApp.CalendarEvent.addGuest')).toBe(0);
+    expect(addOn.workspace.calls.count('Calendar.Events.list')).toBe(1);
+    expect(addOn.workspace.calls.count('Calendar.Events.patch')).toBe(2);
+
+    // Asked again with nothing changed: nothing is sent, the row stays invited.
+    const again = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, true);
+    expect(again).toMatchObject({ changed: false, invited: [], updated: [], invitationsSent: false });
+    expect(invitedTo(addOn)).toEqual([...made.guests].sort());
+    expect(statusOf(addOn, g.record.id)).toBe('invited');
+  });
+
+  it('without invitations asked, an existing event changes and nobody is emailed', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    const [first, second] = g.record.invited;
+    edit(addOn, g.record.id, (r) => ({ invited: r.invited.slice(1) }));
+    const made = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false);
+    // A new time, one partner back in and another out.
+    edit(addOn, g.record.id, (r) => ({
+      start: '16:00',
+      end: '17:30',
+      invited: [first, ...r.invited.filter((id) => id !== second)],
+    }));
+    const result = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false);
+    expect(result).toMatchObject({ changed: true, invited: [], updated: [], cancelled: [] });
+    expect(result.guests.filter((e) => !made.guests.includes(e))).toHaveLength(1);
+    expect(made.guests.filter((e) => !result.guests.includes(e))).toHaveLength(1);
+    expect(event(addOn)[0].start).toBe('2026-09-08T21:00:00.000Z');
+    expect(event(addOn)[0].guests.sort()).toEqual([...result.guests].sort());
+    expect(addOn.workspace.calendar.invitations).toEqual([]);
+    expect(addOn.workspace.calendar.notices).toEqual([]);
+    expect(statusOf(addOn, g.record.id)).toBe('planned');
+  });
+
+  it('creates with invitations: each guest invited once; a partner added later is invited, the others sent the change', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    const later = g.record.invited[0];
+    edit(addOn, g.record.id, (r) => ({ invited: r.invited.slice(1) }));
+    const made = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, true);
+    expect(made).toMatchObject({ created: true, invitationsSent: true, updated: [], cancelled: [] });
+    expect([...made.invited].sort()).toEqual([...made.guests].sort());
+    expect(invitedTo(addOn)).toEqual([...made.guests].sort());
+    expect(addOn.workspace.calendar.notices).toEqual([]);
+    expect(statusOf(addOn, g.record.id)).toBe('invited');
+
+    edit(addOn, g.record.id, (r) => ({ invited: [later, ...r.invited] }));
+    addOn.workspace.calls.reset();
+    const grown = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, true);
+    const [newcomer] = grown.guests.filter((e) => !made.guests.includes(e));
+    expect(newcomer).toBeDefined();
+    expect(grown).toMatchObject({
+      created: false,
+      invited: [newcomer],
+      invitationsSent: true,
+      cancelled: [],
+    });
+    expect([...grown.updated].sort()).toEqual([...made.guests].sort());
+    // Every guest has exactly one invitation; the others were sent the update.
+    expect(invitedTo(addOn)).toEqual([...grown.guests].sort());
+    expect(notices(addOn)).toEqual(made.guests.map((e) => `update ${e}`).sort());
+    // One patch for the whole change, not a call per guest.
+    expect(addOn.workspace.calls.count('Calendar.Events.patch')).toBe(1);
+    expect(addOn.workspace.calls.total('CalendarApp')).toBeLessThan(5);
+  });
+
+  it('sends no invitations for a gathering that is over', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    addOn.workspace.clock.set(new Date('2026-09-09T00:00:00Z'));
+    expect(failure(addOn, 'putOnCalendar', g.record.id, true)).toMatch(/is over/);
+    expect(event(addOn)).toEqual([]);
+    expect(ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false).created).toBe(true);
+    expect(addOn.workspace.calendar.invitations).toEqual([]);
   });
 });
 
@@ -229,6 +347,9 @@ describe('follow-up emails', () => {
     expect(to.sort()).toEqual([...guests].sort());
     expect(new Set(to).size).toBe(to.length);
     expect(addOn.workspace.triggers.list()).toHaveLength(0);
+    // The trigger ran outside the spreadsheet, and still recorded everyone on the row.
+    const row = directory(addOn).gatherings.find((x) => x.record.id === g.record.id)!;
+    expect(row.record.followedUp.split(', ').sort()).toEqual([...guests].sort());
     const mine = addOn.workspace.mail.sent.find(
       (m) => m.htmlBody?.includes('Share spring calendar') && m.htmlBody.includes('Your action steps'),
     );

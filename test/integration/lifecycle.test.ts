@@ -121,23 +121,35 @@ describe('the partnership lifecycle', () => {
     const vetting = ok<Listed<Vetting>>(addOn, 'startVetting', p.record.id);
     expect(directory(addOn).partners[0].record.status).toBe('vetting');
     const { id, created: _c, updated: _u, ...values } = vetting.record;
+    const checklist = {
+      ...values,
+      familiarity: 'strong',
+      references: 'adequate',
+      referencesNote: 'Two principals vouched',
+      decision: 'approve',
+    };
+    // Who decided is typed, never read from Session: its address needs the userinfo.email scope (not
+    // declared) and is blank for consumer accounts and people of other domains.
+    addOn.workspace.setActiveUserEmail('');
+    const unnamed = ok<SaveResult<Vetting>>(addOn, 'saveVetting', {
+      id,
+      version: vetting.version,
+      values: checklist,
+    });
+    expect(unnamed).toEqual({
+      status: 'invalid',
+      errors: { decidedBy: 'Decided by: give the name of the person who made the decision.' },
+    });
+    expect(directory(addOn).partners[0].record.status).toBe('vetting');
     const decided = ok<SaveResult<Vetting>>(addOn, 'saveVetting', {
       id,
       version: vetting.version,
-      values: {
-        ...values,
-        familiarity: 'strong',
-        references: 'adequate',
-        referencesNote: 'Two principals vouched',
-        decision: 'approve',
-      },
+      values: { ...checklist, decidedBy: 'Ms. Rivera, coordinator' },
     });
     expect(decided.status).toBe('saved');
     if (decided.status !== 'saved') return;
-    expect(decided.entry.record).toMatchObject({
-      decision: 'approve',
-      decidedBy: 'coordinator@school.example',
-    });
+    expect(decided.entry.record).toMatchObject({ decision: 'approve', decidedBy: 'Ms. Rivera, coordinator' });
+    expect(addOn.workspace.calls.count('Session.User.getEmail')).toBe(0);
     expect(directory(addOn).partners[0].record.status).toBe('onboarding');
     const doc = ok<{ url: string }>(addOn, 'makePartnerDoc', 'vetting', p.record.id);
     expect(JSON.stringify(addOn.workspace.inspectDocument(doc.url).tree)).toContain('Two principals vouched');
@@ -175,6 +187,7 @@ describe('the partnership lifecycle', () => {
         didNotWork: 'Room changes',
         forward: 'Fixed room',
         decision: 'continue',
+        decidedBy: 'Ms. Rivera',
       },
     });
     expect(review.status).toBe('saved');

@@ -44,6 +44,19 @@ function send(addOn: AddOn, surveyId: string, partnerIds: string[], batch = 500)
   });
 }
 
+/** A person's answers to every scale question of the survey's Form, all the same score. */
+function scales(addOn: AddOn, formId: string, score: number): Record<string, number> {
+  return Object.fromEntries(
+    addOn.workspace.services.FormApp.openById(formId)
+      .getItems()
+      .filter((i) => String(i.getType()) === 'SCALE')
+      .map((i) => [i.getTitle(), score]),
+  );
+}
+
+const responded = (addOn: AddOn, surveyId: string) =>
+  ok<SurveyView>(addOn, 'getSurvey', surveyId).recipients.filter((r) => r.status === 'responded').length;
+
 /** The personal link each recipient got, by email. */
 function links(addOn: AddOn): Map<string, string> {
   const out = new Map<string, string>();
@@ -108,6 +121,89 @@ describe('building surveys', () => {
     ).toMatch(/students/i);
     expect(snapshot(addOn)).toEqual(before);
   });
+
+  it('publishes the Form it makes (Forms start unpublished since July 2026): an answer through a partner’s link counts', () => {
+    const addOn = demo();
+    const survey = makeSurvey(addOn).record;
+    const form = addOn.workspace.services.FormApp.openById(survey.formId);
+    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([true, true]);
+    send(addOn, survey.id, [directory(addOn).partners[0].record.id]);
+    const [link] = [...links(addOn).values()];
+    addOn.workspace.forms.submit(link, scales(addOn, survey.formId, 4));
+    // The form-submit trigger matched it to its partner; the summary counts it.
+    expect(responded(addOn, survey.id)).toBe(1);
+    expect(ok<SurveyView>(addOn, 'getSurvey', survey.id).summary.responded).toBe(1);
+  });
+
+  it('puts the response tab last, after Partner Hub’s own tabs, and leaves the person on their tab', () => {
+    const addOn = demo();
+    const ss = addOn.workspace.spreadsheet;
+    const before = addOn.workspace.inspect().tabs.map((t) => t.name);
+    const active = ss.getActiveSheet().getName();
+    const survey = makeSurvey(addOn).record;
+    expect(addOn.workspace.inspect().tabs.map((t) => t.name)).toEqual([...before, survey.responseTab]);
+    expect(ss.getActiveSheet().getName()).toBe(active);
+    // The row keeps the tab's sheet id (found by the Form it belongs to) and its name for people.
+    const tab = ss.getSheetById(Number(survey.responseTabId));
+    expect(tab?.getName()).toBe(survey.responseTab);
+    expect(tab?.getFormUrl()).toBe(`https://docs.google.com/forms/d/${survey.formId}/viewform`);
+  });
+
+  it('keeps counting answers when the response tab is renamed: found by sheet id, else by its Form', () => {
+    const addOn = demo();
+    const survey = makeSurvey(addOn).record;
+    send(addOn, survey.id, [directory(addOn).partners[0].record.id]);
+    const [first, second] = [...links(addOn).values()];
+    const ss = addOn.workspace.spreadsheet;
+    ss.getSheetById(Number(survey.responseTabId))?.setName('Partner answers');
+    addOn.workspace.forms.submit(first, scales(addOn, survey.formId, 4));
+    expect(responded(addOn, survey.id)).toBe(1);
+
+    // A row without the id (kept by hand, or from before the column): the tab the Form answers into.
+    const surveys = addOn.workspace.inspect().tabs.find((t) => t.name === 'Surveys')!;
+    const column = surveys.values[0].indexOf('Response tab ID (Partner Hub)') + 1;
+    const row = surveys.values.findIndex((r) => r[0] === survey.id) + 1;
+    ss.getSheetByName('Surveys')?.getRange(row, column).setValue('');
+    ss.getSheetByName('Partner answers')?.setName('Answers 2027');
+    addOn.workspace.forms.submit(second, scales(addOn, survey.formId, 2));
+    expect(responded(addOn, survey.id)).toBe(2);
+    const view = ok<SurveyView>(addOn, 'getSurvey', survey.id);
+    expect(view.summary.responded).toBeGreaterThan(0);
+    expect(view.flags).toEqual([]);
+  });
+
+  it('says so and keeps no survey when its Form cannot be published', () => {
+    const addOn = demo();
+    const { questions } = ok<{ questions: Question[] }>(addOn, 'surveyQuestions', 'convening feedback');
+    const before = snapshot(addOn);
+    // Google Forms fails the publishing call.
+    const calls = addOn.workspace.calls;
+    const record = calls.record.bind(calls);
+    calls.record = (service, method) => {
+      if (method === 'Form.setPublished')
+        throw calls.makeError('We are sorry, a server error occurred. Please wait a bit and try again.');
+      record(service, method);
+    };
+    const message = failure(addOn, 'createSurvey', {
+      kind: 'convening feedback',
+      title: 'Convening feedback',
+      questions,
+      opens: '',
+      closes: '',
+      threshold: null,
+    });
+    expect(message).toMatch(
+      /^Partner Hub could not publish the new Form "Convening feedback" \(We are sorry/,
+    );
+    expect(message).toMatch(/no survey was saved; the Form is in the trash of your Google Drive/);
+    expect(snapshot(addOn)).toEqual(before);
+    expect(addOn.workspace.triggers.list()).toEqual([]);
+    expect(addOn.workspace.forms.inspect().map((f) => [f.title, f.published, f.items.length])).toEqual([
+      ['Convening feedback', false, 0],
+    ]);
+    const form = addOn.workspace.forms.inspect()[0];
+    expect(addOn.workspace.inspectDrive().files.find((f) => f.id === form.id)?.trashed).toBe(true);
+  });
 });
 
 describe('sending', () => {
@@ -140,6 +236,7 @@ describe('sending', () => {
       alreadySent: 0,
       quota: 12,
       unknownPlaceholders: ['oops'],
+      domainOnly: false,
     });
     expect(addOn.workspace.mail.sent).toHaveLength(0);
 
@@ -182,6 +279,33 @@ describe('sending', () => {
     expect(new Set(addOn.workspace.mail.sent.map((m) => m.to[0])).size).toBe(
       addOn.workspace.mail.sent.length,
     );
+  });
+});
+
+describe('a school domain whose Forms take answers only from its own accounts', () => {
+  it('warns in the send preview that partners outside the domain cannot answer', () => {
+    const addOn = demo();
+    addOn.workspace.forms.setDomainDefault({ requireLogin: true });
+    const survey = makeSurvey(addOn).record;
+    const partner = directory(addOn).partners[0].record.id;
+    const request = {
+      surveyId: survey.id,
+      subject: 'Hi',
+      message: '{{survey.link}}',
+      audience: 'all',
+      partnerIds: [partner],
+      batch: 10,
+    };
+    expect(ok<SurveyMailPreview>(addOn, 'previewSurveyMail', request).domainOnly).toBe(true);
+    // As the warning says: a partner's own account cannot answer.
+    send(addOn, survey.id, [partner]);
+    const [[email, link]] = [...links(addOn)];
+    expect(() => addOn.workspace.forms.submit(link, scales(addOn, survey.formId, 3), { email })).toThrow(
+      /need permission/,
+    );
+    // Once the coordinator lets anyone answer, the preview stops warning.
+    addOn.workspace.services.FormApp.openById(survey.formId).setRequireLogin(false);
+    expect(ok<SurveyMailPreview>(addOn, 'previewSurveyMail', request).domainOnly).toBe(false);
   });
 });
 
@@ -244,9 +368,25 @@ describe('collecting, reminding and summarizing', () => {
     // Nobody is reminded within a week of the last email; after it, only those who did not answer.
     expect(ok<SendResult>(addOn, 'remindSurvey', survey.id, 7, 500).sent).toEqual([]);
     addOn.workspace.clock.advance(8 * 24 * 60 * 60 * 1000);
-    const reminded = ok<SendResult>(addOn, 'remindSurvey', survey.id, 7, 500);
+    // The quota stops the reminders after one; the trigger finishes them the next day, outside the
+    // spreadsheet (no document lock there), and the sheet records every one.
     const expected = emails.filter((e) => e !== emails[0] && e !== emails[1]);
-    expect([...reminded.sent].sort()).toEqual(expected.sort());
+    const mailed = addOn.workspace.mail.sent.length;
+    addOn.workspace.mail.setQuota(1);
+    const reminded = ok<SendResult>(addOn, 'remindSurvey', survey.id, 7, 500);
+    expect(reminded).toMatchObject({ queued: expected.length - 1, stoppedBy: 'quota' });
+    addOn.workspace.mail.setQuota(100);
+    addOn.workspace.clock.advance(25 * 60 * 60 * 1000);
+    expect(addOn.workspace.triggers.runDue().map((f) => f.error)).toEqual([undefined]);
+    const remindedTo = addOn.workspace.mail.sent.slice(mailed).flatMap((m) => m.to);
+    expect([...remindedTo].sort()).toEqual(expected.sort());
+    const recorded = ok<SurveyView>(addOn, 'getSurvey', survey.id);
+    expect(
+      recorded.recipients
+        .filter((r) => r.remindedAt)
+        .map((r) => r.email)
+        .sort(),
+    ).toEqual(expected.sort());
     expect(ok<SendResult>(addOn, 'remindSurvey', survey.id, 7, 500).sent).toEqual([]);
 
     const tab = ok<{ tab: string; rows: number }>(addOn, 'writeSurveySummary', survey.id);

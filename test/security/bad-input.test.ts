@@ -93,7 +93,6 @@ const valid: ValidCalls = {
   getSettings: () => [],
   saveSettings: (c) => [
     {
-      agendaFolder: c.folderId,
       templates: { 'multi-partner gathering': c.templateDocId },
       calendarId: c.calendarId,
     },
@@ -156,7 +155,7 @@ const OPTIONS: Partial<Record<ServerFunction, DeriveOptions>> = {
   runImport: { optional: ['0.decisions', '0.decisions.2'] },
   planYear: { optional: ['0.months'] },
   saveSettings: {
-    optional: ['0.agendaFolder', '0.templates', '0.templates.multi-partner gathering', '0.calendarId'],
+    optional: ['0.templates', '0.templates.multi-partner gathering', '0.calendarId'],
   },
   createSurvey: { accepts: { '0.threshold': ['null'] } },
   saveActionItem: { optional: ['0.values.gatheringId', '0.values.partnerId'] },

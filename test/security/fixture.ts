@@ -24,7 +24,6 @@ export interface Ctx {
   readonly actionItemId: string;
   readonly surveyId: string;
   readonly agendaDocId: string;
-  readonly folderId: string;
   readonly templateDocId: string;
   readonly calendarId: string;
 }
@@ -108,7 +107,6 @@ export function fixture(): Fixture {
     threshold: 3,
   });
   const w = addOn.workspace;
-  const folder = w.services.DriveApp.createFolder('Agendas');
   const template = w.addDocument('Our agenda template', [
     '{{gathering.title}}',
     'At {{gathering.location}}, {{gathering.date}} {{gathering.time}}',
@@ -135,7 +133,6 @@ export function fixture(): Fixture {
       actionItemId: item.record.id,
       surveyId: survey.record.id,
       agendaDocId,
-      folderId: folder.getId(),
       templateDocId: template.getId(),
       calendarId: w.services.CalendarApp.getDefaultCalendar().getId(),
     },

@@ -1,6 +1,6 @@
 // Gatherings: plan the year or a convening, review before anything is written, then make agendas and
 // calendar events with progress shown; one gathering's page has its agenda, event, follow-up and actions.
-import type { GatheringDraft, Listed } from '../../shared/contract';
+import type { EventResult, GatheringDraft, Listed } from '../../shared/contract';
 import type { ActionItem, Gathering } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import { CONVENING_GOALS } from '../../shared/convening';
@@ -321,6 +321,7 @@ async function makeAll(ids: string[]): Promise<void> {
           `${title}: `,
           safeLink(agenda.url, 'agenda'),
           event.created ? ', event added' : ', event updated',
+          agenda.status === 'made' && agenda.notes.length ? `. ${agenda.notes.join(' ')}` : '',
         ),
       );
     } catch (error) {
@@ -341,6 +342,26 @@ async function makeAll(ids: string[]): Promise<void> {
 }
 
 // ---- One gathering ---------------------------------------------------------------------------------------
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** What putting a gathering on the calendar did, and whom Google Calendar was asked to email. */
+function eventOutcome(r: EventResult, asked: boolean): string {
+  const what = r.created
+    ? `Added to the calendar with ${count(r.guests.length, 'guest')}`
+    : r.changed
+      ? `Updated on the calendar (${count(r.guests.length, 'guest')})`
+      : 'The calendar event was already up to date';
+  const emailed = [
+    r.invited.length ? `invitations sent to ${count(r.invited.length, 'guest')}` : '',
+    r.updated.length ? `the changes sent to ${count(r.updated.length, 'guest')} already invited` : '',
+    r.cancelled.length ? `a cancellation sent to ${count(r.cancelled.length, 'guest')} taken off it` : '',
+  ].filter(Boolean);
+  if (emailed.length) return `${what}: ${emailed.join('; ')}.`;
+  if (!asked) return `${what}; no invitations or updates were sent (“Send invitations” was not checked).`;
+  if (!r.guests.length) return `${what}; it has no guests to invite.`;
+  return `${what}; its guests had already been invited, so nothing was sent.`;
+}
 
 export function showGathering(id: string): void {
   const entry = state.directory?.gatherings.find((g) => g.record.id === id);
@@ -394,15 +415,12 @@ export function showGathering(id: string): void {
         'button',
         {
           onclick: async () => {
-            const result = await busy('Saving the event…', () =>
-              call('putOnCalendar', g.id, invites.checked),
-            );
+            const asked = invites.checked;
+            const result = await busy('Saving the event…', () => call('putOnCalendar', g.id, asked));
             if (!result) return;
             await reload();
             showGathering(g.id);
-            say(
-              `${result.created ? 'Added to' : 'Updated on'} the calendar with ${result.guests.length} guests${result.invitationsSent ? '; invitations sent' : ''}.`,
-            );
+            say(eventOutcome(result, asked));
           },
         },
         g.eventId ? 'Update the calendar event' : 'Put on the calendar',
@@ -509,8 +527,11 @@ async function agenda(g: Gathering): Promise<void> {
   await reload();
   showGathering(g.id);
   say(
-    result.unknownPlaceholders.length
-      ? `Agenda made. Unknown placeholders left as typed: ${result.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')}.`
-      : 'Agenda made.',
+    [
+      result.unknownPlaceholders.length
+        ? `Agenda made. Unknown placeholders left as typed: ${result.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')}.`
+        : 'Agenda made.',
+      ...result.notes,
+    ].join(' '),
   );
 }

@@ -24,7 +24,7 @@ async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, box: HT
       ),
     ),
   );
-  say('Doc made.');
+  say(['Doc made.', ...made.notes].join(' '));
 }
 
 export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement | null {

@@ -1,4 +1,5 @@
 // Where agendas go, which templates and calendar to use, and the placeholders a school template may use.
+import type { AgendaFolder } from '../../shared/contract';
 import { GATHERING_KINDS } from '../../shared/schema';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { call } from '../common/run';
@@ -8,14 +9,6 @@ import { busy, focusHeading, say, view } from './app';
 export async function showSettings(): Promise<void> {
   const settings = await busy('Loading settings…', () => call('getSettings'));
   if (!settings) return;
-  const folder = h('input', {
-    id: 'set-folder',
-    type: 'url',
-    placeholder: 'https://drive.google.com/drive/folders/…',
-  });
-  folder.value = settings.agendaFolderId
-    ? `https://drive.google.com/drive/folders/${settings.agendaFolderId}`
-    : '';
   const templates = GATHERING_KINDS.map((kind, i) => {
     const input = h('input', { id: `set-template-${i}`, type: 'url', placeholder: 'Built-in template' });
     const current = settings.templates?.[kind];
@@ -42,13 +35,8 @@ export async function showSettings(): Promise<void> {
   replace(
     view,
     h('h2', { tabindex: '-1', id: 'settings-title' }, 'Settings'),
-    h(
-      'div',
-      { class: 'filter' },
-      h('label', { for: 'set-folder' }, 'Folder for agenda Docs'),
-      folder,
-      h('div', { class: 'help' }, 'Empty: a “Partner Hub agendas” folder is made in your Drive.'),
-    ),
+    h('h3', {}, 'Where agendas go'),
+    h('p', { id: 'set-folder' }, ...whereDocsGo(settings.agendaFolder)),
     ...templates.map((t) => t.el),
     h('div', { class: 'filter' }, h('label', { for: 'set-calendar' }, 'Calendar for gatherings'), calendar),
     h(
@@ -58,7 +46,6 @@ export async function showSettings(): Promise<void> {
         onclick: async () => {
           const saved = await busy('Saving settings…', () =>
             call('saveSettings', {
-              agendaFolder: folder.value,
               templates: Object.fromEntries(templates.map((t) => [t.kind, t.input.value])),
               calendarId: calendar.value,
             }),
@@ -85,7 +72,7 @@ export async function showSettings(): Promise<void> {
               const made = await busy('Making the Doc…', () => call('makeSchoolDoc', kind));
               if (!made) return;
               (event.target as HTMLElement).after(h('p', {}, safeLink(made.url, `Open: ${label}`)));
-              say('Doc made.');
+              say(['Doc made.', ...made.notes].join(' '));
             },
           },
           label,
@@ -104,4 +91,33 @@ export async function showSettings(): Promise<void> {
     ),
   );
   focusHeading('settings-title');
+}
+
+/**
+ * Where the Docs Partner Hub makes go, in plain words. The add-on can only reach a folder it made itself
+ * (it asks for no wider Drive access), so there is no folder to choose.
+ */
+function whereDocsGo(folder: AgendaFolder): (string | HTMLElement)[] {
+  const move = ' You may move or rename it: Partner Hub keeps finding it.';
+  if (folder.status === 'ready')
+    return [
+      'Agendas and the other Docs Partner Hub makes for you go into your folder “',
+      folder.name,
+      '”, which Partner Hub made in your Drive.',
+      move,
+      ' ',
+      safeLink(folder.url, 'Open the folder'),
+    ];
+  const next = 'Partner Hub will make a new “Partner Hub agendas” folder in your Drive for the next Doc.';
+  if (folder.status === 'gone')
+    return [
+      folder.reason === 'trashed'
+        ? 'The folder Partner Hub made for its Docs is in your trash. '
+        : 'Partner Hub can no longer find the folder it made for its Docs (it was deleted, or Partner Hub cannot reach it). ',
+      next,
+    ];
+  return [
+    'The first agenda or other Doc Partner Hub makes for you goes into a new “Partner Hub agendas” folder in your Drive, and later ones join it.',
+    move,
+  ];
 }

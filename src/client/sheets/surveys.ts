@@ -310,6 +310,15 @@ function renderSurvey(v: SurveyView): void {
                           `Unknown placeholders: ${p.unknownPlaceholders.map((x) => `{{${x}}}`).join(', ')}`,
                         )
                       : null,
+                    p.domainOnly
+                      ? h(
+                          'p',
+                          { class: 'error' },
+                          'Only people signed in with an account in your school’s domain can answer this Form: ' +
+                            'partners without such an account cannot answer it. To let them answer, open the ' +
+                            'Form and change who can respond to anyone with the link, then send.',
+                        )
+                      : null,
                     h('p', {}, h('strong', {}, p.subject)),
                     h('pre', { class: 'mail' }, p.body),
                   );
@@ -502,7 +511,7 @@ async function sendAll(
           {},
           last?.stoppedBy === 'quota'
             ? `Today's email quota is used up: the other ${waiting} go out automatically tomorrow.`
-            : `${waiting} more go out in a minute.`,
+            : `The other ${waiting} go out in the background in an hour or so; send again to go on now.`,
         )
       : null,
     sent.length

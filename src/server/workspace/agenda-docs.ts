@@ -18,8 +18,9 @@ import {
 import { UserError } from '../domain/errors';
 import { oneLine } from '../domain/text';
 import type { Database } from './database';
+import { agendaFolder, docsMadeSince, isGone, moveInto, reachable, trashIfOurs } from './drive-files';
 import { findRow, updateRow } from './records';
-import { readSettings, writeSettings } from './settings';
+import { readSettings } from './settings';
 
 type Body = GoogleAppsScript.Document.Body;
 
@@ -54,12 +55,6 @@ export function docId(text: string): string {
   return m[1];
 }
 
-export function folderId(text: string): string {
-  const m = /\/folders\/([A-Za-z0-9_-]{10,})/.exec(text) ?? /^([A-Za-z0-9_-]{10,})$/.exec(text.trim());
-  if (!m) throw new UserError(`"${text.slice(0, 80)}" is not a Google Drive folder link or id.`);
-  return m[1];
-}
-
 /** What a generated Doc holds; the school's own template for `templateKind` replaces the blocks when set. */
 export interface DocumentSpec {
   readonly title: string;
@@ -69,66 +64,120 @@ export interface DocumentSpec {
   readonly tables: (name: string) => string[][] | undefined;
   /** The last line, linked to the spreadsheet: how the Docs sidebar finds its way back. */
   readonly linkLine?: string;
-  /** A Doc an earlier attempt made and did not finish: written over instead of making another. */
-  readonly reuse?: string;
+  /**
+   * What the Doc is for (e.g. 'agenda:G-…') when a retry must finish the same Doc: its id is recorded in
+   * the spreadsheet's document properties right after it is made, and a retry writes over that Doc (if
+   * the add-on can still reach it) until forgetDocument() clears the record. Just before the Doc is made
+   * the record says so, so a run stopped between making it and recording its id leaves a trace too.
+   */
+  readonly recordFor?: string;
+  /** The Doc this one replaces: never written over, whatever the record says. */
+  readonly replaces?: string;
 }
 
-function reopen(id: string): GoogleAppsScript.Document.Document | null {
+const PENDING = 'partnerHub.pendingDoc.';
+
+/** What the record holds while a Doc is being made: its title, and a time safely before it was made. */
+interface Making {
+  readonly making: string;
+  readonly since: string;
+}
+
+function makingOf(value: string | null): Making | null {
+  if (!value?.startsWith('{')) return null;
   try {
-    return DocumentApp.openById(id);
+    const parsed: unknown = JSON.parse(value);
+    if (parsed === null || typeof parsed !== 'object') return null;
+    const { making, since } = parsed as Record<string, unknown>;
+    return typeof making === 'string' && typeof since === 'string' ? { making, since } : null;
   } catch {
     return null;
   }
 }
 
 /**
- * A Doc with this title that Partner Hub made but never linked (the run stopped between making it and
- * writing its link): found so a retry finishes it instead of making a second.
+ * The Doc a stopped run made but never recorded: named as the record says, made since then, still at the
+ * top of My Drive and still empty. Asked only after a run stopped in that moment; another school's Doc of
+ * the same title passes only if it too was made in that minute and left empty (its written Docs are moved
+ * into a folder).
  */
-function unlinkedDoc(title: string, except: string): string | undefined {
-  const files = DriveApp.getFilesByName(title);
-  while (files.hasNext()) {
-    const file = files.next();
-    if (
-      file.getMimeType() === 'application/vnd.google-apps.document' &&
-      !file.isTrashed() &&
-      file.getId() !== except
-    )
-      return file.getId();
+function leftEmpty(making: Making): GoogleAppsScript.Document.Document | null {
+  for (const id of docsMadeSince(making.making, making.since)) {
+    const doc = DocumentApp.openById(id);
+    const body = doc.getBody();
+    if (body.getNumChildren() === 1 && body.getText() === '') return doc;
   }
-  return undefined;
+  return null;
 }
 
-/** Writes a Doc from a built-in template or the school's own, into the agenda folder. */
+/** The Doc an earlier attempt made for the same purpose and did not finish, while it is still the add-on's. */
+function unfinished(
+  id: string | null,
+  replaces: string | undefined,
+): GoogleAppsScript.Document.Document | null {
+  if (!id || id === replaces || !reachable(id)) return null;
+  try {
+    return DocumentApp.openById(id);
+  } catch (error) {
+    if (isGone(error)) return null;
+    throw error;
+  }
+}
+
+/** The attempt for this purpose is finished (its link is written): a later one makes a new Doc. */
+export function forgetDocument(recordFor: string): void {
+  PropertiesService.getDocumentProperties().deleteProperty(PENDING + recordFor);
+}
+
+/**
+ * Writes a Doc from a built-in template or the school's own, into the user's agendas folder. `notes` tell
+ * the person what they should know (a new folder was made).
+ */
 export function writeDocument(
   db: Database,
   spec: DocumentSpec,
-): { id: string; url: string; unknown: string[] } {
+): { id: string; url: string; unknown: string[]; notes: string[] } {
   const properties = PropertiesService.getDocumentProperties();
   const settings = readSettings(properties);
   const templateId = settings.templates?.[spec.templateKind];
-  const earlier = spec.reuse ? reopen(spec.reuse) : null;
-  const doc = earlier ?? DocumentApp.create(spec.title);
+  // Everything that can stop the Doc is checked before one is made.
+  const template = templateId ? openTemplate(templateId) : null;
+  const folder = agendaFolder(db.spreadsheet.getId());
+  const key = spec.recordFor === undefined ? null : PENDING + spec.recordFor;
+  const pending = key ? properties.getProperty(key) : null;
+  const making = makingOf(pending);
+  const earlier = making ? leftEmpty(making) : unfinished(pending, spec.replaces);
+  let doc: GoogleAppsScript.Document.Document;
+  if (earlier) {
+    doc = earlier;
+    if (key && making) properties.setProperty(key, doc.getId());
+    if (doc.getName() !== spec.title) doc.setName(spec.title);
+  } else {
+    const since = new Date(Date.now() - 60 * 1000).toISOString();
+    if (key) properties.setProperty(key, JSON.stringify({ making: spec.title, since }));
+    doc = DocumentApp.create(spec.title);
+    if (key) properties.setProperty(key, doc.getId());
+  }
   const body = doc.getBody();
   if (earlier) body.clear();
-  const unknown = templateId ? fromTemplate(body, templateId, spec) : fromBuiltIn(body, spec);
+  const unknown = template ? fromTemplate(body, template, spec) : fromBuiltIn(body, spec);
   if (spec.linkLine) body.appendParagraph(spec.linkLine).setLinkUrl(db.spreadsheet.getUrl());
   const [id, url] = [doc.getId(), doc.getUrl()];
   doc.saveAndClose();
-  moveToFolder(id, settings.agendaFolderId, (folder) =>
-    writeSettings(properties, { ...settings, agendaFolderId: folder }),
-  );
-  return { id, url, unknown };
+  moveInto(folder.id, id);
+  return { id, url, unknown, notes: folder.note ? [folder.note] : [] };
 }
 
 export function makeAgenda(db: Database, gatheringId: string, replace: boolean): AgendaResult {
   const ctx = agendaContext(db, gatheringId);
   const g = ctx.gathering;
   if (g.agendaUrl && !replace) return { status: 'exists', url: g.agendaUrl };
-  const title = oneLine(`${g.title} – ${g.date}`);
+  const recordFor = `agenda:${g.id}`;
+  const old = docIdOrEmpty(g.agendaUrl);
   const made = writeDocument(db, {
-    title,
-    reuse: unlinkedDoc(title, docIdOrEmpty(g.agendaUrl)),
+    title: oneLine(`${g.title} – ${g.date}`),
+    recordFor,
+    replaces: old,
     templateKind: g.kind,
     blocks: builtInTemplate(g.kind as Parameters<typeof builtInTemplate>[0]),
     values: placeholderValues(ctx),
@@ -136,9 +185,15 @@ export function makeAgenda(db: Database, gatheringId: string, replace: boolean):
       TABLE_NAMES.includes(name as TableName) ? tableRows(ctx, name as TableName) : undefined,
     linkLine: linkLine(g.id),
   });
-  if (replace && g.agendaUrl) trashOld(g.agendaUrl);
+  const notes = [...made.notes];
+  // Under drive.file only a Doc the add-on made for this person can go to the trash.
+  if (replace && old && old !== made.id && !trashIfOurs(old))
+    notes.push(
+      'The old agenda was not moved to the trash: Partner Hub can reach only the Docs it made for you, and that one was made by hand or by someone else, or is gone.',
+    );
   updateRow(db, 'gatherings', g.id, { agendaUrl: made.url });
-  return { status: 'made', url: made.url, unknownPlaceholders: made.unknown };
+  forgetDocument(recordFor);
+  return { status: 'made', url: made.url, unknownPlaceholders: made.unknown, notes };
 }
 
 const TABLE_NAMES: readonly TableName[] = ['partners', 'actionItems', 'upcoming', 'actionSteps'];
@@ -165,15 +220,18 @@ function fromBuiltIn(body: Body, spec: DocumentSpec): string[] {
   return [];
 }
 
-function fromTemplate(body: Body, templateId: string, spec: DocumentSpec): string[] {
-  let template: Body;
+/** The school's template Doc's body (the documents scope opens any Doc the person can open). */
+function openTemplate(templateId: string): Body {
   try {
-    template = DocumentApp.openById(templateId).getBody();
+    return DocumentApp.openById(templateId).getBody();
   } catch {
     throw new UserError(
       'Partner Hub cannot open the template Doc. Check the link in Settings and that you can open it.',
     );
   }
+}
+
+function fromTemplate(body: Body, template: Body, spec: DocumentSpec): string[] {
   const used = findPlaceholders(template.getText());
   const count = template.getNumChildren();
   for (let i = 0; i < count; i++) {
@@ -191,10 +249,18 @@ function fromTemplate(body: Body, templateId: string, spec: DocumentSpec): strin
       const rows = spec.tables(key.slice('table:'.length));
       if (rows) insertTable(body, key, rows);
     } else if (key in spec.values) {
-      body.replaceText(`\\{\\{\\s*${key.replace(/\./g, '\\.')}\\s*\\}\\}`, spec.values[key]);
+      body.replaceText(`\\{\\{\\s*${key.replace(/\./g, '\\.')}\\s*\\}\\}`, literal(spec.values[key]));
     }
   }
   return unknownPlaceholders(used.map((k) => `{{${k}}}`).join(' '));
+}
+
+/**
+ * replaceText reads its replacement by Java's rules ("$1" is a group, "\\" an escape): a school's value
+ * such as "Ca$h Academy" or "Room $5" is escaped so it goes in exactly as typed.
+ */
+function literal(value: string): string {
+  return value.replace(/[\\$]/g, (c) => `\\${c}`);
 }
 
 /** Replaces the paragraph holding `{{table:…}}` with the table. */
@@ -211,26 +277,5 @@ function insertTable(body: Body, key: string, rows: string[][]): void {
     // A body must end with a paragraph: the last one is emptied rather than removed.
     if (index + 1 === body.getNumChildren() - 1) paragraph.asParagraph().setText('');
     else paragraph.removeFromParent();
-  }
-}
-
-function moveToFolder(docId: string, folder: string | undefined, remember: (id: string) => void): void {
-  let target: GoogleAppsScript.Drive.Folder;
-  try {
-    target = folder ? DriveApp.getFolderById(folder) : DriveApp.createFolder('Partner Hub agendas');
-  } catch {
-    throw new UserError('Partner Hub cannot open the agenda folder. Choose another one in Settings.');
-  }
-  if (!folder) remember(target.getId());
-  DriveApp.getFileById(docId).moveTo(target);
-}
-
-function trashOld(url: string): void {
-  const id = docIdOrEmpty(url);
-  if (!id) return;
-  try {
-    DriveApp.getFileById(id).setTrashed(true);
-  } catch {
-    // The old agenda is gone or not ours to trash: the new link replaces it either way.
   }
 }

@@ -10,7 +10,7 @@ import { fromCell } from '../domain/cells';
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
 import { agendaContext } from './agenda-docs';
-import { openDatabaseById, withDocumentLock, type Database } from './database';
+import { openDatabaseById, withSheetLock, type Database } from './database';
 
 type Doc = GoogleAppsScript.Document.Document;
 type Element = GoogleAppsScript.Document.Element;
@@ -109,7 +109,7 @@ export function captureActionItems(): CaptureResult {
       });
     }
   }
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const data = db.read('actionItems');
     if (!data.sheet)
       throw new UserError(

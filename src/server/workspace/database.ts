@@ -36,6 +36,11 @@ export class Database {
   constructor(
     readonly spreadsheet: Spreadsheet,
     private readonly properties: GoogleAppsScript.Properties.Properties,
+    /**
+     * True when this spreadsheet is the container of the execution (its menu or sidebar): only then is
+     * there a document lock for it. A trigger or the Docs sidebar writes it from outside.
+     */
+    readonly inContainer = true,
   ) {
     this.toDate = dateInZone(spreadsheet.getSpreadsheetTimeZone());
   }
@@ -100,21 +105,25 @@ export class Database {
   }
 
   /**
-   * The lock keeps other saves out, not a person sorting or inserting rows by hand. Just before writing,
-   * the ids of the rows to change are read again (one call): if a row moved, nothing is written.
+   * The lock keeps other saves out, not a person sorting or inserting rows by hand (nor, from a trigger
+   * or the Docs sidebar, a save in the spreadsheet's own sidebar). Just before writing, the id column of
+   * the rows to write is read again (one call): a row that moved, or a new row's place that is no longer
+   * blank, and nothing is written.
    */
-  private assertRowsInPlace(data: TableData, changes: readonly RowChange[]): void {
+  private assertRowsInPlace(data: TableData, changes: readonly RowChange[], maxRows: number): void {
     const at = data.map.index.id;
-    const rows = changes.filter((c) => c.row <= data.values.length).map((c) => c.row);
+    const rows = changes.map((c) => c.row).filter((row) => row <= maxRows);
     if (at === undefined || !data.sheet || !rows.length) return;
     const first = Math.min(...rows);
     const ids = data.sheet.getRange(first, at + 1, Math.max(...rows) - first + 1, 1).getValues();
     for (const row of rows) {
-      if (ids[row - first][0] !== data.values[row - 1][at]) {
-        throw new UserError(
-          `Rows of the ${data.table.tab} tab moved while saving (a sort or an inserted row). Nothing was written: save again.`,
-        );
-      }
+      const expected = row <= data.values.length ? data.values[row - 1][at] : '';
+      if (ids[row - first][0] === expected) continue;
+      throw new UserError(
+        row <= data.values.length
+          ? `Rows of the ${data.table.tab} tab moved while saving (a sort or an inserted row). Nothing was written: save again.`
+          : `Someone added a row to the ${data.table.tab} tab while this was saving. Nothing was written: save again.`,
+      );
     }
   }
 
@@ -123,9 +132,9 @@ export class Database {
     if (!data.sheet)
       throw new UserError(`The ${data.table.tab} tab is missing. Run "Set up partner database" first.`);
     const blocks = planWrites(data.table, data.map, data.values, changes, this.toDate);
-    if (blocks.length) this.assertRowsInPlace(data, changes);
     const lastRow = Math.max(0, ...blocks.map((b) => b.row + b.values.length - 1));
     const maxRows = lastRow > 0 ? data.sheet.getMaxRows() : 0;
+    if (blocks.length) this.assertRowsInPlace(data, changes, maxRows);
     if (lastRow > maxRows) data.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
     for (const block of blocks) {
       data.sheet
@@ -136,27 +145,66 @@ export class Database {
   }
 }
 
-/** Runs `work` holding the document lock, so two saves never interleave. */
-export function withDocumentLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10000)) {
-    throw new UserError('Someone else is saving to this spreadsheet right now. Try again in a moment.');
+/**
+ * Runs `work` holding a lock, so two saves never interleave. In the spreadsheet's own menu or sidebar
+ * that is its document lock. Outside it (a time-driven or form-submit trigger, the Docs sidebar) Apps
+ * Script offers no lock for the spreadsheet: getDocumentLock() is null in a trigger and is the Doc's lock
+ * in Docs, and the script lock would be shared by every school that installed the add-on. There the
+ * user lock keeps this person's own executions apart, and Database.write re-reads the rows it is about
+ * to write (ids in place, new rows still blank) just before writing, so a save from the sidebar that
+ * landed meanwhile is never overwritten.
+ */
+export function withSheetLock<T>(db: Database, work: () => T): T {
+  const busy = 'Someone else is saving to this spreadsheet right now. Try again in a moment.';
+  const lock = db.inContainer ? LockService.getDocumentLock() : null;
+  if (!lock) return withUserLock(busy, () => flushed(work));
+  if (!lock.tryLock(10000)) throw new UserError(busy);
+  try {
+    return flushed(work);
+  } finally {
+    lock.releaseLock();
   }
+}
+
+function flushed<T>(work: () => T): T {
   try {
     return work();
   } finally {
+    SpreadsheetApp.flush();
+  }
+}
+
+let userLockDepth = 0;
+
+/**
+ * Runs `work` holding this user's lock (their other executions of the add-on wait; other people's do
+ * not). Taken once per execution: nested calls run inside the hold they are in.
+ */
+export function withUserLock<T>(busy: string, work: () => T): T {
+  if (userLockDepth > 0) {
+    userLockDepth++;
     try {
-      SpreadsheetApp.flush();
+      return work();
     } finally {
-      lock.releaseLock();
+      userLockDepth--;
     }
+  }
+  const lock = LockService.getUserLock();
+  if (!lock.tryLock(10000)) throw new UserError(busy);
+  userLockDepth = 1;
+  try {
+    return work();
+  } finally {
+    userLockDepth = 0;
+    lock.releaseLock();
   }
 }
 
 export function openDatabase(): Database {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  if (!spreadsheet) throw new UserError('Open Partner Hub from a spreadsheet.');
-  return new Database(spreadsheet, PropertiesService.getDocumentProperties());
+  const properties = PropertiesService.getDocumentProperties();
+  if (!spreadsheet || !properties) throw new UserError('Open Partner Hub from a spreadsheet.');
+  return new Database(spreadsheet, properties);
 }
 
 /**
@@ -172,7 +220,7 @@ export function openDatabaseById(id: string): Database {
   }
   const active = SpreadsheetApp.getActiveSpreadsheet();
   const own = active && active.getId() === id ? PropertiesService.getDocumentProperties() : null;
-  return new Database(spreadsheet, own ?? noProperties());
+  return own ? new Database(spreadsheet, own) : new Database(spreadsheet, noProperties(), false);
 }
 
 function noProperties(): GoogleAppsScript.Properties.Properties {

@@ -1,14 +1,15 @@
 // Gatherings written in one step (the year's plan), and the settings behind agendas and events.
-import type { GatheringDraft, Listed, Settings, SettingsRequest } from '../../shared/contract';
+import type { AgendaFolder, GatheringDraft, Listed, Settings, SettingsRequest } from '../../shared/contract';
 import type { FieldValue, Gathering } from '../../shared/records';
 import { checkDraft } from '../../shared/fields';
 import { TABLES } from '../../shared/schema';
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
-import { withDocumentLock, type Database } from './database';
+import { withSheetLock, type Database } from './database';
 import { listed } from './records';
 import { readSettings, writeSettings } from './settings';
-import { docId, folderId } from './agenda-docs';
+import { docId } from './agenda-docs';
+import { agendaFolderInfo } from './drive-files';
 
 /** Adds the reviewed drafts as rows in one block, all checked first: one bad draft writes nothing. */
 export function addGatherings(
@@ -36,7 +37,7 @@ export function addGatherings(
       throw new UserError(`Gathering ${i + 1} ("${d.title}") ends before it starts.`);
     return values;
   });
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const partners = new Set(db.read('partners').rows.map((r) => String(r.record.id)));
     const unknown = invited.filter((id) => !partners.has(id));
     if (unknown.length)
@@ -76,54 +77,65 @@ export function addGatherings(
   });
 }
 
-export function getSettings(): Settings & { calendars: { id: string; name: string }[] } {
-  const settings = readSettings(PropertiesService.getDocumentProperties());
+/** The settings, the user's calendars, and where the Docs Partner Hub makes go (for this user). */
+export function getSettings(db: Database): Settings & {
+  calendars: { id: string; name: string }[];
+  agendaFolder: AgendaFolder;
+} {
+  const { templates, calendarId } = readSettings(PropertiesService.getDocumentProperties());
   const calendars = CalendarApp.getAllOwnedCalendars().map((c) => ({ id: c.getId(), name: c.getName() }));
-  return { ...settings, calendars };
+  return {
+    ...(templates ? { templates } : {}),
+    ...(calendarId ? { calendarId } : {}),
+    calendars,
+    agendaFolder: agendaFolderInfo(db.spreadsheet.getId()),
+  };
 }
 
-/** Links are turned into ids and checked: a template or folder the user cannot open is refused now, not at the meeting. */
+/**
+ * Links are turned into ids and checked: a template the user cannot open is refused now, not at the
+ * meeting. Every field is checked before anything is written, and every problem is named: one bad field
+ * saves nothing and hides no other.
+ */
 export function saveSettings(request: SettingsRequest): Settings {
   const properties = PropertiesService.getDocumentProperties();
   const current = readSettings(properties);
-  const next: { agendaFolderId?: string; templates?: Record<string, string>; calendarId?: string } = {
-    ...current,
-  };
-  if (request.agendaFolder !== undefined) {
-    if (request.agendaFolder.trim() === '') delete next.agendaFolderId;
-    else {
-      const id = folderId(request.agendaFolder);
-      try {
-        DriveApp.getFolderById(id).getName();
-      } catch {
-        throw new UserError(
-          'Partner Hub cannot open that folder. Check the link and that you can add files to it.',
-        );
-      }
-      next.agendaFolderId = id;
-    }
-  }
+  const problems: string[] = [];
+  let templates = current.templates;
   if (request.templates !== undefined) {
-    const templates: Record<string, string> = {};
+    const chosen: Record<string, string> = {};
     for (const [kind, link] of Object.entries(request.templates)) {
       if (!link.trim()) continue;
-      const id = docId(link);
+      let id: string;
+      try {
+        id = docId(link);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        problems.push(`Template for ${kind}: ${error.message}`);
+        continue;
+      }
       try {
         DocumentApp.openById(id).getName();
       } catch {
-        throw new UserError(
+        problems.push(
           `Partner Hub cannot open the ${kind} template Doc. Check the link and that you can open it.`,
         );
+        continue;
       }
-      templates[kind] = id;
+      chosen[kind] = id;
     }
-    next.templates = templates;
+    templates = chosen;
   }
+  let calendarId = current.calendarId;
   if (request.calendarId !== undefined) {
     if (request.calendarId && !CalendarApp.getCalendarById(request.calendarId))
-      throw new UserError('Partner Hub cannot find that calendar.');
-    if (request.calendarId) next.calendarId = request.calendarId;
-    else delete next.calendarId;
+      problems.push('Partner Hub cannot find that calendar.');
+    calendarId = request.calendarId || undefined;
   }
-  return writeSettings(properties, next);
+  if (problems.length) throw new UserError(`Nothing was saved. ${problems.join(' ')}`);
+  // Written whole: a folder link kept by an older version is dropped (the add-on makes its own folder).
+  return writeSettings(properties, {
+    ...(templates ? { templates } : {}),
+    ...(calendarId ? { calendarId } : {}),
+  });
 }

@@ -13,7 +13,7 @@ import {
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
 import type { Rec, RowChange } from '../domain/table';
-import { withDocumentLock, type Database } from './database';
+import { withSheetLock, type Database } from './database';
 
 const MAX_IMPORT_ROWS = 20000;
 
@@ -77,7 +77,7 @@ export function previewImport(db: Database, request: ImportRequest) {
 }
 
 export function runImport(db: Database, request: ImportRequest): ImportResult {
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const { candidates, partners, contacts, preview } = plan(db, request);
     if (!partners.sheet || !contacts.sheet)
       throw new UserError('Run "Set up partner database" before importing.');

@@ -6,6 +6,7 @@ import type {
   Agreement,
   CheckIn,
   Contact,
+  FieldValue,
   Partner,
   Review,
   School,
@@ -24,7 +25,7 @@ import {
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
 import type { Rec } from '../domain/table';
-import { withDocumentLock, type Database } from './database';
+import { withSheetLock, type Database } from './database';
 import { findRow, listed, saveRecord, updateRow } from './records';
 import { writeDocument } from './agenda-docs';
 import { surveysNewestFirst, surveyView } from './surveys';
@@ -37,7 +38,7 @@ function partnerOf(db: Database, id: string): Partner {
 
 /** Adds a row for a partner unless it has one; returns the partner's row either way. */
 function ensureRow(db: Database, key: 'vetting' | 'onboarding', partnerId: string, values: Rec): Listed<Rec> {
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const data = db.read(key);
     if (!data.sheet)
       throw new UserError(`Run "Set up partner database" first: there is no ${TABLES[key].tab} tab.`);
@@ -58,6 +59,16 @@ function ensureRow(db: Database, key: 'vetting' | 'onboarding', partnerId: strin
   });
 }
 
+/**
+ * A decision names who made it, as the coordinator types it. Not Session.getActiveUser(): its address
+ * needs the userinfo.email scope and is blank for consumer accounts and people of another domain.
+ */
+function whoDecided(values: Record<string, FieldValue>): Record<string, string> {
+  return values.decision && !values.decidedBy
+    ? { decidedBy: 'Decided by: give the name of the person who made the decision.' }
+    : {};
+}
+
 /** A prospect moves to vetting, with an empty checklist. */
 export function startVetting(db: Database, partnerId: string): Listed<Vetting> {
   const partner = partnerOf(db, partnerId);
@@ -72,13 +83,13 @@ export function startVetting(db: Database, partnerId: string): Listed<Vetting> {
 /** Saves the checklist; a decision moves the partner on (approve: onboarding; decline: ended) and says who decided. */
 export function saveVetting(db: Database, request: SaveRequest): SaveResult<Vetting> {
   const values = { ...request.values };
-  if (values.decision && !values.decidedBy) values.decidedBy = Session.getActiveUser().getEmail();
   if (values.decision && !values.decidedOn) values.decidedOn = db.today();
   return saveRecord<Vetting>(
     db,
     'vetting',
     { ...request, values },
     {
+      check: whoDecided,
       after: (saved) => {
         const partnerId = String(saved.partnerId);
         if (saved.decision === 'approve') {
@@ -135,12 +146,11 @@ export function reviewContext(db: Database, partnerId: string): ReviewContext {
 
 export function saveReview(db: Database, request: SaveRequest): SaveResult<Review> {
   const values = { ...request.values };
-  if (values.decision && !values.decidedBy) values.decidedBy = Session.getActiveUser().getEmail();
   if (values.decision && !values.decidedOn) values.decidedOn = db.today();
   if (!request.id && !values.evidence && typeof values.partnerId === 'string') {
     values.evidence = reviewContext(db, values.partnerId).evidence.join('\n');
   }
-  return saveRecord<Review>(db, 'reviews', { ...request, values });
+  return saveRecord<Review>(db, 'reviews', { ...request, values }, { check: whoDecided });
 }
 
 function tablesOf(tables: Record<string, string[][]>) {
@@ -166,7 +176,7 @@ export function makePartnerDoc(db: Database, kind: 'vetting' | 'agreement', part
     values: spec.values,
     tables: tablesOf(spec.tables),
   });
-  return { url: made.url, unknownPlaceholders: made.unknown };
+  return { url: made.url, unknownPlaceholders: made.unknown, notes: made.notes };
 }
 
 export function makeSchoolDoc(db: Database, kind: 'directory' | 'overview') {
@@ -193,5 +203,5 @@ export function makeSchoolDoc(db: Database, kind: 'directory' | 'overview') {
     values: spec.values,
     tables: tablesOf(spec.tables),
   });
-  return { url: made.url, unknownPlaceholders: made.unknown };
+  return { url: made.url, unknownPlaceholders: made.unknown, notes: made.notes };
 }

@@ -7,7 +7,7 @@ import { analyzeGaps, landscape, type GapInput } from '../domain/gaps';
 import { nextCheckIn } from '../domain/partners';
 import { asText } from '../domain/cells';
 import { UserError } from '../domain/errors';
-import { Database, openDatabaseById, withDocumentLock } from './database';
+import { Database, openDatabaseById, withSheetLock } from './database';
 import { surveysNewestFirst, surveyView } from './surveys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -86,7 +86,7 @@ export function writeGapsTab(db: Database): { tab: string; rows: number } {
       ? link(needs.sheet, rowOf(needs, f.needId), 'Open need')
       : link(partners.sheet, rowOf(partners, f.partnerIds[0] ?? ''), 'Open partner'),
   ]);
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const sheet = rewriteTab(db, 'Gaps', [header, ...(body.length ? body : [['', 'No gaps found.']])]);
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
@@ -208,7 +208,7 @@ export function writeDashboard(db: Database): { tab: string } {
     },
     { title: 'Check-ins on time', rows: [['Check-ins', 'Partners'], ...checkIns], chart: 'pie' },
   ];
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const rows: (string | number)[][] = [];
     const starts: number[] = [];
     for (const b of blocks) {

@@ -7,7 +7,7 @@ import type { Listed, SaveRequest, SaveResult } from '../../shared/contract';
 import { mapHeaders, readRows, ROW_REF, type Rec } from '../domain/table';
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
-import { withDocumentLock, type Database, type TableData } from './database';
+import { withSheetLock, type Database, type TableData } from './database';
 
 export function listed<T>(stored: Stored<Rec>): Listed<T> {
   return { record: stored.record as T, version: stored.version, warnings: stored.warnings };
@@ -83,7 +83,7 @@ export function saveRecord<T>(
   const table = TABLES[key];
   const { values, errors } = checkDraft(table, request.values);
   if (Object.keys(errors).length) return { status: 'invalid', errors };
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const more = { ...missingRefs(db, table, values), ...(options.check?.(values) ?? {}) };
     if (Object.keys(more).length) return { status: 'invalid', errors: more };
     const data = db.read(key);
@@ -155,7 +155,7 @@ export function updateRow(
   id: string,
   values: Record<string, FieldValue>,
 ): Stored<Rec> {
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const data = db.read(key);
     const row = findRow(data, id);
     if (!row) throw new UserError(`${TABLES[key].tab} has no row with id ${id}; it may have been deleted.`);

@@ -20,12 +20,14 @@ import { asText, isDate } from '../domain/cells';
 import { oneLine } from '../domain/text';
 import { UserError } from '../domain/errors';
 import type { Rec } from '../domain/table';
-import { withDocumentLock, type Database } from './database';
+import { withSheetLock, withUserLock, type Database } from './database';
+import { trashIfOurs } from './drive-files';
 import { findRow, listed, updateRow } from './records';
 import { isPermanentMailError, JobLog, setQueued } from './jobs';
 
 const TOKEN_STAND_IN = 'PHCODE';
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 /** Stop a send well inside Apps Script's six minutes, to record what went. */
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 export const ON_SURVEY_SUBMIT = 'onSurveySubmit';
@@ -77,6 +79,7 @@ export function createSurvey(db: Database, request: CreateSurveyRequest): Listed
     if (date && !isIsoDate(date)) throw new UserError(`${label}: must be a date like 2026-06-01.`);
   }
   const form = FormApp.create(title);
+  publishOrStop(form, title);
   form.setDescription(INTRO[request.kind]);
   form.setCollectEmail(false);
   for (const q of checked.questions) {
@@ -104,17 +107,16 @@ export function createSurvey(db: Database, request: CreateSurveyRequest): Listed
     .addTextItem()
     .setTitle(TOKEN_QUESTION_TITLE)
     .setHelpText('This code tells us which partner answered. Please leave it as it is.');
-  const before = new Set(db.spreadsheet.getSheets().map((s) => s.getSheetId()));
   form.setDestination(FormApp.DestinationType.SPREADSHEET, db.spreadsheet.getId());
-  const tab = db.spreadsheet.getSheets().find((s) => !before.has(s.getSheetId()));
   db.forgetSheets();
+  const tab = placeResponseTab(db, form.getId());
   const prefill = form
     .createResponse()
     .withItemResponse(token.createResponse(TOKEN_STAND_IN))
     .toPrefilledUrl();
   ensureSubmitTrigger(db.spreadsheet);
   const stored: Stored[] = checked.questions.map((q) => ({ id: q.id, type: q.type, title: q.title }));
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const data = db.read('surveys');
     if (!data.sheet) throw new UserError('Run "Set up partner database" first: there is no Surveys tab.');
     const now = new Date().toISOString();
@@ -130,7 +132,8 @@ export function createSurvey(db: Database, request: CreateSurveyRequest): Listed
       formId: form.getId(),
       formUrl: form.getPublishedUrl(),
       editUrl: form.getEditUrl(),
-      responseTab: tab?.getName() ?? '',
+      responseTab: tab?.name ?? '',
+      responseTabId: tab ? String(tab.id) : '',
       status: 'open',
       opens: request.opens,
       closes: request.closes,
@@ -146,6 +149,100 @@ export function createSurvey(db: Database, request: CreateSurveyRequest): Listed
       findRow(db.read('surveys'), id) ?? { record: values, row, version: '', warnings: [] },
     );
   });
+}
+
+/**
+ * Forms made through Apps Script after June 30, 2026 start unpublished and take no answers: publish the
+ * new Form before anything else is made, or stop and say so. The add-on cannot delete the Form (FormApp
+ * has no delete; DriveApp needs a Drive scope it does not ask for), so the person is told where it is.
+ */
+function publishOrStop(form: GoogleAppsScript.Forms.Form, title: string): void {
+  const reason = (error: unknown) => ` (${error instanceof Error ? error.message : String(error)})`;
+  let why = '';
+  try {
+    form.setPublished(true);
+  } catch (error) {
+    why = reason(error);
+  }
+  // Checked even after an error: the call may have published it before failing.
+  try {
+    if (form.isPublished()) return;
+  } catch (error) {
+    why ||= reason(error);
+  }
+  // The add-on made the Form, so under drive.file it may put it in the trash.
+  let trashed = false;
+  try {
+    trashed = trashIfOurs(form.getId());
+  } catch {
+    trashed = false;
+  }
+  throw new UserError(
+    `Partner Hub could not publish the new Form "${title}"${why}. An unpublished Form takes no answers, ` +
+      `so no survey was saved; ${trashed ? 'the Form is in the trash of your Google Drive' : 'the Form is in your Google Drive, where you can delete it'}. Try again; if it ` +
+      'fails again, check in Google Forms that you can publish a form.',
+  );
+}
+
+/** The id in a Form's URL (Sheet.getFormUrl gives https://docs.google.com/forms/d/<id>/viewform), or ''. */
+function formIdOf(url: string | null): string {
+  const id = url ? /\/forms\/d\/([\w-]+)/.exec(url)?.[1] : undefined;
+  return id && id !== 'e' ? id : '';
+}
+
+/**
+ * The tab a new Form answers into, found by its Form (Forms names it, and puts it first in the
+ * workbook), then moved last, after Partner Hub's own tabs. Null if the spreadsheet does not show it.
+ */
+function placeResponseTab(db: Database, formId: string): { id: number; name: string } | null {
+  const sheets = db.sheets();
+  const tab = sheets.find((s) => formIdOf(s.getFormUrl()) === formId);
+  if (!tab) return null;
+  const found = { id: tab.getSheetId(), name: tab.getName() };
+  if (sheets.indexOf(tab) < sheets.length - 1) {
+    const active = db.spreadsheet.getActiveSheet();
+    try {
+      db.spreadsheet.setActiveSheet(tab);
+      db.spreadsheet.moveActiveSheet(sheets.length);
+      db.spreadsheet.setActiveSheet(active);
+    } catch {
+      // Where the tab sits does not matter to the survey: its answers are found by sheet id.
+    }
+    db.forgetSheets();
+  }
+  return found;
+}
+
+/**
+ * A survey's response tab: by the sheet id kept on its row (a renamed tab is still found), else the
+ * tab its Form answers into, else by the name kept for people.
+ */
+function responseTabOf(db: Database, survey: Survey): GoogleAppsScript.Spreadsheet.Sheet | null {
+  if (/^\d+$/.test(survey.responseTabId)) {
+    const byId = db.spreadsheet.getSheetById(Number(survey.responseTabId));
+    if (byId) return byId;
+  }
+  const linked = survey.formId
+    ? db.sheets().find((s) => formIdOf(s.getFormUrl()) === survey.formId)
+    : undefined;
+  if (linked) return linked;
+  return survey.responseTab ? db.spreadsheet.getSheetByName(survey.responseTab) : null;
+}
+
+/**
+ * The id of the survey whose response tab this is (a form-submit trigger's tab): by sheet id, by the
+ * Form answering into it, then by name. Null if it is no survey's.
+ */
+export function surveyOfResponseTab(db: Database, sheet: GoogleAppsScript.Spreadsheet.Sheet): string | null {
+  const surveys = db.read('surveys').rows.map((r) => r.record as Survey);
+  const sheetId = String(sheet.getSheetId());
+  const formId = formIdOf(sheet.getFormUrl());
+  const name = sheet.getName();
+  const found =
+    surveys.find((s) => s.responseTabId === sheetId) ??
+    (formId ? surveys.find((s) => s.formId === formId) : undefined) ??
+    surveys.find((s) => s.responseTab !== '' && s.responseTab === name);
+  return found ? found.id : null;
 }
 
 /** One spreadsheet trigger serves every survey Form that answers into this spreadsheet. */
@@ -204,7 +301,20 @@ export function previewSurveyMail(db: Database, request: SendRequest): SurveyMai
     subject: mail.subject,
     body: mail.body,
     unknownPlaceholders: mail.unknown,
+    domainOnly: domainOnly(row.record.formId),
   };
+}
+
+/**
+ * Whether the survey's Form takes answers only from people signed in to the school's own domain
+ * (Form.requiresLogin). False when the Form cannot be read: then nothing is claimed.
+ */
+function domainOnly(formId: string): boolean {
+  try {
+    return FormApp.openById(formId).requiresLogin();
+  } catch {
+    return false;
+  }
 }
 
 /** The email text and round of a send or a reminder, kept for the trigger that may finish it. */
@@ -282,7 +392,7 @@ export function remindSurvey(
 }
 
 function addRecipients(db: Database, surveyId: string, list: readonly Target[]): void {
-  withDocumentLock(() => {
+  withSheetLock(db, () => {
     const data = db.read('surveyResponses');
     if (!data.sheet)
       throw new UserError('Run "Set up partner database" first: there is no Survey Responses tab.');
@@ -332,10 +442,7 @@ function deliver(
 ): SendResult {
   if (!text)
     throw new UserError('The email text for this survey was not found; send it again from the sidebar.');
-  const lock = LockService.getUserLock();
-  if (!lock.tryLock(5000))
-    throw new UserError('This survey is already being sent from another window. Wait for it to finish.');
-  try {
+  return withUserLock('This survey is already being sent from another window. Wait for it to finish.', () => {
     const started = Date.now();
     const now = new Date().toISOString();
     const round = kind === 'send' ? 'send' : `remind.${remindRound || now.slice(0, 10)}`;
@@ -425,9 +532,9 @@ function deliver(
       kind: kind === 'send' ? ('surveySend' as const) : ('surveyRemind' as const),
       id: survey.id,
     };
-    // What waits for the quota goes out tomorrow; what the batch or the clock left, in a minute,
-    // unless the sidebar asks first.
-    setQueued(job, left > 0, stoppedBy === 'quota' ? DAY : 60 * 1000);
+    // What waits for the quota goes out tomorrow; what the batch or the clock left, from the trigger an
+    // hour from now (an add-on's time-driven trigger runs at most hourly), unless the sidebar goes on first.
+    setQueued(job, left > 0, stoppedBy === 'quota' ? DAY : HOUR);
     return {
       total: due.length + mine.filter((r) => kind === 'send' && r.record.status !== 'queued').length,
       sent,
@@ -436,15 +543,13 @@ function deliver(
       stoppedBy: left > 0 ? stoppedBy : null,
       quotaLeft: Math.max(quota, 0),
     };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** Writes the recipients' new states under the document lock, found again by id (a sort may have moved them). */
 function flush(db: Database, changes: ReadonlyMap<string, Rec>): void {
   if (!changes.size) return;
-  withDocumentLock(() => {
+  withSheetLock(db, () => {
     const fresh = db.read('surveyResponses');
     const rows = fresh.rows.filter((r) => changes.has(String(r.record.id)));
     db.write(
@@ -464,7 +569,7 @@ export function refreshResponses(
 ): { responses: number; matched: number; flagged: number } {
   const { row } = surveyOf(db, surveyId);
   const { answers, flags } = readAnswers(db, row.record);
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const data = db.read('surveyResponses');
     const mine = data.rows.filter((r) => r.record.surveyId === surveyId);
     const byToken = new Map(
@@ -528,8 +633,10 @@ interface ReadAnswer {
 /** The Form's answers, each with the code it came with; unknown and reused codes are flagged. */
 function readAnswers(db: Database, survey: Survey) {
   const questions = surveyOf(db, survey.id).questions;
-  const tab = db.spreadsheet.getSheetByName(survey.responseTab);
+  const tab = responseTabOf(db, survey);
   const values = tab ? tab.getDataRange().getValues() : [];
+  let tabName: string | undefined;
+  const nameOfTab = () => (tabName ??= tab ? tab.getName() : survey.responseTab);
   const header = (values[0] ?? []).map((h) => String(h).trim());
   const tokenAt = header.indexOf(TOKEN_QUESTION_TITLE);
   const recipients = db
@@ -552,7 +659,7 @@ function readAnswers(db: Database, survey: Survey) {
       if (at2 >= 0 && line[at2] !== '')
         record[q.id] = typeof line[at2] === 'number' ? (line[at2] as number) : String(line[at2]);
     }
-    const where = `row ${i + 2} of ${survey.responseTab}`;
+    const where = `row ${i + 2} of ${nameOfTab()}`;
     if (!recipient) {
       flags.push({
         token,
@@ -659,7 +766,7 @@ export function writeSummaryTab(db: Database, surveyId: string): { tab: string; 
       p.flagged ? 'below threshold: review' : '',
     ]),
   ].map((r) => r.map((c) => (typeof c === 'string' ? asText(c) : c)));
-  return withDocumentLock(() => {
+  return withSheetLock(db, () => {
     const sheet = db.spreadsheet.getSheetByName(SUMMARY_TAB) ?? db.spreadsheet.insertSheet(SUMMARY_TAB);
     sheet.clearContents();
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
