@@ -1,0 +1,54 @@
+// The first run in a new spreadsheet, in real Chromium: the welcome screen, "Try with demo data", the
+// demo bar, and "Remove demo data" leaving the partner a person added.
+import { axeViolations, launch, openSidebar, type Session } from './browser';
+import type { Browser } from 'playwright-core';
+
+let browser: Browser;
+let session: Session;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  session = await openSidebar(browser, { empty: true });
+});
+afterEach(async () => {
+  await session.page.close();
+  await session.preview.close();
+  expect(session.errors).toEqual([]);
+});
+
+describe('first run', () => {
+  it('fills the demo school, and removes exactly the demo rows', async () => {
+    const { page, preview } = session;
+    await page.getByRole('heading', { name: 'Welcome to Partner Hub' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Try with demo data' }).click();
+    await page.getByText(/Demo data added: 1 in Schools, \d+ in Partners/).waitFor();
+    const bar = page.getByRole('region', { name: 'Demo data' });
+    await bar.getByRole('button', { name: 'Remove demo data' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const ss = preview.addOn.workspace.spreadsheet;
+    const partners = () => (ss.getSheetByName('Partners')?.getDataRange().getValues() ?? []).slice(1);
+    expect(partners().length).toBeGreaterThan(10);
+    // A person adds a partner of their own in the sheet.
+    const sheet = ss.getSheetByName('Partners');
+    if (!sheet) throw new Error('no Partners tab');
+    sheet.getRange(sheet.getLastRow() + 1, 1, 1, 3).setValues([['P-0123456789', 'Our Own Tutors', 'active']]);
+    await bar.getByRole('button', { name: 'Remove demo data' }).click();
+    await page.getByText(/Removed \d+ demo rows\./).waitFor();
+    await bar.waitFor({ state: 'hidden' });
+    expect(partners().map((row) => row[1])).toEqual(['Our Own Tutors']);
+  });
+
+  it('sets up an empty database', async () => {
+    const { page, preview } = session;
+    await page.getByRole('button', { name: 'Set up this spreadsheet' }).click();
+    await page.getByText(/^Set up: Partners, /).waitFor();
+    expect(preview.addOn.workspace.spreadsheet.getSheetByName('Partners')?.getLastRow()).toBe(1);
+    await page.getByRole('heading', { name: 'Welcome to Partner Hub' }).waitFor({ state: 'detached' });
+  });
+});
