@@ -3,9 +3,10 @@
 // two set-ups at once. See concurrency-model.ts for the model and the checks.
 import { cpuMs } from './arbitraries';
 import { OTHERS, runAll, SCENARIOS, summary, type Step } from './concurrency-model';
+import { tally } from '../report';
 
 let cpu = 0;
-afterAll(() => console.log(summary(cpu)));
+afterAll(() => tally(summary(cpu)));
 
 describe('two sidebars on two rows and the people around them, every interleaving', () => {
   for (const scenario of SCENARIOS.slice(2)) {

@@ -19,9 +19,10 @@ import {
   SCENARIOS,
   summary,
 } from './concurrency-model';
+import { tally } from '../report';
 
 let cpu = 0;
-afterAll(() => console.log(summary(cpu)));
+afterAll(() => tally(summary(cpu)));
 
 describe('two sidebars on one partner and the people around them, every interleaving', () => {
   for (const scenario of SCENARIOS.slice(0, 2)) {

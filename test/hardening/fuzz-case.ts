@@ -78,7 +78,6 @@ export interface Stats {
   lostCells: number;
   edits: { saved: number; invalid: number; refused: number; none: number };
   warningsChecked: number;
-  /** Cells rewritten by a save with the value they already read as (FINDINGS.md F1). */
   missingColumnProbes: number;
   failures: Set<string>;
 }

