@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Never shipped: nothing under src/ imports them. */
+const NEVER_SHIPPED = [{ group: ['**/dev/**', '**/test/**'], message: 'dev/ and test/ are never shipped.' }];
+
+/** An import pattern group refusing the folders `names` (relative or not, the folder itself or inside it). */
+const layer = (names, message) => ({ group: names.flatMap((n) => [`**/${n}`, `**/${n}/**`]), message });
+
 export default tseslint.config(
   { ignores: ['build/', 'build-*/', 'node_modules/', '.preview/', 'coverage/'] },
   js.configs.recommended,
@@ -37,10 +43,61 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers: shared/ under both sides, the domain under the adapters, the client apart from the server.
+  // (A later block's no-restricted-imports replaces an earlier one's, so each repeats NEVER_SHIPPED.)
   {
     files: ['src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: NEVER_SHIPPED }] },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/dev/**', '**/test/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...NEVER_SHIPPED,
+            layer(
+              ['server', 'client'],
+              'src/shared is used by both sides: it imports neither src/server nor src/client.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...NEVER_SHIPPED,
+            layer(
+              ['workspace'],
+              'The domain is pure: adapters (src/server/workspace) call it, never the reverse.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...NEVER_SHIPPED,
+            layer(
+              ['server'],
+              'The client reaches the server through google.script.run and src/shared/contract only.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {

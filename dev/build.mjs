@@ -28,7 +28,7 @@ function buildServer() {
     output: { path: out, filename: 'Code.js' },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2019' } }] },
-    // gas-webpack-plugin needs the entry's exports kept; see DESIGN.md "Build notes".
+    // gas-webpack-plugin needs the entry's exports kept; see docs/DESIGN.md, "The build".
     optimization: { concatenateModules: false, usedExports: false, minimize: process.env.MINIFY !== '0' },
     devtool: false,
     performance: { hints: false },

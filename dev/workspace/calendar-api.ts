@@ -9,6 +9,11 @@
 //   interchangeably (apps-script/reference/calendar/calendar-event#getId()). An event is found by its
 //   iCalUID with events.list's iCalUID parameter (calendar/api/v3/reference/events/get). Here the id is the
 //   iCalUID without "@google.com"; code that swaps them gets Not Found.
+// - events.list also gives the events of a time range (timeMin/timeMax), a page of maxResults (at most
+//   2,500) at a time with nextPageToken (calendar/api/v3/reference/events/list).
+// - events.insert makes an event with its guests; its sendUpdates decides who gets an invitation, as for
+//   patch (calendar/api/v3/reference/events/insert). Too many creations in a short time: 403 "Calendar
+//   usage limits exceeded." (calendar/api/guides/errors), from the same burst limiter as CalendarApp.
 // - "primary" names the user's primary calendar (calendar/api/v3/reference/events/list, calendarId).
 // - A patch replaces the fields it names and leaves the rest; an array it names (attendees) replaces the
 //   whole list (calendar/api/v3/reference/events/patch). extendedProperties.private keys are set one by
@@ -119,16 +124,111 @@ export class FakeCalendarEvents extends Counted {
     return out;
   }
 
-  /** Events.list(calendarId, optionalArgs): here only the lookup by iCalUID. */
+  /**
+   * Events.list(calendarId, optionalArgs): the lookup by iCalUID, or the events in a time range
+   * (timeMin: events ending after it; timeMax: starting before it), by start, a page of maxResults
+   * (default 250, at most 2500) with nextPageToken for the rest (calendar/api/v3/reference/events/list).
+   */
   list(calendarId: unknown, optionalArgs?: unknown): Record<string, unknown> {
     this.rec('list');
     const cal = this.calendar('list', calendarId);
-    const options = this.options('list', optionalArgs, ['iCalUID']);
-    if (typeof options.iCalUID !== 'string') return this.unsupported('Calendar.Events.list without iCalUID');
-    const uid = options.iCalUID;
-    // Deleted events are left out unless showDeleted (calendar/api/v3/reference/events/list).
-    const items = cal.events.filter((e) => e.id === uid && !e.deleted).map((e) => this.resource(cal, e));
-    return { kind: 'calendar#events', summary: cal.name, timeZone: cal.timeZone, items };
+    const options = this.options('list', optionalArgs, [
+      'iCalUID',
+      'timeMin',
+      'timeMax',
+      'maxResults',
+      'pageToken',
+    ]);
+    const page = { kind: 'calendar#events', summary: cal.name, timeZone: cal.timeZone };
+    if (typeof options.iCalUID === 'string') {
+      const uid = options.iCalUID;
+      // Deleted events are left out unless showDeleted (calendar/api/v3/reference/events/list).
+      const items = cal.events.filter((e) => e.id === uid && !e.deleted).map((e) => this.resource(cal, e));
+      return { ...page, items };
+    }
+    if (options.timeMin === undefined || options.timeMax === undefined)
+      return this.unsupported('Calendar.Events.list without iCalUID or a timeMin and timeMax');
+    const bound = (v: unknown) => {
+      const ms = typeof v === 'string' && /(Z|[+-]\d\d:\d\d)$/i.test(v) ? Date.parse(v) : NaN;
+      return Number.isNaN(ms) ? this.fail('list', 'Bad Request') : ms;
+    };
+    const min = bound(options.timeMin);
+    const max = bound(options.timeMax);
+    const size = options.maxResults === undefined ? 250 : Number(options.maxResults);
+    if (!Number.isInteger(size) || size < 1) return this.fail('list', 'Invalid value for: maxResults');
+    const from = options.pageToken === undefined ? 0 : Number(options.pageToken);
+    if (!Number.isInteger(from) || from < 0) return this.fail('list', 'Invalid page token value.');
+    const all = cal.events
+      .filter((e) => !e.deleted && e.end > min && e.start < max)
+      .sort((a, b) => a.start - b.start);
+    const to = from + Math.min(size, 2500);
+    const items = all.slice(from, to).map((e) => this.resource(cal, e));
+    return to < all.length ? { ...page, items, nextPageToken: String(to) } : { ...page, items };
+  }
+
+  /**
+   * Events.insert(resource, calendarId, optionalArgs): a new event with its guests; sendUpdates 'all'
+   * emails each guest an invitation, 'none' nobody (calendar/api/v3/reference/events/insert). Many
+   * creations in a short time are refused with 403 "Calendar usage limits exceeded."
+   * (calendar/api/guides/errors) by the same burst limiter as CalendarApp.
+   */
+  insert(resource: unknown, calendarId: unknown, optionalArgs?: unknown): Record<string, unknown> {
+    this.rec('insert');
+    const body = record(resource) ?? this.fail('insert', 'Invalid argument: resource');
+    const cal = this.calendar('insert', calendarId);
+    const options = this.options('insert', optionalArgs, ['sendUpdates']);
+    const sendUpdates = options.sendUpdates;
+    if (sendUpdates !== 'all' && sendUpdates !== 'none')
+      return this.unsupported(`sendUpdates ${JSON.stringify(sendUpdates)} (give 'all' or 'none')`);
+    for (const key of Object.keys(body)) if (!PATCHABLE.includes(key)) this.unsupported(`inserting "${key}"`);
+    if (body.start === undefined || body.end === undefined) return this.fail('insert', 'Missing time.');
+    const start = this.instant('insert', 'start', body.start);
+    const end = this.instant('insert', 'end', body.end);
+    if (end < start) this.fail('insert', 'The specified time range is empty.');
+    const now = this.env.now().getTime();
+    const blank: EventData = {
+      id: '',
+      calendarId: cal.id,
+      title: '',
+      description: '',
+      location: '',
+      start,
+      end,
+      guests: [],
+      tags: {},
+      created: now,
+      lastUpdated: now,
+      deleted: false,
+    };
+    const guests = body.attendees === undefined ? [] : this.attendees('insert', cal, blank, body.attendees);
+    let props: Record<string, string> | undefined;
+    if (body.extendedProperties !== undefined) {
+      const ext =
+        record(body.extendedProperties) ?? this.fail('insert', 'Invalid value for: extendedProperties');
+      for (const key of Object.keys(ext))
+        if (key !== 'private') this.unsupported(`extendedProperties.${key}`);
+      const priv = ext.private === undefined ? {} : record(ext.private);
+      if (!priv) return this.fail('insert', 'Invalid value for: extendedProperties.private');
+      props = {};
+      for (const [key, value] of Object.entries(priv)) if (value !== null) props[key] = String(value);
+    }
+    try {
+      this.store.burst();
+    } catch {
+      this.fail('insert', 'Calendar usage limits exceeded.');
+    }
+    const d: EventData = {
+      ...blank,
+      id: this.store.newEventId(),
+      title: String(body.summary ?? ''),
+      description: String(body.description ?? ''),
+      location: String(body.location ?? ''),
+      guests,
+      ...(props ? { privateProperties: props } : {}),
+    };
+    cal.events.push(d);
+    if (sendUpdates === 'all' && d.end > now) for (const g of d.guests) this.store.invite(d, g);
+    return this.resource(cal, d);
   }
 
   private instant(method: string, field: 'start' | 'end', value: unknown): number {

@@ -80,6 +80,25 @@ export class FakeRange
     return out;
   }
 
+  /**
+   * Sets one property per cell from a grid; `undefined` removes it. A removal on a cell that does not
+   * exist is skipped instead of making and tidying one, which keeps whole-column writes over a thousand
+   * empty rows cheap in the fake. Same result as each().
+   */
+  private setEach<T>(grid: (T | undefined)[][], set: (cell: Cell, value: T | undefined) => void): void {
+    for (let i = 0; i < this.numRows; i++) {
+      const line = grid[i];
+      const row = this.row + i;
+      for (let j = 0; j < this.numColumns; j++) {
+        const column = this.column + j;
+        const value = line[j];
+        if (value === undefined && this.data.cell(row, column) === undefined) continue;
+        set(this.data.writable(row, column), value);
+        this.data.tidy(row, column);
+      }
+    }
+  }
+
   private each(f: (cell: Cell, row: number, column: number) => void): void {
     for (let i = 0; i < this.numRows; i++) {
       for (let j = 0; j < this.numColumns; j++) {
@@ -375,10 +394,21 @@ export class FakeRange
   }
   setNumberFormats(formats: string[][]): this {
     this.rec('setNumberFormats');
-    const grid = this.checkShape(formats, 'setNumberFormats');
-    this.each((c, row, column) => {
-      const f = String(grid[row - this.row][column - this.column] ?? '');
-      if (f === '' || f.toLowerCase() === 'general') delete c.fmt;
+    // A script usually passes the same row array for every row: each distinct row is read once.
+    const seen = new Map<unknown[], (string | undefined)[]>();
+    const grid = this.checkShape(formats, 'setNumberFormats').map((line) => {
+      let out = seen.get(line);
+      if (!out) {
+        out = line.map((x) => {
+          const f = String(x ?? '');
+          return f === '' || f.toLowerCase() === 'general' ? undefined : f;
+        });
+        seen.set(line, out);
+      }
+      return out;
+    });
+    this.setEach(grid, (c, f) => {
+      if (f === undefined) delete c.fmt;
       else c.fmt = f;
     });
     return this;
@@ -408,9 +438,8 @@ export class FakeRange
   setDataValidations(rules: unknown[][]): this {
     this.rec('setDataValidations');
     const grid = this.checkShape(rules, 'setDataValidations');
-    const data = grid.map((r) => r.map((x) => ruleData(x, this.env)));
-    this.each((c, row, column) => {
-      const d = data[row - this.row][column - this.column];
+    const data = grid.map((r) => r.map((x) => ruleData(x, this.env) ?? undefined));
+    this.setEach(data, (c, d) => {
       if (d) c.dv = d;
       else delete c.dv;
     });

@@ -461,6 +461,13 @@ const TABLE: Record<string, Record<string, Methods>> = {
         `${AUTH}calendar.app.created`,
         `${AUTH}calendar.events.owned`,
       ],
+      // calendar/api/v3/reference/events/insert ("Authorization scopes")
+      insert: [
+        `${AUTH}calendar`,
+        `${AUTH}calendar.events`,
+        `${AUTH}calendar.app.created`,
+        `${AUTH}calendar.events.owned`,
+      ],
     },
   },
 };

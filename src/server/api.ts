@@ -1,9 +1,13 @@
 // The functions the sidebars call. Each checks its arguments before anything runs.
 import type {
   ConveningRequest,
+  CalendarSyncRequest,
   CreateSurveyRequest,
   SendRequest,
   Directory,
+  PartnerQuery,
+  ProfilePart,
+  ViewTable,
   GatheringDraft,
   ImportRequest,
   SaveRequest,
@@ -45,9 +49,9 @@ import {
   createSurvey,
   previewSurveyMail,
   refreshResponses,
+  answerSubmitted,
   remindSurvey,
   sendSurvey,
-  surveyOfResponseTab,
   surveyView,
   writeSummaryTab,
 } from './workspace/surveys';
@@ -70,14 +74,22 @@ import {
 } from './args';
 import { addGatherings, getSettings, saveSettings } from './workspace/gatherings';
 import { makeAgenda } from './workspace/agenda-docs';
-import { cancelGathering, putOnCalendar } from './workspace/events';
+import { cancelGathering, putOnCalendar, syncGatherings } from './workspace/events';
 import { sendFollowUp } from './workspace/followup';
 import { agendaInfo, captureActionItems, insertIntoAgenda } from './workspace/agenda-link';
-import { openDatabase, openDatabaseById, withSheetLock, type Database } from './workspace/database';
+import {
+  openDatabase,
+  openDatabaseById,
+  openDatabaseOutside,
+  withSheetLock,
+  type Database,
+} from './workspace/database';
 import { queuedJobs, RESUME_JOBS, setQueued } from './workspace/jobs';
 import { assignIds, setUp } from './workspace/setup';
+import { fillDemo, removeDemo } from './workspace/demo';
 import { listed, saveRecord } from './workspace/records';
 import { importSources, previewImport, runImport } from './workspace/import';
+import { findPartners, partnerProfile, sidebarHome, viewTables } from './workspace/sidebar';
 
 const saveRequest: Check<SaveRequest> = shape<SaveRequest>({
   id: optional(text(60)),
@@ -115,6 +127,27 @@ const bool: Check<boolean> = (value, where) => {
   if (typeof value !== 'boolean') throw new ArgumentError(`${where} must be true or false.`);
   return value;
 };
+
+const partnerQuery: Check<PartnerQuery> = shape<PartnerQuery>({
+  query: text(200),
+  status: text(60),
+  focus: text(60),
+  school: text(200),
+  liaison: text(200),
+  attention: bool,
+  offset: integer(0, 1_000_000),
+  limit: integer(1, 500),
+});
+
+const profileParts: Check<ProfilePart[]> = list(
+  oneOf(['contacts', 'agreements', 'checkIns', 'vetting', 'onboarding', 'reviews'] as const),
+  6,
+);
+
+const viewTableList: Check<ViewTable[]> = list(
+  oneOf(['partners', 'gatherings', 'actionItems', 'surveys', 'needs', 'schools'] as const),
+  6,
+);
 
 const yearRequest = shape<YearRequest>({
   model: oneOf(['five', 'three', 'custom'] as const),
@@ -207,9 +240,19 @@ const createSurveyRequest = shape<CreateSurveyRequest>({
   threshold,
 });
 
+const calendarSyncRequest = shape<CalendarSyncRequest>({
+  ids: list(id, 5000),
+  sendInvites: bool,
+  agendas: bool,
+});
+
 /** The argument checks of every server function. */
 const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   getDirectory: [],
+  getHome: [partnerQuery],
+  findPartners: [partnerQuery],
+  getPartner: [id, profileParts],
+  getTables: [viewTableList],
   setUpDatabase: [],
   savePartner: [saveRequest],
   saveContact: [saveRequest],
@@ -226,6 +269,7 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   saveActionItem: [saveRequest],
   makeAgenda: [id, bool],
   putOnCalendar: [id, bool],
+  syncGatherings: [calendarSyncRequest],
   cancelGathering: [id],
   sendFollowUp: [id],
   getSettings: [],
@@ -254,6 +298,8 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   saveReview: [saveRequest],
   makePartnerDoc: [oneOf(['vetting', 'agreement'] as const), id],
   makeSchoolDoc: [oneOf(['directory', 'overview'] as const)],
+  fillDemoData: [],
+  removeDemoData: [],
 };
 
 type Tables = Record<(typeof TABLE_KEYS)[number], ReturnType<Database['read']>>;
@@ -314,6 +360,10 @@ export function directory(db: Database): Directory {
 export function createApi(db: () => Database): ServerApi {
   return {
     getDirectory: () => directory(db()),
+    getHome: (query) => sidebarHome(db(), query),
+    findPartners: (query) => findPartners(db(), query),
+    getPartner: (partnerId, parts) => partnerProfile(db(), partnerId, parts),
+    getTables: (tables) => viewTables(db(), tables),
     setUpDatabase: () => withSheetLock(db(), () => setUp(db())),
     savePartner: (request) => saveRecord<Partner>(db(), 'partners', request),
     saveContact: (request) => saveRecord<Contact>(db(), 'contacts', request),
@@ -349,6 +399,7 @@ export function createApi(db: () => Database): ServerApi {
     saveActionItem: (request) => saveRecord<ActionItem>(db(), 'actionItems', request),
     makeAgenda: (gatheringId, replace) => makeAgenda(db(), gatheringId, replace),
     putOnCalendar: (gatheringId, sendInvites) => putOnCalendar(db(), gatheringId, sendInvites),
+    syncGatherings: (request) => syncGatherings(db(), request),
     cancelGathering: (gatheringId) => listed<Gathering>(cancelGathering(db(), gatheringId)),
     sendFollowUp: (gatheringId) => sendFollowUp(db(), gatheringId),
     getSettings: () => getSettings(db()),
@@ -381,6 +432,8 @@ export function createApi(db: () => Database): ServerApi {
     saveReview: (request) => saveReview(db(), request),
     makePartnerDoc: (kind, partnerId) => makePartnerDoc(db(), kind, partnerId),
     makeSchoolDoc: (kind) => makeSchoolDoc(db(), kind),
+    fillDemoData: () => withSheetLock(db(), () => fillDemo(db())),
+    removeDemoData: () => withSheetLock(db(), () => removeDemo(db())),
   };
 }
 
@@ -425,7 +478,5 @@ export function runQueuedJobs(): void {
 /** A survey Form answered into one of this user's spreadsheets: refresh the survey whose tab it is. */
 export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const sheet = e.range.getSheet();
-  const db = openDatabaseById(sheet.getParent().getId());
-  const surveyId = surveyOfResponseTab(db, sheet);
-  if (surveyId) refreshResponses(db, surveyId);
+  answerSubmitted(openDatabaseOutside(sheet.getParent()), sheet, e.range, e.namedValues);
 }

@@ -31,6 +31,22 @@ export function getDirectory(...args: unknown[]): unknown {
   return serve('getDirectory', args);
 }
 
+export function getHome(...args: unknown[]): unknown {
+  return serve('getHome', args);
+}
+
+export function findPartners(...args: unknown[]): unknown {
+  return serve('findPartners', args);
+}
+
+export function getPartner(...args: unknown[]): unknown {
+  return serve('getPartner', args);
+}
+
+export function getTables(...args: unknown[]): unknown {
+  return serve('getTables', args);
+}
+
 export function setUpDatabase(...args: unknown[]): unknown {
   return serve('setUpDatabase', args);
 }
@@ -93,6 +109,10 @@ export function makeAgenda(...args: unknown[]): unknown {
 
 export function putOnCalendar(...args: unknown[]): unknown {
   return serve('putOnCalendar', args);
+}
+
+export function syncGatherings(...args: unknown[]): unknown {
+  return serve('syncGatherings', args);
 }
 
 export function cancelGathering(...args: unknown[]): unknown {
@@ -215,4 +235,12 @@ export function makePartnerDoc(...args: unknown[]): unknown {
 
 export function makeSchoolDoc(...args: unknown[]): unknown {
   return serve('makeSchoolDoc', args);
+}
+
+export function fillDemoData(...args: unknown[]): unknown {
+  return serve('fillDemoData', args);
+}
+
+export function removeDemoData(...args: unknown[]): unknown {
+  return serve('removeDemoData', args);
 }

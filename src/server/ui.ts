@@ -3,7 +3,8 @@
 import type { DocsBoot, SidebarBoot } from '../shared/boot';
 import { agendaInfo } from './workspace/agenda-link';
 import { scriptJson } from './domain/html';
-import { directory } from './api';
+import { sidebarHome } from './workspace/sidebar';
+import { FIRST_PAGE } from '../shared/boot';
 import { UserError } from './domain/errors';
 import { openDatabase, withSheetLock } from './workspace/database';
 import { setUp } from './workspace/setup';
@@ -44,7 +45,7 @@ export function showDocsSidebar(): void {
 
 export function sidebarBoot(): SidebarBoot {
   try {
-    return { directory: directory(openDatabase()) };
+    return { home: sidebarHome(openDatabase(), FIRST_PAGE) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

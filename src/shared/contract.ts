@@ -19,6 +19,7 @@ import type {
 import type { SurveyKind, TableKey } from './schema';
 import type { PartnerSummary, Question, SurveySummary } from './survey';
 import type { GapReport, Landscape } from './gaps';
+import type { Filters } from './partner-filter';
 
 export interface Listed<T> {
   readonly record: T;
@@ -54,6 +55,101 @@ export interface Directory {
   readonly onboarding: readonly Listed<Onboarding>[];
   readonly reviews: readonly Listed<Review>[];
 }
+
+/** One partner as the directory list shows it: only the fields the list and its filters' counts need. */
+export interface PartnerRow {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+  readonly focusAreas: readonly string[];
+  readonly attention: readonly AttentionReason[];
+  readonly nextCheckIn: string;
+  /** How many cells of the partner's row have a problem. */
+  readonly warnings: number;
+  /** What the school and liaison filters look at. */
+  readonly schools: string;
+  readonly liaison: string;
+}
+
+/** A search of the directory: the filters, and which page of the matches. */
+export interface PartnerQuery extends Filters {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface PartnerPage {
+  readonly rows: readonly PartnerRow[];
+  /** Partners matching the filters (rows is the page of them from `offset`). */
+  readonly matched: number;
+  readonly offset: number;
+  /** All partners, matching or not. */
+  readonly total: number;
+  /**
+   * Only when the page holds every partner (a small directory, no filters): what search looks at in
+   * each row (folded name, services, focus areas, contacts), so the sidebar filters without a round trip.
+   */
+  readonly search?: readonly string[];
+}
+
+/** The home screen's headline figures about partners (open needs are counted with the needs). */
+export interface PartnerGlance {
+  readonly total: number;
+  readonly active: number;
+  readonly expiring: number;
+  /** Active or onboarding partners with a check-in due within a week, soonest first: the first few. */
+  readonly due: readonly { readonly id: string; readonly name: string; readonly nextCheckIn: string }[];
+  readonly dueCount: number;
+}
+
+/** What the Sheets sidebar opens with: what its first screen shows, and nothing more. */
+export interface SidebarHome {
+  readonly spreadsheetName: string;
+  readonly today: string;
+  /** Tabs (and columns of the tabs read here) set-up would add; empty once the database is set up. */
+  readonly missing: readonly string[];
+  readonly glance: PartnerGlance;
+  readonly openNeeds: number;
+  readonly facets: { readonly schools: readonly string[]; readonly liaisons: readonly string[] };
+  /** Demo rows (ids that say "demo") are in the partners, agreements or needs. */
+  readonly demo: boolean;
+  readonly page: PartnerPage;
+}
+
+/** Parts of a partner's profile, fetched when it is opened and again only where a save changed them. */
+export type ProfilePart = 'contacts' | 'agreements' | 'checkIns' | 'vetting' | 'onboarding' | 'reviews';
+
+export interface PartnerProfile {
+  readonly entry: PartnerEntry;
+  readonly row: PartnerRow;
+  /** With the contacts: what search looks at in the row (see PartnerPage.search). */
+  readonly search?: string;
+  readonly glance: PartnerGlance;
+  readonly contacts?: readonly Listed<Contact>[];
+  readonly agreements?: readonly Listed<Agreement>[];
+  readonly checkIns?: readonly Listed<CheckIn>[];
+  readonly vetting?: readonly Listed<Vetting>[];
+  readonly onboarding?: readonly Listed<Onboarding>[];
+  readonly reviews?: readonly Listed<Review>[];
+}
+
+/** A partner as views that pick partners (gatherings, surveys) need it. */
+export interface PartnerBrief {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+}
+
+/** Tables a view fetches when it is opened. */
+export interface ViewTables {
+  readonly partners: readonly { readonly record: PartnerBrief }[];
+  readonly gatherings: readonly Listed<Gathering>[];
+  readonly actionItems: readonly Listed<ActionItem>[];
+  readonly surveys: readonly Listed<Survey>[];
+  readonly needs: readonly Listed<Need>[];
+  readonly schools: readonly Listed<School>[];
+}
+
+export type ViewTable = keyof ViewTables;
 
 export interface SetUpReport {
   readonly created: readonly string[];
@@ -194,6 +290,42 @@ export interface EventResult {
   readonly invitationsSent: boolean;
 }
 
+/** Gatherings to put on the calendar (their agendas first, when asked), as many as one execution can. */
+export interface CalendarSyncRequest {
+  readonly ids: readonly string[];
+  readonly sendInvites: boolean;
+  /** Make the agenda Doc of each gathering that has none, before its event. */
+  readonly agendas: boolean;
+}
+
+/** What one sync did for one gathering. */
+export interface CalendarSyncItem {
+  readonly id: string;
+  readonly title: string;
+  readonly eventId: string;
+  /** unchanged: the event already held what the sheet says, and no Calendar call was made for it. */
+  readonly event: 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
+  readonly guests: readonly string[];
+  /** Guests Google Calendar was asked to email an invitation, the changes, or a cancellation. */
+  readonly invited: readonly string[];
+  readonly updated: readonly string[];
+  readonly cancelled: readonly string[];
+  /** Why it failed or was skipped; '' otherwise. */
+  readonly error: string;
+  /** The agenda Doc this call made. */
+  readonly agenda?: { readonly url: string; readonly notes: readonly string[] };
+}
+
+export interface CalendarSyncResult {
+  readonly items: readonly CalendarSyncItem[];
+  /** Still to do: call again with these. */
+  readonly remaining: readonly string[];
+  /** Why this call stopped before the end: its time, its share of Calendar writes, or Calendar's burst limit (wait a little). */
+  readonly stoppedBy: 'time' | 'limit' | 'rate' | null;
+  /** The rows this call changed, as the sheet holds them now. */
+  readonly gatherings: readonly Listed<Gathering>[];
+}
+
 /** A Doc Partner Hub made; `notes` say what else the person should know (a new folder, say). */
 export interface MadeDoc {
   readonly url: string;
@@ -310,6 +442,18 @@ export interface RollupResult {
   readonly partnerNames: Readonly<Record<string, string>>;
 }
 
+/** "Try with demo data": what set-up added, then the demo rows written per tab. */
+export interface DemoFill {
+  readonly setUp: SetUpReport;
+  readonly tabs: readonly { readonly tab: string; readonly rows: number }[];
+}
+
+/** "Remove demo data": the demo rows deleted per tab, and rows a person added that still point at a demo row. */
+export interface DemoRemoval {
+  readonly tabs: readonly { readonly tab: string; readonly rows: number }[];
+  readonly kept: number;
+}
+
 export interface ReviewContext {
   readonly year: string;
   readonly evidence: readonly string[];
@@ -318,6 +462,10 @@ export interface ReviewContext {
 
 export interface ServerApi {
   getDirectory(): Directory;
+  getHome(query: PartnerQuery): SidebarHome;
+  findPartners(query: PartnerQuery): PartnerPage;
+  getPartner(partnerId: string, parts: ProfilePart[]): PartnerProfile;
+  getTables(tables: ViewTable[]): Partial<ViewTables>;
   setUpDatabase(): SetUpReport;
   savePartner(request: SaveRequest): SaveResult<Partner>;
   saveContact(request: SaveRequest): SaveResult<Contact>;
@@ -334,6 +482,7 @@ export interface ServerApi {
   saveActionItem(request: SaveRequest): SaveResult<ActionItem>;
   makeAgenda(gatheringId: string, replace: boolean): AgendaResult;
   putOnCalendar(gatheringId: string, sendInvites: boolean): EventResult;
+  syncGatherings(request: CalendarSyncRequest): CalendarSyncResult;
   cancelGathering(gatheringId: string): Listed<Gathering>;
   sendFollowUp(gatheringId: string): FollowUpResult;
   getSettings(): Settings & {
@@ -365,6 +514,8 @@ export interface ServerApi {
   saveReview(request: SaveRequest): SaveResult<Review>;
   makePartnerDoc(kind: 'vetting' | 'agreement', partnerId: string): MadeDoc;
   makeSchoolDoc(kind: 'directory' | 'overview'): MadeDoc;
+  fillDemoData(): DemoFill;
+  removeDemoData(): DemoRemoval;
 }
 
 /** Settings as the sidebar sends them: Doc links or ids, which the server turns into ids. */
@@ -378,6 +529,10 @@ export type ServerFunction = keyof ServerApi;
 /** Every function of the contract, at run time: the built script must define each one at top level. */
 export const SERVER_FUNCTIONS = [
   'getDirectory',
+  'getHome',
+  'findPartners',
+  'getPartner',
+  'getTables',
   'setUpDatabase',
   'savePartner',
   'saveContact',
@@ -394,6 +549,7 @@ export const SERVER_FUNCTIONS = [
   'saveActionItem',
   'makeAgenda',
   'putOnCalendar',
+  'syncGatherings',
   'cancelGathering',
   'sendFollowUp',
   'getSettings',
@@ -422,6 +578,8 @@ export const SERVER_FUNCTIONS = [
   'saveReview',
   'makePartnerDoc',
   'makeSchoolDoc',
+  'fillDemoData',
+  'removeDemoData',
 ] as const satisfies readonly ServerFunction[];
 
 // Fails to compile when a contract function is missing from SERVER_FUNCTIONS.

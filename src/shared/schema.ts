@@ -281,6 +281,9 @@ export const TABLES = {
       { key: 'agendaUrl', header: 'Agenda Doc', type: 'url', max: 2000 },
       { key: 'eventId', header: 'Calendar event ID', type: 'text', max: 300 },
       { key: 'calendarId', header: 'Calendar ID', type: 'text', max: 300 },
+      // What Partner Hub last wrote to the event (a fingerprint of its details and guests, and whether
+      // they were invited): a sync with nothing changed since makes no Calendar call.
+      { key: 'eventSync', header: 'Calendar sync (Partner Hub)', type: 'text', max: 300 },
       { key: 'status', header: 'Status', type: 'enum', options: GATHERING_STATUSES, required: true },
       { key: 'notes', header: 'Notes', type: 'longtext', max: LONG },
       { key: 'followedUp', header: 'Follow-up sent to', type: 'longtext', max: 20000 },

@@ -90,3 +90,9 @@ export interface SurveySummary {
   unattributed: number;
   flaggedPartners: string[];
 }
+
+/**
+ * Emails per sendSurvey call from the sidebar: each call is one execution (about a second of round trip
+ * on Google), and 200 emails fit well inside the server's time budget for one run.
+ */
+export const SURVEY_SEND_BATCH = 200;

@@ -32,16 +32,22 @@ export interface Session {
 
 export async function openSidebar(browser: Browser, options: { empty?: boolean } = {}): Promise<Session> {
   const preview = await startPreview({ empty: options.empty });
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  // Fail at the step that is stuck, well before jest's own timeout.
-  page.setDefaultTimeout(8000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(`${preview.url}/sidebar`);
-  return { preview, page, errors };
+  try {
+    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    // Fail at the step that is stuck, well before jest's own timeout.
+    page.setDefaultTimeout(8000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${preview.url}/sidebar`);
+    return { preview, page, errors };
+  } catch (e) {
+    // A sidebar that did not open leaves no server listening behind it.
+    await preview.close();
+    throw e;
+  }
 }
 
 export async function axeViolations(page: Page): Promise<string[]> {
@@ -76,8 +82,11 @@ export function sidebarPerTest(): { readonly browser: Browser; readonly session:
     state.session = await openSidebar(state.browser);
   });
   afterEach(async () => {
-    await state.session.page.close();
-    await state.session.preview.close();
+    try {
+      await state.session.page.close();
+    } finally {
+      await state.session.preview.close();
+    }
     expect(state.session.errors).toEqual([]);
   });
   return state;

@@ -10,6 +10,13 @@ describe('gatherings', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
     await page.getByRole('button', { name: 'Plan the year' }).click();
     await page.getByLabel('Location or video link').fill('School library');
+    // Every google.script.run execution from here on: preview, add, make.
+    const runs: string[] = [];
+    const count = (request: { url(): string }) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/run/')) runs.push(path.slice('/run/'.length));
+    };
+    page.on('request', count);
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('heading', { name: 'Review' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -26,6 +33,9 @@ describe('gatherings', () => {
       4,
     );
     expect(preview.addOn.workspace.calendar.inspect()).toHaveLength(4);
+    // A year's plan in three executions: nothing reloaded, the rows each call returns are merged.
+    page.off('request', count);
+    expect(runs).toEqual(['planYear', 'addGatherings', 'syncGatherings']);
     expect(await axeViolations(page)).toEqual([]);
 
     // The preview page shows the Docs and the events next to the sidebar.
@@ -67,6 +77,37 @@ describe('gatherings', () => {
       .waitFor();
     expect(preview.addOn.workspace.calendar.invitations).toHaveLength(invited.length);
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('put all on the calendar', () => {
+  it('puts every gathering on the calendar with invitations, says whom it emailed, then finds nothing to do', async () => {
+    const { page, preview } = ctx.session;
+    await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
+    await page.getByRole('button', { name: 'Plan the year' }).click();
+    await page.getByLabel('Model').selectOption('three');
+    // A year ahead, so that none is over (Partner Hub invites nobody to a past gathering).
+    await page.getByLabel('School year starting in').fill('2040');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Add these gatherings' }).click();
+    await page.getByText('Added 3 gatherings.').waitFor();
+    await page.getByLabel('Send invitations to partner contacts').check();
+    await page.getByRole('button', { name: 'Put all on the calendar (3)' }).click();
+    await page.getByText('Done: 3 of 3.').waitFor();
+    const calendar = preview.addOn.workspace.calendar;
+    expect(calendar.inspect()).toHaveLength(3);
+    const lines = await page.getByRole('list', { name: 'Made' }).getByRole('listitem').allTextContents();
+    const said = lines.map((l) => Number(/invitations sent to (\d+) guests?/.exec(l)?.[1] ?? 0));
+    expect(said.reduce((a, b) => a + b, 0)).toBe(calendar.invitations.length);
+    expect(calendar.invitations.length).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Back to gatherings' }).click();
+    await page.getByLabel('Send invitations to partner contacts').check();
+    await page.getByRole('button', { name: 'Put all on the calendar (3)' }).click();
+    await page.getByText('Done: 3 of 3; 3 already up to date on the calendar.').waitFor();
+    expect(calendar.inspect()).toHaveLength(3);
+    expect(calendar.invitations).toHaveLength(said.reduce((a, b) => a + b, 0));
   });
 });
 

@@ -6,6 +6,7 @@ import { loadAddOn } from '../../dev/gas';
 import { seedDemoSchool } from '../../dev/preview/demo';
 import type { GatheringDraft, Listed } from '../../src/shared/contract';
 import type { Gathering } from '../../src/shared/records';
+import { tally } from '../report';
 
 const NOW = new Date('2026-08-20T15:00:00Z');
 const FAULTS = [
@@ -26,12 +27,16 @@ function endState(addOn: AddOn) {
   const w = addOn.workspace;
   const norm = (v: unknown): string => {
     if (Object.prototype.toString.call(v) === '[object Date]') return '<date>';
-    return String(v)
-      .replace(/\b[A-Z]-[0-9a-z]{10}\b/g, '<id>')
-      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<ts>')
-      .replace(/https:\/\/docs\.google\.com\/\S+/g, '<url>')
-      .replace(/\b[0-9a-f]{48}\b/g, '<code>')
-      .replace(/[\w-]+@google\.com/g, '<event>');
+    return (
+      String(v)
+        .replace(/\b[A-Z]-[0-9a-z]{10}\b/g, '<id>')
+        .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<ts>')
+        .replace(/https:\/\/docs\.google\.com\/\S+/g, '<url>')
+        .replace(/\b[0-9a-f]{48}\b/g, '<code>')
+        // A gathering's Calendar fingerprint hashes its event's description, which names its random id.
+        .replace(/\bv1:[0-9a-f]{16}:/g, 'v1:<fingerprint>:')
+        .replace(/[\w-]+@google\.com/g, '<event>')
+    );
   };
   const tabs = w
     .inspect()
@@ -156,6 +161,37 @@ const JOBS: Job[] = [
     },
   },
   {
+    name: 'make agendas and events, many per execution',
+    before: planYear,
+    job: (a) => {
+      let ids = gatherings(a).map((g) => g.record.id);
+      while (ids.length) {
+        const result = run(a, 'syncGatherings', { ids, sendInvites: false, agendas: true }) as {
+          remaining: string[];
+        };
+        ids = result.remaining;
+      }
+    },
+  },
+  {
+    name: 'sync events with invitations, many per execution',
+    before: (a) => {
+      planYear(a);
+      run(a, 'syncGatherings', {
+        ids: gatherings(a).map((g) => g.record.id),
+        sendInvites: false,
+        agendas: false,
+      });
+    },
+    job: (a) => {
+      run(a, 'syncGatherings', {
+        ids: gatherings(a).map((g) => g.record.id),
+        sendInvites: true,
+        agendas: false,
+      });
+    },
+  },
+  {
     name: 'update events',
     before: (a) => {
       planYear(a);
@@ -244,7 +280,7 @@ let points = 0;
 let mismatches = 0;
 
 afterAll(() => {
-  console.log(`fault points injected: ${points}, end states differing: ${mismatches}`);
+  tally(`fault points injected: ${points}, end states differing: ${mismatches}`);
 });
 
 describe.each(JOBS)('$name', (job) => {
@@ -258,8 +294,8 @@ describe.each(JOBS)('$name', (job) => {
     clean.workspace.triggers.runDue();
     const expected = endState(clean);
     expect(calls).toBeGreaterThan(0);
-    // Every call up to 40; past that, an even sample of about 40 (FAULT_POINTS raises it for a deep run).
-    const step = Math.max(1, Math.ceil(calls / Number(process.env.FAULT_POINTS ?? 40)));
+    // Every call up to 25; past that, an even sample of about 25 (FAULT_POINTS raises it for a deep run).
+    const step = Math.max(1, Math.ceil(calls / Number(process.env.FAULT_POINTS ?? 25)));
     for (let at = 1; at <= calls; at += step) {
       const addOn = demo();
       job.before(addOn);

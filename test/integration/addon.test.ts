@@ -55,8 +55,8 @@ describe('the built add-on', () => {
     expect(sidebar.title).toBe('Partner Hub');
     expect(sidebar.html).not.toContain('</script><script>alert(1)');
     const boot = /window\.__BOOT__ = (.*);\n/.exec(sidebar.html)![1];
-    const parsed = JSON.parse(boot) as { directory: { partners: { record: { name: string } }[] } };
-    expect(parsed.directory.partners[0].record.name).toBe('</script><script>alert(1)</script>');
+    const parsed = JSON.parse(boot) as { home: { page: { rows: { name: string }[] } } };
+    expect(parsed.home.page.rows[0].name).toBe('</script><script>alert(1)</script>');
   });
 
   it('opens the sidebar with a readable error when the data cannot be read', () => {

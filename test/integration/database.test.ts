@@ -90,6 +90,19 @@ describe('set up partner database', () => {
     expect(tab(after, 'People we call')).toEqual(tab(before, 'People we call'));
   });
 
+  it('finds the headers under a title row typed above them, and adds no second set of columns', () => {
+    const addOn = setUpAddOn();
+    addPartner(addOn, { name: 'Math Corps' });
+    const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners');
+    if (!sheet) throw new Error('no Partners tab');
+    sheet.insertRowsBefore(1, 1);
+    sheet.getRange(1, 1).setValue('Partners 2026-27');
+    const width = sheet.getLastColumn();
+    expect(ok<SetUpReport>(addOn, 'setUpDatabase').addedColumns).toEqual([]);
+    expect(sheet.getLastColumn()).toBe(width);
+    expect(directory(addOn).partners.map((p) => p.record.name)).toContain('Math Corps');
+  });
+
   it('does not create a tab twice when two set-ups race', () => {
     const addOn = loadAddOn();
     const release = addOn.workspace.locks.holdDocumentLock();

@@ -1,12 +1,28 @@
-// What every view of the Sheets sidebar shares: the page's regions, the loaded directory, and the
-// status line that says what is happening or what went wrong.
-import type { Directory } from '../../shared/contract';
+// What every view of the Sheets sidebar shares: the page's regions, what the page has loaded, and the
+// status line that says what is happening or what went wrong. The page opens with its first screen
+// (SidebarHome); a view fetches the tables it shows when it is opened, and a save merges what it saved.
+import type { Listed, SidebarHome, ViewTable, ViewTables } from '../../shared/contract';
+import type { ActionItem, Gathering, Need, School, Survey } from '../../shared/records';
+import type { TableKey } from '../../shared/schema';
 import { call } from '../common/run';
 
 export const view = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 
-export const state: { directory?: Directory } = {};
+/** The tables views have fetched (empty until then), and the day the server last said it is. */
+export interface Loaded {
+  today: string;
+  partners: ViewTables['partners'];
+  gatherings: ViewTables['gatherings'];
+  actionItems: ViewTables['actionItems'];
+  surveys: ViewTables['surveys'];
+  needs: ViewTables['needs'];
+  schools: ViewTables['schools'];
+}
+
+export const state: { home?: SidebarHome; directory?: Loaded } = {};
+
+const loaded = new Set<ViewTable>();
 
 export function say(message: string, kind: 'info' | 'error' = 'info'): void {
   status.textContent = message;
@@ -29,9 +45,105 @@ export async function busy<T>(message: string, work: () => Promise<T>): Promise<
   }
 }
 
+/** Starts the page's state from its first screen; tables views fetched before are forgotten. */
+export function setHome(home: SidebarHome): void {
+  state.home = home;
+  loaded.clear();
+  state.directory = {
+    today: home.today,
+    partners: [],
+    gatherings: [],
+    actionItems: [],
+    surveys: [],
+    needs: [],
+    schools: [],
+  };
+}
+
+function take(fresh: Partial<ViewTables>): void {
+  const d = state.directory;
+  if (!d) return;
+  if (fresh.partners) d.partners = fresh.partners;
+  if (fresh.gatherings) d.gatherings = fresh.gatherings;
+  if (fresh.actionItems) d.actionItems = fresh.actionItems;
+  if (fresh.surveys) d.surveys = fresh.surveys;
+  if (fresh.needs) d.needs = fresh.needs;
+  if (fresh.schools) d.schools = fresh.schools;
+  for (const key of Object.keys(fresh)) loaded.add(key as ViewTable);
+  if (fresh.needs) countOpenNeeds();
+}
+
+/** Fetches the tables a view shows, those not fetched yet; false if that failed (the status says why). */
+export async function ensure(...tables: ViewTable[]): Promise<boolean> {
+  const missing = tables.filter((t) => !loaded.has(t));
+  if (!missing.length) return true;
+  const fresh = await busy('Loading…', () => call('getTables', missing));
+  if (!fresh) return false;
+  take(fresh);
+  return true;
+}
+
+/**
+ * Fetches again the tables views have shown, after an action that changed them on the server (an
+ * agenda, an event, a send). The partner list is kept: partner saves merge into it.
+ */
 export async function reload(): Promise<void> {
-  const fresh = await busy('Loading…', () => call('getDirectory'));
-  if (fresh) state.directory = fresh;
+  const again = [...loaded].filter((t) => t !== 'partners');
+  if (!again.length) return;
+  const fresh = await busy('Loading…', () => call('getTables', again));
+  if (fresh) take(fresh);
+}
+
+const MERGED: Partial<Record<TableKey, Exclude<ViewTable, 'partners'>>> = {
+  gatherings: 'gatherings',
+  actionItems: 'actionItems',
+  surveys: 'surveys',
+  needs: 'needs',
+  schools: 'schools',
+};
+
+function upsert<T extends { id: string }>(list: readonly Listed<T>[], entry: Listed<T>): Listed<T>[] {
+  const at = list.findIndex((e) => e.record.id === entry.record.id);
+  return at < 0 ? [...list, entry] : list.map((e, i) => (i === at ? entry : e));
+}
+
+/** A record a save wrote: merged into the loaded table it belongs to (nothing is fetched). */
+export function merge(table: TableKey, entry: Listed<object>): void {
+  const d = state.directory;
+  const record = entry.record as { id?: unknown; name?: unknown; status?: unknown };
+  if (!d || typeof record.id !== 'string') return;
+  if (table === 'partners' && loaded.has('partners')) {
+    const brief = { id: record.id, name: String(record.name ?? ''), status: String(record.status ?? '') };
+    const at = d.partners.findIndex((p) => p.record.id === brief.id);
+    d.partners =
+      at < 0
+        ? [...d.partners, { record: brief }]
+        : d.partners.map((p, i) => (i === at ? { record: brief } : p));
+    return;
+  }
+  const key = MERGED[table];
+  if (!key || !loaded.has(key)) return;
+  // The server checked the record against the table it saved it in: it is that table's row.
+  const row = entry as Listed<{ id: string }>;
+  if (key === 'gatherings') d.gatherings = upsert(d.gatherings, row as Listed<Gathering>);
+  else if (key === 'actionItems') d.actionItems = upsert(d.actionItems, row as Listed<ActionItem>);
+  else if (key === 'surveys') d.surveys = upsert(d.surveys, row as Listed<Survey>);
+  else if (key === 'schools') d.schools = upsert(d.schools, row as Listed<School>);
+  else {
+    d.needs = upsert(d.needs, row as Listed<Need>);
+    countOpenNeeds();
+  }
+}
+
+function countOpenNeeds(): void {
+  const home = state.home;
+  const needs: readonly Listed<Need>[] = state.directory?.needs ?? [];
+  if (home)
+    state.home = {
+      ...home,
+      openNeeds: needs.filter((n) => n.record.status === 'open' || n.record.status === 'being addressed')
+        .length,
+    };
 }
 
 /** Moves keyboard focus to a view's heading, so screen readers announce the new view. */
@@ -40,5 +152,9 @@ export function focusHeading(id: string): void {
 }
 
 export function partnerName(id: string): string {
-  return state.directory?.partners.find((p) => p.record.id === id)?.record.name ?? id;
+  return (
+    state.directory?.partners.find((p) => p.record.id === id)?.record.name ??
+    state.home?.page.rows.find((p) => p.id === id)?.name ??
+    id
+  );
 }

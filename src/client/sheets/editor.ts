@@ -1,12 +1,12 @@
 // Add and edit any record with the form the schema describes; a save someone else overtook shows both
 // versions and saves nothing until the person chooses.
-import type { Listed, SaveResult, SAVE_TABLES } from '../../shared/contract';
+import { SAVE_TABLES, type Listed, type SaveResult } from '../../shared/contract';
 import type { FieldValue } from '../../shared/records';
 import type { Table } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace } from '../common/dom';
 import { schemaForm, type Choice } from '../common/form';
-import { busy, focusHeading, reload, say, view } from './app';
+import { busy, focusHeading, merge, say, view } from './app';
 
 /** The server functions that save one record of a table. */
 export type SaveFn = keyof typeof SAVE_TABLES;
@@ -24,8 +24,8 @@ export interface EditRequest {
   /** Choices for id-list fields, e.g. the partners a gathering can invite. */
   readonly choices?: Readonly<Record<string, readonly Choice[]>>;
   readonly title?: string;
-  /** After a save (with the saved record) or after keeping the other version (with it). */
-  readonly done: (record: Values) => void;
+  /** After a save (with the saved record) or after keeping the other version (with it); awaited. */
+  readonly done: (record: Values) => unknown;
   readonly back: () => void;
   /** The version to save over, when editing again after a conflict. */
   readonly version?: string;
@@ -70,9 +70,10 @@ export function edit(request: EditRequest): void {
       } else if (result.status === 'conflict') {
         showConflict(request, result);
       } else {
-        await reload();
+        // Only what was saved comes back: it is merged into what the page holds.
+        merge(SAVE_TABLES[fn], result.entry);
+        await request.done(result.entry.record as Values);
         say(`Saved ${singular(table)}.`);
-        request.done(result.entry.record as Values);
       }
     },
   });
@@ -131,8 +132,8 @@ function showConflict(
         'button',
         {
           class: 'action',
-          onclick: async () => {
-            await reload();
+          onclick: () => {
+            if (result.theirs) merge(SAVE_TABLES[request.fn], result.theirs);
             if (result.theirs) request.done(theirs);
             else request.back();
           },

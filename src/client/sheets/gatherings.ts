@@ -1,13 +1,19 @@
 // Gatherings: plan the year or a convening, review before anything is written, then make agendas and
 // calendar events with progress shown; one gathering's page has its agenda, event, follow-up and actions.
-import type { EventResult, GatheringDraft, Listed } from '../../shared/contract';
+import type {
+  CalendarSyncItem,
+  CalendarSyncResult,
+  EventResult,
+  GatheringDraft,
+  Listed,
+} from '../../shared/contract';
 import type { ActionItem, Gathering } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import { CONVENING_GOALS } from '../../shared/convening';
 import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import type { Choice } from '../common/form';
-import { busy, focusHeading, partnerName, reload, say, state, view } from './app';
+import { busy, focusHeading, merge, partnerName, reload, say, state, view } from './app';
 import { edit } from './editor';
 
 function partnerChoices(): Choice[] {
@@ -29,9 +35,9 @@ function gatherings(): Listed<Gathering>[] {
 
 export function showGatherings(): void {
   const list = gatherings();
-  const todo = list.filter(
-    (g) => g.record.status !== 'cancelled' && (!g.record.agendaUrl || !g.record.eventId),
-  );
+  const live = list.filter((g) => g.record.status !== 'cancelled');
+  const syncInvites = h('input', { type: 'checkbox', id: 'sync-invites' });
+  const todo = live.filter((g) => !g.record.agendaUrl || !g.record.eventId);
   replace(
     view,
     h('h2', { tabindex: '-1', id: 'gatherings-title' }, 'Gatherings'),
@@ -47,6 +53,29 @@ export function showGatherings(): void {
           'button',
           { onclick: () => makeAll(todo.map((g) => g.record.id)) },
           `Make agendas and calendar events (${todo.length})`,
+        )
+      : null,
+    live.length
+      ? h(
+          'div',
+          { class: 'actions' },
+          h(
+            'div',
+            { class: 'check' },
+            syncInvites,
+            h('label', { for: 'sync-invites' }, 'Send invitations to partner contacts'),
+          ),
+          h(
+            'button',
+            {
+              onclick: () =>
+                putAllOnCalendar(
+                  live.map((g) => g.record.id),
+                  syncInvites.checked,
+                ),
+            },
+            `Put all on the calendar (${live.length})`,
+          ),
         )
       : null,
     list.length
@@ -87,6 +116,8 @@ function editGathering(entry?: Listed<Gathering>): void {
       date: state.directory?.today ?? '',
     },
     choices: { invited: partnerChoices() },
+    // Partner Hub's own record of what it last wrote to the event: kept as it is, not shown.
+    fixed: { eventSync: entry?.record.eventSync ?? '' },
     done: (record) => showGathering(String(record.id)),
     back: () => (entry ? showGathering(entry.record.id) : showGatherings()),
   });
@@ -291,7 +322,7 @@ function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () =>
           const chosen = rows.map((r) => r.read()).filter((d): d is GatheringDraft => d !== null);
           const added = await busy('Adding…', () => call('addGatherings', chosen, invited()));
           if (!added) return;
-          await reload();
+          for (const entry of added) merge('gatherings', entry);
           showGatherings();
           say(`Added ${added.length} gatherings.`);
         },
@@ -301,45 +332,82 @@ function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () =>
   );
 }
 
-/** Makes each gathering's agenda and calendar event in turn, showing n of N, then what was made. */
-async function makeAll(ids: string[]): Promise<void> {
+/** Makes the gatherings' agendas (when asked) and calendar events, many per call, showing n of N. */
+async function syncAll(
+  ids: string[],
+  agendas: boolean,
+  sendInvites: boolean,
+  heading: string,
+): Promise<void> {
   const progress = h('p', { class: 'progress', role: 'status', 'aria-live': 'polite' }, `0 of ${ids.length}`);
   const made = h('ul', { class: 'plain', 'aria-label': 'Made' });
-  replace(view, h('h2', { tabindex: '-1', id: 'make-title' }, 'Making agendas and events'), progress, made);
+  replace(view, h('h2', { tabindex: '-1', id: 'make-title' }, heading), progress, made);
   focusHeading('make-title');
-  let done = 0;
-  for (const id of ids) {
-    const g = state.directory?.gatherings.find((x) => x.record.id === id)?.record;
-    const title = g?.title ?? id;
+  let remaining = ids;
+  let unchanged = 0;
+  let waits = 0;
+  while (remaining.length) {
+    const before = remaining.length;
+    let result: CalendarSyncResult;
     try {
-      const agenda = await call('makeAgenda', id, false);
-      const event = await call('putOnCalendar', id, false);
-      made.append(
-        h(
-          'li',
-          {},
-          `${title}: `,
-          safeLink(agenda.url, 'agenda'),
-          event.created ? ', event added' : ', event updated',
-          agenda.status === 'made' && agenda.notes.length ? `. ${agenda.notes.join(' ')}` : '',
-        ),
-      );
+      result = await call('syncGatherings', { ids: remaining, sendInvites, agendas });
     } catch (error) {
-      made.append(
-        h(
-          'li',
-          { class: 'field-error' },
-          `${title}: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      );
+      made.append(h('li', { class: 'field-error' }, error instanceof Error ? error.message : String(error)));
+      break;
     }
-    done += 1;
-    progress.textContent = `${done} of ${ids.length}`;
+    for (const entry of result.gatherings) merge('gatherings', entry);
+    for (const item of result.items) {
+      if (item.event === 'unchanged' && !item.agenda) unchanged += 1;
+      else made.append(itemLine(item));
+    }
+    remaining = [...result.remaining];
+    progress.textContent = `${ids.length - remaining.length} of ${ids.length}`;
+    if (result.stoppedBy === 'rate') {
+      // Calendar asked for a pause: wait, then go on where it stopped (a few times at most).
+      waits += 1;
+      if (waits > 5) break;
+      progress.textContent = `${ids.length - remaining.length} of ${ids.length}: Google Calendar asked for a pause, going on in a minute…`;
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+    } else if (remaining.length >= before) break;
   }
-  progress.textContent = `Done: ${done} of ${ids.length}`;
-  await reload();
+  const done = ids.length - remaining.length;
+  progress.textContent = remaining.length
+    ? `Stopped at ${done} of ${ids.length}: press again to go on.`
+    : `Done: ${done} of ${ids.length}${unchanged ? `; ${unchanged} already up to date on the calendar` : ''}.`;
   view.append(h('button', { onclick: () => showGatherings() }, 'Back to gatherings'));
 }
+
+/** One line of what a sync did: the agenda made and the event, or what went wrong. */
+function itemLine(item: CalendarSyncItem): HTMLElement {
+  if (item.event === 'failed' || item.event === 'skipped')
+    return h('li', { class: item.event === 'failed' ? 'field-error' : '' }, `${item.title}: ${item.error}`);
+  const event =
+    item.event === 'created'
+      ? 'event added'
+      : item.event === 'updated'
+        ? 'event updated'
+        : 'event already up to date';
+  // Whom Google Calendar was asked to email, exactly.
+  const emailed = [
+    item.invited.length ? `invitations sent to ${count(item.invited.length, 'guest')}` : '',
+    item.updated.length ? `the changes sent to ${count(item.updated.length, 'guest')} already invited` : '',
+    item.cancelled.length ? `a cancellation sent to ${count(item.cancelled.length, 'guest')}` : '',
+  ].filter(Boolean);
+  return h(
+    'li',
+    {},
+    `${item.title}: `,
+    item.agenda ? safeLink(item.agenda.url, 'agenda') : '',
+    item.agenda ? ', ' : '',
+    event,
+    emailed.length ? `: ${emailed.join('; ')}` : '',
+    item.agenda?.notes.length ? `. ${item.agenda.notes.join(' ')}` : '',
+  );
+}
+
+const makeAll = (ids: string[]) => syncAll(ids, true, false, 'Making agendas and events');
+const putAllOnCalendar = (ids: string[], sendInvites: boolean) =>
+  syncAll(ids, false, sendInvites, 'Putting gatherings on the calendar');
 
 // ---- One gathering ---------------------------------------------------------------------------------------
 

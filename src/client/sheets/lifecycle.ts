@@ -1,15 +1,23 @@
 // A partner's place in the lifecycle (vetting, onboarding, annual review), the check-ins due this week,
 // and the headline figures on the home screen.
-import type { Listed, PartnerEntry } from '../../shared/contract';
-import type { Vetting } from '../../shared/records';
+import type { Listed, PartnerEntry, ProfilePart } from '../../shared/contract';
+import type { Onboarding, Review, Vetting } from '../../shared/records';
 import { ONBOARDING_STEPS, TABLES } from '../../shared/schema';
 import { onboardingProgress, vettingConcerns } from '../../shared/lifecycle';
 import { call } from '../common/run';
 import { h, safeLink } from '../common/dom';
-import { busy, reload, say, state } from './app';
+import { busy, say, state } from './app';
 import { edit } from './editor';
 
-type Show = (id: string) => void;
+/** Shows a partner's profile again, fetching only the parts a save changed (all when none are given). */
+type Show = (id: string, parts?: readonly ProfilePart[]) => unknown;
+
+/** The lifecycle rows of the open profile. */
+interface Lifecycle {
+  readonly vetting: readonly Listed<Vetting>[];
+  readonly onboarding: readonly Listed<Onboarding>[];
+  readonly reviews: readonly Listed<Review>[];
+}
 
 async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, box: HTMLElement): Promise<void> {
   const made = await busy('Making the Doc…', () => call('makePartnerDoc', kind, partnerId));
@@ -27,13 +35,13 @@ async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, box: HT
   say(['Doc made.', ...made.notes].join(' '));
 }
 
-export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement | null {
+export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Show): HTMLElement | null {
   const p = entry.record;
   const box = h('section', { 'aria-label': 'Partnership lifecycle' }, h('h3', {}, 'Partnership'));
-  const vetting = state.directory?.vetting.find((v) => v.record.partnerId === p.id);
-  const onboarding = state.directory?.onboarding.find((o) => o.record.partnerId === p.id);
-  const reviews = (state.directory?.reviews ?? []).filter((r) => r.record.partnerId === p.id);
-  const back = () => show(p.id);
+  const vetting = rows.vetting[0];
+  const onboarding = rows.onboarding[0];
+  const reviews = rows.reviews;
+  const back = () => show(p.id, []);
   if (p.status === 'prospect') {
     box.append(
       h(
@@ -42,7 +50,6 @@ export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement |
           onclick: async () => {
             const v = await busy('Starting vetting…', () => call('startVetting', p.id));
             if (!v) return;
-            await reload();
             editVetting(v, show);
           },
         },
@@ -78,7 +85,7 @@ export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement |
               entry: onboarding,
               title: 'Onboarding steps',
               fixed: { partnerId: p.id },
-              done: back,
+              done: () => show(p.id, ['onboarding']),
               back,
             }),
         },
@@ -99,8 +106,7 @@ export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement |
               );
               if (!r || r.status !== 'saved')
                 return say(r?.status === 'conflict' ? r.message : 'Could not mark active.', 'error');
-              await reload();
-              show(p.id);
+              await show(p.id, []);
               say(`${p.name} is active.`);
             },
           },
@@ -126,7 +132,8 @@ export function lifecycleSection(entry: PartnerEntry, show: Show): HTMLElement |
 }
 
 function editVetting(v: Listed<Vetting>, show: Show): void {
-  const back = () => show(v.record.partnerId);
+  // Starting vetting may have changed the partner's status too: the list row comes back with the part.
+  const back = () => show(v.record.partnerId, ['vetting']);
   edit({
     table: TABLES.vetting,
     fn: 'saveVetting',
@@ -141,52 +148,32 @@ function editVetting(v: Listed<Vetting>, show: Show): void {
 async function annualReview(partnerId: string, show: Show): Promise<void> {
   const context = await busy('Gathering the year…', () => call('reviewContext', partnerId));
   if (!context) return;
-  const back = () => show(partnerId);
+  const back = () => show(partnerId, []);
   edit({
     table: TABLES.reviews,
     fn: 'saveReview',
     title: 'Annual review',
     defaults: { year: context.year, evidence: context.evidence.join('\n') },
     fixed: { partnerId },
-    done: back,
+    done: () => show(partnerId, ['reviews']),
     back,
   });
 }
 
-/** Partners whose next check-in falls within a week (or has passed). */
-export function dueThisWeek(): PartnerEntry[] {
-  const d = state.directory;
-  if (!d) return [];
-  const end = new Date(Date.parse(`${d.today}T00:00:00Z`) + 7 * 86400000).toISOString().slice(0, 10);
-  return d.partners
-    .filter(
-      (p) =>
-        (p.record.status === 'active' || p.record.status === 'onboarding') &&
-        p.nextCheckIn &&
-        p.nextCheckIn <= end,
-    )
-    .sort((a, b) => a.nextCheckIn.localeCompare(b.nextCheckIn));
-}
-
-/** The home screen's headline figures. */
+/** The home screen's headline figures, as the server last counted them. */
 export function glance(show: Show): HTMLElement {
-  const d = state.directory;
-  if (!d) return h('div', {});
-  const active = d.partners.filter((p) => p.record.status === 'active').length;
-  const openNeeds = d.needs.filter(
-    (n) => n.record.status === 'open' || n.record.status === 'being addressed',
-  ).length;
-  const expiring = d.partners.filter((p) => p.attention.includes('agreement expiring')).length;
-  const due = dueThisWeek();
+  const home = state.home;
+  if (!home) return h('div', {});
+  const g = home.glance;
   return h(
     'section',
     { class: 'glance', 'aria-label': 'At a glance' },
     h(
       'p',
       {},
-      `${active} active partners · ${openNeeds} open needs · ${expiring} agreements expiring · ${due.length} check-ins due this week`,
+      `${g.active} active partners · ${home.openNeeds} open needs · ${g.expiring} agreements expiring · ${g.dueCount} check-ins due this week`,
     ),
-    due.length
+    g.dueCount
       ? h(
           'details',
           {},
@@ -194,18 +181,17 @@ export function glance(show: Show): HTMLElement {
           h(
             'ul',
             { class: 'plain' },
-            ...due.map((p) =>
+            ...g.due.map((p) =>
               h(
                 'li',
                 {},
-                h(
-                  'button',
-                  { class: 'link', onclick: () => show(p.record.id) },
-                  `${p.record.name}: ${p.nextCheckIn}`,
-                ),
+                h('button', { class: 'link', onclick: () => show(p.id) }, `${p.name}: ${p.nextCheckIn}`),
               ),
             ),
           ),
+          g.dueCount > g.due.length
+            ? h('p', { class: 'meta' }, `and ${g.dueCount - g.due.length} more, soonest first above.`)
+            : null,
         )
       : null,
   );

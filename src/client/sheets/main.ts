@@ -2,18 +2,20 @@
 import type { SidebarBoot } from '../../shared/boot';
 import { h, replace } from '../common/dom';
 import { bootData } from '../common/run';
-import { reload, say, state, view } from './app';
-import { showDirectory } from './partners';
+import { ensure, say, setHome, view } from './app';
+import { reloadHome, showDirectory } from './partners';
+import { showStart } from './first-run';
 import { showGatherings } from './gatherings';
 import { showSettings } from './settings';
 import { showSurveys } from './surveys';
 import { showNeeds } from './needs';
 
-const VIEWS: [string, () => void][] = [
+/** Each view fetches the tables it shows when it is opened (once; saves merge into them). */
+const VIEWS: [string, () => unknown][] = [
   ['Partners', showDirectory],
-  ['Needs', showNeeds],
-  ['Gatherings', showGatherings],
-  ['Surveys', showSurveys],
+  ['Needs', async () => (await ensure('needs', 'schools')) && showNeeds()],
+  ['Gatherings', async () => (await ensure('partners', 'gatherings', 'actionItems')) && showGatherings()],
+  ['Surveys', async () => (await ensure('partners', 'surveys')) && showSurveys()],
   ['Settings', showSettings],
 ];
 
@@ -40,14 +42,14 @@ function nav(): HTMLElement {
 function start(): void {
   const boot = bootData<SidebarBoot>();
   view.before(nav());
-  if (boot?.directory) {
-    state.directory = boot.directory;
-    showDirectory();
+  if (boot?.home) {
+    setHome(boot.home);
+    showStart();
   } else {
     say(boot?.error ?? 'Partner Hub could not load its data.', 'error');
     replace(
       view,
-      h('button', { class: 'action', onclick: async () => (await reload(), showDirectory()) }, 'Try again'),
+      h('button', { class: 'action', onclick: async () => (await reloadHome()) && showStart() }, 'Try again'),
     );
   }
 }

@@ -1,30 +1,118 @@
-// The partner directory, a partner's profile, and the forms to add and edit.
-import type { Directory, Listed, PartnerEntry } from '../../shared/contract';
+// The partner directory, a partner's profile, and the forms to add and edit. The directory is a page of
+// the partners' list fields, searched and filtered on the server (or, when the page holds every partner,
+// in the sidebar); a profile is fetched when it is opened, and after a save only the part that changed.
+import type {
+  Listed,
+  PartnerEntry,
+  PartnerPage,
+  PartnerProfile,
+  PartnerQuery,
+  PartnerRow,
+  ProfilePart,
+  SidebarHome,
+} from '../../shared/contract';
+import type { Agreement, CheckIn, Contact, Onboarding, Review, Vetting } from '../../shared/records';
 import { FOCUS_AREAS, PARTNER_STATUSES, TABLES, type Table } from '../../shared/schema';
+import { matches, queryWords } from '../../shared/partner-filter';
 import { call } from '../common/run';
-import { busy, reload, say, state, view as app } from './app';
+import { busy, say, setHome, state, view as app } from './app';
 import { h, replace, safeLink } from '../common/dom';
 import { edit, type SaveFn } from './editor';
-import { choices, filterPartners, NO_FILTERS, type Filters } from './filters';
+import { NO_FILTERS, type Filters } from './filters';
 import { showImport } from './importer';
 import { glance, lifecycleSection } from './lifecycle';
 
 let filters: Filters = NO_FILTERS;
 
+/** Partners per page of the directory. */
+const PAGE = 100;
+
+/** The page no longer says what the server would (a partner was added, or a save may move one in or out). */
+let stale = false;
+/** Only the newest search's answer is shown. */
+let searches = 0;
+
+const query = (offset: number): PartnerQuery => ({ ...filters, offset, limit: PAGE });
+
+/** Fetches the first screen again (after set-up or an import); false if that failed. */
+export async function reloadHome(): Promise<boolean> {
+  const home = await busy('Loading…', () => call('getHome', query(0)));
+  if (!home) return false;
+  setHome(home);
+  stale = false;
+  return true;
+}
+
+function setPage(page: PartnerPage): void {
+  if (state.home) state.home = { ...state.home, page };
+}
+
+/** The page holds every partner with what search looks at: filtering happens here. */
+function localPage(home: SidebarHome): readonly string[] | undefined {
+  const { page } = home;
+  return page.search && page.rows.length === page.total ? page.search : undefined;
+}
+
 // ---- Directory ---------------------------------------------------------------------------------------
 
 export function showDirectory(): void {
-  const d = state.directory;
-  if (!d) return;
-  const { schools, liaisons } = choices(d);
+  const home = state.home;
+  if (!home) return;
   const list = h('ul', { class: 'partners', 'aria-label': 'Partners' });
   const count = h('p', { class: 'count', 'aria-live': 'polite' });
+  const more = h('div', {});
+  const show = (rows: readonly PartnerRow[], matched: number, total: number) => {
+    count.textContent = `${matched} of ${total} partners`;
+    replace(list, ...rows.map(partnerItem));
+    const left = matched - rows.length;
+    replace(
+      more,
+      left > 0
+        ? h(
+            'button',
+            { class: 'link', onclick: () => void nextPage() },
+            `Show ${Math.min(left, PAGE)} more (${left} not shown)`,
+          )
+        : null,
+    );
+  };
   const render = () => {
-    const found = filterPartners(d, filters);
-    count.textContent = `${found.length} of ${d.partners.length} partners`;
-    replace(list, ...found.slice(0, 300).map(partnerItem));
-    if (found.length > 300)
-      list.append(h('li', { class: 'more' }, `${found.length - 300} more: narrow the search.`));
+    const current = state.home;
+    if (!current) return;
+    const search = localPage(current);
+    if (search) {
+      const words = queryWords(filters);
+      const rows = current.page.rows.filter((r, i) =>
+        matches(r, r.attention, filters, words, () => search[i]),
+      );
+      return show(rows, rows.length, current.page.total);
+    }
+    show(current.page.rows, current.page.matched, current.page.total);
+  };
+  const refetch = async () => {
+    const mine = ++searches;
+    const page = await busy('Searching…', () => call('findPartners', query(0)));
+    if (!page || mine !== searches) return;
+    stale = false;
+    setPage(page);
+    render();
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const changed = (next: Filters, wait: number) => {
+    filters = next;
+    const current = state.home;
+    if (current && localPage(current)) return render();
+    clearTimeout(timer);
+    timer = setTimeout(() => void refetch(), wait);
+  };
+  const nextPage = async () => {
+    const current = state.home;
+    if (!current) return;
+    const mine = searches;
+    const page = await busy('Loading…', () => call('findPartners', query(current.page.rows.length)));
+    if (!page || mine !== searches || !state.home) return;
+    setPage({ ...page, rows: [...state.home.page.rows, ...page.rows], offset: 0 });
+    render();
   };
   const select = (
     label: string,
@@ -34,7 +122,7 @@ export function showDirectory(): void {
     const id = `filter-${key}`;
     const el = h(
       'select',
-      { id, onchange: () => ((filters = { ...filters, [key]: el.value }), render()) },
+      { id, onchange: () => changed({ ...filters, [key]: el.value }, 0) },
       h('option', { value: '' }, 'All'),
       ...options.map((o) => h('option', { value: o, selected: filters[key] === o }, o)),
     );
@@ -45,17 +133,17 @@ export function showDirectory(): void {
     type: 'search',
     placeholder: 'Name, service or contact',
     value: filters.query,
-    oninput: () => ((filters = { ...filters, query: search.value }), render()),
+    oninput: () => changed({ ...filters, query: search.value }, 300),
   });
   const attention = h('input', {
     id: 'filter-attention',
     type: 'checkbox',
     checked: filters.attention,
-    onchange: () => ((filters = { ...filters, attention: attention.checked }), render()),
+    onchange: () => changed({ ...filters, attention: attention.checked }, 0),
   });
   replace(
     app,
-    setUpBanner(d),
+    setUpBanner(home),
     glance(showProfile),
     h('div', { class: 'search' }, h('label', { for: 'search' }, 'Search partners'), search),
     h(
@@ -64,8 +152,8 @@ export function showDirectory(): void {
       h('summary', {}, 'Filters'),
       select('Status', 'status', PARTNER_STATUSES),
       select('Focus area', 'focus', FOCUS_AREAS),
-      select('School', 'school', schools),
-      select('Liaison', 'liaison', liaisons),
+      select('School', 'school', home.facets.schools),
+      select('Liaison', 'liaison', home.facets.liaisons),
       h('div', { class: 'check' }, attention, h('label', { for: 'filter-attention' }, 'Needs attention')),
     ),
     h(
@@ -75,6 +163,7 @@ export function showDirectory(): void {
       h('button', { class: 'action', onclick: () => editPartner() }, 'Add partner'),
     ),
     list,
+    more,
     h(
       'button',
       { class: 'link', onclick: () => showImport(app, busy, imported, showDirectory) },
@@ -82,11 +171,11 @@ export function showDirectory(): void {
     ),
   );
   render();
+  if (stale && !localPage(home)) void refetch();
 }
 
 async function imported(message: string): Promise<void> {
-  await reload();
-  showDirectory();
+  if (await reloadHome()) showDirectory();
   say(message);
 }
 
@@ -94,15 +183,15 @@ function hasFilters(): boolean {
   return Boolean(filters.status || filters.focus || filters.school || filters.liaison || filters.attention);
 }
 
-function setUpBanner(d: Directory): HTMLElement | null {
-  if (!d.missing.length) return null;
+function setUpBanner(home: SidebarHome): HTMLElement | null {
+  if (!home.missing.length) return null;
   return h(
     'div',
     { class: 'banner', role: 'region', 'aria-label': 'Set up' },
     h(
       'p',
       {},
-      `The partner database needs set-up: ${d.missing.slice(0, 4).join('; ')}${d.missing.length > 4 ? '…' : ''}.`,
+      `The partner database needs set-up: ${home.missing.slice(0, 4).join('; ')}${home.missing.length > 4 ? '…' : ''}.`,
     ),
     h(
       'button',
@@ -111,7 +200,7 @@ function setUpBanner(d: Directory): HTMLElement | null {
         onclick: async () => {
           const report = await busy('Setting up…', () => call('setUpDatabase'));
           if (!report) return;
-          await reload();
+          await reloadHome();
           showDirectory();
           say(
             report.unchanged
@@ -125,8 +214,7 @@ function setUpBanner(d: Directory): HTMLElement | null {
   );
 }
 
-function partnerItem(entry: PartnerEntry): HTMLElement {
-  const p = entry.record;
+function partnerItem(p: PartnerRow): HTMLElement {
   return h(
     'li',
     {},
@@ -136,26 +224,94 @@ function partnerItem(entry: PartnerEntry): HTMLElement {
       h('span', { class: 'name' }, p.name || '(no name)'),
       h('span', { class: `badge status-${p.status}` }, p.status || 'no status'),
       p.focusAreas.length ? h('span', { class: 'meta' }, p.focusAreas.join(', ')) : null,
-      entry.attention.length ? h('span', { class: 'attention' }, `⚠ ${entry.attention.join(', ')}`) : null,
-      entry.warnings.length
-        ? h('span', { class: 'warning' }, `${entry.warnings.length} cell problem(s)`)
-        : null,
+      p.attention.length ? h('span', { class: 'attention' }, `⚠ ${p.attention.join(', ')}`) : null,
+      p.warnings ? h('span', { class: 'warning' }, `${p.warnings} cell problem(s)`) : null,
     ),
   );
 }
 
+// ---- Merging what the server sent back -----------------------------------------------------------------
+
+/** The open profile: what was fetched of it. */
+interface Open {
+  readonly entry: PartnerEntry;
+  contacts: readonly Listed<Contact>[];
+  agreements: readonly Listed<Agreement>[];
+  checkIns: readonly Listed<CheckIn>[];
+  vetting: readonly Listed<Vetting>[];
+  onboarding: readonly Listed<Onboarding>[];
+  reviews: readonly Listed<Review>[];
+}
+
+let open: Open | undefined;
+
+const ALL_PARTS: ProfilePart[] = ['contacts', 'agreements', 'checkIns', 'vetting', 'onboarding', 'reviews'];
+
+/** A partner's list row, figures and changed parts, merged into the page's state. */
+function mergeProfile(profile: PartnerProfile): Open {
+  const before = open?.entry.record.id === profile.entry.record.id ? open : undefined;
+  open = {
+    entry: profile.entry,
+    contacts: profile.contacts ?? before?.contacts ?? [],
+    agreements: profile.agreements ?? before?.agreements ?? [],
+    checkIns: profile.checkIns ?? before?.checkIns ?? [],
+    vetting: profile.vetting ?? before?.vetting ?? [],
+    onboarding: profile.onboarding ?? before?.onboarding ?? [],
+    reviews: profile.reviews ?? before?.reviews ?? [],
+  };
+  const home = state.home;
+  if (home) {
+    const { page } = home;
+    const at = page.rows.findIndex((r) => r.id === profile.row.id);
+    const local = localPage(home);
+    let next: PartnerPage = { ...page, total: profile.glance.total };
+    if (local && profile.search !== undefined) {
+      // The page holds every partner: keep it whole, in name order.
+      const rows =
+        at < 0 ? [...page.rows, profile.row] : page.rows.map((r, i) => (i === at ? profile.row : r));
+      const search =
+        at < 0 ? [...local, profile.search] : local.map((t, i) => (i === at ? (profile.search ?? t) : t));
+      const order = rows.map((_, i) => i).sort((a, b) => rows[a].name.localeCompare(rows[b].name));
+      next = {
+        ...next,
+        rows: order.map((i) => rows[i]),
+        search: order.map((i) => search[i]),
+        matched: rows.length,
+      };
+      // Someone else added or removed a partner meanwhile: ask again on return.
+      if (rows.length !== next.total) stale = true;
+    } else {
+      if (at >= 0) next = { ...next, rows: page.rows.map((r, i) => (i === at ? profile.row : r)) };
+      // A new partner, or a change that may move one in or out of the filters: ask again on return.
+      if (at < 0 || hasFilters() || filters.query) stale = true;
+      if (!next.search || next.rows.length !== next.total) next = { ...next, search: undefined };
+    }
+    state.home = { ...home, glance: profile.glance, page: next };
+  }
+  return open;
+}
+
+/**
+ * Opens a partner's profile: fetched whole when it is opened, or only `parts` when the open profile is
+ * this partner's and a save changed just those (its list row and the figures always come back).
+ */
+export async function showProfile(id: string, parts?: readonly ProfilePart[]): Promise<void> {
+  const asked = open?.entry.record.id === id && parts ? [...parts] : ALL_PARTS;
+  const home = state.home;
+  // A partner's search text changes with it: fetch it (it comes with the contacts) when search runs here.
+  if (home && localPage(home) && !asked.includes('contacts')) asked.push('contacts');
+  const profile = await busy('Loading…', () => call('getPartner', id, asked));
+  if (!profile) return;
+  renderProfile(mergeProfile(profile));
+}
+
 // ---- Profile -----------------------------------------------------------------------------------------
 
-export function showProfile(id: string): void {
-  const directory = state.directory;
-  const entry = directory?.partners.find((p) => p.record.id === id);
-  if (!directory || !entry) return showDirectory();
+function renderProfile(profile: Open): void {
+  const { entry, contacts, agreements } = profile;
   const p = entry.record;
-  const contacts = directory.contacts.filter((c) => c.record.partnerId === id);
-  const agreements = directory.agreements.filter((a) => a.record.partnerId === id);
-  const checkIns = directory.checkIns
-    .filter((c) => c.record.partnerId === id)
-    .sort((a, b) => b.record.date.localeCompare(a.record.date));
+  const id = p.id;
+  const checkIns = [...profile.checkIns].sort((a, b) => b.record.date.localeCompare(a.record.date));
   const row = (label: string, value: string | HTMLElement) =>
     value ? [h('dt', {}, label), h('dd', {}, value)] : [];
   replace(
@@ -194,7 +350,7 @@ export function showProfile(id: string): void {
       h('button', { class: 'action', onclick: () => editPartner(entry) }, 'Edit'),
       h('button', { onclick: () => logCheckIn(id) }, 'Log check-in'),
     ),
-    lifecycleSection(entry, showProfile),
+    lifecycleSection(entry, profile, showProfile),
     h('h3', {}, 'Contacts'),
     contacts.length
       ? h(
@@ -211,14 +367,21 @@ export function showProfile(id: string): void {
               c.record.phone ? h('div', {}, c.record.phone) : null,
               h(
                 'button',
-                { class: 'link', onclick: () => editRelated(TABLES.contacts, 'saveContact', id, c) },
+                {
+                  class: 'link',
+                  onclick: () => editRelated(TABLES.contacts, 'saveContact', id, 'contacts', c),
+                },
                 `Edit ${c.record.name}`,
               ),
             ),
           ),
         )
       : h('p', { class: 'empty' }, 'No contacts yet.'),
-    h('button', { onclick: () => editRelated(TABLES.contacts, 'saveContact', id) }, 'Add contact'),
+    h(
+      'button',
+      { onclick: () => editRelated(TABLES.contacts, 'saveContact', id, 'contacts') },
+      'Add contact',
+    ),
     h('h3', {}, 'Agreements'),
     agreements.length
       ? h(
@@ -234,14 +397,21 @@ export function showProfile(id: string): void {
               a.record.link ? h('div', {}, safeLink(a.record.link, 'Document')) : null,
               h(
                 'button',
-                { class: 'link', onclick: () => editRelated(TABLES.agreements, 'saveAgreement', id, a) },
+                {
+                  class: 'link',
+                  onclick: () => editRelated(TABLES.agreements, 'saveAgreement', id, 'agreements', a),
+                },
                 `Edit ${a.record.type}`,
               ),
             ),
           ),
         )
       : h('p', { class: 'empty' }, 'No agreements recorded.'),
-    h('button', { onclick: () => editRelated(TABLES.agreements, 'saveAgreement', id) }, 'Add agreement'),
+    h(
+      'button',
+      { onclick: () => editRelated(TABLES.agreements, 'saveAgreement', id, 'agreements') },
+      'Add agreement',
+    ),
     h('h3', {}, 'Check-in history'),
     checkIns.length
       ? h(
@@ -270,19 +440,31 @@ function editPartner(entry?: PartnerEntry): void {
     fn: 'savePartner',
     entry,
     defaults: { status: 'prospect' },
-    done: (record) => showProfile(String(record.id)),
-    back: () => (entry ? showProfile(entry.record.id) : showDirectory()),
+    done: (record) => showProfile(String(record.id), []),
+    back: () => (entry ? renderOpen(entry.record.id) : showDirectory()),
   });
 }
 
-function editRelated(table: Table, fn: SaveFn, partnerId: string, entry?: Listed<object>): void {
+/** Back to the open profile as it was (nothing fetched). */
+function renderOpen(id: string): void {
+  if (open?.entry.record.id === id) renderProfile(open);
+  else void showProfile(id);
+}
+
+function editRelated(
+  table: Table,
+  fn: SaveFn,
+  partnerId: string,
+  part: ProfilePart,
+  entry?: Listed<object>,
+): void {
   edit({
     table,
     fn,
     entry,
     fixed: { partnerId },
-    done: () => showProfile(partnerId),
-    back: () => showProfile(partnerId),
+    done: () => showProfile(partnerId, [part]),
+    back: () => renderOpen(partnerId),
   });
 }
 
@@ -291,9 +473,9 @@ function logCheckIn(partnerId: string): void {
     table: TABLES.checkIns,
     fn: 'logCheckIn',
     title: 'Log check-in',
-    defaults: { date: state.directory?.today ?? '' },
+    defaults: { date: state.home?.today ?? '' },
     fixed: { partnerId },
-    done: () => showProfile(partnerId),
-    back: () => showProfile(partnerId),
+    done: () => showProfile(partnerId, ['checkIns']),
+    back: () => renderOpen(partnerId),
   });
 }

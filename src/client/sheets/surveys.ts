@@ -1,7 +1,7 @@
 // Partner surveys: choose and edit the questions, create the Form, send personal links with progress,
 // remind, and read the summary.
 import type { SendResult, SurveyView } from '../../shared/contract';
-import type { Question, QuestionType } from '../../shared/survey';
+import { SURVEY_SEND_BATCH, type Question, type QuestionType } from '../../shared/survey';
 import { SURVEY_KINDS, type SurveyKind } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
@@ -483,7 +483,7 @@ async function sendAll(
   let last: SendResult | undefined;
   let first = true;
   for (;;) {
-    const batch = first ? request(10) : { ...request(10), partnerIds: [] };
+    const batch = first ? request(SURVEY_SEND_BATCH) : { ...request(SURVEY_SEND_BATCH), partnerIds: [] };
     first = false;
     try {
       last = await call('sendSurvey', batch);

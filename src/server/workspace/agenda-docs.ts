@@ -17,25 +17,47 @@ import {
 } from '../domain/agenda';
 import { UserError } from '../domain/errors';
 import { oneLine } from '../domain/text';
-import type { Database } from './database';
+import type { Database, TableData } from './database';
 import { agendaFolder, docsMadeSince, isGone, moveInto, reachable, trashIfOurs } from './drive-files';
 import { findRow, updateRow } from './records';
 import { readSettings } from './settings';
 
 type Body = GoogleAppsScript.Document.Body;
 
-export function agendaContext(db: Database, gatheringId: string): AgendaContext {
-  const gatherings = db.read('gatherings');
-  const row = findRow(gatherings, gatheringId);
-  if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
-  const gathering = row.record as Gathering;
-  const all = gatherings.rows.map((r) => r.record as Gathering);
+/** The tables an agenda reads, read once: shared by every agenda one execution makes. */
+export interface AgendaTables {
+  readonly gatherings: TableData;
+  readonly school: School | undefined;
+  readonly partners: readonly Partner[];
+  readonly contacts: readonly Contact[];
+  readonly actionItems: readonly ActionItem[];
+}
+
+export function readAgendaTables(db: Database, gatherings = db.read('gatherings')): AgendaTables {
   return {
-    gathering,
+    gatherings,
     school: db.read('schools').rows[0]?.record as School | undefined,
     partners: db.read('partners').rows.map((r) => r.record as Partner),
     contacts: db.read('contacts').rows.map((r) => r.record as Contact),
     actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
+  };
+}
+
+export function agendaContext(
+  db: Database,
+  gatheringId: string,
+  tables: AgendaTables = readAgendaTables(db),
+): AgendaContext {
+  const row = findRow(tables.gatherings, gatheringId);
+  if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
+  const gathering = row.record as Gathering;
+  const all = tables.gatherings.rows.map((r) => r.record as Gathering);
+  return {
+    gathering,
+    school: tables.school,
+    partners: [...tables.partners],
+    contacts: [...tables.contacts],
+    actionItems: [...tables.actionItems],
     upcoming: all
       .filter((g) => g.id !== gathering.id && g.status !== 'cancelled' && g.date > gathering.date)
       .sort((a, b) => a.date.localeCompare(b.date))
@@ -168,8 +190,22 @@ export function writeDocument(
   return { id, url, unknown, notes: folder.note ? [folder.note] : [] };
 }
 
-export function makeAgenda(db: Database, gatheringId: string, replace: boolean): AgendaResult {
-  const ctx = agendaContext(db, gatheringId);
+/**
+ * Many agendas in one execution: the tables read once, and each link left for the caller to write with
+ * the others in one block, then `forgetDocument(recordFor)` (until then a retry finds the Doc again).
+ */
+export interface AgendaBatch {
+  readonly tables: AgendaTables;
+  readonly links: { readonly id: string; readonly url: string; readonly recordFor: string }[];
+}
+
+export function makeAgenda(
+  db: Database,
+  gatheringId: string,
+  replace: boolean,
+  batch?: AgendaBatch,
+): AgendaResult {
+  const ctx = agendaContext(db, gatheringId, batch?.tables);
   const g = ctx.gathering;
   if (g.agendaUrl && !replace) return { status: 'exists', url: g.agendaUrl };
   const recordFor = `agenda:${g.id}`;
@@ -191,8 +227,11 @@ export function makeAgenda(db: Database, gatheringId: string, replace: boolean):
     notes.push(
       'The old agenda was not moved to the trash: Partner Hub can reach only the Docs it made for you, and that one was made by hand or by someone else, or is gone.',
     );
-  updateRow(db, 'gatherings', g.id, { agendaUrl: made.url });
-  forgetDocument(recordFor);
+  if (batch) batch.links.push({ id: g.id, url: made.url, recordFor });
+  else {
+    updateRow(db, 'gatherings', g.id, { agendaUrl: made.url });
+    forgetDocument(recordFor);
+  }
   return { status: 'made', url: made.url, unknownPlaceholders: made.unknown, notes };
 }
 

@@ -26,12 +26,18 @@ export interface TableData {
   readonly values: unknown[][];
   readonly rows: Stored<Rec>[];
   readonly needsId: readonly number[];
+  /** The tab's sheet id when it was found by the id set-up recorded (known without a call). */
+  readonly sheetId?: number;
 }
 
 export class Database {
   readonly toDate: DateInZone;
+  /** The spreadsheet's time zone, read once when the database is opened. */
+  readonly timeZone: string;
   private tabIds: Record<string, number> | undefined;
   private sheetList: Sheet[] | undefined;
+  /** Each tab's name as headerKey makes it, asked once per execution. */
+  private sheetKeys: Map<Sheet, string> | undefined;
 
   constructor(
     readonly spreadsheet: Spreadsheet,
@@ -42,7 +48,8 @@ export class Database {
      */
     readonly inContainer = true,
   ) {
-    this.toDate = dateInZone(spreadsheet.getSpreadsheetTimeZone());
+    this.timeZone = spreadsheet.getSpreadsheetTimeZone();
+    this.toDate = dateInZone(this.timeZone);
   }
 
   today(): string {
@@ -51,13 +58,33 @@ export class Database {
 
   /** The tab of a table: by the sheet id recorded at set-up, else by a tab whose name matches. */
   sheetOf(key: TableKey): Sheet | null {
+    return this.find(key).sheet;
+  }
+
+  private find(key: TableKey): { sheet: Sheet | null; id?: number } {
     const id = this.recordedTabs()[key];
     if (id !== undefined) {
       const byId = this.spreadsheet.getSheetById(id);
-      if (byId) return byId;
+      if (byId) return { sheet: byId, id };
     }
+    return { sheet: this.byName(key) };
+  }
+
+  private byName(key: TableKey): Sheet | null {
+    // Without a recorded id (a trigger has no document properties): the tab's own name in one call, then
+    // a tab whose name matches it in any case and spacing.
+    const named = this.sheetList ? null : this.spreadsheet.getSheetByName(TABLES[key].tab);
+    if (named) return named;
     const wanted = headerKey(TABLES[key].tab);
-    return this.sheets().find((s) => headerKey(s.getName()) === wanted) ?? null;
+    const keys = (this.sheetKeys ??= new Map(this.sheets().map((s) => [s, headerKey(s.getName())])));
+    return this.sheets().find((s) => keys.get(s) === wanted) ?? null;
+  }
+
+  /** A tab this execution inserted: known by its name from now on, without asking for the list again. */
+  added(sheet: Sheet, name: string): void {
+    if (!this.sheetList) return;
+    this.sheetList.push(sheet);
+    this.sheetKeys?.set(sheet, headerKey(name));
   }
 
   sheets(): Sheet[] {
@@ -66,6 +93,7 @@ export class Database {
 
   forgetSheets(): void {
     this.sheetList = undefined;
+    this.sheetKeys = undefined;
   }
 
   recordedTabs(): Record<string, number> {
@@ -85,6 +113,15 @@ export class Database {
     return this.tabIds;
   }
 
+  /** Records the sheet ids of several tables in one write, if any differs from what is recorded. */
+  recordTabs(ids: Partial<Record<TableKey, number>>): void {
+    const recorded = this.recordedTabs();
+    if (Object.entries(ids).every(([k, v]) => recorded[k] === v)) return;
+    const tabs = { ...recorded, ...ids };
+    this.properties.setProperty(TABS_PROPERTY, JSON.stringify(tabs));
+    this.tabIds = tabs;
+  }
+
   recordTab(key: TableKey, sheet: Sheet): void {
     const tabs = { ...this.recordedTabs(), [key]: sheet.getSheetId() };
     this.properties.setProperty(TABS_PROPERTY, JSON.stringify(tabs));
@@ -93,11 +130,16 @@ export class Database {
 
   /** One getDataRange().getValues() for the whole tab (three calls with finding the tab). */
   read(key: TableKey): TableData {
-    const table: Table = TABLES[key];
-    const sheet = this.sheetOf(key);
+    const { sheet, id } = this.find(key);
     // An empty tab's data range is A1 alone, holding ''.
     const values = sheet ? sheet.getDataRange().getValues() : [];
     if (values.length === 1 && values[0].every((v) => v === '')) values.length = 0;
+    return { ...this.parse(key, sheet, values), ...(id !== undefined ? { sheetId: id } : {}) };
+  }
+
+  /** A table from values already in hand (what was read, or what this execution just wrote). */
+  parse(key: TableKey, sheet: Sheet | null, values: unknown[][]): TableData {
+    const table: Table = TABLES[key];
     const headerRow = findHeaderRow(table, values);
     const map = mapHeaders(table, values[headerRow] ?? [], headerRow);
     const { rows, needsId } = readRows(table, values, map, this.toDate);
@@ -133,7 +175,9 @@ export class Database {
       throw new UserError(`The ${data.table.tab} tab is missing. Run "Set up partner database" first.`);
     const blocks = planWrites(data.table, data.map, data.values, changes, this.toDate);
     const lastRow = Math.max(0, ...blocks.map((b) => b.row + b.values.length - 1));
-    const maxRows = lastRow > 0 ? data.sheet.getMaxRows() : 0;
+    // The rows read are there already: the sheet's size is asked only when the write goes past them.
+    const maxRows =
+      lastRow > data.values.length ? data.sheet.getMaxRows() : lastRow > 0 ? data.values.length : 0;
     if (blocks.length) this.assertRowsInPlace(data, changes, maxRows);
     if (lastRow > maxRows) data.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
     for (const block of blocks) {
@@ -221,6 +265,11 @@ export function openDatabaseById(id: string): Database {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   const own = active && active.getId() === id ? PropertiesService.getDocumentProperties() : null;
   return own ? new Database(spreadsheet, own) : new Database(spreadsheet, noProperties(), false);
+}
+
+/** The spreadsheet a trigger's event came from (a form answer's tab): written from outside, tabs found by name. */
+export function openDatabaseOutside(spreadsheet: Spreadsheet): Database {
+  return new Database(spreadsheet, noProperties(), false);
 }
 
 function noProperties(): GoogleAppsScript.Properties.Properties {

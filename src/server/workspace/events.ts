@@ -9,15 +9,38 @@
 // leaves it quietly first and comes back in the inviting patch. Which guests know of the event is kept
 // on the event (a private property per guest), so pressing again after a failure neither invites anyone
 // twice nor forgets whom it invited.
-import type { EventResult } from '../../shared/contract';
-import type { Contact, Gathering } from '../../shared/records';
+//
+// Many gatherings go on the calendar in one execution (syncGatherings): the tabs are read once, each
+// row's fingerprint of what was last written to its event (eventSync) says which events need a write at
+// all, events are made with Calendar.Events.insert (one call, its guests invited in the same call when
+// asked) and the rows' event ids, fingerprints and statuses are written back together at the end. An
+// event made but not yet recorded on its row (the execution stopped before the write) is found again by
+// the marker in its description, in one Events.list over the dates of the rows that have no event yet.
+// Calendar's burst limit is met with back-off, then a stop that the next call resumes.
+import type {
+  CalendarSyncItem,
+  CalendarSyncRequest,
+  CalendarSyncResult,
+  EventResult,
+  Listed,
+} from '../../shared/contract';
+import type { Contact, Gathering, Stored } from '../../shared/records';
 import { isIsoDate } from '../../shared/fields';
+import {
+  backoffMs,
+  eventFingerprint,
+  isCalendarBurst,
+  upToDate,
+  type EventDetails,
+} from '../domain/event-sync';
 import { gatheringGuests } from '../domain/guests';
+import { planWrites, readRows, type Rec, type RowChange } from '../domain/table';
 import { zonedInstant } from '../domain/zones';
 import { UserError } from '../domain/errors';
 import { oneLine } from '../domain/text';
-import type { Database } from './database';
-import { findRow, updateRow } from './records';
+import { withSheetLock, type Database, type TableData } from './database';
+import { forgetDocument, makeAgenda, readAgendaTables, type AgendaBatch } from './agenda-docs';
+import { findRow, listed, updateRow } from './records';
 import { readSettings } from './settings';
 
 type AppCalendar = GoogleAppsScript.Calendar.Calendar;
@@ -77,15 +100,6 @@ function findEvent(calendar: AppCalendar, eventId: string): AppEvent | null {
   }
 }
 
-function readGathering(db: Database, id: string): Gathering {
-  const row = findRow(db.read('gatherings'), id);
-  if (!row) throw new UserError(`No gathering with id ${id}; it may have been deleted.`);
-  const g = row.record as Gathering;
-  if (!isIsoDate(g.date) || !g.start || !g.end)
-    throw new UserError(`"${g.title}" needs a date, a start and an end before it goes on the calendar.`);
-  return g;
-}
-
 function differs(event: ApiEvent, d: Details): boolean {
   return (
     (event.summary ?? '') !== d.summary ||
@@ -96,23 +110,24 @@ function differs(event: ApiEvent, d: Details): boolean {
   );
 }
 
+const NOTHING: Sent = { changed: false, invited: [], updated: [], cancelled: [] };
+
 /**
- * Brings the event (found by its iCalUID, CalendarApp's id) to the gathering's details and guests: one
- * patch, two when guests put on without an invitation must leave before they can be invited.
- * `invitedBefore`: the row says its guests were invited before Partner Hub kept who knows on the event.
+ * Brings the event (as Events.list gave it) to the gathering's details and guests: one patch, two when
+ * guests put on without an invitation must leave before they can be invited. `invitedBefore`: the row
+ * says its guests were invited before Partner Hub kept who knows on the event.
  */
 function reconcile(
   calendarId: string,
-  iCalUID: string,
+  event: ApiEvent,
   d: Details,
   wanted: readonly string[],
   invite: boolean,
   invitedBefore: boolean,
 ): Sent {
   const events = advancedCalendar().Events;
-  const [event] = events.list(calendarId, { iCalUID }).items ?? [];
-  const eventId = event?.id;
-  if (!event || !eventId)
+  const eventId = event.id;
+  if (!eventId)
     throw new UserError(
       'Google Calendar did not find this gathering’s event just now. Try again in a minute.',
     );
@@ -144,7 +159,7 @@ function reconcile(
   const added = wanted.filter((email) => !present.has(email));
   const removed = attendees.filter((a) => isGuest(a) && !want.has(emailOf(a))).map(emailOf);
   const guestsChanged = added.length > 0 || removed.length > 0;
-  if (!guestsChanged && !differs(event, d)) return { changed, invited: [], updated: [], cancelled: [] };
+  if (!guestsChanged && !differs(event, d)) return { ...NOTHING, changed };
 
   const known: Record<string, string> = {};
   for (const a of kept) if (isGuest(a)) known[knowsKey(emailOf(a))] = invite || knows(a) ? '1' : '0';
@@ -160,7 +175,7 @@ function reconcile(
   };
   if (guestsChanged) body.attendees = [...kept, ...added.map((email) => ({ email }))];
   patch(body, invite ? 'all' : 'none');
-  if (!invite) return { changed: true, invited: [], updated: [], cancelled: [] };
+  if (!invite) return { ...NOTHING, changed: true };
   return {
     changed: true,
     invited: added,
@@ -169,64 +184,431 @@ function reconcile(
   };
 }
 
-export function putOnCalendar(db: Database, gatheringId: string, sendInvites: boolean): EventResult {
-  const g = readGathering(db, gatheringId);
-  if (g.status === 'cancelled')
-    throw new UserError(`"${g.title}" is cancelled; set its status back to planned first.`);
-  const zone = db.spreadsheet.getSpreadsheetTimeZone();
+/** A new event with its guests in one call; invited in the same call when asked. */
+function insertEvent(
+  calendarId: string,
+  gatheringId: string,
+  d: Details,
+  guests: readonly string[],
+  invite: boolean,
+) {
+  const known: Record<string, string> = { [GATHERING]: gatheringId };
+  for (const email of guests) known[knowsKey(email)] = invite ? '1' : '0';
+  const made = advancedCalendar().Events.insert(
+    {
+      summary: d.summary,
+      description: d.description,
+      location: d.location,
+      start: { dateTime: d.start.toISOString() },
+      end: { dateTime: d.end.toISOString() },
+      attendees: guests.map((email) => ({ email })),
+      extendedProperties: { private: known },
+    },
+    calendarId,
+    { sendUpdates: invite ? 'all' : 'none' },
+  );
+  const uid = made.iCalUID;
+  if (!uid) throw new Error('Google Calendar made the event but gave no id for it.');
+  return uid;
+}
+
+// ---- Many gatherings per execution ---------------------------------------------------------------------
+
+/** The private event property naming the gathering an event was made for. */
+const GATHERING = 'partnerHubGathering';
+/** Stop starting new work after this long: well inside Apps Script's 6 minutes, with the write to come. */
+const TIME_BUDGET_MS = 4 * 60 * 1000;
+/** Calendar writes per execution: keeps an execution short and Calendar's burst limit at a distance. */
+const WRITES_PER_EXECUTION = 100;
+/** Retries of one refused write within an execution before stopping for the next call to resume. */
+const BURST_RETRIES = 3;
+
+const markerOf = (id: string) => `Partner Hub gathering ${id}`;
+
+/** A gathering as it should be on the calendar. */
+interface Planned {
+  readonly g: Gathering;
+  readonly row: number;
+  readonly details: Details;
+  readonly guests: readonly string[];
+  readonly calendarId: string;
+}
+
+type Prepared =
+  { readonly ok: true; readonly plan: Planned } | { readonly ok: false; readonly error: string };
+
+function prepare(
+  g: Gathering,
+  row: number,
+  contactsOf: (partnerId: string) => readonly Contact[],
+  zone: string,
+  sendInvites: boolean,
+  calendarId: string,
+): Prepared {
+  if (!isIsoDate(g.date) || !g.start || !g.end)
+    return {
+      ok: false,
+      error: `"${g.title}" needs a date, a start and an end before it goes on the calendar.`,
+    };
   const start = zonedInstant(g.date, g.start, zone);
   const end = zonedInstant(g.date, g.end, zone);
-  if (end.getTime() <= start.getTime()) throw new UserError(`"${g.title}" ends before it starts.`);
+  if (end.getTime() <= start.getTime()) return { ok: false, error: `"${g.title}" ends before it starts.` };
   if (sendInvites && end.getTime() <= Date.now())
-    throw new UserError(
-      `"${g.title}" is over; Partner Hub sends no invitations for past gatherings. Uncheck “Send invitations” to update its event.`,
-    );
-  const guests = gatheringGuests(
-    g,
-    db.read('contacts').rows.map((r) => r.record as Contact),
-  ).map((x) => x.email);
+    return {
+      ok: false,
+      error: `"${g.title}" is over; Partner Hub sends no invitations for past gatherings. Uncheck “Send invitations” to update its event.`,
+    };
+  const guests = gatheringGuests(g, g.invited.flatMap(contactsOf)).map((x) => x.email);
   // The last line marks the event as this gathering's from the moment it is made.
-  const marker = `Partner Hub gathering ${g.id}`;
-  const description = [g.objectives, g.topic, g.agendaUrl ? `Agenda: ${g.agendaUrl}` : '', marker]
+  const description = [g.objectives, g.topic, g.agendaUrl ? `Agenda: ${g.agendaUrl}` : '', markerOf(g.id)]
     .filter(Boolean)
     .join('\n\n');
   const details: Details = { summary: oneLine(g.title), description, location: g.location, start, end };
-  const wanted = readSettings(PropertiesService.getDocumentProperties()).calendarId;
-  const calendarId = g.calendarId || wanted || '';
-  const calendar = calendarFor(calendarId || undefined);
-  // An event an earlier attempt made but did not record on the row is found by its marker, not made twice.
-  let event =
-    findEvent(calendar, g.eventId) ??
-    calendar.getEvents(start, end).find((e) => e.getDescription().includes(marker)) ??
-    null;
-  const created = !event;
-  const inviting = sendInvites && guests.length > 0;
-  if (!event) {
-    // Guests to invite join in the patch below: Calendar invites guests new to an existing event.
-    event = calendar.createEvent(details.summary, start, end, {
-      description,
-      location: g.location,
-      ...(inviting ? {} : { guests: guests.join(',') }),
-    });
-  }
-  const eventId = event.getId();
-  const onCalendar = calendar.getId();
-  const sent: Sent =
-    created && !inviting
-      ? { changed: true, invited: [], updated: [], cancelled: [] }
-      : reconcile(onCalendar, eventId, details, guests, sendInvites, g.status === 'invited');
-  // Every guest now knows of it: invited by this call or before (then sent the changes, if any).
-  const status = inviting && g.status === 'planned' ? 'invited' : g.status;
-  updateRow(db, 'gatherings', g.id, { eventId, calendarId: onCalendar, status });
+  return { ok: true, plan: { g, row, details, guests, calendarId: g.calendarId || calendarId } };
+}
+
+function described(p: Planned): EventDetails {
+  const d = p.details;
   return {
-    eventId,
-    created,
-    changed: created || sent.changed,
-    guests,
-    invited: sent.invited,
-    updated: sent.updated,
-    cancelled: sent.cancelled,
-    invitationsSent: sent.invited.length > 0,
+    summary: d.summary,
+    description: d.description,
+    location: d.location,
+    start: d.start.getTime(),
+    end: d.end.getTime(),
+    guests: p.guests,
+  };
+}
+
+const fingerprint = (p: Planned, invited: boolean) => eventFingerprint(described(p), invited);
+
+const isCurrent = (p: Planned, sendInvites: boolean) =>
+  p.g.eventId !== '' && upToDate(p.g.eventSync, described(p), sendInvites);
+
+/**
+ * Events of one calendar over the dates of the rows to write, in one call (a page of 2,500): by iCalUID
+ * and by the gathering named in their marker.
+ */
+function lookUp(calendarId: string, plans: readonly Planned[]) {
+  const byUid = new Map<string, ApiEvent>();
+  const byGathering = new Map<string, ApiEvent>();
+  const min = Math.min(...plans.map((p) => p.details.start.getTime()));
+  const max = Math.max(...plans.map((p) => p.details.end.getTime()));
+  const wanted = new Set(plans.map((p) => p.g.id));
+  let pageToken: string | undefined;
+  do {
+    const page = advancedCalendar().Events.list(calendarId, {
+      timeMin: new Date(min).toISOString(),
+      timeMax: new Date(max).toISOString(),
+      maxResults: 2500,
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const e of page.items ?? []) {
+      if (e.iCalUID) byUid.set(e.iCalUID, e);
+      const tagged = e.extendedProperties?.private?.[GATHERING];
+      const marked = /Partner Hub gathering ([A-Za-z0-9:-]+)\s*$/.exec(e.description ?? '')?.[1];
+      for (const id of [tagged, marked])
+        if (id && wanted.has(id) && !byGathering.has(id)) byGathering.set(id, e);
+    }
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return { byUid, byGathering };
+}
+
+function listByUid(calendarId: string, iCalUID: string): ApiEvent | null {
+  const [event] = advancedCalendar().Events.list(calendarId, { iCalUID }).items ?? [];
+  return event ?? null;
+}
+
+/** Runs a Calendar write, backing off when Calendar refuses a burst; 'burst' when it still refuses. */
+function withBackoff<T>(write: () => T): T | 'burst' {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return write();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!isCalendarBurst(message)) throw error;
+      if (attempt >= BURST_RETRIES) return 'burst';
+      Utilities.sleep(backoffMs(attempt + 1));
+    }
+  }
+}
+
+interface Done {
+  readonly item: CalendarSyncItem;
+  readonly write?: Record<string, string>;
+}
+
+/** Brings one gathering's event up to date; undefined when Calendar's burst limit stopped it. */
+function syncOne(p: Planned, found: ApiEvent | null, sendInvites: boolean): Done | undefined {
+  const inviting = sendInvites && p.guests.length > 0;
+  const base = { id: p.g.id, title: p.g.title, guests: [...p.guests], error: '' };
+  let event = found;
+  if (!event && p.g.eventId) event = listByUid(p.calendarId, p.g.eventId);
+  let eventId: string;
+  let created = false;
+  let sent: Sent;
+  if (!event) {
+    const made = withBackoff(() => insertEvent(p.calendarId, p.g.id, p.details, p.guests, inviting));
+    if (made === 'burst') return undefined;
+    eventId = made;
+    created = true;
+    sent = { changed: true, invited: inviting ? [...p.guests] : [], updated: [], cancelled: [] };
+  } else {
+    const current = event;
+    eventId = current.iCalUID ?? p.g.eventId;
+    const outcome = withBackoff(() =>
+      reconcile(p.calendarId, current, p.details, p.guests, sendInvites, p.g.status === 'invited'),
+    );
+    if (outcome === 'burst') return undefined;
+    sent = outcome;
+  }
+  // Every guest now knows of it: invited by this call or before (then sent the changes, if any).
+  const status = inviting && p.g.status === 'planned' ? 'invited' : p.g.status;
+  // 'Invited' only when this call saw to it: a later sync asking for invitations then checks the event.
+  const write = { eventId, calendarId: p.calendarId, eventSync: fingerprint(p, inviting), status };
+  return {
+    item: {
+      ...base,
+      eventId,
+      event: created ? 'created' : sent.changed ? 'updated' : 'unchanged',
+      invited: sent.invited,
+      updated: sent.updated,
+      cancelled: sent.cancelled,
+    },
+    write,
+  };
+}
+
+function failed(g: Pick<Gathering, 'id' | 'title' | 'eventId'>, error: string): CalendarSyncItem {
+  return {
+    id: g.id,
+    title: g.title,
+    eventId: g.eventId,
+    event: 'failed',
+    guests: [],
+    invited: [],
+    updated: [],
+    cancelled: [],
+    error,
+  };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The Listed rows after the write, from the values read with the written cells put in. */
+function afterWrite(db: Database, data: TableData, changes: readonly RowChange[]): Listed<Gathering>[] {
+  const values = data.values.map((r) => [...r]);
+  for (const block of planWrites(data.table, data.map, data.values, changes, db.toDate))
+    block.values.forEach((cells, i) =>
+      cells.forEach((cell, j) => {
+        values[block.row - 1 + i][block.column - 1 + j] = cell;
+      }),
+    );
+  const rows = new Set(changes.map((c) => c.row));
+  return readRows(data.table, values, data.map, db.toDate)
+    .rows.filter((r) => rows.has(r.row))
+    .map((r) => listed<Gathering>(r));
+}
+
+/**
+ * Agendas (when asked) and Calendar events for many gatherings in one execution, until the time budget,
+ * the per-execution cap or Calendar's burst limit stops it: `remaining` is what the next call does.
+ * `force`: reconcile with Calendar even when the row's fingerprint says the event is up to date.
+ */
+export function syncGatherings(
+  db: Database,
+  request: CalendarSyncRequest,
+  force = false,
+): CalendarSyncResult {
+  const started = Date.now();
+  const outOfTime = () => Date.now() - started > TIME_BUDGET_MS;
+  const ids = [...new Set(request.ids)];
+  const items: CalendarSyncItem[] = [];
+  const agendas = new Map<string, { url: string; notes: readonly string[] }>();
+  let data = db.read('gatherings');
+  let stoppedBy: CalendarSyncResult['stoppedBy'] = null;
+  // Rows by id, found once each (findRow is a search of the whole table).
+  const indexed = (table: TableData) => {
+    const byId = new Map<string, Stored<Rec>>();
+    for (const r of table.rows) if (!byId.has(String(r.record.id))) byId.set(String(r.record.id), r);
+    return (id: string) => byId.get(id) ?? findRow(table, id);
+  };
+  let rowOf = indexed(data);
+  const gone = ids.find((id) => !rowOf(id));
+  if (gone !== undefined)
+    throw new UserError(
+      `No gathering with id ${gone}; it may have been deleted. Open Gatherings again for the list as it is now.`,
+    );
+
+  let contactsRead: readonly Contact[] | undefined;
+  if (request.agendas) {
+    const batch: AgendaBatch = { tables: readAgendaTables(db, data), links: [] };
+    contactsRead = batch.tables.contacts;
+    try {
+      for (const id of ids) {
+        const g = rowOf(id)?.record as Gathering | undefined;
+        if (!g || g.agendaUrl || g.status === 'cancelled') continue;
+        if (outOfTime()) {
+          stoppedBy = 'time';
+          break;
+        }
+        try {
+          const made = makeAgenda(db, id, false, batch);
+          agendas.set(id, { url: made.url, notes: made.status === 'made' ? made.notes : [] });
+        } catch (error) {
+          items.push(failed(g, `The agenda: ${messageOf(error)}`));
+        }
+      }
+    } finally {
+      // Every link in one write, each Doc's pending record forgotten only once its link is on the row.
+      const links = batch.links.flatMap((l) => {
+        const row = rowOf(l.id);
+        return row ? [{ row: row.row, values: { agendaUrl: l.url, updated: new Date().toISOString() } }] : [];
+      });
+      if (links.length) {
+        const table = data;
+        withSheetLock(db, () => db.write(table, links));
+        for (const l of batch.links) forgetDocument(l.recordFor);
+      }
+    }
+    // The agenda links go into the events' descriptions: the rows as they are now.
+    if (agendas.size) {
+      data = db.read('gatherings');
+      rowOf = indexed(data);
+    }
+  }
+
+  // Contacts by partner, read once (or taken from the agendas' read), only when a row needs its guests.
+  let byPartner: Map<string, Contact[]> | undefined;
+  const contactsOf = (partnerId: string): readonly Contact[] => {
+    if (!byPartner) {
+      const grouped = new Map<string, Contact[]>();
+      for (const c of contactsRead ?? db.read('contacts').rows.map((r) => r.record as Contact)) {
+        const list = grouped.get(c.partnerId);
+        if (list) list.push(c);
+        else grouped.set(c.partnerId, [c]);
+      }
+      byPartner = grouped;
+    }
+    return byPartner.get(partnerId) ?? [];
+  };
+
+  // Which rows need a Calendar write at all; '' stands for the default calendar until it is asked for.
+  const settingsCalendar = readSettings(PropertiesService.getDocumentProperties()).calendarId ?? '';
+  const work: Planned[] = [];
+  const handled = new Set(items.map((i) => i.id));
+  for (const id of stoppedBy ? [] : ids) {
+    if (handled.has(id)) continue;
+    const row = rowOf(id);
+    if (!row) {
+      // Deleted by hand while the agendas were being made.
+      items.push(failed({ id, title: id, eventId: '' }, `No gathering with id ${id}; it was deleted.`));
+      continue;
+    }
+    const g = row.record as Gathering;
+    if (g.status === 'cancelled') {
+      items.push({
+        ...failed(g, `"${g.title}" is cancelled; set its status back to planned first.`),
+        event: 'skipped',
+      });
+      continue;
+    }
+    const prepared = prepare(g, row.row, contactsOf, db.timeZone, request.sendInvites, settingsCalendar);
+    if (!prepared.ok) items.push(failed(g, prepared.error));
+    else if (!force && isCurrent(prepared.plan, request.sendInvites))
+      items.push({
+        ...failed(g, ''),
+        event: 'unchanged',
+        guests: [...prepared.plan.guests],
+      });
+    else work.push(prepared.plan);
+  }
+
+  // The calendar is asked for once, only when a row goes on it for the first time.
+  const fresh = work.filter((p) => !p.g.calendarId);
+  if (fresh.length) {
+    const calendarId = calendarFor(settingsCalendar || undefined).getId();
+    for (let i = 0; i < work.length; i += 1) if (!work[i].g.calendarId) work[i] = { ...work[i], calendarId };
+  }
+
+  // Events made before but not recorded, and events of many rows, in one list per calendar.
+  const found = new Map<string, ApiEvent>();
+  const needLookUp = work.some((p) => !p.g.eventId) || work.length > 3;
+  const changes: RowChange[] = [];
+  const done = new Set(items.map((i) => i.id));
+  try {
+    if (needLookUp) {
+      for (const calendarId of new Set(work.map((p) => p.calendarId))) {
+        const plans = work.filter((p) => p.calendarId === calendarId);
+        const { byUid, byGathering } = lookUp(calendarId, plans);
+        for (const p of plans) {
+          const e = (p.g.eventId ? byUid.get(p.g.eventId) : undefined) ?? byGathering.get(p.g.id);
+          if (e) found.set(p.g.id, e);
+        }
+      }
+    }
+    let writes = 0;
+    for (const p of work) {
+      if (outOfTime()) {
+        stoppedBy = 'time';
+        break;
+      }
+      if (writes >= WRITES_PER_EXECUTION) {
+        stoppedBy = 'limit';
+        break;
+      }
+      let outcome: Done | undefined;
+      try {
+        outcome = syncOne(p, found.get(p.g.id) ?? null, request.sendInvites);
+      } catch (error) {
+        outcome = { item: failed(p.g, messageOf(error)) };
+      }
+      if (!outcome) {
+        stoppedBy = 'rate';
+        break;
+      }
+      items.push(outcome.item);
+      done.add(p.g.id);
+      if (outcome.item.event !== 'unchanged' && outcome.item.event !== 'failed') writes += 1;
+      if (outcome.write) changes.push({ row: p.row, values: outcome.write });
+    }
+  } finally {
+    // What was done is recorded even when a Calendar call stopped the execution.
+    if (changes.length) withSheetLock(db, () => db.write(data, changes));
+  }
+  const withAgenda = items.map((item) => {
+    const agenda = agendas.get(item.id);
+    return agenda ? { ...item, agenda } : item;
+  });
+  // What the sidebar merges into its list: the rows written, and those that only got an agenda.
+  const written = new Set(changes.map((c) => c.row));
+  const rows = [
+    ...afterWrite(db, data, changes),
+    ...data.rows
+      .filter((r) => agendas.has(String(r.record.id)) && !written.has(r.row))
+      .map((r) => listed<Gathering>(r)),
+  ];
+  return { items: withAgenda, remaining: ids.filter((id) => !done.has(id)), stoppedBy, gatherings: rows };
+}
+
+/** One gathering, as its page's button does: it is reconciled with Calendar even if the row says current. */
+export function putOnCalendar(db: Database, gatheringId: string, sendInvites: boolean): EventResult {
+  const result = syncGatherings(db, { ids: [gatheringId], sendInvites, agendas: false }, true);
+  const item = result.items.find((i) => i.id === gatheringId);
+  if (!item)
+    throw new UserError(
+      'Google Calendar says too many events were made in a short time. Wait a minute, then try again.',
+    );
+  if (item.event === 'failed' || item.event === 'skipped') throw new UserError(item.error);
+  return {
+    eventId: item.eventId,
+    created: item.event === 'created',
+    changed: item.event !== 'unchanged',
+    guests: item.guests,
+    invited: item.invited,
+    updated: item.updated,
+    cancelled: item.cancelled,
+    invitationsSent: item.invited.length > 0,
   };
 }
 
@@ -239,5 +621,5 @@ export function cancelGathering(db: Database, gatheringId: string) {
     const event = findEvent(calendarFor(g.calendarId || undefined), g.eventId);
     event?.deleteEvent();
   }
-  return updateRow(db, 'gatherings', g.id, { status: 'cancelled', eventId: '' });
+  return updateRow(db, 'gatherings', g.id, { status: 'cancelled', eventId: '', eventSync: '' });
 }

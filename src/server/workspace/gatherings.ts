@@ -28,6 +28,7 @@ export function addGatherings(
       agendaUrl: '',
       eventId: '',
       calendarId: '',
+      eventSync: '',
       notes: '',
       followedUp: '',
     });

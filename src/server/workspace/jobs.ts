@@ -1,5 +1,6 @@
-// Progress of long jobs (follow-ups, survey sends) that must never repeat a step: each finished step is
-// recorded at once in the user's properties, keyed by spreadsheet, because a time-driven trigger that
+// Progress of long jobs (follow-ups, survey sends) that must never repeat a step: each step is recorded
+// in the user's properties before it goes (one at a time with add, or a batch at a time with begin and
+// commit), keyed by spreadsheet, because a time-driven trigger that
 // resumes the job has no document (and so no document properties). The sheet gets the same record at
 // the end of each run; the two together are what "already done" means.
 
@@ -7,25 +8,67 @@ const MAX_CHUNK = 8000;
 
 export class JobLog {
   private readonly store = PropertiesService.getUserProperties();
+  /** The chunks as last read or written, so a write sends only those that changed. */
+  private stored: string[] = [];
+  /** Steps a run recorded as about to go but did not record as gone: they may or may not have gone. */
+  private unsure = new Set<string>();
 
   constructor(
     private readonly spreadsheetId: string,
     private readonly name: string,
   ) {}
 
-  private key(i: number): string {
+  private key(i: number | 'sending'): string {
     return `ph.${this.spreadsheetId}.${this.name}.${i}`;
   }
 
-  /** What is done: read once per run. */
+  /** What is done: read once per run, with one call. */
   read(): Set<string> {
+    const all = this.store.getProperties();
     const done = new Set<string>();
-    for (let i = 0; ; i++) {
-      const chunk = this.store.getProperty(this.key(i));
-      if (chunk === null) break;
+    this.stored = [];
+    for (let i = 0; all[this.key(i)] !== undefined; i++) {
+      const chunk = all[this.key(i)];
+      this.stored.push(chunk);
       for (const item of chunk.split('\n')) if (item) done.add(item);
     }
+    this.unsure = new Set((all[this.key('sending')] ?? '').split('\n').filter((x) => x && !done.has(x)));
     return done;
+  }
+
+  /**
+   * Steps that an earlier run recorded as about to go (`begin`) and never recorded as gone (`commit`):
+   * that run stopped in between, so each may or may not have gone. Never repeat them.
+   */
+  uncertain(): ReadonlySet<string> {
+    return this.unsure;
+  }
+
+  /**
+   * Records a batch of steps as about to go, in one write, before any of them goes. The uncertain steps
+   * of earlier runs stay recorded with them.
+   */
+  begin(items: readonly string[]): void {
+    this.store.setProperty(this.key('sending'), [...this.unsure, ...items].join('\n'));
+  }
+
+  /**
+   * Records the steps of the batch that went as done, and the batch as no longer going, in one write
+   * (retried once: a step recorded as going but not as gone would be reported as uncertain).
+   */
+  commit(done: Set<string>, went: readonly string[]): void {
+    for (const item of went) done.add(item);
+    const chunks = this.chunks(done);
+    const changed: Record<string, string> = { [this.key('sending')]: [...this.unsure].join('\n') };
+    chunks.forEach((chunk, i) => {
+      if (this.stored[i] !== chunk) changed[this.key(i)] = chunk;
+    });
+    try {
+      this.store.setProperties(changed);
+    } catch {
+      this.store.setProperties(changed);
+    }
+    this.stored = chunks;
   }
 
   /**
@@ -41,7 +84,7 @@ export class JobLog {
     if (done.delete(item)) this.save(done, true);
   }
 
-  private save(done: Set<string>, all = false): void {
+  private chunks(done: Set<string>): string[] {
     const chunks: string[] = [];
     let current = '';
     for (const x of done) {
@@ -52,17 +95,23 @@ export class JobLog {
       current += `${x}\n`;
     }
     chunks.push(current);
+    return chunks;
+  }
+
+  private save(done: Set<string>, all = false): void {
+    const chunks = this.chunks(done);
     // Adding changes only the last chunk; a removal may change any, and may leave one fewer.
     const last = chunks.length - 1;
     if (all) {
       chunks.forEach((chunk, i) => this.store.setProperty(this.key(i), chunk));
       this.store.deleteProperty(this.key(last + 1));
-      return;
+    } else {
+      this.store.setProperty(this.key(last), chunks[last]);
+      if (last > 0 && this.stored[last - 1] !== chunks[last - 1]) {
+        this.store.setProperty(this.key(last - 1), chunks[last - 1]);
+      }
     }
-    this.store.setProperty(this.key(last), chunks[last]);
-    if (last > 0 && this.store.getProperty(this.key(last - 1)) !== chunks[last - 1]) {
-      this.store.setProperty(this.key(last - 1), chunks[last - 1]);
-    }
+    this.stored = chunks;
   }
 }
 

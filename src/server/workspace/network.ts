@@ -12,20 +12,30 @@ import { surveysNewestFirst, surveyView } from './surveys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function gapInput(db: Database): GapInput {
-  const schools = db.read('schools').rows.map((r) => r.record as School);
+/** The tables the gap analysis reads, each read once; the Gaps tab reuses partners and needs for its links. */
+function gapTables(db: Database) {
   return {
-    partners: db.read('partners').rows.map((r) => r.record as Partner),
-    needs: db.read('needs').rows.map((r) => r.record as Need),
-    agreements: db.read('agreements').rows.map((r) => r.record as Agreement),
+    schools: db.read('schools'),
+    partners: db.read('partners'),
+    needs: db.read('needs'),
+    agreements: db.read('agreements'),
+  };
+}
+
+function gapInput(db: Database, tables = gapTables(db)): GapInput {
+  const schools = tables.schools.rows.map((r) => r.record as School);
+  return {
+    partners: tables.partners.rows.map((r) => r.record as Partner),
+    needs: tables.needs.rows.map((r) => r.record as Need),
+    agreements: tables.agreements.rows.map((r) => r.record as Agreement),
     schools,
     today: db.today(),
     singleSchool: schools.length <= 1,
   };
 }
 
-export function gapsView(db: Database): GapsView {
-  const input = gapInput(db);
+export function gapsView(db: Database, tables = gapTables(db)): GapsView {
+  const input = gapInput(db, tables);
   const report = analyzeGaps(input);
   return {
     report,
@@ -42,28 +52,46 @@ export function gapsView(db: Database): GapsView {
 const literal = (value: string | number): string | number =>
   typeof value === 'string' ? asText(value) : value;
 
-/** Writes rows (and only rows) into a tab the add-on owns, rebuilding it from the first row. */
-function rewriteTab(db: Database, name: string, rows: (string | number)[][]): Sheet {
-  const sheet = db.spreadsheet.getSheetByName(name) ?? db.spreadsheet.insertSheet(name);
-  sheet.clearContents();
+/**
+ * Writes rows (and only rows) into a tab the add-on owns, rebuilding it from the first row. `made` runs
+ * when the tab is new (its formats: clearing contents keeps those of an existing tab).
+ */
+function rewriteTab(
+  db: Database,
+  name: string,
+  rows: (string | number)[][],
+  made: (sheet: Sheet) => void = () => undefined,
+): Sheet {
+  const found = db.spreadsheet.getSheetByName(name);
+  const sheet = found ?? db.spreadsheet.insertSheet(name);
+  if (found) sheet.clearContents();
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
-  if (grid.length > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-  if (width > sheet.getMaxColumns())
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  const maxRows = sheet.getMaxRows();
+  if (grid.length > maxRows) sheet.insertRowsAfter(maxRows, grid.length - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  if (!found) made(sheet);
   return sheet;
 }
 
 /** The Gaps report tab, rebuilt on demand; each finding links to the partner's or need's row. */
 export function writeGapsTab(db: Database): { tab: string; rows: number } {
-  const view = gapsView(db);
-  const partners = db.read('partners');
-  const needs = db.read('needs');
-  const rowOf = (data: typeof partners, id: string) => data.rows.find((r) => r.record.id === id)?.row;
-  const link = (sheet: Sheet | null, row: number | undefined, label: string) =>
-    sheet && row ? `=HYPERLINK("#gid=${sheet.getSheetId()}&range=A${row}", "${label}")` : '';
+  const tables = gapTables(db);
+  const view = gapsView(db, tables);
+  const { partners, needs } = tables;
+  // Each tab's id asked once, each row found through a map: no call and no search per finding.
+  const linker = (data: typeof partners, label: string) => {
+    const gid = data.sheet ? (data.sheetId ?? data.sheet.getSheetId()) : null;
+    const at = new Map(data.rows.map((r) => [String(r.record.id), r.row]));
+    return (id: string) => {
+      const row = at.get(id);
+      return gid !== null && row ? `=HYPERLINK("#gid=${gid}&range=A${row}", "${label}")` : '';
+    };
+  };
+  const toNeed = linker(needs, 'Open need');
+  const toPartner = linker(partners, 'Open partner');
   const header = [
     'Severity',
     'Finding',
@@ -82,14 +110,13 @@ export function writeGapsTab(db: Database): { tab: string; rows: number } {
     literal(f.partnerIds.map((id) => view.partnerNames[id] ?? id).join(', ')),
     f.needId ?? '',
     f.partnerIds.join(', '),
-    f.needId
-      ? link(needs.sheet, rowOf(needs, f.needId), 'Open need')
-      : link(partners.sheet, rowOf(partners, f.partnerIds[0] ?? ''), 'Open partner'),
+    f.needId ? toNeed(f.needId) : toPartner(f.partnerIds[0] ?? ''),
   ]);
   return withSheetLock(db, () => {
-    const sheet = rewriteTab(db, 'Gaps', [header, ...(body.length ? body : [['', 'No gaps found.']])]);
-    sheet.setFrozenRows(1);
-    sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
+    rewriteTab(db, 'Gaps', [header, ...(body.length ? body : [['', 'No gaps found.']])], (sheet) => {
+      sheet.setFrozenRows(1);
+      sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
+    });
     return { tab: 'Gaps', rows: body.length };
   });
 }

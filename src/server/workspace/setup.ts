@@ -1,6 +1,6 @@
 // "Set up partner database": adds what is missing (a tab, a column, the frozen header, a highlight
 // rule, a row id) and changes nothing else, so it is safe to run on a hand-edited spreadsheet.
-import { TABLE_KEYS, type Column, type TableKey } from '../../shared/schema';
+import { TABLE_KEYS, TABLES, type Column, type TableKey } from '../../shared/schema';
 import type { SetUpReport } from '../../shared/contract';
 import { highlightRules, numberFormatFor, validationFor, type ValidationSpec } from '../domain/formats';
 import { newId } from '../domain/ids';
@@ -11,32 +11,41 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export function setUp(db: Database, keys: readonly TableKey[] = TABLE_KEYS): SetUpReport {
   const created: string[] = [];
   const addedColumns: string[] = [];
+  const tabIds: Partial<Record<TableKey, number>> = {};
+  const rules = new Rules();
   let idsAssigned = 0;
   for (const key of keys) {
+    const table = TABLES[key];
+    // A tab found missing is made and known to be empty: nothing to read back.
     let data = db.read(key);
     let sheet = data.sheet;
+    const isNew = !sheet;
     if (!sheet) {
-      sheet = db.spreadsheet.insertSheet(data.table.tab);
-      db.forgetSheets();
-      created.push(data.table.tab);
+      sheet = db.spreadsheet.insertSheet(table.tab);
+      db.added(sheet, table.tab);
+      created.push(table.tab);
+      data = db.parse(key, sheet, []);
     }
-    if (db.recordedTabs()[key] !== sheet.getSheetId()) db.recordTab(key, sheet);
+    tabIds[key] = data.sheetId ?? sheet.getSheetId();
     if (data.map.missing.length > 0) {
-      const isNew = created.includes(data.table.tab);
-      addColumns(
-        sheet,
-        data.map.headerRow + 1,
-        data.values[data.map.headerRow]?.length ?? 0,
-        data.map.missing,
-        isNew,
-      );
-      if (!isNew) addedColumns.push(...data.map.missing.map((c) => `${data.table.tab}: ${c.header}`));
-      data = db.read(key);
+      const headerRow = data.map.headerRow + 1;
+      const width = data.values[data.map.headerRow]?.length ?? 0;
+      addColumns(sheet, headerRow, width, data.map.missing, isNew, rules);
+      if (!isNew) addedColumns.push(...data.map.missing.map((c) => `${table.tab}: ${c.header}`));
+      // What the tab holds now, without reading it again: the new headers after the old.
+      const headers = data.map.missing.map((c) => c.header);
+      const values = data.values.length
+        ? data.values.map((row, i) =>
+            i === data.map.headerRow ? [...row, ...headers] : [...row, ...headers.map(() => '')],
+          )
+        : [headers];
+      data = db.parse(key, sheet, values);
     }
-    addHighlights(sheet, data);
-    if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(data.map.headerRow + 1);
+    addHighlights(sheet, data, isNew);
+    if (isNew || sheet.getFrozenRows() === 0) sheet.setFrozenRows(data.map.headerRow + 1);
     idsAssigned += assignIds(db, data);
   }
+  db.recordTabs(tabIds);
   return {
     created,
     addedColumns,
@@ -45,13 +54,17 @@ export function setUp(db: Database, keys: readonly TableKey[] = TABLE_KEYS): Set
   };
 }
 
-/** Appends the missing columns after the last used one, with their header, dropdown and format. */
+/**
+ * Appends the missing columns after the last used one: their headers in one write, their dropdowns in
+ * one write over the whole block, their number formats in one more.
+ */
 function addColumns(
   sheet: Sheet,
   headerRow: number,
   width: number,
   columns: readonly Column[],
   isNew: boolean,
+  rules: Rules,
 ): void {
   const first = width + 1;
   const needed = first + columns.length - 1;
@@ -62,49 +75,80 @@ function addColumns(
   header.setFontWeight('bold').setBackground('#e8f0fe');
   if (isNew) {
     // Warning-only: people can still edit, but are asked first.
-    sheet
-      .getRange(1, 1, 1, columns.length)
+    header
       .protect()
       .setWarningOnly(true)
       .setDescription('Partner Hub finds columns by these headers. Rename with care.');
   }
   const rows = sheet.getMaxRows() - headerRow;
   if (rows < 1) return;
-  columns.forEach((column, i) => {
-    const body = sheet.getRange(headerRow + 1, first + i, rows, 1);
-    const spec = validationFor(column);
-    if (spec) body.setDataValidation(buildValidation(spec));
-    const format = numberFormatFor(column);
-    if (format) body.setNumberFormat(format);
-  });
+  // The new columns' body, below the header: dropdowns in one write, number formats in one more (a column
+  // with no format of its own gets "General", Sheets' automatic format, which a new column has anyway).
+  const body = sheet.getRange(headerRow + 1, first, rows, columns.length);
+  const specs = columns.map((c) => validationFor(c));
+  if (specs.some(Boolean)) {
+    const row = specs.map((spec) => (spec ? rules.get(spec) : null));
+    body.setDataValidations(Array.from({ length: rows }, () => row));
+  }
+  const formats = columns.map((c) => numberFormatFor(c) ?? '');
+  if (formats.some(Boolean)) {
+    const row = formats.map((f) => f || 'General');
+    body.setNumberFormats(Array.from({ length: rows }, () => row));
+  }
 }
 
-function buildValidation(spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
-  const builder = SpreadsheetApp.newDataValidation();
-  switch (spec.kind) {
-    case 'list':
-      return builder
-        .requireValueInList([...spec.values], true)
-        .setAllowInvalid(!spec.strict)
-        .setHelpText(spec.help)
-        .build();
-    case 'checkbox':
-      return builder.requireCheckbox().build();
-    case 'date':
-      return builder.requireDate().setAllowInvalid(true).setHelpText(spec.help).build();
-    case 'email':
-      return builder.requireTextIsEmail().setAllowInvalid(true).setHelpText(spec.help).build();
+/**
+ * Dropdown and date rules, each built once per execution from one builder (a rule keeps what it was
+ * built with; the builder changes only what differs from the rule before).
+ */
+class Rules {
+  private readonly built = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+  private builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder | null = null;
+  private allowInvalid = true;
+  private help = '';
+
+  get(spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
+    const key = JSON.stringify(spec);
+    let rule = this.built.get(key);
+    if (!rule) {
+      rule = this.build(spec);
+      this.built.set(key, rule);
+    }
+    return rule;
+  }
+
+  private build(spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
+    const b = (this.builder ??= SpreadsheetApp.newDataValidation());
+    const allowInvalid = spec.kind === 'list' ? !spec.strict : true;
+    const help = spec.kind === 'checkbox' ? '' : spec.help;
+    switch (spec.kind) {
+      case 'list':
+        b.requireValueInList([...spec.values], true);
+        break;
+      case 'checkbox':
+        b.requireCheckbox();
+        break;
+      case 'date':
+        b.requireDate();
+        break;
+      case 'email':
+        b.requireTextIsEmail();
+        break;
+    }
+    if (allowInvalid !== this.allowInvalid) b.setAllowInvalid((this.allowInvalid = allowInvalid));
+    if (help !== this.help) b.setHelpText((this.help = help));
+    return b.build();
   }
 }
 
 /** Adds each highlight rule the tab does not have yet; rules people made are kept as they are. */
-function addHighlights(sheet: Sheet, data: TableData): void {
+function addHighlights(sheet: Sheet, data: TableData, isNew: boolean): void {
   const wanted = highlightRules(data.table, (key) => {
     const at = data.map.index[key];
     return at === undefined ? undefined : at + 1;
   });
   if (!wanted.length) return;
-  const existing = sheet.getConditionalFormatRules();
+  const existing = isNew ? [] : sheet.getConditionalFormatRules();
   const formulas = new Set(
     existing.flatMap((r) => r.getBooleanCondition()?.getCriteriaValues().map(String) ?? []),
   );

@@ -16,6 +16,7 @@ import { checkQuestions, SCALE, TOKEN_QUESTION_TITLE, type Question } from '../d
 import { summarize, type Answer } from '../domain/survey-summary';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT, renderSurveyMail } from '../domain/survey-mail';
 import { newId } from '../domain/ids';
+import { randomHex } from '../domain/random';
 import { asText, isDate } from '../domain/cells';
 import { oneLine } from '../domain/text';
 import { UserError } from '../domain/errors';
@@ -30,6 +31,10 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 /** Stop a send well inside Apps Script's six minutes, to record what went. */
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+/** Emails recorded as going in one write, then as gone in one: at most this many are uncertain after a crash. */
+const PROGRESS_BATCH = 25;
+const UNCERTAIN =
+  'Not known whether this email went: Partner Hub stopped while sending it. It is not sent again, so no one gets it twice; send it yourself if the contact did not get it.';
 export const ON_SURVEY_SUBMIT = 'onSurveySubmit';
 
 const INTRO: Record<SurveyKind, string> = {
@@ -62,9 +67,13 @@ function surveyOf(db: Database, id: string): { row: Listed<Survey>; questions: S
   return { row: listed<Survey>(found), questions };
 }
 
-/** A code nobody can guess: 128 random bits and more, from two UUIDs (each has 122 random bits). */
-function newToken(): string {
-  return (Utilities.getUuid() + Utilities.getUuid()).replace(/-/g, '').slice(0, 48);
+/**
+ * Codes nobody can guess, 192 bits each (48 hex digits): HMAC-SHA-256 under a key of two fresh UUIDs
+ * (244 random bits) that is kept nowhere, so one pair of Utilities calls serves a whole send.
+ */
+function tokenSource(): () => string {
+  const random = randomHex(Utilities.getUuid() + Utilities.getUuid());
+  return () => random().slice(0, 48);
 }
 
 export function createSurvey(db: Database, request: CreateSurveyRequest): Listed<Survey> {
@@ -245,6 +254,49 @@ export function surveyOfResponseTab(db: Database, sheet: GoogleAppsScript.Spread
   return found ? found.id : null;
 }
 
+/**
+ * One new answer, from its form-submit trigger: its code is in the answer itself and is looked up, so the
+ * work does not grow with the answers already in. Anything out of the ordinary (no code, an unknown code,
+ * a code that answered before, a tab no survey records by id) goes the whole way: refreshResponses
+ * reads every answer and flags what needs flagging.
+ */
+export function answerSubmitted(
+  db: Database,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: GoogleAppsScript.Spreadsheet.Range,
+  named: Record<string, string[]> | undefined,
+): void {
+  const sheetId = String(sheet.getSheetId());
+  const survey = db
+    .read('surveys')
+    .rows.map((r) => r.record as Survey)
+    .find((s) => s.responseTabId === sheetId);
+  if (!survey) {
+    const id = surveyOfResponseTab(db, sheet);
+    if (id) refreshResponses(db, id);
+    return;
+  }
+  const token = String(named?.[TOKEN_QUESTION_TITLE]?.[0] ?? '').trim();
+  const data = db.read('surveyResponses');
+  const match = token
+    ? data.rows.find(
+        (r) => r.record.surveyId === survey.id && r.record.status !== 'flagged' && r.record.token === token,
+      )
+    : undefined;
+  if (!match || match.record.status === 'responded') {
+    refreshResponses(db, survey.id);
+    return;
+  }
+  // The Form's own timestamp, as the whole refresh records it: the first cell of the new row.
+  const stamp = row.getValues()[0][0];
+  const at = isDate(stamp) ? stamp.toISOString() : String(stamp);
+  withSheetLock(db, () =>
+    db.write(data, [
+      { row: match.row, values: { status: 'responded', respondedAt: at, updated: new Date().toISOString() } },
+    ]),
+  );
+}
+
 /** One spreadsheet trigger serves every survey Form that answers into this spreadsheet. */
 function ensureSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const id = spreadsheet.getId();
@@ -405,10 +457,12 @@ function addRecipients(db: Database, surveyId: string, list: readonly Target[]):
     const taken = new Set(data.rows.map((r) => String(r.record.id)));
     const now = new Date().toISOString();
     const fresh = list.filter((t) => !known.has(t.contact.id) && (known.add(t.contact.id), true));
+    if (!fresh.length) return;
+    const random = tokenSource();
     db.write(
       data,
       fresh.map((t, i) => {
-        const id = newId(TABLES.surveyResponses.idPrefix, () => Utilities.getUuid(), taken);
+        const id = newId(TABLES.surveyResponses.idPrefix, random, taken);
         taken.add(id);
         const values: Rec = {
           id,
@@ -416,7 +470,7 @@ function addRecipients(db: Database, surveyId: string, list: readonly Target[]):
           partnerId: t.partner.id,
           contactId: t.contact.id,
           email: t.contact.email,
-          token: newToken(),
+          token: random(),
           status: 'queued',
           sentAt: '',
           remindedAt: '',
@@ -463,68 +517,77 @@ function deliver(
     const sent: string[] = [];
     const failed: { email: string; error: string }[] = [];
     let quota = due.length ? MailApp.getRemainingDailyQuota() : 0;
-    let stoppedBy: SendResult['stoppedBy'] = null;
     let halted: 'quota' | 'time' | null = null;
     let count = 0;
+    // Sent before the sheet heard of it (the run stopped between the two): record it, don't resend. Recorded
+    // as about to go but never as gone: it may have gone, so it is reported and never sent again.
+    const waiting: SurveyRecipient[] = [];
     for (const r of due) {
       const rec = r.record as SurveyRecipient;
-      // Sent before the sheet heard of it (the run stopped between the two): record it, don't resend.
       if (done.has(rec.id)) {
         changes.set(
           rec.id,
           kind === 'send' ? { status: 'sent', sentAt: now, updated: now } : { remindedAt: now, updated: now },
         );
-        continue;
-      }
-      if (count >= batch) {
-        stoppedBy ??= 'batch';
-        continue;
-      }
-      if (quota < 1) {
-        stoppedBy = halted ?? 'quota';
-        continue;
-      }
-      if (Date.now() - started > TIME_BUDGET_MS) {
-        stoppedBy = 'time';
-        continue;
-      }
-      const mail = renderSurveyMail({
-        subject: text.subject,
-        message: text.message,
-        link: survey.prefill.replace(TOKEN_STAND_IN, encodeURIComponent(rec.token)),
-        partnerName: partners.get(rec.partnerId)?.name ?? '',
-        contactName: contacts.get(rec.contactId)?.name ?? '',
-        surveyTitle: survey.title,
-        closes: survey.closes,
-      });
-      log.add(done, rec.id);
-      try {
-        MailApp.sendEmail({ to: rec.email, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody });
-      } catch (error) {
-        log.remove(done, rec.id);
-        const message = error instanceof Error ? error.message : String(error);
-        if (isPermanentMailError(message)) {
-          failed.push({ email: rec.email, error: message });
-          if (kind === 'send')
-            changes.set(rec.id, { status: 'failed', error: message.slice(0, 500), updated: now });
-        } else {
-          // The quota, the clock or a passing service error: the rest go on the next run.
+      } else if (log.uncertain().has(rec.id)) {
+        failed.push({ email: rec.email, error: UNCERTAIN });
+        if (kind === 'send') changes.set(rec.id, { status: 'failed', error: UNCERTAIN, updated: now });
+      } else waiting.push(rec);
+    }
+    // A batch of addresses is recorded as going (one write), sent, then recorded as gone (one write).
+    let next = 0;
+    while (next < waiting.length && !halted && count < batch && quota >= 1) {
+      if (Date.now() - started > TIME_BUDGET_MS) break;
+      const group = waiting.slice(next, next + Math.min(PROGRESS_BATCH, batch - count, quota));
+      next += group.length;
+      log.begin(group.map((rec) => rec.id));
+      const went: string[] = [];
+      for (const rec of group) {
+        const mail = renderSurveyMail({
+          subject: text.subject,
+          message: text.message,
+          link: survey.prefill.replace(TOKEN_STAND_IN, encodeURIComponent(rec.token)),
+          partnerName: partners.get(rec.partnerId)?.name ?? '',
+          contactName: contacts.get(rec.contactId)?.name ?? '',
+          surveyTitle: survey.title,
+          closes: survey.closes,
+        });
+        try {
+          MailApp.sendEmail({
+            to: rec.email,
+            subject: mail.subject,
+            body: mail.body,
+            htmlBody: mail.htmlBody,
+          });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          if (isPermanentMailError(message)) {
+            failed.push({ email: rec.email, error: message });
+            if (kind === 'send')
+              changes.set(rec.id, { status: 'failed', error: message.slice(0, 500), updated: now });
+            continue;
+          }
+          // The quota, the clock or a passing service error: this one and the rest go on the next run.
+          next -= group.length - group.indexOf(rec);
           quota = 0;
           halted = /too many times/i.test(message) ? 'quota' : 'time';
-          stoppedBy = halted;
+          break;
         }
-        continue;
+        quota -= 1;
+        count += 1;
+        went.push(rec.id);
+        sent.push(rec.email);
+        changes.set(
+          rec.id,
+          kind === 'send'
+            ? { status: 'sent', sentAt: now, error: '', updated: now }
+            : { remindedAt: now, updated: now },
+        );
       }
-      quota -= 1;
-      count += 1;
-      sent.push(rec.email);
-      changes.set(
-        rec.id,
-        kind === 'send'
-          ? { status: 'sent', sentAt: now, error: '', updated: now }
-          : { remindedAt: now, updated: now },
-      );
+      log.commit(done, went);
     }
+    const stoppedBy: SendResult['stoppedBy'] =
+      next >= waiting.length ? null : (halted ?? (count >= batch ? 'batch' : quota < 1 ? 'quota' : 'time'));
     flush(db, changes);
     const left = due.length - changes.size;
     const job = {

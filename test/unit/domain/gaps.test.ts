@@ -9,6 +9,7 @@ import {
   type GapInput,
 } from '../../../src/server/domain/gaps';
 import type { Agreement, Need, Partner, School } from '../../../src/shared/records';
+import { tally } from '../../report';
 
 const today = '2026-11-23';
 
@@ -529,7 +530,7 @@ describe('scale', () => {
     const t1 = performance.now();
     const l = landscape(big, report);
     const t2 = performance.now();
-    console.log(`gaps ${(t1 - t0).toFixed(1)} ms, landscape ${(t2 - t1).toFixed(1)} ms`);
+    tally(`gaps ${(t1 - t0).toFixed(1)} ms, landscape ${(t2 - t1).toFixed(1)} ms`);
     expect(report.needs.length + report.skippedNeeds).toBe(3000);
     expect(l.schools).toHaveLength(100);
     expect(Object.values(report.counts).every((n) => n > 0)).toBe(true);

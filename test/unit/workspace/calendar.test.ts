@@ -402,3 +402,64 @@ describe('Calendar advanced service (Events)', () => {
     expect(w.calendar.notices).toEqual([]);
   });
 });
+
+describe('Calendar advanced service: insert and a time range', () => {
+  const body = (summary: string, start: string, end: string, attendees: string[] = []) => ({
+    summary,
+    start: { dateTime: start },
+    end: { dateTime: end },
+    attendees: attendees.map((email) => ({ email })),
+    extendedProperties: { private: { tag: summary } },
+  });
+
+  test('insert makes the event in one call and invites its guests only with sendUpdates all', () => {
+    const w = createWorkspace({ userEmail: 'rc@school.example', now: () => at('2026-09-01T12:00:00Z') });
+    const api = w.services.Calendar.Events;
+    const quiet = api.insert(
+      body('Quiet', '2026-09-15T20:30:00Z', '2026-09-15T22:00:00Z', ['a@partner.org']),
+      'primary',
+      { sendUpdates: 'none' },
+    );
+    const loud = api.insert(
+      body('Loud', '2026-09-16T20:30:00Z', '2026-09-16T22:00:00Z', ['B@partner.org']),
+      'primary',
+      { sendUpdates: 'all' },
+    );
+    expect(w.calls.byMethod()).toEqual({ 'Calendar.Events.insert': 2 });
+    expect(w.calendar.invitations.map((i) => `${i.title} ${i.email}`)).toEqual(['Loud b@partner.org']);
+    // The iCalUID is CalendarApp's id.
+    const cal = w.services.CalendarApp.getDefaultCalendar();
+    expect(cal.getEventById(quiet.iCalUID ?? '')?.getTitle()).toBe('Quiet');
+    expect(loud.extendedProperties?.private?.tag).toBe('Loud');
+  });
+
+  test('insert is refused by the burst limiter with the API’s words, and makes nothing', () => {
+    const w = createWorkspace({ now: () => at('2026-09-01T12:00:00Z') });
+    w.calendar.failAfter(1);
+    const api = w.services.Calendar.Events;
+    api.insert(body('One', '2026-09-15T20:30:00Z', '2026-09-15T22:00:00Z'), 'primary', {
+      sendUpdates: 'none',
+    });
+    expect(() =>
+      api.insert(body('Two', '2026-09-16T20:30:00Z', '2026-09-16T22:00:00Z'), 'primary', {
+        sendUpdates: 'none',
+      }),
+    ).toThrow('API call to calendar.events.insert failed with error: Calendar usage limits exceeded.');
+    expect(w.calendar.inspect().map((e) => e.title)).toEqual(['One']);
+  });
+
+  test('list gives the events of a time range by start, a page at a time', () => {
+    const w = createWorkspace({ now: () => at('2026-09-01T12:00:00Z') });
+    const api = w.services.Calendar.Events;
+    for (const day of [17, 15, 16, 20])
+      api.insert(body(`Day ${day}`, `2026-09-${day}T20:00:00Z`, `2026-09-${day}T21:00:00Z`), 'primary', {
+        sendUpdates: 'none',
+      });
+    const range = { timeMin: '2026-09-15T20:30:00Z', timeMax: '2026-09-18T00:00:00Z', maxResults: 2 };
+    const first = api.list('primary', range);
+    expect((first.items ?? []).map((e) => e.summary)).toEqual(['Day 15', 'Day 16']);
+    const second = api.list('primary', { ...range, pageToken: first.nextPageToken });
+    expect((second.items ?? []).map((e) => e.summary)).toEqual(['Day 17']);
+    expect(second.nextPageToken).toBeUndefined();
+  });
+});

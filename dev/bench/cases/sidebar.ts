@@ -1,0 +1,56 @@
+// The sidebar's data (issue 11): opening it and saving from it, as the sidebar now does (the first
+// screen carries a page of the directory and the counts; a save brings back the record and the part of
+// the profile it changed).
+import { action, within, type Action } from '../action';
+import { seeded, SIZES } from './core';
+
+interface Listed {
+  record: Record<string, unknown>;
+  version: string;
+}
+
+const PARTS = ['contacts', 'agreements', 'checkIns', 'vetting', 'onboarding', 'reviews'];
+
+export const SIDEBAR: Action[] = [
+  ...SIZES.map((n) =>
+    action({
+      name: `open the sidebar, ${n.toLocaleString('en-US')} partners`,
+      row: 'open the sidebar',
+      partners: n,
+      prepare: () => ({ addOn: seeded(n), state: null }),
+      run: (s) => s.openSidebar(),
+      budget: within({ calls: 30, bytes: 300 * 1024 }),
+      // A school of 100 partners or fewer gets everyone in the page, with their contacts for search: 31.
+      ...(n <= 100 ? { ceiling: { calls: 31, executions: 1 } } : {}),
+    }),
+  ),
+  ...SIZES.map((n) =>
+    action({
+      name: `save one partner, ${n.toLocaleString('en-US')} partners`,
+      row: 'save one partner, with what the sidebar then needs',
+      partners: n,
+      prepare: () => {
+        const addOn = seeded(n);
+        const d = addOn.run('getDirectory');
+        if (!d.ok) throw new Error(d.message);
+        const id = String((d.value as { partners: Listed[] }).partners[Math.floor(n / 2)].record.id);
+        const profile = addOn.run('getPartner', id, PARTS);
+        if (!profile.ok) throw new Error(profile.message);
+        return { addOn, state: (profile.value as { entry: Listed }).entry };
+      },
+      // The editor's Save: savePartner, then the partner's list row and counts (getPartner with no parts).
+      run: (s, p: Listed) => {
+        const { id, created: _c, updated: _u, ...values } = p.record;
+        const r = s.run<{ status: string }>('savePartner', {
+          id,
+          version: p.version,
+          values: { ...values, notes: 'Bench edit' },
+        });
+        if (r.status !== 'saved') throw new Error(`save: ${r.status}`);
+        s.run('getPartner', id, []);
+      },
+      budget: within({ calls: 15, bytes: 20 * 1024 }),
+      ceiling: { calls: 31, executions: 2 },
+    }),
+  ),
+];
