@@ -44,3 +44,14 @@ export function seedDemoSchool(
   }
   addOn.workspace.calls.reset();
 }
+
+/** The demo school's year as "Plan the year" asks it: five 90-minute gatherings, second Tuesdays, 3:30. */
+export const DEMO_YEAR = {
+  model: 'five',
+  startYear: 2026,
+  weekday: 2,
+  week: 2,
+  start: '15:30',
+  minutes: 90,
+  location: 'Library',
+} as const;

@@ -3,7 +3,7 @@
 // person or a trigger would. The end state must equal the clean run's: nothing missing, nothing doubled.
 import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
-import { seedDemoSchool } from '../../dev/preview/demo';
+import { DEMO_YEAR, seedDemoSchool } from '../../dev/preview/demo';
 import type { GatheringDraft, Listed } from '../../src/shared/contract';
 import type { Gathering } from '../../src/shared/records';
 import { tally } from '../report';
@@ -99,15 +99,7 @@ function demo(): AddOn {
   return addOn;
 }
 
-const YEAR = {
-  model: 'five',
-  startYear: 2026,
-  weekday: 2,
-  week: 2,
-  start: '15:30',
-  minutes: 90,
-  location: 'Library',
-};
+const YEAR = DEMO_YEAR;
 const invited = (addOn: AddOn) =>
   (run(addOn, 'getDirectory') as { partners: { record: { id: string; status: string } }[] }).partners
     .filter((p) => p.record.status === 'active')

@@ -4,7 +4,7 @@
 // executions, as the sidebar drives them.
 import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
-import { seedDemoSchool } from '../../dev/preview/demo';
+import { DEMO_YEAR, seedDemoSchool } from '../../dev/preview/demo';
 import type {
   CalendarSyncItem,
   CalendarSyncResult,
@@ -246,15 +246,7 @@ describe("a year's plan, as the sidebar does it", () => {
       executions += 1;
       return ok<T>(addOn, name, ...args);
     };
-    const drafts = run<GatheringDraft[]>('planYear', {
-      model: 'five',
-      startYear: 2026,
-      weekday: 2,
-      week: 2,
-      start: '15:30',
-      minutes: 90,
-      location: 'Library',
-    });
+    const drafts = run<GatheringDraft[]>('planYear', DEMO_YEAR);
     const added = run<Listed<Gathering>[]>('addGatherings', drafts, invited);
     addOn.workspace.calls.reset();
     const made = run<CalendarSyncResult>('syncGatherings', {

@@ -4,7 +4,7 @@
 // finishes the Doc the add-on recorded for that gathering: never another school's Doc with the same title.
 import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
-import { seedDemoSchool } from '../../dev/preview/demo';
+import { DEMO_YEAR, seedDemoSchool } from '../../dev/preview/demo';
 import type { WorkspaceState } from '../../dev/workspace';
 import type { AgendaFolder, AgendaResult, GatheringDraft, Listed, Settings } from '../../src/shared/contract';
 import type { Gathering } from '../../src/shared/records';
@@ -13,15 +13,7 @@ import { directory, failure, ok } from './helpers';
 const NOW = new Date('2026-08-20T15:00:00Z');
 const DOC = 'application/vnd.google-apps.document';
 const FOLDER_NAME = 'Partner Hub agendas';
-const YEAR = {
-  model: 'five',
-  startYear: 2026,
-  weekday: 2,
-  week: 2,
-  start: '15:30',
-  minutes: 90,
-  location: 'Library',
-};
+const YEAR = DEMO_YEAR;
 
 type Made = Extract<AgendaResult, { status: 'made' }>;
 type SettingsView = Settings & { agendaFolder: AgendaFolder };

@@ -8,19 +8,11 @@ import type {
   Listed,
 } from '../../src/shared/contract';
 import type { Gathering } from '../../src/shared/records';
-import { seedDemoSchool } from '../../dev/preview/demo';
+import { DEMO_YEAR, seedDemoSchool } from '../../dev/preview/demo';
 import { loadAddOn } from '../../dev/gas';
 import { directory, failure, ok, snapshot } from './helpers';
 
-const YEAR = {
-  model: 'five',
-  startYear: 2026,
-  weekday: 2,
-  week: 2,
-  start: '15:30',
-  minutes: 90,
-  location: 'Library',
-};
+const YEAR = DEMO_YEAR;
 
 function demo(): AddOn {
   const addOn = loadAddOn({ now: () => new Date('2026-08-20T15:00:00Z') });

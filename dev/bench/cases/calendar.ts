@@ -4,17 +4,9 @@
 import { action, within, type Action, type Session } from '../action';
 import { fresh, mustRun, TODAY } from '../action';
 import { seeded } from './core';
-import { seedDemoSchool } from '../../preview/demo';
+import { DEMO_YEAR, seedDemoSchool } from '../../preview/demo';
 
-const YEAR = {
-  model: 'five',
-  startYear: 2026,
-  weekday: 2,
-  week: 2,
-  start: '15:30',
-  minutes: 90,
-  location: 'Library',
-};
+const YEAR = DEMO_YEAR;
 
 interface SyncResult {
   remaining: string[];

@@ -1,6 +1,6 @@
 // Set-up, the Gaps tab, agenda Docs, survey sends and form answers: the server-side budgets of issue 11.
 import type { AddOn } from '../../gas';
-import { seedDemoSchool } from '../../preview/demo';
+import { DEMO_YEAR, seedDemoSchool } from '../../preview/demo';
 import { scaledData } from '../../demo-data';
 import { TABLES } from '../../../src/shared/schema';
 import { SURVEY_SEND_BATCH } from '../../../src/shared/survey';
@@ -21,15 +21,7 @@ const setUp = (s: Session) => {
   s.reload();
 };
 
-const YEAR = {
-  model: 'five',
-  startYear: 2026,
-  weekday: 2,
-  week: 2,
-  start: '15:30',
-  minutes: 90,
-  location: 'Library',
-};
+const YEAR = DEMO_YEAR;
 
 /** Seeded with `partners` partners, the five-gathering year planned and `invite` of them invited to each. */
 export function withYear(partners: number, invite: number): { addOn: AddOn; state: string } {
