@@ -131,6 +131,11 @@ const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap]\.?m\.?))?`;
 const ISO_RE = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]${TIME})?$`, 'i');
 const US_RE = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?:\s+${TIME})?$`, 'i');
 const TIME_RE = new RegExp(String.raw`^${TIME}$`, 'i');
+const DASH_RE = /^(\d{1,2})-(\d{1,2})(?:-(\d{4}|\d{2}))?$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const MONTH_DAY_RE = new RegExp(String.raw`^${MONTH_NAME}\s+(\d{1,2})(?:,?\s+(\d{4}))?$`, 'i');
+const DAY_MONTH_RE = new RegExp(String.raw`^(\d{1,2})\s+${MONTH_NAME}(?:,?\s+(\d{4}))?$`, 'i');
 const HOUR_AMPM_RE = /^(\d{1,2})\s*([ap]\.?m\.?)$/i;
 
 function parseDate(t: string, timeZone: string): Parsed | null {
@@ -156,6 +161,24 @@ function parseDate(t: string, timeZone: string): Parsed | null {
     if (!clock) return null;
     const fmt = h === undefined ? 'M/d/yyyy' : 'M/d/yyyy H:mm:ss';
     return { value: at(y, +mo, +d, clock as [number, number, number]), autoFormat: fmt };
+  }
+  // "3-8" is March 8 as "3/8" is; "Jan 5", "5 Jan" and "March 3, 2027" are dates too (US locale).
+  const dash = DASH_RE.exec(t);
+  if (dash) {
+    const [, mo, d, yRaw] = dash;
+    let y = yRaw === undefined ? new Date().getFullYear() : Number(yRaw);
+    if (yRaw !== undefined && yRaw.length === 2) y = y < 30 ? 2000 + y : 1900 + y;
+    if (validDate(y, +mo, +d)) return { value: at(y, +mo, +d, [0, 0, 0]), autoFormat: 'M/d/yyyy' };
+  }
+  const named = MONTH_DAY_RE.exec(t) ?? DAY_MONTH_RE.exec(t);
+  if (named) {
+    const [month, day, year] = MONTH_DAY_RE.test(t)
+      ? [named[1], named[2], named[3]]
+      : [named[2], named[1], named[3]];
+    const mo = MONTHS.indexOf(month.slice(0, 3).toLowerCase()) + 1;
+    const y = year === undefined ? new Date().getFullYear() : Number(year);
+    if (mo > 0 && validDate(y, mo, +day))
+      return { value: at(y, mo, +day, [0, 0, 0]), autoFormat: 'M/d/yyyy' };
   }
   const time = TIME_RE.exec(t) ?? null;
   const hourOnly = time ? null : HOUR_AMPM_RE.exec(t);

@@ -156,9 +156,19 @@ export function fromCell(column: Column, cell: unknown, toDate: DateInZone): Rea
   }
 }
 
-/** Text that Sheets would turn into a number, date, boolean or formula if written as is. */
+/**
+ * Text that Sheets might turn into a number, date, time, boolean or formula if written as is. Sheets'
+ * typed-input parsing is broad ("1e5", "12/31", "3-8", "(123)", ".5", "Jan 5", "3pm" all convert), so
+ * anything that starts like a number, a sign, a currency or a month followed by a digit is stored as
+ * text: the quote prefix costs nothing when the text would not have converted.
+ */
 const WOULD_PARSE =
-  /^\s*(?:[=+\-@']|(?:true|false)\s*$|[$€£]?[\d.,\s]+%?\s*$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}:\d{2})/i;
+  /^\s*(?:[=+\-@'(.$€£¥]|\d|(?:true|false)\s*$|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s,-]*\d)/i;
+
+/** What a cell written with toCell reads back as: the quote prefix that kept text from converting is not stored. */
+export function storedAs(cell: Cell): Cell {
+  return typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
+}
 
 /** A string written so that Sheets stores exactly this text: never a formula, never a number. */
 export function asText(text: string): string {

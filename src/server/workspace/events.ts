@@ -35,6 +35,7 @@ import {
 } from '../domain/event-sync';
 import { gatheringGuests } from '../domain/guests';
 import { planWrites, readRows, type Rec, type RowChange } from '../domain/table';
+import { storedAs } from '../domain/cells';
 import { zonedInstant } from '../domain/zones';
 import { UserError } from '../domain/errors';
 import { oneLine } from '../domain/text';
@@ -401,7 +402,7 @@ function afterWrite(db: Database, data: TableData, changes: readonly RowChange[]
   for (const block of planWrites(data.table, data.map, data.values, changes, db.toDate))
     block.values.forEach((cells, i) =>
       cells.forEach((cell, j) => {
-        values[block.row - 1 + i][block.column - 1 + j] = cell;
+        values[block.row - 1 + i][block.column - 1 + j] = storedAs(cell);
       }),
     );
   const rows = new Set(changes.map((c) => c.row));

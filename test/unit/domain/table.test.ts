@@ -149,10 +149,22 @@ describe('cells', () => {
       '50%',
       "'quoted",
       '12:30',
+      // Sheets converts all of these too: an exponent, month/day, a grade range, accounting negatives,
+      // a bare decimal, a currency with thousands, a month name, an hour.
+      '1e5',
+      '12/31',
+      '3-8',
+      '(123)',
+      '.5',
+      '$1,000',
+      'Jan 5',
+      'March 3, 2027',
+      '3pm',
+      '555-123-4567',
     ]) {
       expect(asText(t)).toBe(`'${t}`);
     }
-    for (const t of ['Reading Buddies', 'grades 3-5', '555-123-4567', 'K-8']) expect(asText(t)).toBe(t);
+    for (const t of ['Reading Buddies', 'grades 3-5', 'K-8', 'January', 'Room 12']) expect(asText(t)).toBe(t);
   });
 
   it('writes dates as typed text and booleans as checkboxes', () => {

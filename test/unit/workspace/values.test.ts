@@ -30,6 +30,17 @@ describe('strings are parsed as if typed', () => {
     expect(s.getRange(1, 1).getValue()).toEqual(expected);
   });
 
+  test('month-day with a dash and month names are dates, as Sheets reads them in a US locale', () => {
+    const { s } = sheet();
+    s.getRange(1, 1, 1, 5).setValues([['3-8', 'Jan 5', '5 Jan', 'March 3, 2027', '13-40']]);
+    const [[a, b, c, d, e]] = s.getRange(1, 1, 1, 5).getValues();
+    const day = (v: unknown) =>
+      v instanceof Date ? `${v.getMonth() + 1}/${v.getDate()}` : `text:${String(v)}`;
+    expect([a, b, c, d].map(day)).toEqual(['3/8', '1/5', '1/5', '3/3']);
+    expect((d as Date).getFullYear()).toBe(2027);
+    expect(e).toBe('13-40');
+  });
+
   test('dates are wall-clock times in the spreadsheet zone, across DST', () => {
     const { s } = sheet();
     s.getRange(1, 1, 1, 5).setValues([
