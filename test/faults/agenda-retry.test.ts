@@ -1,47 +1,23 @@
 // A failure at each service call of one makeAgenda, then a retry: exactly one agenda Doc, linked.
 // (Slow: one fresh add-on per call. The Drive behaviour itself is in test/integration/drive-file.test.ts.)
-import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
-import { DEMO_YEAR, seedDemoSchool } from '../../dev/preview/demo';
-import type { AgendaResult, GatheringDraft, Listed } from '../../src/shared/contract';
-import type { Gathering } from '../../src/shared/records';
-import { directory, ok } from '../integration/helpers';
+import { seedDemoSchool } from '../../dev/preview/demo';
+import type { AgendaResult } from '../../src/shared/contract';
+import { directory, docIdOf, liveDocs, madeAgenda, ok, plannedYear } from '../integration/helpers';
 
 const NOW = new Date('2026-08-20T15:00:00Z');
-const DOC = 'application/vnd.google-apps.document';
-const YEAR = DEMO_YEAR;
-
-type Made = Extract<AgendaResult, { status: 'made' }>;
-
-function planned(addOn: AddOn): Listed<Gathering>[] {
-  const drafts = ok<GatheringDraft[]>(addOn, 'planYear', YEAR);
-  const invited = directory(addOn)
-    .partners.filter((p) => p.record.status === 'active')
-    .map((p) => p.record.id);
-  return ok<Listed<Gathering>[]>(addOn, 'addGatherings', drafts, invited);
-}
-
-function made(addOn: AddOn, gatheringId: string, replace = false): Made {
-  const result = ok<AgendaResult>(addOn, 'makeAgenda', gatheringId, replace);
-  if (result.status !== 'made') throw new Error(`no agenda made: ${JSON.stringify(result)}`);
-  return result;
-}
-
-const idOf = (url: string): string => /\/d\/([^/?]+)/.exec(url)?.[1] ?? '';
-const liveDocs = (addOn: AddOn) =>
-  addOn.workspace.inspectDrive().files.filter((f) => f.mimeType === DOC && !f.trashed);
 
 describe('a failure between making a Doc and linking it', () => {
   it('then a retry leaves exactly one agenda Doc, whichever call failed', () => {
     const base = loadAddOn({ now: () => NOW });
     seedDemoSchool(base, '2026-08-20');
-    const [g] = planned(base);
+    const [g] = plannedYear(base);
     const state = base.workspace.toJSON();
     const title = `${g.record.title} – ${g.record.date}`;
 
     const clean = loadAddOn({ now: () => NOW, state });
     clean.workspace.calls.reset();
-    made(clean, g.record.id);
+    madeAgenda(clean, g.record.id);
     const calls = clean.workspace.calls.total();
     expect(calls).toBeGreaterThan(10);
 
@@ -67,7 +43,7 @@ describe('a failure between making a Doc and linking it', () => {
       const url = directory(addOn).gatherings.find((x) => x.record.id === g.record.id)?.record.agendaUrl;
       const where = `fault at call ${at} of ${calls}`;
       expect([where, docs.length]).toEqual([where, 1]);
-      expect([where, idOf(url ?? '')]).toEqual([where, docs[0].id]);
+      expect([where, docIdOf(url ?? '')]).toEqual([where, docs[0].id]);
       expect([where, retry.url]).toEqual([where, url]);
     }
     expect(unrecorded).toBeGreaterThan(0);

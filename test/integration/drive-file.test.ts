@@ -4,18 +4,14 @@
 // finishes the Doc the add-on recorded for that gathering: never another school's Doc with the same title.
 import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
-import { DEMO_YEAR, seedDemoSchool } from '../../dev/preview/demo';
+import { seedDemoSchool } from '../../dev/preview/demo';
 import type { WorkspaceState } from '../../dev/workspace';
-import type { AgendaFolder, AgendaResult, GatheringDraft, Listed, Settings } from '../../src/shared/contract';
-import type { Gathering } from '../../src/shared/records';
-import { directory, failure, ok } from './helpers';
+import type { AgendaFolder, Settings } from '../../src/shared/contract';
+import { directory, docIdOf, failure, liveDocs, madeAgenda, ok, plannedYear } from './helpers';
 
 const NOW = new Date('2026-08-20T15:00:00Z');
-const DOC = 'application/vnd.google-apps.document';
 const FOLDER_NAME = 'Partner Hub agendas';
-const YEAR = DEMO_YEAR;
 
-type Made = Extract<AgendaResult, { status: 'made' }>;
 type SettingsView = Settings & { agendaFolder: AgendaFolder };
 
 function demo(state?: WorkspaceState): AddOn {
@@ -24,42 +20,25 @@ function demo(state?: WorkspaceState): AddOn {
   return addOn;
 }
 
-function planned(addOn: AddOn): Listed<Gathering>[] {
-  const drafts = ok<GatheringDraft[]>(addOn, 'planYear', YEAR);
-  const invited = directory(addOn)
-    .partners.filter((p) => p.record.status === 'active')
-    .map((p) => p.record.id);
-  return ok<Listed<Gathering>[]>(addOn, 'addGatherings', drafts, invited);
-}
-
-function made(addOn: AddOn, gatheringId: string, replace = false): Made {
-  const result = ok<AgendaResult>(addOn, 'makeAgenda', gatheringId, replace);
-  if (result.status !== 'made') throw new Error(`no agenda made: ${JSON.stringify(result)}`);
-  return result;
-}
-
-const idOf = (url: string): string => /\/d\/([^/?]+)/.exec(url)?.[1] ?? '';
 const item = (addOn: AddOn, id: string) => {
   const drive = addOn.workspace.inspectDrive();
   return [...drive.files, ...drive.folders].find((f) => f.id === id);
 };
 const appFolders = (addOn: AddOn) =>
   addOn.workspace.inspectDrive().folders.filter((f) => f.name === FOLDER_NAME && !f.trashed);
-const liveDocs = (addOn: AddOn) =>
-  addOn.workspace.inspectDrive().files.filter((f) => f.mimeType === DOC && !f.trashed);
 
 describe('the agendas folder', () => {
   it('is made by Partner Hub the first time, holds each new agenda (moved by Drive.Files.update), and may be renamed or moved', () => {
     const addOn = demo();
-    const [first, second] = planned(addOn);
+    const [first, second] = plannedYear(addOn);
     const w = addOn.workspace;
     expect(ok<SettingsView>(addOn, 'getSettings').agendaFolder).toEqual({ status: 'none' });
     w.calls.reset();
-    const agenda = made(addOn, first.record.id);
+    const agenda = madeAgenda(addOn, first.record.id);
     expect(agenda.notes).toEqual([]);
     const [folder] = appFolders(addOn);
     expect(folder.parents).toEqual([w.inspectDrive().folders.find((f) => f.name === 'My Drive')?.id]);
-    expect(item(addOn, idOf(agenda.url))?.parents).toEqual([folder.id]);
+    expect(item(addOn, docIdOf(agenda.url))?.parents).toEqual([folder.id]);
     const calls = w.calls.byMethod();
     expect(calls['Drive.Files.create']).toBe(1);
     expect(calls['Drive.Files.update']).toBe(1);
@@ -74,10 +53,10 @@ describe('the agendas folder', () => {
     const year = w.addFolder('School year 2026-27');
     w.editDriveItem(folder.id, { name: 'Gathering agendas', parentId: year });
     w.calls.reset();
-    const next = made(addOn, second.record.id);
+    const next = madeAgenda(addOn, second.record.id);
     expect(next.notes).toEqual([]);
     expect(w.calls.count('Drive.Files.create')).toBe(0);
-    expect(item(addOn, idOf(next.url))?.parents).toEqual([folder.id]);
+    expect(item(addOn, docIdOf(next.url))?.parents).toEqual([folder.id]);
     expect(ok<SettingsView>(addOn, 'getSettings').agendaFolder).toMatchObject({
       status: 'ready',
       name: 'Gathering agendas',
@@ -86,7 +65,7 @@ describe('the agendas folder', () => {
 
   it('cannot be a folder the school made by hand: Settings offer no folder link and refuse one', () => {
     const addOn = demo();
-    const [g] = planned(addOn);
+    const [g] = plannedYear(addOn);
     const w = addOn.workspace;
     const own = w.addFolder('Riverside partner agendas');
     const settings = ok<SettingsView>(addOn, 'getSettings');
@@ -94,53 +73,53 @@ describe('the agendas folder', () => {
     expect(
       failure(addOn, 'saveSettings', { agendaFolder: `https://drive.google.com/drive/folders/${own}` }),
     ).toMatch(/unexpected field "agendaFolder"/);
-    const agenda = made(addOn, g.record.id);
-    expect(item(addOn, idOf(agenda.url))?.parents).not.toContain(own);
+    const agenda = madeAgenda(addOn, g.record.id);
+    expect(item(addOn, docIdOf(agenda.url))?.parents).not.toContain(own);
     expect(w.inspectDrive().files.filter((f) => f.parents.includes(own))).toEqual([]);
   });
 
   it('is made again, and the person told so, when the one Partner Hub made is deleted or in the trash', () => {
     const addOn = demo();
-    const [a, b, c] = planned(addOn);
+    const [a, b, c] = plannedYear(addOn);
     const w = addOn.workspace;
-    made(addOn, a.record.id);
+    madeAgenda(addOn, a.record.id);
     const [gone] = appFolders(addOn);
     w.deleteDriveItem(gone.id);
     expect(ok<SettingsView>(addOn, 'getSettings').agendaFolder).toEqual({
       status: 'gone',
       reason: 'unreachable',
     });
-    const afterDelete = made(addOn, b.record.id);
+    const afterDelete = madeAgenda(addOn, b.record.id);
     expect(afterDelete.notes.join(' ')).toMatch(
       /could not find the folder it made .* so it made a new “Partner Hub agendas” folder in your Drive/,
     );
     const [fresh] = appFolders(addOn);
     expect(fresh.id).not.toBe(gone.id);
-    expect(item(addOn, idOf(afterDelete.url))?.parents).toEqual([fresh.id]);
+    expect(item(addOn, docIdOf(afterDelete.url))?.parents).toEqual([fresh.id]);
 
     w.trashDriveItem(fresh.id);
     expect(ok<SettingsView>(addOn, 'getSettings').agendaFolder).toEqual({
       status: 'gone',
       reason: 'trashed',
     });
-    const afterTrash = made(addOn, c.record.id);
+    const afterTrash = madeAgenda(addOn, c.record.id);
     expect(afterTrash.notes.join(' ')).toMatch(/is in your trash, so Partner Hub made a new/);
     const [third] = appFolders(addOn);
-    expect(item(addOn, idOf(afterTrash.url))?.parents).toEqual([third.id]);
+    expect(item(addOn, docIdOf(afterTrash.url))?.parents).toEqual([third.id]);
   });
 });
 
 describe('replacing an agenda', () => {
   it('moves the old agenda to the trash through Drive.Files.update', () => {
     const addOn = demo();
-    const [g] = planned(addOn);
+    const [g] = plannedYear(addOn);
     const w = addOn.workspace;
-    const old = made(addOn, g.record.id);
+    const old = madeAgenda(addOn, g.record.id);
     w.calls.reset();
-    const replaced = made(addOn, g.record.id, true);
+    const replaced = madeAgenda(addOn, g.record.id, true);
     expect(replaced.notes).toEqual([]);
-    expect(item(addOn, idOf(old.url))?.trashed).toBe(true);
-    expect(item(addOn, idOf(replaced.url))?.trashed).toBe(false);
+    expect(item(addOn, docIdOf(old.url))?.trashed).toBe(true);
+    expect(item(addOn, docIdOf(replaced.url))?.trashed).toBe(false);
     // One update moves the new Doc, one trashes the old: no DriveApp.
     expect(w.calls.count('Drive.Files.update')).toBe(2);
     expect(w.calls.byService().DriveApp).toBeUndefined();
@@ -148,14 +127,14 @@ describe('replacing an agenda', () => {
 
   it('leaves an agenda made by hand in place, and says so', () => {
     const addOn = demo();
-    const [g] = planned(addOn);
+    const [g] = plannedYear(addOn);
     const w = addOn.workspace;
     const own = w.addDocument('Our own agenda');
     const row = directory(addOn).gatherings.find((x) => x.record.id === g.record.id);
     if (!row) throw new Error('no gathering');
     const { id, created: _c, updated: _u, ...values } = row.record;
     ok(addOn, 'saveGathering', { id, version: row.version, values: { ...values, agendaUrl: own.getUrl() } });
-    const replaced = made(addOn, g.record.id, true);
+    const replaced = madeAgenda(addOn, g.record.id, true);
     expect(replaced.notes).toEqual([
       'The old agenda was not moved to the trash: Partner Hub can reach only the Docs it made for you, and that one was made by hand or by someone else, or is gone.',
     ]);
@@ -203,7 +182,7 @@ function openOther(state: WorkspaceState, spreadsheetId: string): WorkspaceState
 describe('issue #9: one school’s agenda can wipe another’s', () => {
   it('making a second school’s agendas (same default titles) never reuses or clears the first school’s Docs', () => {
     const riverside = demo();
-    for (const g of planned(riverside)) made(riverside, g.record.id);
+    for (const g of plannedYear(riverside)) madeAgenda(riverside, g.record.id);
     const theirs = new Map(
       liveDocs(riverside).map((d) => [d.id, JSON.stringify(riverside.workspace.inspectDocument(d.id).tree)]),
     );
@@ -213,8 +192,8 @@ describe('issue #9: one school’s agenda can wipe another’s', () => {
 
     const other = demo(state);
     expect(other.workspace.spreadsheet.getId()).toBe(eastside.getId());
-    const urls = planned(other).map((g) => made(other, g.record.id).url);
-    expect(urls.some((u) => theirs.has(idOf(u)))).toBe(false);
+    const urls = plannedYear(other).map((g) => madeAgenda(other, g.record.id).url);
+    expect(urls.some((u) => theirs.has(docIdOf(u)))).toBe(false);
     for (const [id, tree] of theirs) {
       expect(item(other, id)?.trashed).toBe(false);
       expect(JSON.stringify(other.workspace.inspectDocument(id).tree)).toBe(tree);

@@ -1,6 +1,7 @@
 import { loadAddOn, type AddOn } from '../../dev/gas';
-import type { Directory, SaveResult } from '../../src/shared/contract';
-import type { FieldValue, Partner } from '../../src/shared/records';
+import type { AgendaResult, Directory, GatheringDraft, Listed, SaveResult } from '../../src/shared/contract';
+import type { FieldValue, Gathering, Partner } from '../../src/shared/records';
+import { DEMO_YEAR } from '../../dev/preview/demo';
 
 export function ok<T>(addOn: AddOn, name: string, ...args: unknown[]): T {
   const outcome = addOn.run(name, ...args);
@@ -38,3 +39,30 @@ export function snapshot(addOn: AddOn) {
     .inspect()
     .tabs.map((t) => ({ name: t.name, values: t.values, formulas: t.formulas }));
 }
+
+/** The demo year ("Plan the year", five gatherings) added with every active partner invited. */
+export function plannedYear(addOn: AddOn): Listed<Gathering>[] {
+  const drafts = ok<GatheringDraft[]>(addOn, 'planYear', DEMO_YEAR);
+  const invited = directory(addOn)
+    .partners.filter((p) => p.record.status === 'active')
+    .map((p) => p.record.id);
+  return ok<Listed<Gathering>[]>(addOn, 'addGatherings', drafts, invited);
+}
+
+export type MadeAgenda = Extract<AgendaResult, { status: 'made' }>;
+
+/** makeAgenda, which must make one. */
+export function madeAgenda(addOn: AddOn, gatheringId: string, replace = false): MadeAgenda {
+  const result = ok<AgendaResult>(addOn, 'makeAgenda', gatheringId, replace);
+  if (result.status !== 'made') throw new Error(`no agenda made: ${JSON.stringify(result)}`);
+  return result;
+}
+
+/** The file id in a Docs or Drive URL. */
+export const docIdOf = (url: string): string => /\/d\/([^/?]+)/.exec(url)?.[1] ?? '';
+
+/** Google Docs in Drive and not in the trash. */
+export const liveDocs = (addOn: AddOn) =>
+  addOn.workspace
+    .inspectDrive()
+    .files.filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
