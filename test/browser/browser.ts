@@ -38,6 +38,11 @@ export async function openSidebar(browser: Browser, options: { empty?: boolean }
     page.setDefaultTimeout(8000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Confirmations are asked inside the sidebar: the browser's confirm() and alert() are never used.
+    page.on('dialog', (d) => {
+      errors.push(`native dialog: ${d.message()}`);
+      void d.dismiss();
+    });
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });

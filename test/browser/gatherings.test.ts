@@ -111,6 +111,57 @@ describe('put all on the calendar', () => {
   });
 });
 
+describe('confirmations', () => {
+  it('asks inside the sidebar before replacing an agenda or cancelling a gathering', async () => {
+    const { page, preview } = ctx.session;
+    const w = preview.addOn.workspace;
+    const docs = () =>
+      w
+        .inspectDrive()
+        .files.filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
+    await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
+    await page.getByRole('button', { name: 'Plan the year' }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Add these gatherings' }).click();
+    await page.getByRole('button', { name: /Fall partner gathering/ }).click();
+    await page.getByRole('button', { name: 'Make the agenda' }).click();
+    await page.getByText('Agenda made.').waitFor();
+    const first = docs().map((f) => f.id);
+    expect(first).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Make the agenda again' }).click();
+    const replace = page.getByRole('dialog', { name: 'Replace the agenda?' });
+    await replace.waitFor();
+    await replace.getByRole('button', { name: 'Keep the agenda' }).click();
+    await replace.waitFor({ state: 'detached' });
+    expect(docs().map((f) => f.id)).toEqual(first);
+
+    await page.getByRole('button', { name: 'Make the agenda again' }).click();
+    await replace.getByRole('button', { name: 'Make a new agenda' }).click();
+    await page.getByText('Agenda made.').waitFor();
+    const second = docs().map((f) => f.id);
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
+
+    await page.getByRole('button', { name: 'Cancel the gathering' }).click();
+    const cancel = page.getByRole('dialog', { name: /^Cancel "Fall partner gathering/ });
+    await cancel.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await cancel.waitFor({ state: 'detached' });
+    const status = () => {
+      const [header, ...rows] = w.inspect().tabs.find((t) => t.name === 'Gatherings')!.values;
+      return rows.map((r) => String(r[header.indexOf('Status')]));
+    };
+    expect(status()).not.toContain('cancelled');
+    await page.getByRole('button', { name: 'Cancel the gathering' }).click();
+    await cancel.getByRole('button', { name: 'Cancel the gathering' }).click();
+    await page.getByText('Cancelled.').waitFor();
+    expect(status()).toContain('cancelled');
+    expect(ctx.session.errors).toEqual([]);
+  });
+});
+
 describe('Docs sidebar', () => {
   it('inserts the roster and captures action steps from inside an agenda', async () => {
     const { page, preview } = ctx.session;

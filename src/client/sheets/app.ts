@@ -24,21 +24,54 @@ export const state: { home?: SidebarHome; directory?: Loaded } = {};
 
 const loaded = new Set<ViewTable>();
 
-export function say(message: string, kind: 'info' | 'error' = 'info'): void {
-  status.textContent = message;
-  status.className = kind === 'error' ? 'status error' : 'status';
-  status.hidden = !message;
+/** The message slot right after an action (its button or form), made the first time it is needed. */
+function slotBeside(anchor: Element): HTMLElement {
+  const next = anchor.nextElementSibling;
+  if (next instanceof HTMLElement && next.dataset.beside === 'true') return next;
+  const slot = document.createElement('div');
+  slot.className = 'status';
+  slot.setAttribute('role', 'status');
+  slot.setAttribute('aria-live', 'polite');
+  slot.dataset.beside = 'true';
+  slot.hidden = true;
+  anchor.after(slot);
+  return slot;
 }
 
-export async function busy<T>(message: string, work: () => Promise<T>): Promise<T | undefined> {
-  say(message);
+let shown: HTMLElement = status;
+
+/**
+ * Says what is happening or what went wrong. With `near`, the message stands right after that element
+ * (the button or form that caused it) and is scrolled into sight; it lives inside the view, so it goes
+ * when the view is drawn again. Without it, the page's status line under the title is used. One message
+ * shows at a time: saying something hides the one before.
+ */
+export function say(message: string, kind: 'info' | 'error' = 'info', near?: Element): void {
+  const target = near?.isConnected ? slotBeside(near) : status;
+  if (shown !== target) {
+    shown.textContent = '';
+    shown.hidden = true;
+  }
+  shown = target;
+  target.textContent = message;
+  target.className = kind === 'error' ? 'status error' : 'status';
+  target.hidden = !message;
+  if (message && target !== status) target.scrollIntoView?.({ block: 'nearest' });
+}
+
+export async function busy<T>(
+  message: string,
+  work: () => Promise<T>,
+  near?: Element,
+): Promise<T | undefined> {
+  say(message, 'info', near);
   view.setAttribute('aria-busy', 'true');
   try {
     const result = await work();
-    say('');
+    say('', 'info', near);
     return result;
   } catch (error) {
-    say(error instanceof Error ? error.message : String(error), 'error');
+    say(error instanceof Error ? error.message : String(error), 'error', near);
     return undefined;
   } finally {
     view.removeAttribute('aria-busy');

@@ -13,6 +13,7 @@ import { CONVENING_GOALS } from '../../shared/convening';
 import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import type { Choice } from '../common/form';
+import { askToConfirm } from '../common/dialog';
 import { busy, focusHeading, merge, partnerName, reload, say, state, view } from './app';
 import { edit } from './editor';
 
@@ -522,7 +523,18 @@ export function showGathering(id: string): void {
             'button',
             {
               onclick: async () => {
-                if (!window.confirm(`Cancel "${g.title}"? Its calendar event is deleted.`)) return;
+                const sure = await askToConfirm({
+                  title: `Cancel "${g.title}"?`,
+                  body: [
+                    g.eventId
+                      ? 'Its event is deleted from Google Calendar and the gathering is marked cancelled.'
+                      : 'The gathering is marked cancelled.',
+                  ],
+                  confirm: 'Cancel the gathering',
+                  cancel: 'Keep it',
+                  danger: true,
+                });
+                if (!sure) return;
                 const result = await busy('Cancelling…', () => call('cancelGathering', g.id));
                 if (!result) return;
                 await reload();
@@ -588,7 +600,15 @@ function actionItem(a: Listed<ActionItem>, gatheringId: string): HTMLElement {
 async function agenda(g: Gathering): Promise<void> {
   let result = await busy('Making the agenda…', () => call('makeAgenda', g.id, false));
   if (result?.status === 'exists') {
-    if (!window.confirm('This gathering has an agenda already. Replace it with a new one?')) return;
+    const sure = await askToConfirm({
+      title: 'Replace the agenda?',
+      body: [
+        'This gathering has an agenda already. A new agenda Doc is made from the template, and the old one is moved to the trash if Partner Hub made it.',
+      ],
+      confirm: 'Make a new agenda',
+      cancel: 'Keep the agenda',
+    });
+    if (!sure) return;
     result = await busy('Making the agenda…', () => call('makeAgenda', g.id, true));
   }
   if (!result || result.status !== 'made') return;

@@ -5,6 +5,7 @@ import { SURVEY_SEND_BATCH, type Question, type QuestionType } from '../../share
 import { SURVEY_KINDS, type SurveyKind } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
+import { askToConfirm } from '../common/dialog';
 import { busy, focusHeading, reload, say, state, view } from './app';
 
 export function showSurveys(): void {
@@ -456,7 +457,13 @@ function renderSurvey(v: SurveyView): void {
           'button',
           {
             onclick: async () => {
-              if (!window.confirm('Close the survey? The Form stops accepting answers.')) return;
+              const sure = await askToConfirm({
+                title: 'Close the survey?',
+                body: ['The Form stops accepting answers. The answers already in stay in the sheet.'],
+                confirm: 'Close the survey',
+                cancel: 'Keep it open',
+              });
+              if (!sure) return;
               const r = await busy('Closing…', () => call('closeSurvey', s.id));
               if (!r) return;
               await reload();
