@@ -17,6 +17,7 @@ import type {
   SettingsRequest,
   YearRequest,
 } from '../shared/contract';
+import { SCHOOL_DOC_KINDS } from '../shared/contract';
 import type {
   ActionItem,
   Agreement,
@@ -297,7 +298,7 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   reviewContext: [id],
   saveReview: [saveRequest],
   makePartnerDoc: [oneOf(['vetting', 'agreement'] as const), id],
-  makeSchoolDoc: [oneOf(['directory', 'overview'] as const)],
+  makeSchoolDoc: [oneOf(SCHOOL_DOC_KINDS)],
   fillDemoData: [],
   removeDemoData: [],
 };

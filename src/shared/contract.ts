@@ -460,6 +460,10 @@ export interface ReviewContext {
   readonly questions: readonly string[];
 }
 
+/** The Docs made for the whole school: staff directory, overview, and the year-end report for staff or for partners. */
+export const SCHOOL_DOC_KINDS = ['directory', 'overview', 'yearStaff', 'yearPartners'] as const;
+export type SchoolDocKind = (typeof SCHOOL_DOC_KINDS)[number];
+
 export interface ServerApi {
   getDirectory(): Directory;
   getHome(query: PartnerQuery): SidebarHome;
@@ -513,7 +517,7 @@ export interface ServerApi {
   reviewContext(partnerId: string): ReviewContext;
   saveReview(request: SaveRequest): SaveResult<Review>;
   makePartnerDoc(kind: 'vetting' | 'agreement', partnerId: string): MadeDoc;
-  makeSchoolDoc(kind: 'directory' | 'overview'): MadeDoc;
+  makeSchoolDoc(kind: SchoolDocKind): MadeDoc;
   fillDemoData(): DemoFill;
   removeDemoData(): DemoRemoval;
 }

@@ -3,7 +3,7 @@ import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
 import { seedDemoSchool } from '../../dev/preview/demo';
 import type { GapsView, Listed, ReviewContext, RollupResult, SaveResult } from '../../src/shared/contract';
-import type { Onboarding, Review, Vetting } from '../../src/shared/records';
+import type { Gathering, Onboarding, Review, Vetting } from '../../src/shared/records';
 import { addPartner, directory, failure, ok, setUpAddOn } from './helpers';
 
 function demo(): AddOn {
@@ -209,5 +209,43 @@ describe('the partnership lifecycle', () => {
     expect(JSON.stringify(addOn.workspace.inspectDocument(overview.url).tree)).toContain(
       'Every student known, every family welcomed',
     );
+  });
+
+  it('makes the year-end report for staff and for partners from one read of each tab', () => {
+    const addOn = demo();
+    const partners = directory(addOn).partners;
+    const active = partners.filter((p) => p.record.status === 'active');
+    const [first] = active;
+    const saved = ok<SaveResult<Gathering>>(addOn, 'saveGathering', {
+      values: {
+        kind: 'multi-partner gathering',
+        title: 'Fall partner gathering',
+        date: '2026-09-22',
+        start: '15:30',
+        end: '17:00',
+        status: 'held',
+        invited: [first.record.id],
+      },
+    });
+    expect(saved.status).toBe('saved');
+    const sheets = () => addOn.workspace.calls.total('SpreadsheetApp');
+    const before = sheets();
+    const staff = ok<{ url: string }>(addOn, 'makeSchoolDoc', 'yearStaff');
+    // One read of each tab it reports on, and no call per partner.
+    expect(sheets() - before).toBeLessThanOrEqual(30);
+    const tables = (url: string) =>
+      (addOn.workspace.inspectDocument(url).tree.children ?? []).filter((n) => n.type === 'TABLE');
+    const [byPartner] = tables(staff.url);
+    expect(byPartner.rows?.[0]).toContain('Latest survey average');
+    const row = byPartner.rows?.find((r) => r[0] === first.record.name);
+    expect(row?.[3]).toBe('1');
+    expect(JSON.stringify(addOn.workspace.inspectDocument(staff.url).tree)).toContain('For staff only');
+
+    const forPartners = ok<{ url: string }>(addOn, 'makeSchoolDoc', 'yearPartners');
+    const text = JSON.stringify(addOn.workspace.inspectDocument(forPartners.url).tree);
+    expect(text).toContain('For our partners and community');
+    expect(text).not.toContain('For staff only');
+    expect(tables(forPartners.url)[0].rows?.[0]).not.toContain('Latest survey average');
+    expect(failure(addOn, 'makeSchoolDoc', 'yearly')).toMatch(/yearStaff/);
   });
 });

@@ -76,6 +76,8 @@ describe.each(PAYLOADS.map((p) => [p.name, p]))('payload: %s', (_name: string, p
     ok(addOn, 'makePartnerDoc', 'agreement', partner.record.id);
     ok(addOn, 'makeSchoolDoc', 'directory');
     ok(addOn, 'makeSchoolDoc', 'overview');
+    ok(addOn, 'makeSchoolDoc', 'yearStaff');
+    ok(addOn, 'makeSchoolDoc', 'yearPartners');
 
     // The calendar event, with invitations, and the follow-up email.
     ok(addOn, 'putOnCalendar', gid, true);

@@ -63,6 +63,8 @@ export async function showSettings(): Promise<void> {
         [
           ['directory', 'Partner directory for staff'],
           ['overview', 'Overview for a new administrator'],
+          ['yearStaff', 'Year-end report for staff'],
+          ['yearPartners', 'Year-end report for partners and community'],
         ] as const
       ).map(([kind, label]) =>
         h(

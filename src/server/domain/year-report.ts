@@ -13,13 +13,20 @@ import type {
   School,
   Survey,
 } from '../../shared/records';
-import type { SurveySummary } from '../../shared/survey';
+import type { PartnerSummary, ScaleStat } from '../../shared/survey';
 import type { Block } from './agenda';
 import { schoolYear } from './lifecycle';
 import { isCurrent } from './partners';
 import { longDate } from './text';
 
 export type ReportAudience = 'staff' | 'partners';
+
+/** What the report reads of a survey's figures. */
+export interface SurveyFigures {
+  readonly scales: readonly ScaleStat[];
+  readonly partners: readonly PartnerSummary[];
+  readonly flaggedPartners: readonly string[];
+}
 
 export interface YearReportInput {
   readonly today: string;
@@ -33,7 +40,7 @@ export interface YearReportInput {
   readonly needs: readonly Need[];
   readonly reviews: readonly Review[];
   /** The surveys of the school year with their figures, oldest first. */
-  readonly surveys: readonly { readonly survey: Survey; readonly summary: SurveySummary }[];
+  readonly surveys: readonly { readonly survey: Survey; readonly summary: SurveyFigures }[];
 }
 
 export interface YearReport {

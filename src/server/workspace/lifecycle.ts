@@ -1,12 +1,14 @@
 // Vetting, onboarding and the annual review on their own tabs, and the Docs for people outside the
 // sheet: the vetting checklist, the partnership agreement, the staff directory and the overview.
-import type { Listed, ReviewContext, SaveRequest, SaveResult } from '../../shared/contract';
+import type { Listed, ReviewContext, SaveRequest, SaveResult, SchoolDocKind } from '../../shared/contract';
 import type {
   ActionItem,
   Agreement,
   CheckIn,
   Contact,
   FieldValue,
+  Gathering,
+  Need,
   Partner,
   Review,
   School,
@@ -29,6 +31,7 @@ import { withSheetLock, type Database } from './database';
 import { findRow, listed, saveRecord, updateRow } from './records';
 import { writeDocument } from './agenda-docs';
 import { surveysNewestFirst, surveyView } from './surveys';
+import { yearReport, yearSpan, type ReportAudience } from '../domain/year-report';
 
 function partnerOf(db: Database, id: string): Partner {
   const row = findRow(db.read('partners'), id);
@@ -179,7 +182,41 @@ export function makePartnerDoc(db: Database, kind: 'vetting' | 'agreement', part
   return { url: made.url, unknownPlaceholders: made.unknown, notes: made.notes };
 }
 
-export function makeSchoolDoc(db: Database, kind: 'directory' | 'overview') {
+/** The year-end report, from one read of each tab and the figures of each survey of the school year. */
+function yearReportOf(db: Database, audience: ReportAudience) {
+  const today = db.today();
+  const { from, to } = yearSpan(today);
+  const surveys = surveysNewestFirst(db)
+    .filter((s) => s.created.slice(0, 10) >= from && s.created.slice(0, 10) <= to)
+    .reverse()
+    .map((survey) => ({ survey, summary: surveyView(db, survey.id).summary }));
+  return yearReport({
+    today,
+    audience,
+    school: db.read('schools').rows[0]?.record as School | undefined,
+    partners: db.read('partners').rows.map((r) => r.record as Partner),
+    agreements: db.read('agreements').rows.map((r) => r.record as Agreement),
+    checkIns: db.read('checkIns').rows.map((r) => r.record as CheckIn),
+    gatherings: db.read('gatherings').rows.map((r) => r.record as Gathering),
+    actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
+    needs: db.read('needs').rows.map((r) => r.record as Need),
+    reviews: db.read('reviews').rows.map((r) => r.record as Review),
+    surveys,
+  });
+}
+
+export function makeSchoolDoc(db: Database, kind: SchoolDocKind) {
+  if (kind === 'yearStaff' || kind === 'yearPartners') {
+    const report = yearReportOf(db, kind === 'yearStaff' ? 'staff' : 'partners');
+    const made = writeDocument(db, {
+      title: report.title,
+      templateKind: kind === 'yearStaff' ? 'year-end report (staff)' : 'year-end report',
+      blocks: report.blocks,
+      values: report.values,
+      tables: tablesOf(report.tables),
+    });
+    return { url: made.url, unknownPlaceholders: made.unknown, notes: made.notes };
+  }
   const partners = db.read('partners').rows.map((r) => r.record as Partner);
   const school = db.read('schools').rows[0]?.record as School | undefined;
   const spec =
