@@ -24,17 +24,12 @@ import type { Rec } from '../domain/table';
 import { withSheetLock, withUserLock, type Database } from './database';
 import { trashIfOurs } from './drive-files';
 import { findRow, listed, updateRow } from './records';
-import { isPermanentMailError, JobLog, setQueued } from './jobs';
+import { JobLog, setQueued } from './jobs';
+import { queueTheRest, runMail, UNCERTAIN } from './mail-loop';
 
 const TOKEN_STAND_IN = 'PHCODE';
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-/** Stop a send well inside Apps Script's six minutes, to record what went. */
-const TIME_BUDGET_MS = 4.5 * 60 * 1000;
-/** Emails recorded as going in one write, then as gone in one: at most this many are uncertain after a crash. */
-const PROGRESS_BATCH = 25;
-const UNCERTAIN =
-  'Not known whether this email went: Partner Hub stopped while sending it. It is not sent again, so no one gets it twice; send it yourself if the contact did not get it.';
 export const ON_SURVEY_SUBMIT = 'onSurveySubmit';
 
 const INTRO: Record<SurveyKind, string> = {
@@ -497,53 +492,27 @@ function deliver(
   if (!text)
     throw new UserError('The email text for this survey was not found; send it again from the sidebar.');
   return withUserLock('This survey is already being sent from another window. Wait for it to finish.', () => {
-    const started = Date.now();
     const now = new Date().toISOString();
     const round = kind === 'send' ? 'send' : `remind.${remindRound || now.slice(0, 10)}`;
     const log = new JobLog(db.spreadsheet.getId(), `survey.${survey.id}.${round}`);
-    const done = log.read();
     const data = db.read('surveyResponses');
     const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record as Partner]));
     const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record as Contact]));
-    const mine = data.rows.filter((r) => r.record.surveyId === survey.id);
+    const mine = data.rows.map((r) => r.record as SurveyRecipient).filter((r) => r.surveyId === survey.id);
     const cutoff = Date.now() - minDays * DAY;
-    const due = mine.filter((r) => {
-      const rec = r.record as SurveyRecipient;
+    const due = mine.filter((rec) => {
       if (kind === 'send') return rec.status === 'queued';
       const last = Date.parse(rec.remindedAt || rec.sentAt);
       return rec.status === 'sent' && !(last > cutoff);
     });
-    const changes = new Map<string, Rec>();
-    const sent: string[] = [];
-    const failed: { email: string; error: string }[] = [];
-    let quota = due.length ? MailApp.getRemainingDailyQuota() : 0;
-    let halted: 'quota' | 'time' | null = null;
-    let count = 0;
-    // Sent before the sheet heard of it (the run stopped between the two): record it, don't resend. Recorded
-    // as about to go but never as gone: it may have gone, so it is reported and never sent again.
-    const waiting: SurveyRecipient[] = [];
-    for (const r of due) {
-      const rec = r.record as SurveyRecipient;
-      if (done.has(rec.id)) {
-        changes.set(
-          rec.id,
-          kind === 'send' ? { status: 'sent', sentAt: now, updated: now } : { remindedAt: now, updated: now },
-        );
-      } else if (log.uncertain().has(rec.id)) {
-        failed.push({ email: rec.email, error: UNCERTAIN });
-        if (kind === 'send') changes.set(rec.id, { status: 'failed', error: UNCERTAIN, updated: now });
-      } else waiting.push(rec);
-    }
-    // A batch of addresses is recorded as going (one write), sent, then recorded as gone (one write).
-    let next = 0;
-    while (next < waiting.length && !halted && count < batch && quota >= 1) {
-      if (Date.now() - started > TIME_BUDGET_MS) break;
-      const group = waiting.slice(next, next + Math.min(PROGRESS_BATCH, batch - count, quota));
-      next += group.length;
-      log.begin(group.map((rec) => rec.id));
-      const went: string[] = [];
-      for (const rec of group) {
-        const mail = renderSurveyMail({
+    const outcome = runMail({
+      log,
+      due,
+      key: (rec) => rec.id,
+      batch,
+      compose: (rec) => ({
+        to: rec.email,
+        ...renderSurveyMail({
           subject: text.subject,
           message: text.message,
           link: survey.prefill.replace(TOKEN_STAND_IN, encodeURIComponent(rec.token)),
@@ -551,60 +520,38 @@ function deliver(
           contactName: contacts.get(rec.contactId)?.name ?? '',
           surveyTitle: survey.title,
           closes: survey.closes,
-        });
-        try {
-          MailApp.sendEmail({
-            to: rec.email,
-            subject: mail.subject,
-            body: mail.body,
-            htmlBody: mail.htmlBody,
-          });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          if (isPermanentMailError(message)) {
-            failed.push({ email: rec.email, error: message });
-            if (kind === 'send')
-              changes.set(rec.id, { status: 'failed', error: message.slice(0, 500), updated: now });
-            continue;
-          }
-          // The quota, the clock or a passing service error: this one and the rest go on the next run.
-          next -= group.length - group.indexOf(rec);
-          quota = 0;
-          halted = /too many times/i.test(message) ? 'quota' : 'time';
-          break;
-        }
-        quota -= 1;
-        count += 1;
-        went.push(rec.id);
-        sent.push(rec.email);
-        changes.set(
-          rec.id,
-          kind === 'send'
-            ? { status: 'sent', sentAt: now, error: '', updated: now }
-            : { remindedAt: now, updated: now },
-        );
-      }
-      log.commit(done, went);
-    }
-    const stoppedBy: SendResult['stoppedBy'] =
-      next >= waiting.length ? null : (halted ?? (count >= batch ? 'batch' : quota < 1 ? 'quota' : 'time'));
+        }),
+      }),
+    });
+    // Sent before the sheet heard of it (a run stopped between the two): recorded now, never resent.
+    // Recorded as about to go but never as gone: it may have gone, so it is reported and never sent again.
+    const changes = new Map<string, Rec>();
+    const went: Rec =
+      kind === 'send' ? { status: 'sent', sentAt: now, updated: now } : { remindedAt: now, updated: now };
+    for (const rec of outcome.done) changes.set(rec.id, went);
+    for (const rec of outcome.sent) changes.set(rec.id, kind === 'send' ? { ...went, error: '' } : went);
+    const failed = [
+      ...outcome.uncertain.map((rec) => ({ rec, error: UNCERTAIN })),
+      ...outcome.failed.map((f) => ({ rec: f.item, error: f.error })),
+    ];
+    if (kind === 'send')
+      for (const f of failed)
+        changes.set(f.rec.id, { status: 'failed', error: f.error.slice(0, 500), updated: now });
     flush(db, changes);
-    const left = due.length - changes.size;
     const job = {
       spreadsheetId: db.spreadsheet.getId(),
       kind: kind === 'send' ? ('surveySend' as const) : ('surveyRemind' as const),
       id: survey.id,
     };
-    // What waits for the quota goes out tomorrow; what the batch or the clock left, from the trigger an
-    // hour from now (an add-on's time-driven trigger runs at most hourly), unless the sidebar goes on first.
-    setQueued(job, left > 0, stoppedBy === 'quota' ? DAY : HOUR);
+    queueTheRest(job, outcome);
+    const left = outcome.left.length;
     return {
-      total: due.length + mine.filter((r) => kind === 'send' && r.record.status !== 'queued').length,
-      sent,
-      failed,
+      total: due.length + mine.filter((r) => kind === 'send' && r.status !== 'queued').length,
+      sent: outcome.sent.map((rec) => rec.email),
+      failed: failed.map((f) => ({ email: f.rec.email, error: f.error })),
       queued: left,
-      stoppedBy: left > 0 ? stoppedBy : null,
-      quotaLeft: Math.max(quota, 0),
+      stoppedBy: left > 0 ? outcome.stoppedBy : null,
+      quotaLeft: outcome.quotaLeft,
     };
   });
 }
