@@ -45,17 +45,10 @@ import {
 import type { Question } from '../shared/survey';
 import { questionBank } from './domain/survey-bank';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT } from './domain/survey-mail';
-import {
-  closeSurvey,
-  createSurvey,
-  previewSurveyMail,
-  refreshResponses,
-  answerSubmitted,
-  remindSurvey,
-  sendSurvey,
-  surveyView,
-  writeSummaryTab,
-} from './workspace/surveys';
+import { closeSurvey, createSurvey } from './workspace/surveys';
+import { previewSurveyMail, remindSurvey, sendSurvey } from './workspace/survey-send';
+import { answerSubmitted, refreshResponses } from './workspace/survey-answers';
+import { surveyView, writeSummaryTab } from './workspace/survey-results';
 import { ID, isIsoDate, normalTime } from '../shared/fields';
 import { conveningPlan, yearPlan } from './domain/schedule';
 import { GATHERING_KINDS, SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';

@@ -4,5 +4,6 @@ import type { Action } from '../action';
 import { CORE } from './core';
 import { CALENDAR } from './calendar';
 import { SIDEBAR } from './sidebar';
+import { MAIL } from './mail';
 
-export const CASES: readonly Action[] = [...CORE, ...SIDEBAR, ...CALENDAR];
+export const CASES: readonly Action[] = [...CORE, ...SIDEBAR, ...CALENDAR, ...MAIL];

@@ -1,6 +1,6 @@
-// Follow-up emails after a gathering. Each address is recorded as sent right after its email goes, so
-// a retry, a resume or a second click never sends it twice; what the day's quota cannot cover waits
-// for a trigger tomorrow.
+// Follow-up emails after a gathering, through the one mail loop (mail-loop.ts): an address that went is
+// never sent to again, whether a retry, a resume or a second click; what the day's quota cannot cover
+// waits for a trigger tomorrow. The gathering's row says who has it.
 import type { FollowUpResult } from '../../shared/contract';
 import type { ActionItem, Contact, Gathering, School } from '../../shared/records';
 import { followUpMail } from '../domain/followup';
@@ -8,9 +8,8 @@ import { gatheringGuests } from '../domain/guests';
 import { UserError } from '../domain/errors';
 import type { Database } from './database';
 import { findRow, updateRow } from './records';
-import { isPermanentMailError, JobLog, setQueued } from './jobs';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { JobLog } from './jobs';
+import { queueTheRest, runMail, UNCERTAIN } from './mail-loop';
 
 export function sendFollowUp(db: Database, gatheringId: string): FollowUpResult {
   const row = findRow(db.read('gatherings'), gatheringId);
@@ -26,54 +25,32 @@ export function sendFollowUp(db: Database, gatheringId: string): FollowUpResult 
     .rows.map((r) => r.record as ActionItem)
     .filter((a) => a.gatheringId === g.id);
   const school = (db.read('schools').rows[0]?.record as School | undefined)?.name ?? '';
-  const log = new JobLog(db.spreadsheet.getId(), `followUp.${g.id}`);
-  const sent = log.read();
-  for (const email of g.followedUp.split(/[\s,;]+/)) if (email) sent.add(email.toLowerCase());
-  const alreadySent = guests.filter((x) => sent.has(x.email)).map((x) => x.email);
-  const pending = guests.filter((x) => !sent.has(x.email));
-  let quota = pending.length ? MailApp.getRemainingDailyQuota() : 0;
-  const result = {
-    sent: [] as string[],
-    queued: [] as string[],
-    failed: [] as { email: string; error: string }[],
-  };
-  for (const guest of pending) {
-    if (quota < 1) {
-      result.queued.push(guest.email);
-      continue;
-    }
-    const mail = followUpMail(g, guest, items, school);
-    log.add(sent, guest.email);
-    try {
-      MailApp.sendEmail({
-        to: guest.email,
-        subject: mail.subject,
-        body: mail.body,
-        htmlBody: mail.htmlBody,
-        name: school || 'Partner Hub',
-      });
-    } catch (error) {
-      log.remove(sent, guest.email);
-      const message = error instanceof Error ? error.message : String(error);
-      if (isPermanentMailError(message)) {
-        result.failed.push({ email: guest.email, error: message });
-      } else {
-        // The quota, the clock or a passing service error: it goes out on the next run.
-        quota = 0;
-        result.queued.push(guest.email);
-      }
-      continue;
-    }
-    quota -= 1;
-    result.sent.push(guest.email);
-  }
+  const outcome = runMail({
+    log: new JobLog(db.spreadsheet.getId(), `followUp.${g.id}`),
+    due: guests,
+    key: (guest) => guest.email,
+    // What the row says went counts as gone, also when the log was lost.
+    alsoDone: g.followedUp
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map((email) => email.toLowerCase()),
+    compose: (guest) => ({
+      to: guest.email,
+      ...followUpMail(g, guest, items, school),
+      name: school || 'Partner Hub',
+    }),
+  });
   // The row says who has it: also after a run that sent everything but stopped before saying so.
-  const record = [...sent].join(', ');
+  const record = [...outcome.doneKeys].join(', ');
   if (record !== g.followedUp) updateRow(db, 'gatherings', g.id, { followedUp: record });
-  setQueued(
-    { spreadsheetId: db.spreadsheet.getId(), kind: 'followUp', id: g.id },
-    result.queued.length > 0,
-    DAY,
-  );
-  return { ...result, alreadySent };
+  queueTheRest({ spreadsheetId: db.spreadsheet.getId(), kind: 'followUp', id: g.id }, outcome);
+  return {
+    sent: outcome.sent.map((x) => x.email),
+    alreadySent: outcome.done.map((x) => x.email),
+    queued: outcome.left.map((x) => x.email),
+    failed: [
+      ...outcome.uncertain.map((x) => ({ email: x.email, error: UNCERTAIN })),
+      ...outcome.failed.map((f) => ({ email: f.item.email, error: f.error })),
+    ],
+  };
 }

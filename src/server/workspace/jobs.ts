@@ -1,8 +1,8 @@
-// Progress of long jobs (follow-ups, survey sends) that must never repeat a step: each step is recorded
-// in the user's properties before it goes (one at a time with add, or a batch at a time with begin and
-// commit), keyed by spreadsheet, because a time-driven trigger that
-// resumes the job has no document (and so no document properties). The sheet gets the same record at
-// the end of each run; the two together are what "already done" means.
+// Progress of long jobs (follow-ups, survey sends and reminders) that must never repeat a step: each
+// batch of steps is recorded in the user's properties before it goes (begin) and as gone after
+// (commit), keyed by spreadsheet, because a time-driven trigger that resumes the job has no document
+// (and so no document properties). The sheet gets the same record at the end of each run; the two
+// together are what "already done" means. The mail loop (mail-loop.ts) is its user.
 
 const MAX_CHUNK = 8000;
 
@@ -71,19 +71,6 @@ export class JobLog {
     this.stored = chunks;
   }
 
-  /**
-   * Records one step as done. For an email, call it just before sending and `remove` if the send
-   * fails: a step that failed is then retried, and one that went out is never repeated.
-   */
-  add(done: Set<string>, item: string): void {
-    done.add(item);
-    this.save(done);
-  }
-
-  remove(done: Set<string>, item: string): void {
-    if (done.delete(item)) this.save(done, true);
-  }
-
   private chunks(done: Set<string>): string[] {
     const chunks: string[] = [];
     let current = '';
@@ -96,22 +83,6 @@ export class JobLog {
     }
     chunks.push(current);
     return chunks;
-  }
-
-  private save(done: Set<string>, all = false): void {
-    const chunks = this.chunks(done);
-    // Adding changes only the last chunk; a removal may change any, and may leave one fewer.
-    const last = chunks.length - 1;
-    if (all) {
-      chunks.forEach((chunk, i) => this.store.setProperty(this.key(i), chunk));
-      this.store.deleteProperty(this.key(last + 1));
-    } else {
-      this.store.setProperty(this.key(last), chunks[last]);
-      if (last > 0 && this.stored[last - 1] !== chunks[last - 1]) {
-        this.store.setProperty(this.key(last - 1), chunks[last - 1]);
-      }
-    }
-    this.stored = chunks;
   }
 }
 
@@ -146,9 +117,4 @@ export function setQueued(job: QueuedJob, waiting: boolean, after: number): void
   const triggers = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === RESUME_JOBS);
   if (queue.length && !triggers.length) ScriptApp.newTrigger(RESUME_JOBS).timeBased().after(after).create();
   if (!queue.length) for (const t of triggers) ScriptApp.deleteTrigger(t);
-}
-
-/** An email error that retrying will not fix (a bad address); anything else is retried later. */
-export function isPermanentMailError(message: string): boolean {
-  return /invalid (email|argument)|recipient/i.test(message) && !/too many times/i.test(message);
 }

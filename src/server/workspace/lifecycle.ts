@@ -30,7 +30,8 @@ import type { Rec } from '../domain/table';
 import { withSheetLock, type Database } from './database';
 import { findRow, listed, saveRecord, updateRow } from './records';
 import { writeDocument } from './agenda-docs';
-import { surveysNewestFirst, surveyView } from './surveys';
+import { surveysNewestFirst } from './surveys';
+import { surveyView } from './survey-results';
 import { yearReport, yearSpan, type ReportAudience } from '../domain/year-report';
 
 function partnerOf(db: Database, id: string): Partner {

@@ -8,7 +8,8 @@ import { nextCheckIn } from '../domain/partners';
 import { asText } from '../domain/cells';
 import { UserError } from '../domain/errors';
 import { Database, openDatabaseById, withSheetLock } from './database';
-import { surveysNewestFirst, surveyView } from './surveys';
+import { surveysNewestFirst } from './surveys';
+import { surveyView } from './survey-results';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

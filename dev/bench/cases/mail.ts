@@ -1,0 +1,39 @@
+// Emails to partners through the one mail loop (src/server/workspace/mail-loop.ts): a survey's
+// reminders and a gathering's follow-ups, each one server call measured alone (the survey send is in
+// core.ts, as the sidebar drives it). Held at their figures so that the loop never costs more calls.
+import type { AddOn } from '../../gas';
+import { action, mustRun, within, type Action } from '../action';
+import { withSurvey, withYear } from './core';
+
+const SEND = { subject: 'Survey', message: 'Dear {{contact.name}}: {{survey.link}}', audience: 'all' };
+
+/** The survey sent to `recipients`, then a day later: everyone is due a reminder. */
+function sentSurvey(recipients: number): { addOn: AddOn; state: string } {
+  const made = withSurvey(recipients);
+  mustRun(made.addOn, 'sendSurvey', { ...SEND, ...made.state, batch: 500 });
+  made.addOn.workspace.clock.advance(24 * 60 * 60 * 1000);
+  return { addOn: made.addOn, state: made.state.surveyId };
+}
+
+export const MAIL: Action[] = [
+  action({
+    name: 'survey reminders to 100 (one call)',
+    prepare: () => sentSurvey(100),
+    run: (s, surveyId: string) => {
+      const r = s.run<{ sent: string[] }>('remindSurvey', surveyId, 0, 500);
+      if (r.sent.length !== 100) throw new Error(`reminded ${r.sent.length}`);
+    },
+    // 100 emails; reading the answers, the recipients, partners and contacts; two progress writes per 25.
+    budget: within({ calls: 171 }),
+  }),
+  action({
+    name: 'gathering follow-up to 40 partners, 26 with an email (one call)',
+    prepare: () => withYear(50, 40),
+    run: (s, gathering: string) => {
+      const r = s.run<{ sent: string[] }>('sendFollowUp', gathering);
+      if (r.sent.length !== 26) throw new Error(`followed up ${r.sent.length}`);
+    },
+    // 26 emails; two progress writes per 25 (one write per email before the one mail loop: 87 calls).
+    budget: within({ calls: 65 }),
+  }),
+];

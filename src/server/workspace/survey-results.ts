@@ -1,0 +1,103 @@
+// A survey's figures: the summary the sidebar shows, and the Survey Summary tab with a Sheets chart.
+import type { SurveyView } from '../../shared/contract';
+import { summarize, type Answer } from '../domain/survey-summary';
+import { asText } from '../domain/cells';
+import { withSheetLock, type Database } from './database';
+import { surveyOf } from './surveys';
+import { readAnswers } from './survey-answers';
+
+export function surveyView(db: Database, surveyId: string): SurveyView {
+  const { row } = surveyOf(db, surveyId);
+  const { answers, flags, recipients, questions } = readAnswers(db, row.record);
+  const threshold = row.record.threshold === '' ? null : Number(row.record.threshold);
+  const asAnswers: Answer[] = answers.map((a) => ({
+    partnerId: a.partnerId,
+    contactId: a.contactId,
+    answers: a.values,
+  }));
+  const invitations = recipients
+    .filter((r) => r.status !== 'queued' && r.status !== 'failed')
+    .map((r) => ({ partnerId: r.partnerId, contactId: r.contactId }));
+  const full = questions.map((q) => ({ ...q, required: false }));
+  const summary = summarize(full, invitations, asAnswers, Number.isFinite(threshold) ? threshold : null);
+  const names = new Map(db.read('partners').rows.map((r) => [String(r.record.id), String(r.record.name)]));
+  return {
+    survey: row,
+    summary: {
+      ...summary,
+      partners: summary.partners.map((p) => ({ ...p, name: names.get(p.partnerId) ?? p.partnerId })),
+    },
+    flags: flags.map((f) => f.message),
+    recipients: recipients.map((r) => ({
+      id: r.id,
+      partnerId: r.partnerId,
+      email: r.email,
+      status: r.status,
+      sentAt: r.sentAt,
+      remindedAt: r.remindedAt,
+      respondedAt: r.respondedAt,
+      error: r.error,
+    })),
+  };
+}
+
+const SUMMARY_TAB = 'Survey Summary';
+
+/** Rebuilds the Survey Summary tab for one survey: a table of figures and a bar chart drawn by Sheets. */
+export function writeSummaryTab(db: Database, surveyId: string): { tab: string; rows: number } {
+  const view = surveyView(db, surveyId);
+  const s = view.summary;
+  const scaleIds = s.scales.map((x) => x.questionId);
+  const round = (n: number | null) => (n === null ? '' : Math.round(n * 100) / 100);
+  const header = [
+    'Partner',
+    'Invited',
+    'Responded',
+    'Response rate',
+    'Overall',
+    ...s.scales.map((x) => x.title),
+    'Flag',
+  ];
+  const rows: (string | number)[][] = [
+    header,
+    ['All partners', s.invited, s.responded, round(s.rate), '', ...s.scales.map((x) => round(x.mean)), ''],
+    ...s.partners.map((p) => [
+      p.name,
+      p.invited,
+      p.responded,
+      round(p.rate),
+      round(p.overall),
+      ...scaleIds.map((id) => round(p.scales.find((x) => x.questionId === id)?.mean ?? null)),
+      p.flagged ? 'below threshold: review' : '',
+    ]),
+  ].map((r) => r.map((c) => (typeof c === 'string' ? asText(c) : c)));
+  return withSheetLock(db, () => {
+    const sheet = db.spreadsheet.getSheetByName(SUMMARY_TAB) ?? db.spreadsheet.insertSheet(SUMMARY_TAB);
+    sheet.clearContents();
+    for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+    const needed = rows.length - sheet.getMaxRows();
+    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+    const width = header.length;
+    if (width > sheet.getMaxColumns())
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    sheet.getRange(1, 1, rows.length, width).setValues(rows);
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    if (s.scales.length) {
+      // Mean of each scale across all partners: header row and the "All partners" row.
+      const chart = sheet
+        .newChart()
+        .asBarChart()
+        .setTitle(`${view.survey.record.title}: average of each scale (1–5)`)
+        .addRange(sheet.getRange(1, 6, 2, s.scales.length))
+        .setPosition(rows.length + 2, 1, 0, 0)
+        .setOption('hAxis.viewWindow.min', 1)
+        .setOption('hAxis.viewWindow.max', 5)
+        .setTransposeRowsAndColumns(true)
+        .setNumHeaders(1)
+        .build();
+      sheet.insertChart(chart);
+    }
+    return { tab: SUMMARY_TAB, rows: rows.length - 1 };
+  });
+}
