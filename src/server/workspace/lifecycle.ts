@@ -7,12 +7,14 @@ import type {
   CheckIn,
   Contact,
   FieldValue,
+  Onboarding,
   Partner,
   Review,
   School,
   Vetting,
 } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
+import type { PartnerDoc, SchoolDoc } from '../../shared/choices';
 import {
   agreementDoc,
   overviewDoc,
@@ -109,12 +111,12 @@ function statusChange(db: Database, partnerId: string, status: string) {
     : [];
 }
 
-export function saveOnboarding(db: Database, request: SaveRequest) {
+export function saveOnboarding(db: Database, request: SaveRequest): SaveResult<Onboarding> {
   if (!request.id && typeof request.values.partnerId === 'string') {
     const existing = db.read('onboarding').rows.find((r) => r.record.partnerId === request.values.partnerId);
     if (existing) throw new UserError('This partner already has an onboarding row; edit that one.');
   }
-  return saveRecord(db, 'onboarding', request);
+  return saveRecord<Onboarding>(db, 'onboarding', request);
 }
 
 export function reviewContext(db: Database, partnerId: string): ReviewContext {
@@ -157,7 +159,7 @@ function tablesOf(tables: Record<string, string[][]>) {
   return (name: string) => tables[name];
 }
 
-export function makePartnerDoc(db: Database, kind: 'vetting' | 'agreement', partnerId: string) {
+export function makePartnerDoc(db: Database, kind: PartnerDoc, partnerId: string) {
   const partner = partnerOf(db, partnerId);
   const contacts = db.read('contacts').rows.map((r) => r.record as Contact);
   const school = db.read('schools').rows[0]?.record as School | undefined;
@@ -179,7 +181,7 @@ export function makePartnerDoc(db: Database, kind: 'vetting' | 'agreement', part
   return { url: made.url, unknownPlaceholders: made.unknown, notes: made.notes };
 }
 
-export function makeSchoolDoc(db: Database, kind: 'directory' | 'overview') {
+export function makeSchoolDoc(db: Database, kind: SchoolDoc) {
   const partners = db.read('partners').rows.map((r) => r.record as Partner);
   const school = db.read('schools').rows[0]?.record as School | undefined;
   const spec =
