@@ -11,13 +11,11 @@ import type {
   GatheringDraft,
   ImportRequest,
   SaveRequest,
-  SaveResult,
   ServerApi,
   ServerFunction,
   SettingsRequest,
   YearRequest,
 } from '../shared/contract';
-import { SCHOOL_DOC_KINDS } from '../shared/contract';
 import type {
   ActionItem,
   Agreement,
@@ -52,6 +50,21 @@ import { surveyView, writeSummaryTab } from './workspace/survey-results';
 import { ID, isIsoDate, normalTime } from '../shared/fields';
 import { conveningPlan, yearPlan } from './domain/schedule';
 import { GATHERING_KINDS, SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';
+import {
+  AGENDA_TABLES,
+  AUDIENCES,
+  DOC_TEMPLATE_KINDS,
+  IMPORT_DECISIONS,
+  PARTNER_DOCS,
+  PLAN_LIMITS,
+  PLAN_MONTHS,
+  PLAN_WEEKDAYS,
+  PROFILE_PARTS,
+  SCHOOL_DOCS,
+  VIEW_TABLES,
+  WEEKS_OF_MONTH,
+  YEAR_MODELS,
+} from '../shared/choices';
 import { attention, nextCheckIn } from './domain/partners';
 import { UserError } from './domain/errors';
 import {
@@ -60,6 +73,7 @@ import {
   dict,
   fieldValue,
   list,
+  numberIn,
   oneOf,
   optional,
   shape,
@@ -94,7 +108,7 @@ const saveRequest: Check<SaveRequest> = shape<SaveRequest>({
 const importRequest: Check<ImportRequest> = shape<ImportRequest>({
   tab: text(200),
   mapping: dict(text(60), 200),
-  decisions: optional(dict(oneOf(['merge', 'add', 'skip'] as const), 20000)),
+  decisions: optional(dict(oneOf(IMPORT_DECISIONS), 20000)),
 });
 
 const integer =
@@ -133,25 +147,21 @@ const partnerQuery: Check<PartnerQuery> = shape<PartnerQuery>({
   limit: integer(1, 500),
 });
 
-const profileParts: Check<ProfilePart[]> = list(
-  oneOf(['contacts', 'agreements', 'checkIns', 'vetting', 'onboarding', 'reviews'] as const),
-  6,
-);
+const profileParts: Check<ProfilePart[]> = list(oneOf(PROFILE_PARTS), PROFILE_PARTS.length);
 
-const viewTableList: Check<ViewTable[]> = list(
-  oneOf(['partners', 'gatherings', 'actionItems', 'surveys', 'needs', 'schools'] as const),
-  6,
-);
+const viewTableList: Check<ViewTable[]> = list(oneOf(VIEW_TABLES), VIEW_TABLES.length);
+
+const within = ({ min, max }: { readonly min: number; readonly max: number }) => integer(min, max);
 
 const yearRequest = shape<YearRequest>({
-  model: oneOf(['five', 'three', 'custom'] as const),
-  startYear: integer(2000, 2100),
-  weekday: integer(1, 5),
-  week: integer(1, 5),
+  model: oneOf(YEAR_MODELS.map((m) => m.value)),
+  startYear: within(PLAN_LIMITS.startYear),
+  weekday: numberIn(PLAN_WEEKDAYS.map((d) => d.value)),
+  week: numberIn(WEEKS_OF_MONTH.map((w) => w.value)),
   start: time,
-  minutes: integer(15, 600),
+  minutes: within(PLAN_LIMITS.minutes),
   location: text(500),
-  months: optional(list(integer(1, 12), 12)),
+  months: optional(list(numberIn(PLAN_MONTHS), PLAN_MONTHS.length)),
 });
 
 const conveningRequest = shape<ConveningRequest>({
@@ -178,19 +188,13 @@ const draft = shape<GatheringDraft>({
 });
 
 /** The kinds of Doc a school may give its own template for. */
-const TEMPLATE_KINDS = [
-  ...GATHERING_KINDS,
-  'vetting checklist',
-  'partnership agreement',
-  'staff directory',
-  'partnership overview',
-] as const;
+const TEMPLATE_KINDS: readonly string[] = [...GATHERING_KINDS, ...DOC_TEMPLATE_KINDS];
 
 const settingsRequest = shape<SettingsRequest>({
   templates: optional((value, where) => {
     const templates = dict(text(500), TEMPLATE_KINDS.length)(value, where);
     for (const kind of Object.keys(templates)) {
-      if (!(TEMPLATE_KINDS as readonly string[]).includes(kind)) {
+      if (!TEMPLATE_KINDS.includes(kind)) {
         throw new ArgumentError(`${where}: "${kind.slice(0, 40)}" is not a kind of document.`);
       }
     }
@@ -220,7 +224,7 @@ const sendRequest = shape<SendRequest>({
   surveyId: id,
   subject: text(500),
   message: text(5000),
-  audience: oneOf(['primary', 'all'] as const),
+  audience: oneOf(AUDIENCES),
   partnerIds: list(id, 5000),
   batch: integer(1, 500),
 });
@@ -269,7 +273,7 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   getSettings: [],
   saveSettings: [settingsRequest],
   getAgendaInfo: [],
-  insertIntoAgenda: [oneOf(['partners', 'actionItems', 'upcoming', 'actionSteps'] as const)],
+  insertIntoAgenda: [oneOf(AGENDA_TABLES)],
   captureActionItems: [],
   surveyQuestions: [oneOf(SURVEY_KINDS)],
   createSurvey: [createSurveyRequest],
@@ -290,8 +294,8 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   saveOnboarding: [saveRequest],
   reviewContext: [id],
   saveReview: [saveRequest],
-  makePartnerDoc: [oneOf(['vetting', 'agreement'] as const), id],
-  makeSchoolDoc: [oneOf(SCHOOL_DOC_KINDS)],
+  makePartnerDoc: [oneOf(PARTNER_DOCS), id],
+  makeSchoolDoc: [oneOf(SCHOOL_DOCS)],
   fillDemoData: [],
   removeDemoData: [],
 };
@@ -380,7 +384,7 @@ export function createApi(db: () => Database): ServerApi {
     getImportSources: () => importSources(db()),
     previewImport: (request) => previewImport(db(), request),
     runImport: (request) => runImport(db(), request),
-    planYear: (request) => yearPlan(request.model, request),
+    planYear: (request) => yearPlan(request),
     planConvening: (request) => {
       try {
         return conveningPlan(request);
@@ -421,7 +425,7 @@ export function createApi(db: () => Database): ServerApi {
     writeDashboard: () => writeDashboard(db()),
     startVetting: (partnerId) => startVetting(db(), partnerId),
     saveVetting: (request) => saveVetting(db(), request),
-    saveOnboarding: (request) => saveOnboarding(db(), request) as SaveResult<Onboarding>,
+    saveOnboarding: (request) => saveOnboarding(db(), request),
     reviewContext: (partnerId) => reviewContext(db(), partnerId),
     saveReview: (request) => saveReview(db(), request),
     makePartnerDoc: (kind, partnerId) => makePartnerDoc(db(), kind, partnerId),

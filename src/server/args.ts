@@ -30,6 +30,16 @@ export const oneOf =
       ? (value as T)
       : fail(where, `must be one of ${options.join(', ')}`);
 
+/** One of a list of numbers; a list of consecutive whole numbers reads as a range. */
+export const numberIn = <T extends number>(options: readonly T[]): Check<T> => {
+  const sorted = [...options].sort((a, b) => a - b);
+  const consecutive = sorted.every((n, i) => Number.isInteger(n) && (i === 0 || n === sorted[i - 1] + 1));
+  const what = consecutive
+    ? `must be a whole number from ${sorted[0]} to ${sorted[sorted.length - 1]}`
+    : `must be one of ${options.join(', ')}`;
+  return (value, where) => options.find((option) => option === value) ?? fail(where, what);
+};
+
 export const optional =
   <T>(check: Check<T>): Check<T | undefined> =>
   (value, where) =>

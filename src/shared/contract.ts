@@ -16,7 +16,19 @@ import type {
   Survey,
   Vetting,
 } from './records';
-import type { SurveyKind, TableKey } from './schema';
+import type { GatheringKind, SurveyKind, TableKey } from './schema';
+import type {
+  AgendaTable,
+  Audience,
+  ImportDecision,
+  PartnerDoc,
+  PlanWeekday,
+  ProfilePart,
+  SchoolDoc,
+  ViewTable,
+  WeekOfMonth,
+  YearModel,
+} from './choices';
 import type { PartnerSummary, Question, SurveySummary } from './survey';
 import type { GapReport, Landscape } from './gaps';
 import type { Filters } from './partner-filter';
@@ -115,8 +127,8 @@ export interface SidebarHome {
   readonly page: PartnerPage;
 }
 
-/** Parts of a partner's profile, fetched when it is opened and again only where a save changed them. */
-export type ProfilePart = 'contacts' | 'agreements' | 'checkIns' | 'vetting' | 'onboarding' | 'reviews';
+/** Parts of a partner's profile (PROFILE_PARTS), fetched when it is opened and again only where a save changed them. */
+export type { ProfilePart };
 
 export interface PartnerProfile {
   readonly entry: PartnerEntry;
@@ -139,8 +151,8 @@ export interface PartnerBrief {
   readonly status: string;
 }
 
-/** Tables a view fetches when it is opened. */
-export interface ViewTables {
+/** Tables a view fetches when it is opened (VIEW_TABLES). */
+export interface ViewTables extends Record<ViewTable, readonly unknown[]> {
   readonly partners: readonly { readonly record: PartnerBrief }[];
   readonly gatherings: readonly Listed<Gathering>[];
   readonly actionItems: readonly Listed<ActionItem>[];
@@ -149,7 +161,7 @@ export interface ViewTables {
   readonly schools: readonly Listed<School>[];
 }
 
-export type ViewTable = keyof ViewTables;
+export type { ViewTable };
 
 export interface SetUpReport {
   readonly created: readonly string[];
@@ -190,7 +202,7 @@ export interface ImportRequest {
   /** Header of the source column → our field key (partners or 'contact.name' / 'contact.email' / 'contact.phone' / 'contact.role'). */
   readonly mapping: Readonly<Record<string, string>>;
   /** Source row number → what to do with a suspected duplicate: 'merge' into the match, 'add' anyway, or 'skip'. */
-  readonly decisions?: Readonly<Record<string, 'merge' | 'add' | 'skip'>>;
+  readonly decisions?: Readonly<Record<string, ImportDecision>>;
 }
 
 export interface ImportRow {
@@ -233,14 +245,19 @@ export type AgendaFolder =
   | { readonly status: 'ready'; readonly name: string; readonly url: string }
   | { readonly status: 'gone'; readonly reason: 'trashed' | 'unreachable' };
 
+/** "Plan the year": the choices and limits are in src/shared/choices.ts. */
 export interface YearRequest {
-  readonly model: 'five' | 'three' | 'custom';
+  readonly model: YearModel;
+  /** The calendar year the school year starts in: 2026 for 2026–27. */
   readonly startYear: number;
-  readonly weekday: number;
-  readonly week: number;
+  readonly weekday: PlanWeekday;
+  /** Which such weekday of the month: 1st … 4th. */
+  readonly week: WeekOfMonth;
+  /** 'HH:mm'. */
   readonly start: string;
   readonly minutes: number;
   readonly location: string;
+  /** For the custom model: the months (PLAN_MONTHS), in school-year order. */
   readonly months?: readonly number[];
 }
 
@@ -253,8 +270,9 @@ export interface ConveningRequest {
   readonly coConveners: string;
 }
 
+/** A gathering planned but not yet written: dates 'yyyy-mm-dd', times 'HH:mm'. */
 export interface GatheringDraft {
-  readonly kind: string;
+  readonly kind: GatheringKind;
   readonly title: string;
   readonly date: string;
   readonly start: string;
@@ -373,7 +391,7 @@ export interface SendRequest {
   readonly subject: string;
   readonly message: string;
   /** The primary contact of each partner, or all its contacts. */
-  readonly audience: 'primary' | 'all';
+  readonly audience: Audience;
   readonly partnerIds: readonly string[];
   /** At most this many emails in this call: the sidebar calls again to show progress. */
   readonly batch: number;
@@ -460,10 +478,6 @@ export interface ReviewContext {
   readonly questions: readonly string[];
 }
 
-/** The Docs made for the whole school: staff directory, overview, and the year-end report for staff or for partners. */
-export const SCHOOL_DOC_KINDS = ['directory', 'overview', 'yearStaff', 'yearPartners'] as const;
-export type SchoolDocKind = (typeof SCHOOL_DOC_KINDS)[number];
-
 export interface ServerApi {
   getDirectory(): Directory;
   getHome(query: PartnerQuery): SidebarHome;
@@ -495,7 +509,7 @@ export interface ServerApi {
   };
   saveSettings(settings: SettingsRequest): Settings;
   getAgendaInfo(): AgendaInfo;
-  insertIntoAgenda(what: 'partners' | 'actionItems' | 'upcoming' | 'actionSteps'): { readonly rows: number };
+  insertIntoAgenda(what: AgendaTable): { readonly rows: number };
   captureActionItems(): CaptureResult;
   surveyQuestions(kind: SurveyKind): { questions: Question[]; subject: string; message: string };
   createSurvey(request: CreateSurveyRequest): Listed<Survey>;
@@ -516,8 +530,8 @@ export interface ServerApi {
   saveOnboarding(request: SaveRequest): SaveResult<Onboarding>;
   reviewContext(partnerId: string): ReviewContext;
   saveReview(request: SaveRequest): SaveResult<Review>;
-  makePartnerDoc(kind: 'vetting' | 'agreement', partnerId: string): MadeDoc;
-  makeSchoolDoc(kind: SchoolDocKind): MadeDoc;
+  makePartnerDoc(kind: PartnerDoc, partnerId: string): MadeDoc;
+  makeSchoolDoc(kind: SchoolDoc): MadeDoc;
   fillDemoData(): DemoFill;
   removeDemoData(): DemoRemoval;
 }

@@ -49,6 +49,26 @@ describe('gatherings', () => {
     await index.close();
   });
 
+  it('plans custom months on the weekday and the week of the month chosen', async () => {
+    const { page } = ctx.session;
+    await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
+    await page.getByRole('button', { name: 'Plan the year' }).click();
+    await page.getByLabel('Model').selectOption({ label: 'Custom months' });
+    await page.getByLabel('School year starting in').fill('2026');
+    await page.getByLabel('Day of the week').selectOption({ label: 'Wednesday' });
+    await page.getByLabel('Which one in the month').selectOption({ label: 'fourth' });
+    await page.getByLabel('October').check();
+    await page.getByLabel('December').check();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('heading', { name: 'Review' }).waitFor();
+    const dates = page.getByLabel('Date');
+    expect(await dates.count()).toBe(2);
+    expect([await dates.nth(0).inputValue(), await dates.nth(1).inputValue()]).toEqual([
+      '2026-10-28',
+      '2026-12-23',
+    ]);
+  });
+
   it('makes one gathering’s agenda and puts it on the calendar with invitations', async () => {
     const { page, preview } = ctx.session;
     await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();

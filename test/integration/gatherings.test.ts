@@ -67,6 +67,13 @@ describe('plan the year', () => {
     expect(failure(addOn, 'planYear', { ...YEAR, weekday: 6 })).toMatch(
       /weekday must be a whole number from 1 to 5/,
     );
+    // The sidebar offers the first to the fourth weekday of a month, and September to June.
+    expect(failure(addOn, 'planYear', { ...YEAR, week: 5 })).toMatch(
+      /week must be a whole number from 1 to 4/,
+    );
+    expect(failure(addOn, 'planYear', { ...YEAR, model: 'custom', months: [9, 7] })).toMatch(
+      /months\[1\] must be one of 9, 10, 11, 12, 1, 2, 3, 4, 5, 6/,
+    );
     expect(snapshot(addOn)).toEqual(before);
   });
 });

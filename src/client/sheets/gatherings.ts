@@ -10,6 +10,7 @@ import type {
 import type { ActionItem, Gathering } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import { CONVENING_GOALS } from '../../shared/convening';
+import { PLAN_LIMITS, PLAN_MONTHS, PLAN_WEEKDAYS, WEEKS_OF_MONTH, YEAR_MODELS } from '../../shared/choices';
 import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import type { Choice } from '../common/form';
@@ -134,35 +135,26 @@ function field(label: string, control: HTMLElement, id: string): HTMLElement {
 function planYear(): void {
   const today = state.directory?.today ?? '2026-08-01';
   const thisYear = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 7 ? 0 : -1);
-  const model = h(
-    'select',
-    {},
-    h('option', { value: 'five' }, 'Five 90-minute gatherings (Sept, Nov, Jan, Mar, May)'),
-    h('option', { value: 'three' }, 'Three: meet and greet, mid-year, celebration'),
-    h('option', { value: 'custom' }, 'Custom months'),
-  );
-  const year = h('input', { type: 'number', min: 2000, max: 2100, value: thisYear });
+  const model = h('select', {}, ...YEAR_MODELS.map((m) => h('option', { value: m.value }, m.label)));
+  const year = h('input', { type: 'number', ...PLAN_LIMITS.startYear, value: thisYear });
   const weekday = h(
     'select',
     {},
-    ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((d, i) =>
-      h('option', { value: i + 1, selected: i === 1 }, d),
-    ),
+    ...PLAN_WEEKDAYS.map((d) => h('option', { value: d.value, selected: d.value === 2 }, d.label)),
   );
   const week = h(
     'select',
     {},
-    ...['first', 'second', 'third', 'fourth'].map((w, i) =>
-      h('option', { value: i + 1, selected: i === 1 }, w),
-    ),
+    ...WEEKS_OF_MONTH.map((w) => h('option', { value: w.value, selected: w.value === 2 }, w.label)),
   );
   const start = h('input', { type: 'time', value: '15:30' });
-  const minutes = h('input', { type: 'number', min: 15, max: 600, value: 90 });
+  const minutes = h('input', { type: 'number', ...PLAN_LIMITS.minutes, value: 90 });
   const location = h('input', { type: 'text', value: '' });
-  const monthBoxes = [9, 10, 11, 12, 1, 2, 3, 4, 5, 6].map((m) => {
-    const id = `plan-month-${m}`;
-    const box = h('input', { type: 'checkbox', id, value: m });
+  const monthBoxes = PLAN_MONTHS.map((month) => {
+    const id = `plan-month-${month}`;
+    const box = h('input', { type: 'checkbox', id, value: month });
     return {
+      month,
       box,
       el: h(
         'div',
@@ -171,7 +163,7 @@ function planYear(): void {
         h(
           'label',
           { for: id },
-          new Date(Date.UTC(2026, m - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }),
+          new Date(Date.UTC(2026, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }),
         ),
       ),
     };
@@ -202,16 +194,16 @@ function planYear(): void {
           onclick: async () => {
             const drafts = await busy('Planning…', () =>
               call('planYear', {
-                model: model.value as 'five' | 'three' | 'custom',
+                model: YEAR_MODELS[model.selectedIndex].value,
                 startYear: Number(year.value),
-                weekday: Number(weekday.value),
-                week: Number(week.value),
+                weekday: PLAN_WEEKDAYS[weekday.selectedIndex].value,
+                week: WEEKS_OF_MONTH[week.selectedIndex].value,
                 start: start.value,
                 minutes: Number(minutes.value),
                 location: location.value,
                 months:
                   model.value === 'custom'
-                    ? monthBoxes.filter((b) => b.box.checked).map((b) => Number(b.box.value))
+                    ? monthBoxes.filter((b) => b.box.checked).map((b) => b.month)
                     : undefined,
               }),
             );

@@ -5,6 +5,7 @@ import type { GatheringKind } from '../../shared/schema';
 import { CONVENING_ATTENDEES } from './schedule';
 import { longDate } from './text';
 import { PLACEHOLDERS } from '../../shared/placeholders';
+import type { AgendaTable } from '../../shared/choices';
 
 export { PLACEHOLDERS };
 
@@ -14,8 +15,6 @@ export type Block =
   | { readonly type: 'paragraph'; readonly text: string }
   | { readonly type: 'item'; readonly text: string }
   | { readonly type: 'table'; readonly table: string };
-
-export type TableName = 'partners' | 'actionItems' | 'upcoming' | 'actionSteps';
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z:.]+)\s*\}\}/g;
 
@@ -75,7 +74,7 @@ export function placeholderValues(ctx: AgendaContext): Record<string, string> {
 }
 
 /** The repeating data, as 2-D arrays of text that go into a Doc table in one call each. */
-export function tableRows(ctx: AgendaContext, name: TableName): string[][] {
+export function tableRows(ctx: AgendaContext, name: AgendaTable): string[][] {
   const g = ctx.gathering;
   switch (name) {
     case 'partners': {

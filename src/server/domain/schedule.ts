@@ -1,36 +1,9 @@
 // The year's gatherings: the guide's five 90-minute gatherings, the lighter three, or a custom cadence;
 // and the goal-setting convening. Pure: dates are 'yyyy-mm-dd', times 'HH:mm'.
-import type { GatheringKind } from '../../shared/schema';
+import type { ConveningRequest, GatheringDraft, YearRequest } from '../../shared/contract';
 import { addDays } from './dates';
 import { MONTHS } from './text';
 import { CONVENING_GOALS } from '../../shared/convening';
-
-export type YearModel = 'five' | 'three' | 'custom';
-
-export interface GatheringDraft {
-  kind: GatheringKind;
-  title: string;
-  date: string;
-  start: string;
-  end: string;
-  location: string;
-  objectives: string;
-  topic: string;
-}
-
-export interface YearOptions {
-  /** The calendar year the school year starts in: 2026 for 2026–27. */
-  readonly startYear: number;
-  /** 1 Monday … 5 Friday. */
-  readonly weekday: number;
-  /** Which such weekday of the month: 1st … 4th. */
-  readonly week: number;
-  readonly start: string;
-  readonly minutes: number;
-  readonly location: string;
-  /** For the custom model: months 1–12, in school-year order (9, 10, … 6). */
-  readonly months?: readonly number[];
-}
 
 interface Slot {
   readonly month: number;
@@ -123,28 +96,27 @@ export function addMinutes(time: string, minutes: number): string {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
-export function yearPlan(model: YearModel, options: YearOptions): GatheringDraft[] {
+export function yearPlan(request: YearRequest): GatheringDraft[] {
   const slots =
-    model === 'five'
+    request.model === 'five'
       ? FIVE
-      : model === 'three'
+      : request.model === 'three'
         ? THREE
-        : (options.months ?? []).map((month): Slot => ({
+        : (request.months ?? []).map((month): Slot => ({
             month,
             title: `${MONTHS[month - 1]} partner gathering`,
             topic: '',
             objectives: '',
           }));
-  const weekday = Math.min(Math.max(Math.round(options.weekday), 1), 5);
   return slots.map((slot) => {
-    const year = slot.month >= 7 ? options.startYear : options.startYear + 1;
+    const year = slot.month >= 7 ? request.startYear : request.startYear + 1;
     return {
       kind: 'multi-partner gathering',
       title: slot.title,
-      date: onWeekday(nthWeekday(year, slot.month, weekday, options.week)),
-      start: options.start,
-      end: addMinutes(options.start, options.minutes),
-      location: options.location,
+      date: nthWeekday(year, slot.month, request.weekday, request.week),
+      start: request.start,
+      end: addMinutes(request.start, request.minutes),
+      location: request.location,
       objectives: slot.objectives,
       topic: slot.topic,
     };
@@ -168,17 +140,8 @@ export const CONVENING_ATTENDEES = [
   'Youth',
 ] as const;
 
-export interface ConveningOptions {
-  readonly goals: readonly string[];
-  readonly date: string;
-  readonly days: 1 | 2;
-  readonly start: string;
-  readonly location: string;
-  readonly coConveners: string;
-}
-
 /** The goal-setting convening: two to four goals from the toolkit's list, over one or two days. */
-export function conveningPlan(options: ConveningOptions): GatheringDraft[] {
+export function conveningPlan(options: ConveningRequest): GatheringDraft[] {
   const goals = options.goals.filter((g) => (CONVENING_GOALS as readonly string[]).includes(g));
   if (goals.length < 2 || goals.length > 4)
     throw new RangeError('Choose two to four goals for the convening.');

@@ -13,8 +13,8 @@ import {
   tableRows,
   unknownPlaceholders,
   type AgendaContext,
-  type TableName,
 } from '../domain/agenda';
+import { isAgendaTable } from '../../shared/choices';
 import { UserError } from '../domain/errors';
 import { oneLine } from '../domain/text';
 import type { Database, TableData } from './database';
@@ -217,8 +217,7 @@ export function makeAgenda(
     templateKind: g.kind,
     blocks: builtInTemplate(g.kind as Parameters<typeof builtInTemplate>[0]),
     values: placeholderValues(ctx),
-    tables: (name) =>
-      TABLE_NAMES.includes(name as TableName) ? tableRows(ctx, name as TableName) : undefined,
+    tables: (name) => (isAgendaTable(name) ? tableRows(ctx, name) : undefined),
     linkLine: linkLine(g.id),
   });
   const notes = [...made.notes];
@@ -234,8 +233,6 @@ export function makeAgenda(
   }
   return { status: 'made', url: made.url, unknownPlaceholders: made.unknown, notes };
 }
-
-const TABLE_NAMES: readonly TableName[] = ['partners', 'actionItems', 'upcoming', 'actionSteps'];
 
 function fromBuiltIn(body: Body, spec: DocumentSpec): string[] {
   const first = body.getParagraphs()[0];

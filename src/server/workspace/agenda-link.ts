@@ -5,7 +5,8 @@ import type { AgendaInfo, CaptureResult } from '../../shared/contract';
 import type { ActionItem } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import { isIsoDate } from '../../shared/fields';
-import { LINK_PATTERN, tableRows, type TableName } from '../domain/agenda';
+import { LINK_PATTERN, tableRows } from '../domain/agenda';
+import type { AgendaTable } from '../../shared/choices';
 import { fromCell } from '../domain/cells';
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
@@ -74,7 +75,7 @@ export function agendaInfo(): AgendaInfo {
   };
 }
 
-export function insertIntoAgenda(what: TableName): { rows: number } {
+export function insertIntoAgenda(what: AgendaTable): { rows: number } {
   const { doc, db, gatheringId, linkIndex } = linked();
   const rows = tableRows(agendaContext(db, gatheringId), what);
   const body = doc.getBody();

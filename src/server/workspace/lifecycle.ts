@@ -1,6 +1,6 @@
 // Vetting, onboarding and the annual review on their own tabs, and the Docs for people outside the
 // sheet: the vetting checklist, the partnership agreement, the staff directory and the overview.
-import type { Listed, ReviewContext, SaveRequest, SaveResult, SchoolDocKind } from '../../shared/contract';
+import type { Listed, ReviewContext, SaveRequest, SaveResult } from '../../shared/contract';
 import type {
   ActionItem,
   Agreement,
@@ -9,12 +9,14 @@ import type {
   FieldValue,
   Gathering,
   Need,
+  Onboarding,
   Partner,
   Review,
   School,
   Vetting,
 } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
+import type { PartnerDoc, SchoolDoc } from '../../shared/choices';
 import {
   agreementDoc,
   overviewDoc,
@@ -113,12 +115,12 @@ function statusChange(db: Database, partnerId: string, status: string) {
     : [];
 }
 
-export function saveOnboarding(db: Database, request: SaveRequest) {
+export function saveOnboarding(db: Database, request: SaveRequest): SaveResult<Onboarding> {
   if (!request.id && typeof request.values.partnerId === 'string') {
     const existing = db.read('onboarding').rows.find((r) => r.record.partnerId === request.values.partnerId);
     if (existing) throw new UserError('This partner already has an onboarding row; edit that one.');
   }
-  return saveRecord(db, 'onboarding', request);
+  return saveRecord<Onboarding>(db, 'onboarding', request);
 }
 
 export function reviewContext(db: Database, partnerId: string): ReviewContext {
@@ -161,7 +163,7 @@ function tablesOf(tables: Record<string, string[][]>) {
   return (name: string) => tables[name];
 }
 
-export function makePartnerDoc(db: Database, kind: 'vetting' | 'agreement', partnerId: string) {
+export function makePartnerDoc(db: Database, kind: PartnerDoc, partnerId: string) {
   const partner = partnerOf(db, partnerId);
   const contacts = db.read('contacts').rows.map((r) => r.record as Contact);
   const school = db.read('schools').rows[0]?.record as School | undefined;
@@ -206,7 +208,7 @@ function yearReportOf(db: Database, audience: ReportAudience) {
   });
 }
 
-export function makeSchoolDoc(db: Database, kind: SchoolDocKind) {
+export function makeSchoolDoc(db: Database, kind: SchoolDoc) {
   if (kind === 'yearStaff' || kind === 'yearPartners') {
     const report = yearReportOf(db, kind === 'yearStaff' ? 'staff' : 'partners');
     const made = writeDocument(db, {

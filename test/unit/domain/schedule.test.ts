@@ -6,13 +6,22 @@ import {
   CONVENING_GOALS,
 } from '../../../src/server/domain/schedule';
 import { zonedInstant } from '../../../src/server/domain/zones';
+import type { YearRequest } from '../../../src/shared/contract';
 
-const options = { startYear: 2026, weekday: 2, week: 2, start: '15:30', minutes: 90, location: 'Library' };
+const options = {
+  model: 'five',
+  startYear: 2026,
+  weekday: 2,
+  week: 2,
+  start: '15:30',
+  minutes: 90,
+  location: 'Library',
+} satisfies YearRequest;
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
 describe('the year of gatherings', () => {
   it('five 90-minute gatherings in September, November, January, March and May, on the chosen weekday', () => {
-    const plan = yearPlan('five', options);
+    const plan = yearPlan(options);
     expect(plan.map((g) => g.date)).toEqual([
       '2026-09-08',
       '2026-11-10',
@@ -27,23 +36,23 @@ describe('the year of gatherings', () => {
   });
 
   it('three gatherings: meet and greet, mid-year all-hands, end-of-year celebration', () => {
-    expect(yearPlan('three', options).map((g) => [g.title, g.date.slice(0, 7)])).toEqual([
+    expect(yearPlan({ ...options, model: 'three' }).map((g) => [g.title, g.date.slice(0, 7)])).toEqual([
       ['Beginning-of-year meet and greet', '2026-09'],
       ['Mid-year all-hands', '2027-01'],
       ['End-of-year celebration', '2027-05'],
     ]);
   });
 
-  it('a custom cadence in school-year order never lands on a weekend', () => {
-    const plan = yearPlan('custom', { ...options, weekday: 9, week: 5, months: [10, 12, 2, 4, 6] });
-    expect(plan.map((g) => g.date.slice(0, 7))).toEqual([
-      '2026-10',
-      '2026-12',
-      '2027-02',
-      '2027-04',
-      '2027-06',
+  it('a custom cadence in school-year order, on the fourth such weekday of each month', () => {
+    const plan = yearPlan({ ...options, model: 'custom', weekday: 3, week: 4, months: [10, 12, 2, 4, 6] });
+    expect(plan.map((g) => g.date)).toEqual([
+      '2026-10-28',
+      '2026-12-23',
+      '2027-02-24',
+      '2027-04-28',
+      '2027-06-23',
     ]);
-    expect(plan.every((g) => weekday(g.date) >= 1 && weekday(g.date) <= 5)).toBe(true);
+    expect(plan.every((g) => weekday(g.date) === 3)).toBe(true);
   });
 
   it('finds the n-th weekday, falling back to the last one in the month', () => {
