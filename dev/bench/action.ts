@@ -28,6 +28,8 @@ export interface Figures {
   readonly reload: { readonly calls: number; readonly executions: number; readonly bytes: number };
   /** calls − reload.calls: what a budget's "calls" holds. */
   readonly own: number;
+  /** The most calls of each service that one execution made. */
+  readonly perExecution: Record<string, number>;
 }
 
 export interface Budget {
@@ -42,13 +44,26 @@ export class Session {
   executions = 0;
   bytes = 0;
   readonly reloaded = { calls: 0, executions: 0, bytes: 0 };
+  readonly perExecution: Record<string, number> = {};
 
   constructor(readonly addOn: AddOn) {}
 
+  /** Runs `executions` executions, keeping the most calls of each service one of them made. */
+  private counted<T>(work: () => T, executions: (result: T) => number = () => 1): T {
+    const before = this.addOn.workspace.calls.byService();
+    const result = work();
+    const runs = executions(result);
+    this.executions += runs;
+    for (const [service, n] of Object.entries(this.addOn.workspace.calls.byService())) {
+      const each = (n - (before[service] ?? 0)) / Math.max(runs, 1);
+      this.perExecution[service] = Math.max(this.perExecution[service] ?? 0, each);
+    }
+    return result;
+  }
+
   /** One google.script.run call: its result is what the page receives. */
   run<T = unknown>(name: string, ...args: unknown[]): T {
-    const outcome = this.addOn.run(name, ...args);
-    this.executions += 1;
+    const outcome = this.counted(() => this.addOn.run(name, ...args));
     if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
     this.bytes += Buffer.byteLength(JSON.stringify(outcome.value ?? null), 'utf8');
     return outcome.value as T;
@@ -71,17 +86,14 @@ export class Session {
   openSidebar(): void {
     const { sidebars } = this.addOn.workspace.ui;
     const before = sidebars.length;
-    this.addOn.call('openSidebar');
-    this.executions += 1;
+    this.counted(() => this.addOn.call('openSidebar'));
     if (sidebars.length !== before + 1) throw new Error('openSidebar showed no sidebar');
     this.bytes += Buffer.byteLength(sidebars[sidebars.length - 1].html, 'utf8');
   }
 
   /** Something that runs triggers (a form answer, the clock): each trigger run is one execution. */
   triggers<T>(fire: () => T, runs: (result: T) => number): T {
-    const result = fire();
-    this.executions += runs(result);
-    return result;
+    return this.counted(fire, runs);
   }
 }
 
@@ -127,6 +139,7 @@ export function measure(a: Action): Figures {
     seconds: total * SECONDS_PER_CALL + session.executions * SECONDS_PER_EXECUTION,
     reload: { ...session.reloaded },
     own: total - session.reloaded.calls,
+    perExecution: { ...session.perExecution },
   };
 }
 
@@ -136,10 +149,14 @@ export function within(limits: {
   executions?: number;
   bytes?: number;
   service?: Record<string, number>;
+  /** Calls of a service in any one execution (a trigger run counts as its share of what fired it). */
+  perExecution?: Record<string, number>;
 }): Budget {
   const parts: string[] = [];
   if (limits.calls !== undefined) parts.push(`≤ ${limits.calls} calls besides the reload`);
   for (const [s, n] of Object.entries(limits.service ?? {})) parts.push(`≤ ${n} ${s} calls`);
+  for (const [s, n] of Object.entries(limits.perExecution ?? {}))
+    parts.push(`≤ ${n} ${s} calls an execution`);
   if (limits.executions !== undefined) parts.push(`≤ ${limits.executions} executions`);
   if (limits.bytes !== undefined) parts.push(`≤ ${kb(limits.bytes)} to the page`);
   return {
@@ -149,6 +166,9 @@ export function within(limits: {
       if (limits.calls !== undefined && f.own > limits.calls) over.push(`${f.own} calls`);
       for (const [s, n] of Object.entries(limits.service ?? {}))
         if ((f.byService[s] ?? 0) > n) over.push(`${f.byService[s]} ${s} calls`);
+      for (const [s, n] of Object.entries(limits.perExecution ?? {}))
+        if ((f.perExecution[s] ?? 0) > n)
+          over.push(`${Number((f.perExecution[s] ?? 0).toFixed(1))} ${s} calls in one execution`);
       if (limits.executions !== undefined && f.executions > limits.executions)
         over.push(`${f.executions} executions`);
       if (limits.bytes !== undefined && f.bytes > limits.bytes) over.push(`${kb(f.bytes)}`);

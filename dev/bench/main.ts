@@ -45,6 +45,11 @@ for (const c of CASES.filter((x) => !only || x.name.toLowerCase().includes(only)
           : `OVER budget (${c.budget.text}): ${excess}`;
   console.log(
     `${c.name}\n    ${f.calls} calls (${services || 'none'}), ${f.executions} executions, ${kb(f.bytes)} to the page, ~${time(f.seconds)}` +
+      (f.executions > 1
+        ? `\n    most in one execution: ${Object.entries(f.perExecution)
+            .map(([s, n]) => `${s} ${Number(n.toFixed(1))}`)
+            .join(', ')}`
+        : '') +
       (f.reload.executions
         ? `\n    of which the sidebar's reload after it: ${f.reload.calls} calls, ${f.reload.executions} execution, ${kb(f.reload.bytes)}`
         : '') +

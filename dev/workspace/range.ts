@@ -270,6 +270,10 @@ export class FakeRange
   // --- values ---
   getValues(): CellValue[][] {
     this.rec('getValues');
+    return this.valuesUncounted();
+  }
+  /** getValues without counting, for Sheet.getSheetValues, which is one call of its own. */
+  valuesUncounted(): CellValue[][] {
     return this.grid((c) => this.out(c?.v ?? ''));
   }
   getValue(): CellValue {

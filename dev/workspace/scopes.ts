@@ -101,7 +101,7 @@ const TABLE: Record<string, Record<string, Methods>> = {
       'appendRow autoResizeColumn autoResizeColumns clear clearContents clearFormats deleteColumn deleteColumns ' +
         'deleteRow deleteRows getCharts getColumnWidth getConditionalFormatRules getDataRange getFormUrl ' +
         'getFrozenColumns getFrozenRows getIndex getLastColumn getLastRow getMaxColumns getMaxRows getName ' +
-        'getParent getProtections getRange getSheetId getSheetName getTabColor hideSheet insertChart ' +
+        'getParent getProtections getRange getSheetId getSheetName getSheetValues getTabColor hideSheet insertChart ' +
         'insertColumnAfter insertColumnBefore insertColumns insertColumnsAfter insertColumnsBefore ' +
         'insertRowAfter insertRowBefore insertRows insertRowsAfter insertRowsBefore isSheetHidden protect ' +
         'removeChart setColumnWidth setColumnWidths setConditionalFormatRules setFrozenColumns setFrozenRows ' +

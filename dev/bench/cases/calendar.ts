@@ -67,7 +67,7 @@ export const CALENDAR: Action[] = [
         return { addOn: made.addOn, state: made.ids };
       },
       run: (s, ids: string[]) => syncAll(s, ids),
-      budget: within({ executions: 10, service: { Calendar: 2 * n } }),
+      budget: within({ executions: 10, service: { Calendar: 2 * n }, perExecution: { SpreadsheetApp: 10 } }),
     }),
   ),
   action({

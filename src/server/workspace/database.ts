@@ -38,6 +38,8 @@ export class Database {
   private sheetList: Sheet[] | undefined;
   /** Each tab's name as headerKey makes it, asked once per execution. */
   private sheetKeys: Map<Sheet, string> | undefined;
+  /** Each table's tab as found this execution. */
+  private readonly found = new Map<TableKey, { sheet: Sheet; id?: number }>();
 
   constructor(
     readonly spreadsheet: Spreadsheet,
@@ -62,12 +64,21 @@ export class Database {
   }
 
   private find(key: TableKey): { sheet: Sheet | null; id?: number } {
+    const known = this.found.get(key);
+    if (known) return known;
     const id = this.recordedTabs()[key];
     if (id !== undefined) {
       const byId = this.spreadsheet.getSheetById(id);
-      if (byId) return { sheet: byId, id };
+      if (byId) return this.remember(key, { sheet: byId, id });
     }
-    return { sheet: this.byName(key) };
+    const named = this.byName(key);
+    return named ? this.remember(key, { sheet: named }) : { sheet: null };
+  }
+
+  /** A tab found is found for the rest of the execution (a missing one is looked for again: set-up adds it). */
+  private remember(key: TableKey, tab: { sheet: Sheet; id?: number }): { sheet: Sheet; id?: number } {
+    this.found.set(key, tab);
+    return tab;
   }
 
   private byName(key: TableKey): Sheet | null {
@@ -94,6 +105,7 @@ export class Database {
   forgetSheets(): void {
     this.sheetList = undefined;
     this.sheetKeys = undefined;
+    this.found.clear();
   }
 
   recordedTabs(): Record<string, number> {
@@ -128,11 +140,11 @@ export class Database {
     this.tabIds = tabs;
   }
 
-  /** One getDataRange().getValues() for the whole tab (three calls with finding the tab). */
+  /** The whole tab in one call (two with finding the tab). */
   read(key: TableKey): TableData {
     const { sheet, id } = this.find(key);
+    const values = sheet ? allValues(sheet) : [];
     // An empty tab's data range is A1 alone, holding ''.
-    const values = sheet ? sheet.getDataRange().getValues() : [];
     if (values.length === 1 && values[0].every((v) => v === '')) values.length = 0;
     return { ...this.parse(key, sheet, values), ...(id !== undefined ? { sheetId: id } : {}) };
   }
@@ -157,7 +169,7 @@ export class Database {
     const rows = changes.map((c) => c.row).filter((row) => row <= maxRows);
     if (at === undefined || !data.sheet || !rows.length) return;
     const first = Math.min(...rows);
-    const ids = data.sheet.getRange(first, at + 1, Math.max(...rows) - first + 1, 1).getValues();
+    const ids = data.sheet.getSheetValues(first, at + 1, Math.max(...rows) - first + 1, 1);
     for (const row of rows) {
       const expected = row <= data.values.length ? data.values[row - 1][at] : '';
       if (ids[row - first][0] === expected) continue;
@@ -186,6 +198,20 @@ export class Database {
         .setValues(block.values);
     }
     return blocks.length;
+  }
+}
+
+/**
+ * Every value of a tab, as getDataRange().getValues() gives them, in one call: getSheetValues with -1
+ * reaches the last row and column with content (spreadsheet/sheet#getSheetValues). On an empty tab that
+ * extent is no rows at all, which Sheets may refuse: then the data range (A1 alone). A read changes
+ * nothing, so asking again after any failure is safe.
+ */
+function allValues(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    return sheet.getDataRange().getValues();
   }
 }
 

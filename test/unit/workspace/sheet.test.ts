@@ -60,6 +60,35 @@ describe('ranges', () => {
     expect(s.getLastRow()).toBe(1);
   });
 
+  test('getSheetValues: one call, -1 reaches the last row or column with content', () => {
+    const { ws, s } = setup();
+    // Empty: a -1 extent is a range of no rows, refused as getRange refuses one.
+    expect(() => s.getSheetValues(1, 1, -1, -1)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
+    s.getRange('A1:B1').setValues([['Name', 'Email']]);
+    s.getRange('C3').setValue('x');
+    ws.calls.reset();
+    expect(s.getSheetValues(1, 1, -1, -1)).toEqual([
+      ['Name', 'Email', ''],
+      ['', '', ''],
+      ['', '', 'x'],
+    ]);
+    expect(s.getSheetValues(2, 3, 2, 1)).toEqual([[''], ['x']]);
+    expect(s.getSheetValues(2, 1, -1, 2)).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+    expect(ws.calls.count('SpreadsheetApp.Sheet.getSheetValues')).toBe(3);
+    expect(ws.calls.total()).toBe(3);
+    expect(() => s.getSheetValues(4, 1, -1, 1)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
+    expect(() => s.getSheetValues(999, 1, 5, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+  });
+
   test('appendRow writes after the last row and parses', () => {
     const { s } = setup();
     s.appendRow(['Name', 'Zip']);
