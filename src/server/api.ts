@@ -1,21 +1,7 @@
-// The functions the sidebars call. Each checks its arguments before anything runs.
-import type {
-  ConveningRequest,
-  CalendarSyncRequest,
-  CreateSurveyRequest,
-  SendRequest,
-  Directory,
-  PartnerQuery,
-  ProfilePart,
-  ViewTable,
-  GatheringDraft,
-  ImportRequest,
-  SaveRequest,
-  ServerApi,
-  ServerFunction,
-  SettingsRequest,
-  YearRequest,
-} from '../shared/contract';
+// The server functions the sidebars call: one table, each function's argument checks beside what it does.
+// The table is typed by the contract (ServerApi in src/shared/contract.ts): a function missing from it, one
+// the contract does not declare, an argument checked as another type or a wrong result does not compile.
+import type { Directory, ServerApi, ServerFunction } from '../shared/contract';
 import type {
   ActionItem,
   Agreement,
@@ -40,46 +26,35 @@ import {
   saveVetting,
   startVetting,
 } from './workspace/lifecycle';
-import type { Question } from '../shared/survey';
 import { questionBank } from './domain/survey-bank';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT } from './domain/survey-mail';
 import { closeSurvey, createSurvey } from './workspace/surveys';
 import { previewSurveyMail, remindSurvey, sendSurvey } from './workspace/survey-send';
 import { answerSubmitted, refreshResponses } from './workspace/survey-answers';
 import { surveyView, writeSummaryTab } from './workspace/survey-results';
-import { ID, isIsoDate, normalTime } from '../shared/fields';
 import { conveningPlan, yearPlan } from './domain/schedule';
-import { GATHERING_KINDS, SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';
-import {
-  AGENDA_TABLES,
-  AUDIENCES,
-  DOC_TEMPLATE_KINDS,
-  IMPORT_DECISIONS,
-  PARTNER_DOCS,
-  PLAN_LIMITS,
-  PLAN_MONTHS,
-  PLAN_WEEKDAYS,
-  PROFILE_PARTS,
-  SCHOOL_DOCS,
-  VIEW_TABLES,
-  WEEKS_OF_MONTH,
-  YEAR_MODELS,
-} from '../shared/choices';
+import { SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';
 import { attention, nextCheckIn } from './domain/partners';
 import { UserError } from './domain/errors';
+import { bool, checkArgs, integer, list, oneOf, text, type Checks } from './args';
 import {
-  ArgumentError,
-  checkArgs,
-  dict,
-  fieldValue,
-  list,
-  numberIn,
-  oneOf,
-  optional,
-  shape,
-  text,
-  type Check,
-} from './args';
+  agendaTable,
+  calendarSyncRequest,
+  conveningRequest,
+  createSurveyRequest,
+  gatheringDraft,
+  id,
+  importRequest,
+  partnerDoc,
+  partnerQuery,
+  profileParts,
+  saveRequest,
+  schoolDoc,
+  sendRequest,
+  settingsRequest,
+  viewTableList,
+  yearRequest,
+} from './requests';
 import { addGatherings, getSettings, saveSettings } from './workspace/gatherings';
 import { makeAgenda } from './workspace/agenda-docs';
 import { cancelGathering, putOnCalendar, syncGatherings } from './workspace/events';
@@ -99,206 +74,18 @@ import { listed, saveRecord } from './workspace/records';
 import { importSources, previewImport, runImport } from './workspace/import';
 import { findPartners, partnerProfile, sidebarHome, viewTables } from './workspace/sidebar';
 
-const saveRequest: Check<SaveRequest> = shape<SaveRequest>({
-  id: optional(text(60)),
-  version: optional(text(60)),
-  values: dict(fieldValue, 60),
-});
+/** The arguments of a server function, as the contract declares them. */
+type Args<K extends ServerFunction> = Parameters<ServerApi[K]>;
 
-const importRequest: Check<ImportRequest> = shape<ImportRequest>({
-  tab: text(200),
-  mapping: dict(text(60), 200),
-  decisions: optional(dict(oneOf(IMPORT_DECISIONS), 20000)),
-});
+/** One server function: a check for each of its arguments, and what it does with them once checked. */
+export interface ServerEntry<K extends ServerFunction> {
+  readonly args: Checks<Args<K>>;
+  /** `db()` opens the spreadsheet the first time it is called: a function that needs none never opens it. */
+  readonly run: (db: () => Database, ...args: Args<K>) => ReturnType<ServerApi[K]>;
+}
 
-const integer =
-  (min: number, max: number): Check<number> =>
-  (value, where) => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      throw new ArgumentError(`${where} must be a whole number from ${min} to ${max}.`);
-    }
-    return value;
-  };
-
-const pattern =
-  (test: (text: string) => boolean, what: string, max = 40): Check<string> =>
-  (value, where) => {
-    const t = text(max)(value, where);
-    if (!test(t)) throw new ArgumentError(`${where} must be ${what}.`);
-    return t;
-  };
-
-const time = pattern((t) => normalTime(t) === t, 'a time like 15:30');
-const isoDate = pattern(isIsoDate, 'a date like 2026-09-15');
-const id = pattern((t) => ID.test(t), 'an id');
-const bool: Check<boolean> = (value, where) => {
-  if (typeof value !== 'boolean') throw new ArgumentError(`${where} must be true or false.`);
-  return value;
-};
-
-const partnerQuery: Check<PartnerQuery> = shape<PartnerQuery>({
-  query: text(200),
-  status: text(60),
-  focus: text(60),
-  school: text(200),
-  liaison: text(200),
-  attention: bool,
-  offset: integer(0, 1_000_000),
-  limit: integer(1, 500),
-});
-
-const profileParts: Check<ProfilePart[]> = list(oneOf(PROFILE_PARTS), PROFILE_PARTS.length);
-
-const viewTableList: Check<ViewTable[]> = list(oneOf(VIEW_TABLES), VIEW_TABLES.length);
-
-const within = ({ min, max }: { readonly min: number; readonly max: number }) => integer(min, max);
-
-const yearRequest = shape<YearRequest>({
-  model: oneOf(YEAR_MODELS.map((m) => m.value)),
-  startYear: within(PLAN_LIMITS.startYear),
-  weekday: numberIn(PLAN_WEEKDAYS.map((d) => d.value)),
-  week: numberIn(WEEKS_OF_MONTH.map((w) => w.value)),
-  start: time,
-  minutes: within(PLAN_LIMITS.minutes),
-  location: text(500),
-  months: optional(list(numberIn(PLAN_MONTHS), PLAN_MONTHS.length)),
-});
-
-const conveningRequest = shape<ConveningRequest>({
-  goals: list(text(200), 10),
-  date: isoDate,
-  days: (value, where) => {
-    if (value !== 1 && value !== 2) throw new ArgumentError(`${where} must be 1 or 2.`);
-    return value;
-  },
-  start: time,
-  location: text(500),
-  coConveners: text(500),
-});
-
-const draft = shape<GatheringDraft>({
-  kind: oneOf(GATHERING_KINDS),
-  title: text(200),
-  date: isoDate,
-  start: time,
-  end: time,
-  location: text(500),
-  objectives: text(5000),
-  topic: text(5000),
-});
-
-/** The kinds of Doc a school may give its own template for. */
-const TEMPLATE_KINDS: readonly string[] = [...GATHERING_KINDS, ...DOC_TEMPLATE_KINDS];
-
-const settingsRequest = shape<SettingsRequest>({
-  templates: optional((value, where) => {
-    const templates = dict(text(500), TEMPLATE_KINDS.length)(value, where);
-    for (const kind of Object.keys(templates)) {
-      if (!TEMPLATE_KINDS.includes(kind)) {
-        throw new ArgumentError(`${where}: "${kind.slice(0, 40)}" is not a kind of document.`);
-      }
-    }
-    return templates;
-  }),
-  calendarId: optional(text(300)),
-});
-
-const questionList: Check<Question[]> = (value, where) => {
-  // The full check (fields, lengths, no student-level data) is checkQuestions, in createSurvey.
-  if (!Array.isArray(value) || value.length > 40)
-    throw new ArgumentError(`${where} must be a list of at most 40 questions.`);
-  return value as Question[];
-};
-
-const threshold: Check<number | null> = (value, where) => {
-  if (value === null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > 5) {
-    throw new ArgumentError(`${where} must be a number from 1 to 5, or none.`);
-  }
-  return value;
-};
-
-const optionalDate: Check<string> = (value, where) => (value === '' ? '' : isoDate(value, where));
-
-const sendRequest = shape<SendRequest>({
-  surveyId: id,
-  subject: text(500),
-  message: text(5000),
-  audience: oneOf(AUDIENCES),
-  partnerIds: list(id, 5000),
-  batch: integer(1, 500),
-});
-
-const createSurveyRequest = shape<CreateSurveyRequest>({
-  kind: oneOf(SURVEY_KINDS),
-  title: text(200),
-  questions: questionList,
-  opens: optionalDate,
-  closes: optionalDate,
-  threshold,
-});
-
-const calendarSyncRequest = shape<CalendarSyncRequest>({
-  ids: list(id, 5000),
-  sendInvites: bool,
-  agendas: bool,
-});
-
-/** The argument checks of every server function. */
-const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
-  getDirectory: [],
-  getHome: [partnerQuery],
-  findPartners: [partnerQuery],
-  getPartner: [id, profileParts],
-  getTables: [viewTableList],
-  setUpDatabase: [],
-  savePartner: [saveRequest],
-  saveContact: [saveRequest],
-  saveAgreement: [saveRequest],
-  saveSchool: [saveRequest],
-  logCheckIn: [saveRequest],
-  getImportSources: [],
-  previewImport: [importRequest],
-  runImport: [importRequest],
-  planYear: [yearRequest],
-  planConvening: [conveningRequest],
-  addGatherings: [list(draft, 60), list(id, 1000)],
-  saveGathering: [saveRequest],
-  saveActionItem: [saveRequest],
-  makeAgenda: [id, bool],
-  putOnCalendar: [id, bool],
-  syncGatherings: [calendarSyncRequest],
-  cancelGathering: [id],
-  sendFollowUp: [id],
-  getSettings: [],
-  saveSettings: [settingsRequest],
-  getAgendaInfo: [],
-  insertIntoAgenda: [oneOf(AGENDA_TABLES)],
-  captureActionItems: [],
-  surveyQuestions: [oneOf(SURVEY_KINDS)],
-  createSurvey: [createSurveyRequest],
-  previewSurveyMail: [sendRequest],
-  sendSurvey: [sendRequest],
-  remindSurvey: [id, integer(0, 365), integer(1, 500)],
-  refreshResponses: [id],
-  getSurvey: [id],
-  writeSurveySummary: [id],
-  closeSurvey: [id],
-  saveNeed: [saveRequest],
-  getGaps: [],
-  writeGapsTab: [],
-  rollupNetwork: [list(text(500), 100)],
-  writeDashboard: [],
-  startVetting: [id],
-  saveVetting: [saveRequest],
-  saveOnboarding: [saveRequest],
-  reviewContext: [id],
-  saveReview: [saveRequest],
-  makePartnerDoc: [oneOf(PARTNER_DOCS), id],
-  makeSchoolDoc: [oneOf(SCHOOL_DOCS)],
-  fillDemoData: [],
-  removeDemoData: [],
-};
+/** An entry for every function of the contract, and for nothing else. */
+export type ServerTable = { readonly [K in ServerFunction]: ServerEntry<K> };
 
 type Tables = Record<(typeof TABLE_KEYS)[number], ReturnType<Database['read']>>;
 
@@ -354,20 +141,30 @@ export function directory(db: Database): Directory {
   };
 }
 
-/** The server functions; the spreadsheet is opened only by those that need it. */
-export function createApi(db: () => Database): ServerApi {
-  return {
-    getDirectory: () => directory(db()),
-    getHome: (query) => sidebarHome(db(), query),
-    findPartners: (query) => findPartners(db(), query),
-    getPartner: (partnerId, parts) => partnerProfile(db(), partnerId, parts),
-    getTables: (tables) => viewTables(db(), tables),
-    setUpDatabase: () => withSheetLock(db(), () => setUp(db())),
-    savePartner: (request) => saveRecord<Partner>(db(), 'partners', request),
-    saveContact: (request) => saveRecord<Contact>(db(), 'contacts', request),
-    saveAgreement: (request) => saveRecord<Agreement>(db(), 'agreements', request),
-    saveSchool: (request) => saveRecord<School>(db(), 'schools', request),
-    logCheckIn: (request) =>
+/**
+ * The server functions. Each needs a stub in index.ts too (a top-level function is what google.script.run
+ * can call); test/unit/server-functions.test.ts holds the two to the same names.
+ */
+export const SERVER_FUNCTIONS: ServerTable = {
+  getDirectory: { args: [], run: (db) => directory(db()) },
+  getHome: { args: [partnerQuery], run: (db, query) => sidebarHome(db(), query) },
+  findPartners: { args: [partnerQuery], run: (db, query) => findPartners(db(), query) },
+  getPartner: {
+    args: [id, profileParts],
+    run: (db, partnerId, parts) => partnerProfile(db(), partnerId, parts),
+  },
+  getTables: { args: [viewTableList], run: (db, tables) => viewTables(db(), tables) },
+  setUpDatabase: { args: [], run: (db) => withSheetLock(db(), () => setUp(db())) },
+  savePartner: { args: [saveRequest], run: (db, request) => saveRecord<Partner>(db(), 'partners', request) },
+  saveContact: { args: [saveRequest], run: (db, request) => saveRecord<Contact>(db(), 'contacts', request) },
+  saveAgreement: {
+    args: [saveRequest],
+    run: (db, request) => saveRecord<Agreement>(db(), 'agreements', request),
+  },
+  saveSchool: { args: [saveRequest], run: (db, request) => saveRecord<School>(db(), 'schools', request) },
+  logCheckIn: {
+    args: [saveRequest],
+    run: (db, request) =>
       saveRecord<CheckIn>(db(), 'checkIns', request, {
         // The partner's last check-in moves forward, never back, whatever order check-ins are logged in.
         after: (checkIn) => {
@@ -381,68 +178,111 @@ export function createApi(db: () => Database): ServerApi {
           }
         },
       }),
-    getImportSources: () => importSources(db()),
-    previewImport: (request) => previewImport(db(), request),
-    runImport: (request) => runImport(db(), request),
-    planYear: (request) => yearPlan(request),
-    planConvening: (request) => {
+  },
+  getImportSources: { args: [], run: (db) => importSources(db()) },
+  previewImport: { args: [importRequest], run: (db, request) => previewImport(db(), request) },
+  runImport: { args: [importRequest], run: (db, request) => runImport(db(), request) },
+  planYear: { args: [yearRequest], run: (_db, request) => yearPlan(request) },
+  planConvening: {
+    args: [conveningRequest],
+    run: (_db, request) => {
       try {
         return conveningPlan(request);
       } catch (error) {
         throw new UserError(error instanceof Error ? error.message : String(error));
       }
     },
-    addGatherings: (drafts, invited) => addGatherings(db(), drafts, invited),
-    saveGathering: (request) => saveRecord<Gathering>(db(), 'gatherings', request),
-    saveActionItem: (request) => saveRecord<ActionItem>(db(), 'actionItems', request),
-    makeAgenda: (gatheringId, replace) => makeAgenda(db(), gatheringId, replace),
-    putOnCalendar: (gatheringId, sendInvites) => putOnCalendar(db(), gatheringId, sendInvites),
-    syncGatherings: (request) => syncGatherings(db(), request),
-    cancelGathering: (gatheringId) => listed<Gathering>(cancelGathering(db(), gatheringId)),
-    sendFollowUp: (gatheringId) => sendFollowUp(db(), gatheringId),
-    getSettings: () => getSettings(db()),
-    saveSettings: (request) => saveSettings(request),
-    getAgendaInfo: () => agendaInfo(),
-    insertIntoAgenda: (what) => insertIntoAgenda(what),
-    captureActionItems: () => captureActionItems(),
-    surveyQuestions: (kind) => ({
+  },
+  addGatherings: {
+    args: [list(gatheringDraft, 60), list(id, 1000)],
+    run: (db, drafts, invited) => addGatherings(db(), drafts, invited),
+  },
+  saveGathering: {
+    args: [saveRequest],
+    run: (db, request) => saveRecord<Gathering>(db(), 'gatherings', request),
+  },
+  saveActionItem: {
+    args: [saveRequest],
+    run: (db, request) => saveRecord<ActionItem>(db(), 'actionItems', request),
+  },
+  makeAgenda: {
+    args: [id, bool],
+    run: (db, gatheringId, replace) => makeAgenda(db(), gatheringId, replace),
+  },
+  putOnCalendar: {
+    args: [id, bool],
+    run: (db, gatheringId, sendInvites) => putOnCalendar(db(), gatheringId, sendInvites),
+  },
+  syncGatherings: { args: [calendarSyncRequest], run: (db, request) => syncGatherings(db(), request) },
+  cancelGathering: {
+    args: [id],
+    run: (db, gatheringId) => listed<Gathering>(cancelGathering(db(), gatheringId)),
+  },
+  sendFollowUp: { args: [id], run: (db, gatheringId) => sendFollowUp(db(), gatheringId) },
+  getSettings: { args: [], run: (db) => getSettings(db()) },
+  saveSettings: { args: [settingsRequest], run: (_db, request) => saveSettings(request) },
+  getAgendaInfo: { args: [], run: () => agendaInfo() },
+  insertIntoAgenda: { args: [agendaTable], run: (_db, what) => insertIntoAgenda(what) },
+  captureActionItems: { args: [], run: () => captureActionItems() },
+  surveyQuestions: {
+    args: [oneOf(SURVEY_KINDS)],
+    run: (_db, kind) => ({
       questions: questionBank(kind),
       subject: DEFAULT_SUBJECT[kind],
       message: DEFAULT_MESSAGE[kind],
     }),
-    createSurvey: (request) => createSurvey(db(), request),
-    previewSurveyMail: (request) => previewSurveyMail(db(), request),
-    sendSurvey: (request) => sendSurvey(db(), request),
-    remindSurvey: (surveyId, minDays, batch) => remindSurvey(db(), surveyId, minDays, batch),
-    refreshResponses: (surveyId) => refreshResponses(db(), surveyId),
-    getSurvey: (surveyId) => surveyView(db(), surveyId),
-    writeSurveySummary: (surveyId) => writeSummaryTab(db(), surveyId),
-    closeSurvey: (surveyId) => closeSurvey(db(), surveyId),
-    saveNeed: (request) => saveRecord<Need>(db(), 'needs', request),
-    getGaps: () => gapsView(db()),
-    writeGapsTab: () => writeGapsTab(db()),
-    rollupNetwork: (urls) => rollupNetwork(db(), urls),
-    writeDashboard: () => writeDashboard(db()),
-    startVetting: (partnerId) => startVetting(db(), partnerId),
-    saveVetting: (request) => saveVetting(db(), request),
-    saveOnboarding: (request) => saveOnboarding(db(), request),
-    reviewContext: (partnerId) => reviewContext(db(), partnerId),
-    saveReview: (request) => saveReview(db(), request),
-    makePartnerDoc: (kind, partnerId) => makePartnerDoc(db(), kind, partnerId),
-    makeSchoolDoc: (kind) => makeSchoolDoc(db(), kind),
-    fillDemoData: () => withSheetLock(db(), () => fillDemo(db())),
-    removeDemoData: () => withSheetLock(db(), () => removeDemo(db())),
-  };
+  },
+  createSurvey: { args: [createSurveyRequest], run: (db, request) => createSurvey(db(), request) },
+  previewSurveyMail: { args: [sendRequest], run: (db, request) => previewSurveyMail(db(), request) },
+  sendSurvey: { args: [sendRequest], run: (db, request) => sendSurvey(db(), request) },
+  remindSurvey: {
+    args: [id, integer(0, 365), integer(1, 500)],
+    run: (db, surveyId, minDays, batch) => remindSurvey(db(), surveyId, minDays, batch),
+  },
+  refreshResponses: { args: [id], run: (db, surveyId) => refreshResponses(db(), surveyId) },
+  getSurvey: { args: [id], run: (db, surveyId) => surveyView(db(), surveyId) },
+  writeSurveySummary: { args: [id], run: (db, surveyId) => writeSummaryTab(db(), surveyId) },
+  closeSurvey: { args: [id], run: (db, surveyId) => closeSurvey(db(), surveyId) },
+  saveNeed: { args: [saveRequest], run: (db, request) => saveRecord<Need>(db(), 'needs', request) },
+  getGaps: { args: [], run: (db) => gapsView(db()) },
+  writeGapsTab: { args: [], run: (db) => writeGapsTab(db()) },
+  rollupNetwork: { args: [list(text(500), 100)], run: (db, urls) => rollupNetwork(db(), urls) },
+  writeDashboard: { args: [], run: (db) => writeDashboard(db()) },
+  startVetting: { args: [id], run: (db, partnerId) => startVetting(db(), partnerId) },
+  saveVetting: { args: [saveRequest], run: (db, request) => saveVetting(db(), request) },
+  saveOnboarding: { args: [saveRequest], run: (db, request) => saveOnboarding(db(), request) },
+  reviewContext: { args: [id], run: (db, partnerId) => reviewContext(db(), partnerId) },
+  saveReview: { args: [saveRequest], run: (db, request) => saveReview(db(), request) },
+  makePartnerDoc: {
+    args: [partnerDoc, id],
+    run: (db, kind, partnerId) => makePartnerDoc(db(), kind, partnerId),
+  },
+  makeSchoolDoc: { args: [schoolDoc], run: (db, kind) => makeSchoolDoc(db(), kind) },
+  fillDemoData: { args: [], run: (db) => withSheetLock(db(), () => fillDemo(db())) },
+  removeDemoData: { args: [], run: (db) => withSheetLock(db(), () => removeDemo(db())) },
+};
+
+/** The names of the server functions, in the table's order (the filter only types Object.keys). */
+export const SERVER_FUNCTION_NAMES: readonly ServerFunction[] = Object.keys(SERVER_FUNCTIONS).filter(
+  (name): name is ServerFunction => Object.prototype.hasOwnProperty.call(SERVER_FUNCTIONS, name),
+);
+
+/** Checks a call's arguments (throwing ArgumentError), then gives the call to run: typed by the one name. */
+function checked<K extends ServerFunction>(
+  name: K,
+  given: readonly unknown[],
+): (db: () => Database) => ReturnType<ServerApi[K]> {
+  const entry: ServerEntry<K> = SERVER_FUNCTIONS[name];
+  const args = checkArgs(name, given, entry.args);
+  return (db) => entry.run(db, ...args);
 }
 
 /** Runs one server function for a sidebar: arguments checked, errors turned into messages a person can read. */
 export function serve(name: ServerFunction, given: readonly unknown[]): unknown {
-  const args = checkArgs(name, given, ARGS[name]);
+  const run = checked(name, given);
   try {
     let opened: Database | undefined;
-    const api = createApi(() => (opened ??= openDatabase()));
-    const fn = api[name] as (...a: unknown[]) => unknown;
-    return fn(...args);
+    return run(() => (opened ??= openDatabase()));
   } catch (error) {
     if (error instanceof UserError) throw error;
     const message = error instanceof Error ? error.message : String(error);

@@ -11,6 +11,9 @@ export class ArgumentError extends Error {
 
 export type Check<T> = (value: unknown, where: string) => T;
 
+/** A check for each argument of a function whose arguments are `A`. */
+export type Checks<A extends readonly unknown[]> = { readonly [I in keyof A]: Check<A[I]> };
+
 const fail = (where: string, what: string): never => {
   throw new ArgumentError(`${where} ${what}.`);
 };
@@ -30,6 +33,13 @@ export const oneOf =
       ? (value as T)
       : fail(where, `must be one of ${options.join(', ')}`);
 
+export const integer =
+  (min: number, max: number): Check<number> =>
+  (value, where) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+      ? value
+      : fail(where, `must be a whole number from ${min} to ${max}`);
+
 /** One of a list of numbers; a list of consecutive whole numbers reads as a range. */
 export const numberIn = <T extends number>(options: readonly T[]): Check<T> => {
   const sorted = [...options].sort((a, b) => a - b);
@@ -39,6 +49,17 @@ export const numberIn = <T extends number>(options: readonly T[]): Check<T> => {
     : `must be one of ${options.join(', ')}`;
   return (value, where) => options.find((option) => option === value) ?? fail(where, what);
 };
+
+export const bool: Check<boolean> = (value, where) =>
+  typeof value === 'boolean' ? value : fail(where, 'must be true or false');
+
+/** Text of at most `max` characters that passes `test`: `what` says what it must be. */
+export const pattern =
+  (test: (text: string) => boolean, what: string, max = 40): Check<string> =>
+  (value, where) => {
+    const t = text(max)(value, where);
+    return test(t) ? t : fail(where, `must be ${what}`);
+  };
 
 export const optional =
   <T>(check: Check<T>): Check<T | undefined> =>
@@ -102,15 +123,17 @@ export const fieldValue: Check<FieldValue> = (value, where) => {
 };
 
 /** Checks a whole call: the number of arguments and each one. */
-export function checkArgs(
+export function checkArgs<A extends readonly unknown[]>(
   name: string,
   given: readonly unknown[],
-  checks: readonly Check<unknown>[],
-): unknown[] {
-  if (given.length > checks.length) {
+  checks: Checks<A>,
+): A {
+  const each: readonly Check<unknown>[] = checks;
+  if (given.length > each.length) {
     throw new ArgumentError(
-      `${name} takes ${checks.length} argument${checks.length === 1 ? '' : 's'}, not ${given.length}.`,
+      `${name} takes ${each.length} argument${each.length === 1 ? '' : 's'}, not ${given.length}.`,
     );
   }
-  return checks.map((check, i) => check(given[i], `${name}: argument ${i + 1}`));
+  // Each value is what its check returned: the I-th of A.
+  return each.map((check, i) => check(given[i], `${name}: argument ${i + 1}`)) as unknown as A;
 }

@@ -1,5 +1,7 @@
 // The add-on's entry: every function here becomes a top-level function of the built script, which is
-// what menus, triggers and google.script.run can call. Keep it to one line each.
+// what menus, triggers and google.script.run can call. Keep it to one line each. Each server function of
+// the table (SERVER_FUNCTIONS in api.ts) has a stub `return serve('<its name>', args)` here, and every other
+// function is a menu item or a trigger: test/unit/server-functions.test.ts holds both.
 import { runQueuedJobs, serve, surveySubmitted } from './api';
 import { buildMenu, showDocsSidebar, showHelp, showSidebar, runSetUpFromMenu } from './ui';
 

@@ -478,6 +478,10 @@ export interface ReviewContext {
   readonly questions: readonly string[];
 }
 
+/**
+ * Every server function the sidebars may call. The server's table (SERVER_FUNCTIONS in src/server/api.ts)
+ * has one entry for each, checked against this at compile time: see docs/DESIGN.md, "Adding a server function".
+ */
 export interface ServerApi {
   getDirectory(): Directory;
   getHome(query: PartnerQuery): SidebarHome;
@@ -543,66 +547,6 @@ export interface SettingsRequest {
 }
 
 export type ServerFunction = keyof ServerApi;
-
-/** Every function of the contract, at run time: the built script must define each one at top level. */
-export const SERVER_FUNCTIONS = [
-  'getDirectory',
-  'getHome',
-  'findPartners',
-  'getPartner',
-  'getTables',
-  'setUpDatabase',
-  'savePartner',
-  'saveContact',
-  'saveAgreement',
-  'saveSchool',
-  'logCheckIn',
-  'getImportSources',
-  'previewImport',
-  'runImport',
-  'planYear',
-  'planConvening',
-  'addGatherings',
-  'saveGathering',
-  'saveActionItem',
-  'makeAgenda',
-  'putOnCalendar',
-  'syncGatherings',
-  'cancelGathering',
-  'sendFollowUp',
-  'getSettings',
-  'saveSettings',
-  'getAgendaInfo',
-  'insertIntoAgenda',
-  'captureActionItems',
-  'surveyQuestions',
-  'createSurvey',
-  'previewSurveyMail',
-  'sendSurvey',
-  'remindSurvey',
-  'refreshResponses',
-  'getSurvey',
-  'writeSurveySummary',
-  'closeSurvey',
-  'saveNeed',
-  'getGaps',
-  'writeGapsTab',
-  'rollupNetwork',
-  'writeDashboard',
-  'startVetting',
-  'saveVetting',
-  'saveOnboarding',
-  'reviewContext',
-  'saveReview',
-  'makePartnerDoc',
-  'makeSchoolDoc',
-  'fillDemoData',
-  'removeDemoData',
-] as const satisfies readonly ServerFunction[];
-
-// Fails to compile when a contract function is missing from SERVER_FUNCTIONS.
-type Missing = Exclude<ServerFunction, (typeof SERVER_FUNCTIONS)[number]>;
-export const CONTRACT_COMPLETE: Missing extends never ? true : never = true;
 
 /** Which table each save function writes. */
 export const SAVE_TABLES = {

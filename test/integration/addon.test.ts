@@ -1,6 +1,6 @@
 // The built script, loaded as Apps Script loads it, on the in-memory Workspace.
 import { loadAddOn, runAsClient } from '../../dev/gas';
-import { SERVER_FUNCTIONS } from '../../src/shared/contract';
+import { SERVER_FUNCTION_NAMES } from '../../src/server/api';
 import vm from 'node:vm';
 
 describe('the built add-on', () => {
@@ -13,7 +13,7 @@ describe('the built add-on', () => {
         'openSidebar',
         'setUpFromMenu',
         'openHelp',
-        ...SERVER_FUNCTIONS,
+        ...SERVER_FUNCTION_NAMES,
       ]),
     );
   });

@@ -1,7 +1,8 @@
 // Every server function the sidebars call, tried with missing, extra, wrong-typed, out-of-range and
 // oversized arguments derived from one valid call: each gets a clear error and nothing is written.
 import type { AddOn, RunOutcome } from '../../dev/gas';
-import { SERVER_FUNCTIONS, type ServerApi, type ServerFunction } from '../../src/shared/contract';
+import type { ServerApi, ServerFunction } from '../../src/shared/contract';
+import { SERVER_FUNCTION_NAMES } from '../../src/server/api';
 import { CONVENING_GOALS } from '../../src/shared/convening';
 import { TABLES } from '../../src/shared/schema';
 import { deriveBadCalls, type BadCall, type DeriveOptions } from './derive';
@@ -227,7 +228,7 @@ afterAll(() => {
 });
 
 it('has one valid call for every server function, and no other', () => {
-  expect(Object.keys(valid).sort()).toEqual([...SERVER_FUNCTIONS].sort());
+  expect(Object.keys(valid).sort()).toEqual([...SERVER_FUNCTION_NAMES].sort());
 });
 
 // One add-on serves every bad call: each call is checked to leave it as the fixture made it, so the next
@@ -241,10 +242,10 @@ function clean(): { addOn: AddOn; before: Observed } {
   return shared;
 }
 
-// Valid calls run one after another on their own add-on, in the contract's order.
+// Valid calls run one after another on their own add-on, in the table's order.
 let validAddOn: AddOn | undefined;
 
-describe.each(SERVER_FUNCTIONS.map((fn) => [fn]))('%s', (fn: ServerFunction) => {
+describe.each(SERVER_FUNCTION_NAMES.map((fn) => [fn]))('%s', (fn: ServerFunction) => {
   it('refuses every bad call with a readable message and writes nothing', () => {
     const args = valid[fn](ctx) as unknown[];
     const calls = deriveBadCalls(args, OPTIONS[fn]);

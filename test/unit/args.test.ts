@@ -1,4 +1,4 @@
-import { checkArgs, dict, fieldValue, optional, shape, text } from '../../src/server/args';
+import { checkArgs, dict, fieldValue, numberIn, optional, shape, text } from '../../src/server/args';
 
 const request = shape<{ id?: string; values: Record<string, unknown> }>({
   id: optional(text(10)),
@@ -23,5 +23,20 @@ describe('argument checks', () => {
     [[{ values: [] }], /must be an object/],
   ])('refuses %j with a clear message', (args, message) => {
     expect(() => checkArgs('save', args, [request])).toThrow(message);
+  });
+});
+
+describe('a number from a list', () => {
+  const week = numberIn([1, 2, 3, 4] as const);
+  const month = numberIn([9, 10, 11, 12, 1, 2] as const);
+
+  it('accepts each number of the list, and nothing else', () => {
+    expect([1, 2, 3, 4].map((n) => week(n, 'week'))).toEqual([1, 2, 3, 4]);
+    for (const bad of [0, 5, 2.5, '2', null, NaN]) expect(() => week(bad, 'week')).toThrow(/^week must be/);
+  });
+
+  it('names a range when the list is one, else the list', () => {
+    expect(() => week(5, 'week')).toThrow(/^week must be a whole number from 1 to 4\.$/);
+    expect(() => month(7, 'months[0]')).toThrow(/^months\[0\] must be one of 9, 10, 11, 12, 1, 2\.$/);
   });
 });
