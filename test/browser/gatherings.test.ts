@@ -2,7 +2,26 @@
 // progress, see them in the preview, and use the Docs sidebar inside an agenda.
 import { axeViolations, sidebarPerTest } from './browser';
 
-const ctx = sidebarPerTest();
+// A summer day before the demo school year (2026–27): every gathering of the year is still ahead.
+const ctx = sidebarPerTest({ now: new Date('2026-08-03T15:00:00Z') });
+
+/** The preview's clock moved to that day, and the sidebar opened again so it knows today. */
+async function openOn(day: string): Promise<void> {
+  const { page, preview } = ctx.session;
+  preview.addOn.workspace.clock.set(new Date(`${day}T15:00:00Z`));
+  await page.reload();
+  await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
+}
+
+const gatheringRows = () => {
+  const [header, ...rows] = ctx.session.preview.addOn.workspace
+    .inspect()
+    .tabs.find((t) => t.name === 'Gatherings')!.values;
+  return rows.map((r) => ({
+    title: String(r[header.indexOf('Title')]),
+    status: String(r[header.indexOf('Status')]),
+  }));
+};
 
 describe('gatherings', () => {
   it('plans the year, reviews, adds, then makes every agenda and calendar event with progress', async () => {
@@ -77,6 +96,69 @@ describe('gatherings', () => {
       .waitFor();
     expect(preview.addOn.workspace.calendar.invitations).toHaveLength(invited.length);
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('dates that respect today', () => {
+  it('on 30 November proposes this school year with September and November marked past and unchecked', async () => {
+    const { page } = ctx.session;
+    await openOn('2026-11-30');
+    await page.getByRole('button', { name: 'Plan the year' }).click();
+    expect(await page.getByLabel('School year starting in').inputValue()).toBe('2026');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('heading', { name: 'Review' }).waitFor();
+    await page
+      .getByText('September 8 and November 10 are already past: left unchecked, so they are not added')
+      .waitFor();
+    for (const [n, past] of [
+      [1, true],
+      [2, true],
+      [3, false],
+      [4, false],
+      [5, false],
+    ] as const) {
+      const group = page.getByRole('group', { name: new RegExp(`^Gathering ${n}\\b`) });
+      expect(await group.getByText('already past').isVisible()).toBe(past);
+      expect(await group.getByLabel('Keep').isChecked()).toBe(!past);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add these gatherings' }).click();
+    await page.getByText('Added 3 gatherings.', { exact: true }).waitFor();
+    expect(gatheringRows().map((r) => r.title)).toEqual([
+      'Mid-year partner gathering',
+      'Spring data gathering',
+      'End-of-year partner gathering',
+    ]);
+  });
+
+  it('adds a past date only when checked, and makes agendas and events in bulk only for dates ahead', async () => {
+    const { page, preview } = ctx.session;
+    await openOn('2026-11-30');
+    await page.getByRole('button', { name: 'Plan the year' }).click();
+    await page.getByLabel('Model').selectOption('custom');
+    for (const month of ['September', 'October', 'December', 'February'])
+      await page.getByLabel(month).check();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('September 8 and October 13 are already past').waitFor();
+    const october = page.getByRole('group', { name: /^Gathering 2\b/ });
+    await october.getByText('already past').waitFor();
+    // A past date moved ahead loses its mark and is kept; the coordinator may also choose a past one.
+    const september = page.getByRole('group', { name: /^Gathering 1\b/ });
+    await september.getByLabel('Date').fill('2026-12-15');
+    expect(await september.getByText('already past').isVisible()).toBe(false);
+    expect(await september.getByLabel('Keep').isChecked()).toBe(true);
+    await october.getByLabel('Keep').check();
+    await page.getByRole('button', { name: 'Add these gatherings' }).click();
+    await page.getByText(/^Added 4 gatherings\. One is already past: open it to make its agenda/).waitFor();
+
+    // The bulk button covers the three ahead; October waits for the coordinator to open it.
+    await page.getByText('These buttons cover gatherings still to come').waitFor();
+    await page.getByRole('button', { name: 'Make agendas and calendar events (3)' }).click();
+    await page.getByText('Done: 3 of 3').waitFor();
+    const events = preview.addOn.workspace.calendar.inspect();
+    expect(events).toHaveLength(3);
+    expect(events.map((e) => e.title)).not.toContain('October partner gathering');
+    expect(gatheringRows().map((r) => r.title)).toContain('October partner gathering');
   });
 });
 

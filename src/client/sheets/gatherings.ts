@@ -14,6 +14,7 @@ import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import type { Choice } from '../common/form';
 import { askToConfirm } from '../common/dialog';
+import { isPast, MODEL_MONTHS, schoolYearToPlan } from '../../shared/gathering-dates';
 import { busy, focusHeading, merge, partnerName, reload, say, state, view } from './app';
 import { edit } from './editor';
 
@@ -34,21 +35,33 @@ function gatherings(): Listed<Gathering>[] {
   return [...(state.directory?.gatherings ?? [])].sort((a, b) => a.record.date.localeCompare(b.record.date));
 }
 
-export function showGatherings(): void {
+/** Where a view's messages go: beside the actions at its top, or beside one gathering's row. */
+interface GatheringsView {
+  readonly actions: HTMLElement;
+  rowOf(id: string): HTMLElement | undefined;
+}
+
+export function showGatherings(): GatheringsView {
+  const today = state.directory?.today ?? '';
   const list = gatherings();
-  const live = list.filter((g) => g.record.status !== 'cancelled');
+  // The bulk buttons make agendas and events for gatherings still to come: one already past gets them
+  // only when the coordinator opens it and asks.
+  const upcoming = list.filter((g) => g.record.status !== 'cancelled' && !isPast(g.record.date, today));
+  const passed = list.filter((g) => g.record.status !== 'cancelled' && isPast(g.record.date, today));
   const syncInvites = h('input', { type: 'checkbox', id: 'sync-invites' });
-  const todo = live.filter((g) => !g.record.agendaUrl || !g.record.eventId);
+  const todo = upcoming.filter((g) => !g.record.agendaUrl || !g.record.eventId);
+  const rows = new Map<string, HTMLElement>();
+  const actions = h(
+    'div',
+    { class: 'actions' },
+    h('button', { class: 'action', onclick: () => planYear() }, 'Plan the year'),
+    h('button', { onclick: () => planConvening() }, 'Plan a convening'),
+    h('button', { onclick: () => editGathering() }, 'Add a gathering or check-in'),
+  );
   replace(
     view,
     h('h2', { tabindex: '-1', id: 'gatherings-title' }, 'Gatherings'),
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', { class: 'action', onclick: () => planYear() }, 'Plan the year'),
-      h('button', { onclick: () => planConvening() }, 'Plan a convening'),
-      h('button', { onclick: () => editGathering() }, 'Add a gathering or check-in'),
-    ),
+    actions,
     todo.length
       ? h(
           'button',
@@ -56,7 +69,7 @@ export function showGatherings(): void {
           `Make agendas and calendar events (${todo.length})`,
         )
       : null,
-    live.length
+    upcoming.length
       ? h(
           'div',
           { class: 'actions' },
@@ -71,20 +84,27 @@ export function showGatherings(): void {
             {
               onclick: () =>
                 putAllOnCalendar(
-                  live.map((g) => g.record.id),
+                  upcoming.map((g) => g.record.id),
                   syncInvites.checked,
                 ),
             },
-            `Put all on the calendar (${live.length})`,
+            `Put all on the calendar (${upcoming.length})`,
           ),
+        )
+      : null,
+    passed.length && (todo.length || upcoming.length)
+      ? h(
+          'p',
+          { class: 'help' },
+          'These buttons cover gatherings still to come. For one already past, open it to make its agenda or event.',
         )
       : null,
     list.length
       ? h(
           'ul',
           { class: 'partners', 'aria-label': 'Gatherings' },
-          ...list.map((g) =>
-            h(
+          ...list.map((g) => {
+            const row = h(
               'li',
               {},
               h(
@@ -96,12 +116,15 @@ export function showGatherings(): void {
                 g.record.agendaUrl ? h('span', { class: 'meta' }, 'agenda') : null,
                 g.record.eventId ? h('span', { class: 'meta' }, 'on calendar') : null,
               ),
-            ),
-          ),
+            );
+            rows.set(g.record.id, row);
+            return row;
+          }),
         )
       : h('p', { class: 'empty' }, 'No gatherings yet. Plan the year to start.'),
   );
   focusHeading('gatherings-title');
+  return { actions, rowOf: (id) => rows.get(id) };
 }
 
 function editGathering(entry?: Listed<Gathering>): void {
@@ -132,8 +155,7 @@ function field(label: string, control: HTMLElement, id: string): HTMLElement {
 }
 
 function planYear(): void {
-  const today = state.directory?.today ?? '2026-08-01';
-  const thisYear = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 7 ? 0 : -1);
+  const today = state.directory?.today ?? '';
   const model = h(
     'select',
     {},
@@ -141,7 +163,15 @@ function planYear(): void {
     h('option', { value: 'three' }, 'Three: meet and greet, mid-year, celebration'),
     h('option', { value: 'custom' }, 'Custom months'),
   );
-  const year = h('input', { type: 'number', min: 2000, max: 2100, value: thisYear });
+  // The school year still to come from today, until the coordinator types another.
+  const year = h('input', {
+    type: 'number',
+    min: 2000,
+    max: 2100,
+    value: today ? schoolYearToPlan(today, MODEL_MONTHS.five) : 2026,
+  });
+  let yearTyped = false;
+  year.addEventListener('input', () => (yearTyped = true));
   const weekday = h(
     'select',
     {},
@@ -177,7 +207,18 @@ function planYear(): void {
     };
   });
   const months = h('fieldset', { hidden: true }, h('legend', {}, 'Months'), ...monthBoxes.map((b) => b.el));
-  model.addEventListener('change', () => (months.hidden = model.value !== 'custom'));
+  const chosenMonths = () =>
+    model.value === 'five' || model.value === 'three'
+      ? MODEL_MONTHS[model.value]
+      : monthBoxes.filter((b) => b.box.checked).map((b) => Number(b.box.value));
+  const proposeYear = () => {
+    if (!yearTyped && today) year.value = String(schoolYearToPlan(today, chosenMonths()));
+  };
+  model.addEventListener('change', () => {
+    months.hidden = model.value !== 'custom';
+    proposeYear();
+  });
+  months.addEventListener('change', proposeYear);
   const invite = h('input', { type: 'checkbox', id: 'plan-invite', checked: true });
   const review = h('div', {});
   replace(
@@ -280,18 +321,46 @@ function planConvening(): void {
   focusHeading('conv-title');
 }
 
-/** The drafts, editable, before anything is written. */
+/** "September 8" for '2026-09-08'. */
+function dayName(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleString('en-US', {
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * The drafts, editable, before anything is written. A date already past is marked and left unchecked:
+ * it is added (and later gets an agenda or event) only when the coordinator checks it.
+ */
 function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () => string[]): void {
+  const today = state.directory?.today ?? '';
   const rows = drafts.map((d, i) => {
-    const keep = h('input', { type: 'checkbox', id: `draft-keep-${i}`, checked: true });
+    const past = isPast(d.date, today);
+    const keep = h('input', { type: 'checkbox', id: `draft-keep-${i}`, checked: !past });
     const title = h('input', { type: 'text', id: `draft-title-${i}`, value: d.title });
     const date = h('input', { type: 'date', id: `draft-date-${i}`, value: d.date });
     const start = h('input', { type: 'time', id: `draft-start-${i}`, value: d.start });
     const end = h('input', { type: 'time', id: `draft-end-${i}`, value: d.end });
+    const mark = h('span', { class: 'badge status-past', hidden: !past }, 'already past');
+    // Until Keep is touched, it follows the date: checked for a date ahead, unchecked for one past.
+    let kept = false;
+    keep.addEventListener('change', () => (kept = true));
+    date.addEventListener('change', () => {
+      const now = isPast(date.value, today);
+      mark.hidden = !now;
+      if (!kept) keep.checked = !now;
+    });
     const el = h(
       'fieldset',
       {},
-      h('legend', {}, `Gathering ${i + 1}`),
+      h('legend', {}, `Gathering ${i + 1} `, mark),
       h('div', { class: 'check' }, keep, h('label', { for: `draft-keep-${i}` }, 'Keep')),
       h('label', { for: `draft-title-${i}` }, 'Title'),
       title,
@@ -310,27 +379,47 @@ function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () =>
           : null,
     };
   });
+  const past = drafts.filter((d) => isPast(d.date, today)).map((d) => dayName(d.date));
+  const add: HTMLButtonElement = h(
+    'button',
+    {
+      class: 'action',
+      onclick: async () => {
+        const chosen = rows.map((r) => r.read()).filter((d): d is GatheringDraft => d !== null);
+        const added = await busy('Adding…', () => call('addGatherings', chosen, invited()), add);
+        if (!added) return;
+        for (const entry of added) merge('gatherings', entry);
+        const { actions } = showGatherings();
+        say(addedMessage(added.length, chosen.filter((d) => isPast(d.date, today)).length), 'info', actions);
+      },
+    },
+    'Add these gatherings',
+  );
   replace(
     box,
     h('h3', {}, 'Review'),
     h('p', { class: 'help' }, 'Change what you need. Nothing is written until you add them.'),
+    past.length
+      ? h(
+          'p',
+          { class: 'warning' },
+          `${listed(past)} ${past.length === 1 ? 'is' : 'are'} already past: left unchecked, so ${
+            past.length === 1 ? 'it is' : 'they are'
+          } not added unless you check Keep.`,
+        )
+      : null,
     ...rows.map((r) => r.el),
-    h(
-      'button',
-      {
-        class: 'action',
-        onclick: async () => {
-          const chosen = rows.map((r) => r.read()).filter((d): d is GatheringDraft => d !== null);
-          const added = await busy('Adding…', () => call('addGatherings', chosen, invited()));
-          if (!added) return;
-          for (const entry of added) merge('gatherings', entry);
-          showGatherings();
-          say(`Added ${added.length} gatherings.`);
-        },
-      },
-      'Add these gatherings',
-    ),
+    add,
   );
+}
+
+/** What adding did: the server's count, and what happens to dates already past that were chosen. */
+function addedMessage(added: number, past: number): string {
+  const what = `Added ${count(added, 'gathering')}.`;
+  if (!past) return what;
+  return `${what} ${past === 1 ? 'One is' : `${past} are`} already past: open ${
+    past === 1 ? 'it' : 'each'
+  } to make its agenda or event (“Make agendas and calendar events” makes them for gatherings still to come).`;
 }
 
 /** Makes the gatherings' agendas (when asked) and calendar events, many per call, showing n of N. */
@@ -434,7 +523,10 @@ function eventOutcome(r: EventResult, asked: boolean): string {
 
 export function showGathering(id: string): void {
   const entry = state.directory?.gatherings.find((g) => g.record.id === id);
-  if (!entry) return showGatherings();
+  if (!entry) {
+    showGatherings();
+    return;
+  }
   const g = entry.record;
   const items = (state.directory?.actionItems ?? []).filter((a) => a.record.gatheringId === id);
   const invites = h('input', { type: 'checkbox', id: 'send-invites' });
