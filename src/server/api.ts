@@ -72,7 +72,7 @@ import {
   text,
   type Check,
 } from './args';
-import { addGatherings, getSettings, saveSettings } from './workspace/gatherings';
+import { addGatherings, getSettings, markHeld, saveSettings } from './workspace/gatherings';
 import { makeAgenda } from './workspace/agenda-docs';
 import { cancelGathering, putOnCalendar, syncGatherings } from './workspace/events';
 import { sendFollowUp } from './workspace/followup';
@@ -271,6 +271,7 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   putOnCalendar: [id, bool],
   syncGatherings: [calendarSyncRequest],
   cancelGathering: [id],
+  markHeld: [id],
   sendFollowUp: [id],
   getSettings: [],
   saveSettings: [settingsRequest],
@@ -401,6 +402,7 @@ export function createApi(db: () => Database): ServerApi {
     putOnCalendar: (gatheringId, sendInvites) => putOnCalendar(db(), gatheringId, sendInvites),
     syncGatherings: (request) => syncGatherings(db(), request),
     cancelGathering: (gatheringId) => listed<Gathering>(cancelGathering(db(), gatheringId)),
+    markHeld: (gatheringId) => markHeld(db(), gatheringId),
     sendFollowUp: (gatheringId) => sendFollowUp(db(), gatheringId),
     getSettings: () => getSettings(db()),
     saveSettings: (request) => saveSettings(request),

@@ -484,6 +484,8 @@ export interface ServerApi {
   putOnCalendar(gatheringId: string, sendInvites: boolean): EventResult;
   syncGatherings(request: CalendarSyncRequest): CalendarSyncResult;
   cancelGathering(gatheringId: string): Listed<Gathering>;
+  /** The answer "held" to a gathering whose day has come. */
+  markHeld(gatheringId: string): Listed<Gathering>;
   sendFollowUp(gatheringId: string): FollowUpResult;
   getSettings(): Settings & {
     readonly calendars: readonly { readonly id: string; readonly name: string }[];
@@ -551,6 +553,7 @@ export const SERVER_FUNCTIONS = [
   'putOnCalendar',
   'syncGatherings',
   'cancelGathering',
+  'markHeld',
   'sendFollowUp',
   'getSettings',
   'saveSettings',

@@ -162,6 +162,72 @@ describe('dates that respect today', () => {
   });
 });
 
+/** The demo year planned and added on the pinned summer day: five gatherings, all still ahead. */
+async function planDemoYear(): Promise<void> {
+  const { page } = ctx.session;
+  await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
+  await page.getByRole('button', { name: 'Plan the year' }).click();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Add these gatherings' }).click();
+  await page.getByText('Added 5 gatherings.').waitFor();
+}
+
+/** The element's box lies inside the page's viewport. */
+async function inViewport(locator: import('playwright-core').Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = ctx.session.page.viewportSize();
+  return !!box && !!size && box.y >= 0 && box.y + box.height <= size.height;
+}
+
+describe('held or cancelled', () => {
+  it('asks about gatherings whose day has passed, in the list and on the page', async () => {
+    const { page } = ctx.session;
+    await planDemoYear();
+    await expect(page.getByRole('heading', { name: 'Held or cancelled?' }).count()).resolves.toBe(0);
+
+    await openOn('2026-11-30');
+    const ask = page.getByRole('list', { name: 'Gatherings to answer' });
+    expect(await ask.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Fall partner gathering'),
+      expect.stringContaining('November partner gathering'),
+    ]);
+    const list = page.getByRole('list', { name: 'Gatherings', exact: true });
+    expect(await list.getByText('held or cancelled?').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Held: Fall partner gathering' }).click();
+    const said = page.getByText('"Fall partner gathering" is marked held. Open it to email the follow-up.');
+    await said.waitFor();
+    expect(await inViewport(said)).toBe(true);
+    expect(gatheringRows().map((r) => r.status)).toEqual([
+      'held',
+      'planned',
+      'planned',
+      'planned',
+      'planned',
+    ]);
+    expect(await ask.getByRole('listitem').count()).toBe(1);
+    expect(await list.getByText('held or cancelled?').count()).toBe(1);
+
+    // On its page, November asks too; "Cancelled" cancels it.
+    await list.getByRole('button', { name: /November partner gathering/ }).click();
+    await page.getByRole('heading', { name: 'Held or cancelled?' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel the gathering' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Cancelled', exact: true }).click();
+    await page.getByText('Marked cancelled.').waitFor();
+    expect(gatheringRows().map((r) => r.status)).toEqual([
+      'held',
+      'cancelled',
+      'planned',
+      'planned',
+      'planned',
+    ]);
+    await expect(page.getByRole('heading', { name: 'Held or cancelled?' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '← All gatherings' }).click();
+    await expect(page.getByRole('list', { name: 'Gatherings to answer' }).count()).resolves.toBe(0);
+  });
+});
+
 describe('put all on the calendar', () => {
   it('puts every gathering on the calendar with invitations, says whom it emailed, then finds nothing to do', async () => {
     const { page, preview } = ctx.session;

@@ -99,6 +99,7 @@ const valid: ValidCalls = {
   putOnCalendar: (c) => [c.gatheringId, false],
   syncGatherings: (c) => [{ ids: [c.gatheringId], sendInvites: false, agendas: false }],
   cancelGathering: (c) => [c.gatheringId],
+  markHeld: (c) => [c.pastGatheringId],
   sendFollowUp: (c) => [c.gatheringId],
   getSettings: () => [],
   saveSettings: (c) => [

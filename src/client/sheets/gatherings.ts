@@ -14,7 +14,13 @@ import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import type { Choice } from '../common/form';
 import { askToConfirm } from '../common/dialog';
-import { isPast, MODEL_MONTHS, schoolYearToPlan } from '../../shared/gathering-dates';
+import {
+  awaitsAnswer,
+  canAnswer,
+  isPast,
+  MODEL_MONTHS,
+  schoolYearToPlan,
+} from '../../shared/gathering-dates';
 import { busy, focusHeading, merge, partnerName, reload, say, state, view } from './app';
 import { edit } from './editor';
 
@@ -48,6 +54,7 @@ export function showGatherings(): GatheringsView {
   // only when the coordinator opens it and asks.
   const upcoming = list.filter((g) => g.record.status !== 'cancelled' && !isPast(g.record.date, today));
   const passed = list.filter((g) => g.record.status !== 'cancelled' && isPast(g.record.date, today));
+  const unanswered = list.filter((g) => awaitsAnswer(g.record, today));
   const syncInvites = h('input', { type: 'checkbox', id: 'sync-invites' });
   const todo = upcoming.filter((g) => !g.record.agendaUrl || !g.record.eventId);
   const rows = new Map<string, HTMLElement>();
@@ -62,6 +69,7 @@ export function showGatherings(): GatheringsView {
     view,
     h('h2', { tabindex: '-1', id: 'gatherings-title' }, 'Gatherings'),
     actions,
+    unanswered.length ? heldOrCancelled(unanswered) : null,
     todo.length
       ? h(
           'button',
@@ -113,6 +121,9 @@ export function showGatherings(): GatheringsView {
                 h('span', { class: 'name' }, g.record.title),
                 h('span', { class: 'meta' }, `${g.record.date} ${g.record.start}–${g.record.end}`),
                 h('span', { class: `badge status-${g.record.status}` }, g.record.status),
+                awaitsAnswer(g.record, today)
+                  ? h('span', { class: 'badge status-ask' }, 'held or cancelled?')
+                  : null,
                 g.record.agendaUrl ? h('span', { class: 'meta' }, 'agenda') : null,
                 g.record.eventId ? h('span', { class: 'meta' }, 'on calendar') : null,
               ),
@@ -521,22 +532,124 @@ function eventOutcome(r: EventResult, asked: boolean): string {
   return `${what}; its guests had already been invited, so nothing was sent.`;
 }
 
-export function showGathering(id: string): void {
+/** Where one gathering's messages go: beside the action that caused them. */
+interface GatheringView {
+  readonly status: HTMLElement;
+  readonly agenda: HTMLElement;
+  readonly calendar: HTMLElement;
+  readonly followUp: HTMLElement;
+}
+
+export function showGathering(id: string): GatheringView | undefined {
   const entry = state.directory?.gatherings.find((g) => g.record.id === id);
   if (!entry) {
     showGatherings();
-    return;
+    return undefined;
   }
+  const today = state.directory?.today ?? '';
   const g = entry.record;
+  const ask = canAnswer(g, today);
   const items = (state.directory?.actionItems ?? []).filter((a) => a.record.gatheringId === id);
   const invites = h('input', { type: 'checkbox', id: 'send-invites' });
   const row = (label: string, value: string | HTMLElement) =>
     value ? [h('dt', {}, label), h('dd', {}, value)] : [];
+  const status = h('p', {}, h('span', { class: `badge status-${g.status}` }, g.status), ` · ${g.kind}`);
+  const agendaButton: HTMLButtonElement = h(
+    'button',
+    { onclick: () => agenda(g, agendaButton) },
+    g.agendaUrl ? 'Make the agenda again' : 'Make the agenda',
+  );
+  const calendarButton: HTMLButtonElement = h(
+    'button',
+    {
+      onclick: async () => {
+        const asked = invites.checked;
+        const result = await busy(
+          'Saving the event…',
+          () => call('putOnCalendar', g.id, asked),
+          calendarButton,
+        );
+        if (!result) return;
+        await reload();
+        const shown = showGathering(g.id);
+        say(eventOutcome(result, asked), 'info', shown?.calendar);
+      },
+    },
+    g.eventId ? 'Update the calendar event' : 'Put on the calendar',
+  );
+  const followUpButton: HTMLButtonElement = h(
+    'button',
+    {
+      onclick: async () => {
+        const result = await busy('Sending follow-up…', () => call('sendFollowUp', g.id), followUpButton);
+        if (!result) return;
+        await reload();
+        const parts = [
+          `Follow-up sent to ${result.sent.length}`,
+          result.alreadySent.length ? `${result.alreadySent.length} had it already` : '',
+          result.queued.length ? `${result.queued.length} wait for tomorrow's email quota` : '',
+          result.failed.length
+            ? `failed: ${result.failed.map((f) => `${f.email} (${f.error})`).join(', ')}`
+            : '',
+        ].filter(Boolean);
+        const shown = showGathering(g.id);
+        say(`${parts.join('; ')}.`, result.failed.length ? 'error' : 'info', shown?.followUp);
+      },
+    },
+    'Email the follow-up',
+  );
+  const cancelButton: HTMLButtonElement = h(
+    'button',
+    {
+      onclick: async () => {
+        const sure = await askToConfirm({
+          title: `Cancel "${g.title}"?`,
+          body: [
+            g.eventId
+              ? 'Its event is deleted from Google Calendar and the gathering is marked cancelled.'
+              : 'The gathering is marked cancelled.',
+          ],
+          confirm: 'Cancel the gathering',
+          cancel: 'Keep it',
+          danger: true,
+        });
+        if (!sure) return;
+        const result = await busy('Cancelling…', () => call('cancelGathering', g.id), cancelButton);
+        if (!result) return;
+        await reload();
+        const shown = showGathering(g.id);
+        say('Cancelled.', 'info', shown?.status);
+      },
+    },
+    'Cancel the gathering',
+  );
+  const followUp = h(
+    'div',
+    { class: 'actions' },
+    followUpButton,
+    // Over: the question above answers it; held or cancelled: nothing is left to cancel.
+    !ask && (g.status === 'planned' || g.status === 'invited') ? cancelButton : null,
+  );
   replace(
     view,
     h('button', { class: 'link', onclick: () => showGatherings() }, '← All gatherings'),
     h('h2', { tabindex: '-1', id: 'gathering-title' }, g.title),
-    h('p', {}, h('span', { class: `badge status-${g.status}` }, g.status), ` · ${g.kind}`),
+    status,
+    ask
+      ? h(
+          'section',
+          { class: 'banner', 'aria-labelledby': 'ask-title' },
+          h('h3', { id: 'ask-title' }, 'Held or cancelled?'),
+          h(
+            'p',
+            { class: 'help' },
+            g.date === today
+              ? 'It is today. Once it has taken place, say whether it was held: the follow-up email goes only after a gathering that was held.'
+              : 'Its day has passed. Say whether it took place: the follow-up email goes only after a gathering that was held.',
+          ),
+          answerGathering(entry, 'page'),
+        )
+      : null,
     h(
       'dl',
       {},
@@ -561,7 +674,7 @@ export function showGathering(id: string): void {
       'div',
       { class: 'actions' },
       h('button', { class: 'action', onclick: () => editGathering(entry) }, 'Edit'),
-      h('button', { onclick: () => agenda(g) }, g.agendaUrl ? 'Make the agenda again' : 'Make the agenda'),
+      agendaButton,
     ),
     h(
       'div',
@@ -572,72 +685,9 @@ export function showGathering(id: string): void {
         invites,
         h('label', { for: 'send-invites' }, 'Send invitations to partner contacts'),
       ),
-      h(
-        'button',
-        {
-          onclick: async () => {
-            const asked = invites.checked;
-            const result = await busy('Saving the event…', () => call('putOnCalendar', g.id, asked));
-            if (!result) return;
-            await reload();
-            showGathering(g.id);
-            say(eventOutcome(result, asked));
-          },
-        },
-        g.eventId ? 'Update the calendar event' : 'Put on the calendar',
-      ),
+      calendarButton,
     ),
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          onclick: async () => {
-            const result = await busy('Sending follow-up…', () => call('sendFollowUp', g.id));
-            if (!result) return;
-            await reload();
-            const parts = [
-              `Follow-up sent to ${result.sent.length}`,
-              result.alreadySent.length ? `${result.alreadySent.length} had it already` : '',
-              result.queued.length ? `${result.queued.length} wait for tomorrow's email quota` : '',
-              result.failed.length
-                ? `failed: ${result.failed.map((f) => `${f.email} (${f.error})`).join(', ')}`
-                : '',
-            ].filter(Boolean);
-            say(`${parts.join('; ')}.`, result.failed.length ? 'error' : 'info');
-          },
-        },
-        'Email the follow-up',
-      ),
-      g.status !== 'cancelled'
-        ? h(
-            'button',
-            {
-              onclick: async () => {
-                const sure = await askToConfirm({
-                  title: `Cancel "${g.title}"?`,
-                  body: [
-                    g.eventId
-                      ? 'Its event is deleted from Google Calendar and the gathering is marked cancelled.'
-                      : 'The gathering is marked cancelled.',
-                  ],
-                  confirm: 'Cancel the gathering',
-                  cancel: 'Keep it',
-                  danger: true,
-                });
-                if (!sure) return;
-                const result = await busy('Cancelling…', () => call('cancelGathering', g.id));
-                if (!result) return;
-                await reload();
-                showGathering(g.id);
-                say('Cancelled.');
-              },
-            },
-            'Cancel the gathering',
-          )
-        : null,
-    ),
+    followUp,
     h('h3', {}, 'Action items'),
     items.length
       ? h('ul', { class: 'plain', 'aria-label': 'Action items' }, ...items.map((a) => actionItem(a, g.id)))
@@ -659,6 +709,80 @@ export function showGathering(id: string): void {
     ),
   );
   focusHeading('gathering-title');
+  return { status, agenda: agendaButton, calendar: calendarButton, followUp };
+}
+
+// ---- Held or cancelled -----------------------------------------------------------------------------------
+
+/** "Held or cancelled?" for the gatherings whose day has passed, each with its two answers. */
+function heldOrCancelled(list: readonly Listed<Gathering>[]): HTMLElement {
+  return h(
+    'section',
+    { 'aria-labelledby': 'ask-title' },
+    h('h3', { id: 'ask-title' }, 'Held or cancelled?'),
+    h(
+      'p',
+      { class: 'help' },
+      `${list.length === 1 ? 'This gathering is' : 'These gatherings are'} over. Say whether each took place: a follow-up email goes only after a gathering that was held.`,
+    ),
+    h(
+      'ul',
+      { class: 'plain', 'aria-label': 'Gatherings to answer' },
+      ...list.map((g) =>
+        h('li', {}, h('strong', {}, g.record.title), ` · ${g.record.date}`, answerGathering(g, 'list')),
+      ),
+    ),
+  );
+}
+
+/**
+ * The two answers for one gathering, in the list or on its page. "Held" sets the status; "Cancelled"
+ * cancels it as the page's button does (its calendar event, if any, is deleted).
+ */
+function answerGathering(entry: Listed<Gathering>, where: 'list' | 'page'): HTMLElement {
+  const g = entry.record;
+  // In the list, each button names its gathering for screen readers; the visible word comes first.
+  const label = (word: string) => (where === 'list' ? { 'aria-label': `${word}: ${g.title}` } : {});
+  const shown = () => (where === 'list' ? showGatherings().rowOf(g.id) : showGathering(g.id)?.status);
+  const held: HTMLButtonElement = h(
+    'button',
+    {
+      class: 'action',
+      ...label('Held'),
+      onclick: async () => {
+        const saved = await busy('Saving…', () => call('markHeld', g.id), held);
+        if (!saved) return;
+        merge('gatherings', saved);
+        say(
+          where === 'list'
+            ? `"${g.title}" is marked held. Open it to email the follow-up.`
+            : 'Marked held. The follow-up email can go now.',
+          'info',
+          shown(),
+        );
+      },
+    },
+    'Held',
+  );
+  const cancelled: HTMLButtonElement = h(
+    'button',
+    {
+      ...label('Cancelled'),
+      onclick: async () => {
+        const done = await busy('Saving…', () => call('cancelGathering', g.id), cancelled);
+        if (!done) return;
+        await reload();
+        const event = g.eventId ? ' Its calendar event was deleted.' : '';
+        say(
+          where === 'list' ? `"${g.title}" is marked cancelled.${event}` : `Marked cancelled.${event}`,
+          'info',
+          shown(),
+        );
+      },
+    },
+    'Cancelled',
+  );
+  return h('div', { class: 'actions' }, held, cancelled);
 }
 
 function actionItem(a: Listed<ActionItem>, gatheringId: string): HTMLElement {
@@ -689,8 +813,8 @@ function actionItem(a: Listed<ActionItem>, gatheringId: string): HTMLElement {
   );
 }
 
-async function agenda(g: Gathering): Promise<void> {
-  let result = await busy('Making the agenda…', () => call('makeAgenda', g.id, false));
+async function agenda(g: Gathering, button: HTMLElement): Promise<void> {
+  let result = await busy('Making the agenda…', () => call('makeAgenda', g.id, false), button);
   if (result?.status === 'exists') {
     const sure = await askToConfirm({
       title: 'Replace the agenda?',
@@ -701,11 +825,11 @@ async function agenda(g: Gathering): Promise<void> {
       cancel: 'Keep the agenda',
     });
     if (!sure) return;
-    result = await busy('Making the agenda…', () => call('makeAgenda', g.id, true));
+    result = await busy('Making the agenda…', () => call('makeAgenda', g.id, true), button);
   }
   if (!result || result.status !== 'made') return;
   await reload();
-  showGathering(g.id);
+  const shown = showGathering(g.id);
   say(
     [
       result.unknownPlaceholders.length
@@ -713,5 +837,7 @@ async function agenda(g: Gathering): Promise<void> {
         : 'Agenda made.',
       ...result.notes,
     ].join(' '),
+    'info',
+    shown?.agenda,
   );
 }
