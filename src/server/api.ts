@@ -462,7 +462,7 @@ export function runQueuedJobs(): void {
   for (const job of queuedJobs()) {
     try {
       const db = openDatabaseById(job.spreadsheetId);
-      if (job.kind === 'followUp') sendFollowUp(db, job.id);
+      if (job.kind === 'followUp') sendFollowUp(db, job.id, true);
       else if (job.kind === 'surveySend')
         sendSurvey(
           db,

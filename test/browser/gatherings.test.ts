@@ -228,6 +228,49 @@ describe('held or cancelled', () => {
   });
 });
 
+describe('follow-ups', () => {
+  it('offers "Email the follow-up" only for a gathering marked held', async () => {
+    const { page, preview } = ctx.session;
+    await planDemoYear();
+    await openOn('2026-11-30');
+    const list = page.getByRole('list', { name: 'Gatherings', exact: true });
+    const open = async (title: string) => {
+      await list.getByRole('button', { name: new RegExp(`^${title}`) }).click();
+      await page.getByRole('heading', { name: title, exact: true }).waitFor();
+    };
+    const followUp = page.getByRole('button', { name: 'Email the follow-up' });
+
+    // Over but not answered: the question, no follow-up.
+    await open('Fall partner gathering');
+    expect(await followUp.count()).toBe(0);
+    await page.getByRole('button', { name: 'Cancelled', exact: true }).click();
+    await page.getByText('Marked cancelled.').waitFor();
+    expect(await followUp.count()).toBe(0);
+
+    // Still to come: no follow-up, and a word on when.
+    await page.getByRole('button', { name: '← All gatherings' }).click();
+    await open('Mid-year partner gathering');
+    expect(await followUp.count()).toBe(0);
+    await page.getByText('The follow-up email can be sent once the gathering has been held.').waitFor();
+
+    // Held: the button, and its result beside it.
+    await page.getByRole('button', { name: '← All gatherings' }).click();
+    await open('November partner gathering');
+    await page.getByRole('button', { name: 'Held', exact: true }).click();
+    const ready = page.getByText('Marked held. The follow-up email can go now.');
+    await ready.waitFor();
+    expect(await inViewport(ready)).toBe(true);
+    await followUp.click();
+    const sent = page.getByText(/^Follow-up sent to \d+\.$/);
+    await sent.waitFor();
+    expect(await inViewport(sent)).toBe(true);
+    expect(preview.addOn.workspace.mail.sent.length).toBeGreaterThan(0);
+    expect(
+      preview.addOn.workspace.mail.sent.every((m) => m.subject.includes('November partner gathering')),
+    ).toBe(true);
+  });
+});
+
 describe('put all on the calendar', () => {
   it('puts every gathering on the calendar with invitations, says whom it emailed, then finds nothing to do', async () => {
     const { page, preview } = ctx.session;

@@ -392,6 +392,8 @@ describe('follow-up emails', () => {
       },
     });
     const guests = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false).guests;
+    moveTo(addOn, '2026-09-09');
+    ok(addOn, 'markHeld', g.record.id);
     addOn.workspace.mail.setQuota(2);
     const first = ok<FollowUpResult>(addOn, 'sendFollowUp', g.record.id);
     expect(first.sent).toHaveLength(2);
@@ -417,5 +419,47 @@ describe('follow-up emails', () => {
     expect(mine).toBeDefined();
     expect(addOn.workspace.mail.sent.every((m) => !m.htmlBody?.includes('<b>Bring</b>'))).toBe(true);
     expect(d.partners.length).toBeGreaterThan(0);
+  });
+
+  it('goes only after a gathering that was held: refused, in plain words and writing nothing, otherwise', () => {
+    const addOn = demo();
+    const [fall, november, january] = planned(addOn);
+    moveTo(addOn, '2026-11-30');
+    ok(addOn, 'cancelGathering', november.record.id);
+    const before = snapshot(addOn);
+    expect(failure(addOn, 'sendFollowUp', november.record.id)).toBe(
+      '"November partner gathering" was cancelled, so no follow-up is sent for it.',
+    );
+    expect(failure(addOn, 'sendFollowUp', january.record.id)).toBe(
+      '"Mid-year partner gathering" is on Tuesday, January 12, 2027, still to come: the follow-up goes once it has been held.',
+    );
+    expect(failure(addOn, 'sendFollowUp', fall.record.id)).toBe(
+      '"Fall partner gathering" is not marked as held. Answer "Held or cancelled?" for it in Gatherings first; the follow-up goes only after a gathering that was held.',
+    );
+    expect(addOn.workspace.mail.sent).toEqual([]);
+    expect(snapshot(addOn)).toEqual(before);
+
+    ok(addOn, 'markHeld', fall.record.id);
+    expect(ok<FollowUpResult>(addOn, 'sendFollowUp', fall.record.id).sent.length).toBeGreaterThan(0);
+  });
+
+  it('a send the quota stopped ends without another email when the gathering is cancelled meanwhile', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    moveTo(addOn, '2026-09-09');
+    ok(addOn, 'markHeld', g.record.id);
+    addOn.workspace.mail.setQuota(1);
+    const first = ok<FollowUpResult>(addOn, 'sendFollowUp', g.record.id);
+    expect(first.sent).toHaveLength(1);
+    expect(first.queued.length).toBeGreaterThan(0);
+    expect(addOn.workspace.triggers.list()).toHaveLength(1);
+
+    // Marked cancelled after all (by hand in the sheet, or from the sidebar): the trigger sends nothing.
+    ok(addOn, 'cancelGathering', g.record.id);
+    addOn.workspace.mail.setQuota(100);
+    addOn.workspace.clock.advance(25 * 60 * 60 * 1000);
+    addOn.workspace.triggers.runDue();
+    expect(addOn.workspace.mail.sent).toHaveLength(1);
+    expect(addOn.workspace.triggers.list()).toHaveLength(0);
   });
 });

@@ -100,7 +100,7 @@ const valid: ValidCalls = {
   syncGatherings: (c) => [{ ids: [c.gatheringId], sendInvites: false, agendas: false }],
   cancelGathering: (c) => [c.gatheringId],
   markHeld: (c) => [c.pastGatheringId],
-  sendFollowUp: (c) => [c.gatheringId],
+  sendFollowUp: (c) => [c.pastGatheringId],
   getSettings: () => [],
   saveSettings: (c) => [
     {

@@ -21,7 +21,7 @@ export interface Ctx {
   /** Another spreadsheet's link, for the network rollup. */
   readonly otherSpreadsheetUrl: string;
   readonly gatheringId: string;
-  /** A gathering whose day has passed, still planned: it can be marked held, then followed up. */
+  /** A gathering whose day has passed, marked held: its follow-up may go. */
   readonly pastGatheringId: string;
   readonly actionItemId: string;
   readonly surveyId: string;
@@ -102,6 +102,7 @@ export function fixture(): Fixture {
     ],
     [partner.record.id, other.record.id],
   );
+  ok(addOn, 'markHeld', past.record.id);
   const made = ok<AgendaResult>(addOn, 'makeAgenda', gathering.record.id, false);
   const agendaDocId = /\/d\/([^/]+)/.exec(made.url)?.[1] ?? '';
   const item = saved(

@@ -17,6 +17,7 @@ import { askToConfirm } from '../common/dialog';
 import {
   awaitsAnswer,
   canAnswer,
+  followUpState,
   isPast,
   MODEL_MONTHS,
   schoolYearToPlan,
@@ -623,10 +624,15 @@ export function showGathering(id: string): GatheringView | undefined {
     },
     'Cancel the gathering',
   );
+  const followUpNow = followUpState(g, today);
   const followUp = h(
     'div',
     { class: 'actions' },
-    followUpButton,
+    // A "thank you for joining" goes only after a gathering that was held.
+    followUpNow === 'ready' ? followUpButton : null,
+    followUpNow === 'upcoming'
+      ? h('p', { class: 'help' }, 'The follow-up email can be sent once the gathering has been held.')
+      : null,
     // Over: the question above answers it; held or cancelled: nothing is left to cancel.
     !ask && (g.status === 'planned' || g.status === 'invited') ? cancelButton : null,
   );
@@ -743,7 +749,12 @@ function answerGathering(entry: Listed<Gathering>, where: 'list' | 'page'): HTML
   const g = entry.record;
   // In the list, each button names its gathering for screen readers; the visible word comes first.
   const label = (word: string) => (where === 'list' ? { 'aria-label': `${word}: ${g.title}` } : {});
-  const shown = () => (where === 'list' ? showGatherings().rowOf(g.id) : showGathering(g.id)?.status);
+  const shown = (after: 'held' | 'cancelled') =>
+    where === 'list'
+      ? showGatherings().rowOf(g.id)
+      : after === 'held'
+        ? showGathering(g.id)?.followUp
+        : showGathering(g.id)?.status;
   const held: HTMLButtonElement = h(
     'button',
     {
@@ -758,7 +769,7 @@ function answerGathering(entry: Listed<Gathering>, where: 'list' | 'page'): HTML
             ? `"${g.title}" is marked held. Open it to email the follow-up.`
             : 'Marked held. The follow-up email can go now.',
           'info',
-          shown(),
+          shown('held'),
         );
       },
     },
@@ -776,7 +787,7 @@ function answerGathering(entry: Listed<Gathering>, where: 'list' | 'page'): HTML
         say(
           where === 'list' ? `"${g.title}" is marked cancelled.${event}` : `Marked cancelled.${event}`,
           'info',
-          shown(),
+          shown('cancelled'),
         );
       },
     },
