@@ -271,6 +271,55 @@ describe('follow-ups', () => {
   });
 });
 
+describe('messages beside their action', () => {
+  /** The message's element comes right after the row holding that button. */
+  const besideButton = (message: import('playwright-core').Locator, button: string) =>
+    message.evaluate(
+      (el, name) =>
+        [...(el.previousElementSibling?.querySelectorAll('button') ?? [])].some(
+          (b) => b.textContent === name,
+        ),
+      button,
+    );
+
+  it('says each result next to the button that caused it, in sight, and not after the view changes', async () => {
+    const { page } = ctx.session;
+    await page.setViewportSize({ width: 300, height: 520 });
+    await planDemoYear();
+    const added = page.getByText('Added 5 gatherings.');
+    expect(await besideButton(added, 'Plan the year')).toBe(true);
+    expect(await inViewport(added)).toBe(true);
+
+    await openOn('2026-11-30');
+    await page
+      .getByRole('list', { name: 'Gatherings', exact: true })
+      .getByRole('button', { name: /^Fall partner gathering/ })
+      .click();
+    await page.getByRole('button', { name: 'Make the agenda' }).click();
+    const made = page.getByText('Agenda made.');
+    await made.waitFor();
+    expect(await besideButton(made, 'Make the agenda again')).toBe(true);
+    expect(await inViewport(made)).toBe(true);
+
+    // An error goes beside its button too: no invitations to a gathering that is over.
+    await page.getByLabel('Send invitations to partner contacts').check();
+    await page.getByRole('button', { name: 'Put on the calendar' }).click();
+    const refused = page.getByText(/is over; Partner Hub sends no invitations for past gatherings/);
+    await refused.waitFor();
+    expect(await besideButton(refused, 'Put on the calendar')).toBe(true);
+    expect(await inViewport(refused)).toBe(true);
+    expect(await refused.getAttribute('class')).toContain('error');
+    expect(await page.locator('#status').isVisible()).toBe(false);
+
+    // Another view, and back: the messages are gone.
+    await page.getByRole('button', { name: '← All gatherings' }).click();
+    await page.getByRole('heading', { name: 'Gatherings', exact: true }).waitFor();
+    expect(await page.getByText('Agenda made.').count()).toBe(0);
+    expect(await page.getByText(/sends no invitations/).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('put all on the calendar', () => {
   it('puts every gathering on the calendar with invitations, says whom it emailed, then finds nothing to do', async () => {
     const { page, preview } = ctx.session;

@@ -42,13 +42,24 @@ function gatherings(): Listed<Gathering>[] {
   return [...(state.directory?.gatherings ?? [])].sort((a, b) => a.record.date.localeCompare(b.record.date));
 }
 
+/** Where a message about a button goes: right after the row of buttons it stands in. */
+function beside(button: Element): Element {
+  return button.closest('.actions') ?? button;
+}
+
+/** The row of the button an event came from, for its message. */
+function nearTarget(event: Event): Element | undefined {
+  return event.currentTarget instanceof Element ? beside(event.currentTarget) : undefined;
+}
+
 /** Where a view's messages go: beside the actions at its top, or beside one gathering's row. */
 interface GatheringsView {
-  readonly actions: HTMLElement;
-  rowOf(id: string): HTMLElement | undefined;
+  readonly actions: Element;
+  rowOf(id: string): Element | undefined;
 }
 
 export function showGatherings(): GatheringsView {
+  say('');
   const today = state.directory?.today ?? '';
   const list = gatherings();
   // The bulk buttons make agendas and events for gatherings still to come: one already past gets them
@@ -114,23 +125,20 @@ export function showGatherings(): GatheringsView {
           { class: 'partners', 'aria-label': 'Gatherings' },
           ...list.map((g) => {
             const row = h(
-              'li',
-              {},
-              h(
-                'button',
-                { class: 'partner', onclick: () => showGathering(g.record.id) },
-                h('span', { class: 'name' }, g.record.title),
-                h('span', { class: 'meta' }, `${g.record.date} ${g.record.start}–${g.record.end}`),
-                h('span', { class: `badge status-${g.record.status}` }, g.record.status),
-                awaitsAnswer(g.record, today)
-                  ? h('span', { class: 'badge status-ask' }, 'held or cancelled?')
-                  : null,
-                g.record.agendaUrl ? h('span', { class: 'meta' }, 'agenda') : null,
-                g.record.eventId ? h('span', { class: 'meta' }, 'on calendar') : null,
-              ),
+              'button',
+              { class: 'partner', onclick: () => showGathering(g.record.id) },
+              h('span', { class: 'name' }, g.record.title),
+              h('span', { class: 'meta' }, `${g.record.date} ${g.record.start}–${g.record.end}`),
+              h('span', { class: `badge status-${g.record.status}` }, g.record.status),
+              awaitsAnswer(g.record, today)
+                ? h('span', { class: 'badge status-ask' }, 'held or cancelled?')
+                : null,
+              g.record.agendaUrl ? h('span', { class: 'meta' }, 'agenda') : null,
+              g.record.eventId ? h('span', { class: 'meta' }, 'on calendar') : null,
             );
+            // A message about this gathering goes inside its list item, right after it.
             rows.set(g.record.id, row);
-            return row;
+            return h('li', {}, row);
           }),
         )
       : h('p', { class: 'empty' }, 'No gatherings yet. Plan the year to start.'),
@@ -140,6 +148,7 @@ export function showGatherings(): GatheringsView {
 }
 
 function editGathering(entry?: Listed<Gathering>): void {
+  say('');
   edit({
     table: TABLES.gatherings,
     fn: 'saveGathering',
@@ -167,6 +176,7 @@ function field(label: string, control: HTMLElement, id: string): HTMLElement {
 }
 
 function planYear(): void {
+  say('');
   const today = state.directory?.today ?? '';
   const model = h(
     'select',
@@ -252,21 +262,24 @@ function planYear(): void {
         'button',
         {
           class: 'action',
-          onclick: async () => {
-            const drafts = await busy('Planning…', () =>
-              call('planYear', {
-                model: model.value as 'five' | 'three' | 'custom',
-                startYear: Number(year.value),
-                weekday: Number(weekday.value),
-                week: Number(week.value),
-                start: start.value,
-                minutes: Number(minutes.value),
-                location: location.value,
-                months:
-                  model.value === 'custom'
-                    ? monthBoxes.filter((b) => b.box.checked).map((b) => Number(b.box.value))
-                    : undefined,
-              }),
+          onclick: async (event: Event) => {
+            const drafts = await busy(
+              'Planning…',
+              () =>
+                call('planYear', {
+                  model: model.value as 'five' | 'three' | 'custom',
+                  startYear: Number(year.value),
+                  weekday: Number(weekday.value),
+                  week: Number(week.value),
+                  start: start.value,
+                  minutes: Number(minutes.value),
+                  location: location.value,
+                  months:
+                    model.value === 'custom'
+                      ? monthBoxes.filter((b) => b.box.checked).map((b) => Number(b.box.value))
+                      : undefined,
+                }),
+              nearTarget(event),
             );
             if (drafts) reviewDrafts(review, drafts, () => (invite.checked ? activePartnerIds() : []));
           },
@@ -281,6 +294,7 @@ function planYear(): void {
 }
 
 function planConvening(): void {
+  say('');
   const boxes = CONVENING_GOALS.map((goal, i) => {
     const id = `goal-${i}`;
     const box = h('input', { type: 'checkbox', id, value: goal, checked: i < 3 });
@@ -310,16 +324,19 @@ function planConvening(): void {
         'button',
         {
           class: 'action',
-          onclick: async () => {
-            const drafts = await busy('Planning…', () =>
-              call('planConvening', {
-                goals: boxes.filter((b) => b.box.checked).map((b) => b.box.value),
-                date: date.value,
-                days: Number(days.value) === 1 ? 1 : 2,
-                start: start.value,
-                location: location.value,
-                coConveners: co.value,
-              }),
+          onclick: async (event: Event) => {
+            const drafts = await busy(
+              'Planning…',
+              () =>
+                call('planConvening', {
+                  goals: boxes.filter((b) => b.box.checked).map((b) => b.box.value),
+                  date: date.value,
+                  days: Number(days.value) === 1 ? 1 : 2,
+                  start: start.value,
+                  location: location.value,
+                  coConveners: co.value,
+                }),
+              nearTarget(event),
             );
             if (drafts) reviewDrafts(review, drafts, () => (invite.checked ? activePartnerIds() : []));
           },
@@ -443,6 +460,7 @@ async function syncAll(
 ): Promise<void> {
   const progress = h('p', { class: 'progress', role: 'status', 'aria-live': 'polite' }, `0 of ${ids.length}`);
   const made = h('ul', { class: 'plain', 'aria-label': 'Made' });
+  say('');
   replace(view, h('h2', { tabindex: '-1', id: 'make-title' }, heading), progress, made);
   focusHeading('make-title');
   let remaining = ids;
@@ -535,10 +553,10 @@ function eventOutcome(r: EventResult, asked: boolean): string {
 
 /** Where one gathering's messages go: beside the action that caused them. */
 interface GatheringView {
-  readonly status: HTMLElement;
-  readonly agenda: HTMLElement;
-  readonly calendar: HTMLElement;
-  readonly followUp: HTMLElement;
+  readonly status: Element;
+  readonly agenda: Element;
+  readonly calendar: Element;
+  readonly followUp: Element;
 }
 
 export function showGathering(id: string): GatheringView | undefined {
@@ -547,6 +565,7 @@ export function showGathering(id: string): GatheringView | undefined {
     showGatherings();
     return undefined;
   }
+  say('');
   const today = state.directory?.today ?? '';
   const g = entry.record;
   const ask = canAnswer(g, today);
@@ -568,7 +587,7 @@ export function showGathering(id: string): GatheringView | undefined {
         const result = await busy(
           'Saving the event…',
           () => call('putOnCalendar', g.id, asked),
-          calendarButton,
+          beside(calendarButton),
         );
         if (!result) return;
         await reload();
@@ -582,7 +601,11 @@ export function showGathering(id: string): GatheringView | undefined {
     'button',
     {
       onclick: async () => {
-        const result = await busy('Sending follow-up…', () => call('sendFollowUp', g.id), followUpButton);
+        const result = await busy(
+          'Sending follow-up…',
+          () => call('sendFollowUp', g.id),
+          beside(followUpButton),
+        );
         if (!result) return;
         await reload();
         const parts = [
@@ -615,7 +638,7 @@ export function showGathering(id: string): GatheringView | undefined {
           danger: true,
         });
         if (!sure) return;
-        const result = await busy('Cancelling…', () => call('cancelGathering', g.id), cancelButton);
+        const result = await busy('Cancelling…', () => call('cancelGathering', g.id), beside(cancelButton));
         if (!result) return;
         await reload();
         const shown = showGathering(g.id);
@@ -715,7 +738,7 @@ export function showGathering(id: string): GatheringView | undefined {
     ),
   );
   focusHeading('gathering-title');
-  return { status, agenda: agendaButton, calendar: calendarButton, followUp };
+  return { status, agenda: beside(agendaButton), calendar: beside(calendarButton), followUp };
 }
 
 // ---- Held or cancelled -----------------------------------------------------------------------------------
@@ -761,7 +784,7 @@ function answerGathering(entry: Listed<Gathering>, where: 'list' | 'page'): HTML
       class: 'action',
       ...label('Held'),
       onclick: async () => {
-        const saved = await busy('Saving…', () => call('markHeld', g.id), held);
+        const saved = await busy('Saving…', () => call('markHeld', g.id), beside(held));
         if (!saved) return;
         merge('gatherings', saved);
         say(
@@ -780,7 +803,7 @@ function answerGathering(entry: Listed<Gathering>, where: 'list' | 'page'): HTML
     {
       ...label('Cancelled'),
       onclick: async () => {
-        const done = await busy('Saving…', () => call('cancelGathering', g.id), cancelled);
+        const done = await busy('Saving…', () => call('cancelGathering', g.id), beside(cancelled));
         if (!done) return;
         await reload();
         const event = g.eventId ? ' Its calendar event was deleted.' : '';
@@ -825,7 +848,7 @@ function actionItem(a: Listed<ActionItem>, gatheringId: string): HTMLElement {
 }
 
 async function agenda(g: Gathering, button: HTMLElement): Promise<void> {
-  let result = await busy('Making the agenda…', () => call('makeAgenda', g.id, false), button);
+  let result = await busy('Making the agenda…', () => call('makeAgenda', g.id, false), beside(button));
   if (result?.status === 'exists') {
     const sure = await askToConfirm({
       title: 'Replace the agenda?',
@@ -836,7 +859,7 @@ async function agenda(g: Gathering, button: HTMLElement): Promise<void> {
       cancel: 'Keep the agenda',
     });
     if (!sure) return;
-    result = await busy('Making the agenda…', () => call('makeAgenda', g.id, true), button);
+    result = await busy('Making the agenda…', () => call('makeAgenda', g.id, true), beside(button));
   }
   if (!result || result.status !== 'made') return;
   await reload();
