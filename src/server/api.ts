@@ -55,7 +55,7 @@ import {
   viewTableList,
   yearRequest,
 } from './requests';
-import { addGatherings, getSettings, saveSettings } from './workspace/gatherings';
+import { addGatherings, getSettings, markHeld, saveSettings } from './workspace/gatherings';
 import { makeAgenda } from './workspace/agenda-docs';
 import { cancelGathering, putOnCalendar, syncGatherings } from './workspace/events';
 import { sendFollowUp } from './workspace/followup';
@@ -218,6 +218,7 @@ export const SERVER_FUNCTIONS: ServerTable = {
     args: [id],
     run: (db, gatheringId) => listed<Gathering>(cancelGathering(db(), gatheringId)),
   },
+  markHeld: { args: [id], run: (db, gatheringId) => markHeld(db(), gatheringId) },
   sendFollowUp: { args: [id], run: (db, gatheringId) => sendFollowUp(db(), gatheringId) },
   getSettings: { args: [], run: (db) => getSettings(db()) },
   saveSettings: { args: [settingsRequest], run: (_db, request) => saveSettings(request) },
@@ -298,7 +299,7 @@ export function runQueuedJobs(): void {
   for (const job of queuedJobs()) {
     try {
       const db = openDatabaseById(job.spreadsheetId);
-      if (job.kind === 'followUp') sendFollowUp(db, job.id);
+      if (job.kind === 'followUp') sendFollowUp(db, job.id, true);
       else if (job.kind === 'surveySend')
         sendSurvey(
           db,

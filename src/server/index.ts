@@ -121,6 +121,10 @@ export function cancelGathering(...args: unknown[]): unknown {
   return serve('cancelGathering', args);
 }
 
+export function markHeld(...args: unknown[]): unknown {
+  return serve('markHeld', args);
+}
+
 export function sendFollowUp(...args: unknown[]): unknown {
   return serve('sendFollowUp', args);
 }

@@ -506,6 +506,8 @@ export interface ServerApi {
   putOnCalendar(gatheringId: string, sendInvites: boolean): EventResult;
   syncGatherings(request: CalendarSyncRequest): CalendarSyncResult;
   cancelGathering(gatheringId: string): Listed<Gathering>;
+  /** The answer "held" to a gathering whose day has come. */
+  markHeld(gatheringId: string): Listed<Gathering>;
   sendFollowUp(gatheringId: string): FollowUpResult;
   getSettings(): Settings & {
     readonly calendars: readonly { readonly id: string; readonly name: string }[];

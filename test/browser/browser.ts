@@ -30,8 +30,11 @@ export interface Session {
   readonly errors: string[];
 }
 
-export async function openSidebar(browser: Browser, options: { empty?: boolean } = {}): Promise<Session> {
-  const preview = await startPreview({ empty: options.empty });
+export async function openSidebar(
+  browser: Browser,
+  options: { empty?: boolean; now?: Date } = {},
+): Promise<Session> {
+  const preview = await startPreview({ empty: options.empty, now: options.now });
   try {
     const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     // Fail at the step that is stuck, well before jest's own timeout.
@@ -73,9 +76,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /**
  * One Chromium for a test file and, for each test, a fresh preview with its sidebar page; an error in
- * the page fails the test.
+ * the page fails the test. `now` pins the day the preview starts on (the real time otherwise).
  */
-export function sidebarPerTest(): { readonly browser: Browser; readonly session: Session } {
+export function sidebarPerTest(options: { now?: Date } = {}): {
+  readonly browser: Browser;
+  readonly session: Session;
+} {
   const state = {} as { browser: Browser; session: Session };
   beforeAll(async () => {
     state.browser = await launch();
@@ -84,7 +90,7 @@ export function sidebarPerTest(): { readonly browser: Browser; readonly session:
     await state.browser?.close();
   });
   beforeEach(async () => {
-    state.session = await openSidebar(state.browser);
+    state.session = await openSidebar(state.browser, options);
   });
   afterEach(async () => {
     try {

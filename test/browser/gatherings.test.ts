@@ -2,7 +2,26 @@
 // progress, see them in the preview, and use the Docs sidebar inside an agenda.
 import { axeViolations, sidebarPerTest } from './browser';
 
-const ctx = sidebarPerTest();
+// A summer day before the demo school year (2026–27): every gathering of the year is still ahead.
+const ctx = sidebarPerTest({ now: new Date('2026-08-03T15:00:00Z') });
+
+/** The preview's clock moved to that day, and the sidebar opened again so it knows today. */
+async function openOn(day: string): Promise<void> {
+  const { page, preview } = ctx.session;
+  preview.addOn.workspace.clock.set(new Date(`${day}T15:00:00Z`));
+  await page.reload();
+  await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
+}
+
+const gatheringRows = () => {
+  const [header, ...rows] = ctx.session.preview.addOn.workspace
+    .inspect()
+    .tabs.find((t) => t.name === 'Gatherings')!.values;
+  return rows.map((r) => ({
+    title: String(r[header.indexOf('Title')]),
+    status: String(r[header.indexOf('Status')]),
+  }));
+};
 
 describe('gatherings', () => {
   it('plans the year, reviews, adds, then makes every agenda and calendar event with progress', async () => {
@@ -96,6 +115,227 @@ describe('gatherings', () => {
       .getByText(/already up to date; its guests had already been invited, so nothing was sent/)
       .waitFor();
     expect(preview.addOn.workspace.calendar.invitations).toHaveLength(invited.length);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('dates that respect today', () => {
+  it('on 30 November proposes this school year with September and November marked past and unchecked', async () => {
+    const { page } = ctx.session;
+    await openOn('2026-11-30');
+    await page.getByRole('button', { name: 'Plan the year' }).click();
+    expect(await page.getByLabel('School year starting in').inputValue()).toBe('2026');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('heading', { name: 'Review' }).waitFor();
+    await page
+      .getByText('September 8 and November 10 are already past: left unchecked, so they are not added')
+      .waitFor();
+    for (const [n, past] of [
+      [1, true],
+      [2, true],
+      [3, false],
+      [4, false],
+      [5, false],
+    ] as const) {
+      const group = page.getByRole('group', { name: new RegExp(`^Gathering ${n}\\b`) });
+      expect(await group.getByText('already past').isVisible()).toBe(past);
+      expect(await group.getByLabel('Keep').isChecked()).toBe(!past);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add these gatherings' }).click();
+    await page.getByText('Added 3 gatherings.', { exact: true }).waitFor();
+    expect(gatheringRows().map((r) => r.title)).toEqual([
+      'Mid-year partner gathering',
+      'Spring data gathering',
+      'End-of-year partner gathering',
+    ]);
+  });
+
+  it('adds a past date only when checked, and makes agendas and events in bulk only for dates ahead', async () => {
+    const { page, preview } = ctx.session;
+    await openOn('2026-11-30');
+    await page.getByRole('button', { name: 'Plan the year' }).click();
+    await page.getByLabel('Model').selectOption('custom');
+    for (const month of ['September', 'October', 'December', 'February'])
+      await page.getByLabel(month).check();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('September 8 and October 13 are already past').waitFor();
+    const october = page.getByRole('group', { name: /^Gathering 2\b/ });
+    await october.getByText('already past').waitFor();
+    // A past date moved ahead loses its mark and is kept; the coordinator may also choose a past one.
+    const september = page.getByRole('group', { name: /^Gathering 1\b/ });
+    await september.getByLabel('Date').fill('2026-12-15');
+    expect(await september.getByText('already past').isVisible()).toBe(false);
+    expect(await september.getByLabel('Keep').isChecked()).toBe(true);
+    await october.getByLabel('Keep').check();
+    await page.getByRole('button', { name: 'Add these gatherings' }).click();
+    await page.getByText(/^Added 4 gatherings\. One is already past: open it to make its agenda/).waitFor();
+
+    // The bulk button covers the three ahead; October waits for the coordinator to open it.
+    await page.getByText('These buttons cover gatherings still to come').waitFor();
+    await page.getByRole('button', { name: 'Make agendas and calendar events (3)' }).click();
+    await page.getByText('Done: 3 of 3').waitFor();
+    const events = preview.addOn.workspace.calendar.inspect();
+    expect(events).toHaveLength(3);
+    expect(events.map((e) => e.title)).not.toContain('October partner gathering');
+    expect(gatheringRows().map((r) => r.title)).toContain('October partner gathering');
+  });
+});
+
+/** The demo year planned and added on the pinned summer day: five gatherings, all still ahead. */
+async function planDemoYear(): Promise<void> {
+  const { page } = ctx.session;
+  await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
+  await page.getByRole('button', { name: 'Plan the year' }).click();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Add these gatherings' }).click();
+  await page.getByText('Added 5 gatherings.').waitFor();
+}
+
+/** The element's box lies inside the page's viewport. */
+async function inViewport(locator: import('playwright-core').Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = ctx.session.page.viewportSize();
+  return !!box && !!size && box.y >= 0 && box.y + box.height <= size.height;
+}
+
+describe('held or cancelled', () => {
+  it('asks about gatherings whose day has passed, in the list and on the page', async () => {
+    const { page } = ctx.session;
+    await planDemoYear();
+    await expect(page.getByRole('heading', { name: 'Held or cancelled?' }).count()).resolves.toBe(0);
+
+    await openOn('2026-11-30');
+    const ask = page.getByRole('list', { name: 'Gatherings to answer' });
+    expect(await ask.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Fall partner gathering'),
+      expect.stringContaining('November partner gathering'),
+    ]);
+    const list = page.getByRole('list', { name: 'Gatherings', exact: true });
+    expect(await list.getByText('held or cancelled?').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Held: Fall partner gathering' }).click();
+    const said = page.getByText('"Fall partner gathering" is marked held. Open it to email the follow-up.');
+    await said.waitFor();
+    expect(await inViewport(said)).toBe(true);
+    expect(gatheringRows().map((r) => r.status)).toEqual([
+      'held',
+      'planned',
+      'planned',
+      'planned',
+      'planned',
+    ]);
+    expect(await ask.getByRole('listitem').count()).toBe(1);
+    expect(await list.getByText('held or cancelled?').count()).toBe(1);
+
+    // On its page, November asks too; "Cancelled" cancels it.
+    await list.getByRole('button', { name: /November partner gathering/ }).click();
+    await page.getByRole('heading', { name: 'Held or cancelled?' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel the gathering' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Cancelled', exact: true }).click();
+    await page.getByText('Marked cancelled.').waitFor();
+    expect(gatheringRows().map((r) => r.status)).toEqual([
+      'held',
+      'cancelled',
+      'planned',
+      'planned',
+      'planned',
+    ]);
+    await expect(page.getByRole('heading', { name: 'Held or cancelled?' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '← All gatherings' }).click();
+    await expect(page.getByRole('list', { name: 'Gatherings to answer' }).count()).resolves.toBe(0);
+  });
+});
+
+describe('follow-ups', () => {
+  it('offers "Email the follow-up" only for a gathering marked held', async () => {
+    const { page, preview } = ctx.session;
+    await planDemoYear();
+    await openOn('2026-11-30');
+    const list = page.getByRole('list', { name: 'Gatherings', exact: true });
+    const open = async (title: string) => {
+      await list.getByRole('button', { name: new RegExp(`^${title}`) }).click();
+      await page.getByRole('heading', { name: title, exact: true }).waitFor();
+    };
+    const followUp = page.getByRole('button', { name: 'Email the follow-up' });
+
+    // Over but not answered: the question, no follow-up.
+    await open('Fall partner gathering');
+    expect(await followUp.count()).toBe(0);
+    await page.getByRole('button', { name: 'Cancelled', exact: true }).click();
+    await page.getByText('Marked cancelled.').waitFor();
+    expect(await followUp.count()).toBe(0);
+
+    // Still to come: no follow-up, and a word on when.
+    await page.getByRole('button', { name: '← All gatherings' }).click();
+    await open('Mid-year partner gathering');
+    expect(await followUp.count()).toBe(0);
+    await page.getByText('The follow-up email can be sent once the gathering has been held.').waitFor();
+
+    // Held: the button, and its result beside it.
+    await page.getByRole('button', { name: '← All gatherings' }).click();
+    await open('November partner gathering');
+    await page.getByRole('button', { name: 'Held', exact: true }).click();
+    const ready = page.getByText('Marked held. The follow-up email can go now.');
+    await ready.waitFor();
+    expect(await inViewport(ready)).toBe(true);
+    await followUp.click();
+    const sent = page.getByText(/^Follow-up sent to \d+\.$/);
+    await sent.waitFor();
+    expect(await inViewport(sent)).toBe(true);
+    expect(preview.addOn.workspace.mail.sent.length).toBeGreaterThan(0);
+    expect(
+      preview.addOn.workspace.mail.sent.every((m) => m.subject.includes('November partner gathering')),
+    ).toBe(true);
+  });
+});
+
+describe('messages beside their action', () => {
+  /** The message's element comes right after the row holding that button. */
+  const besideButton = (message: import('playwright-core').Locator, button: string) =>
+    message.evaluate(
+      (el, name) =>
+        [...(el.previousElementSibling?.querySelectorAll('button') ?? [])].some(
+          (b) => b.textContent === name,
+        ),
+      button,
+    );
+
+  it('says each result next to the button that caused it, in sight, and not after the view changes', async () => {
+    const { page } = ctx.session;
+    await page.setViewportSize({ width: 300, height: 520 });
+    await planDemoYear();
+    const added = page.getByText('Added 5 gatherings.');
+    expect(await besideButton(added, 'Plan the year')).toBe(true);
+    expect(await inViewport(added)).toBe(true);
+
+    await openOn('2026-11-30');
+    await page
+      .getByRole('list', { name: 'Gatherings', exact: true })
+      .getByRole('button', { name: /^Fall partner gathering/ })
+      .click();
+    await page.getByRole('button', { name: 'Make the agenda' }).click();
+    const made = page.getByText('Agenda made.');
+    await made.waitFor();
+    expect(await besideButton(made, 'Make the agenda again')).toBe(true);
+    expect(await inViewport(made)).toBe(true);
+
+    // An error goes beside its button too: no invitations to a gathering that is over.
+    await page.getByLabel('Send invitations to partner contacts').check();
+    await page.getByRole('button', { name: 'Put on the calendar' }).click();
+    const refused = page.getByText(/is over; Partner Hub sends no invitations for past gatherings/);
+    await refused.waitFor();
+    expect(await besideButton(refused, 'Put on the calendar')).toBe(true);
+    expect(await inViewport(refused)).toBe(true);
+    expect(await refused.getAttribute('class')).toContain('error');
+    expect(await page.locator('#status').isVisible()).toBe(false);
+
+    // Another view, and back: the messages are gone.
+    await page.getByRole('button', { name: '← All gatherings' }).click();
+    await page.getByRole('heading', { name: 'Gatherings', exact: true }).waitFor();
+    expect(await page.getByText('Agenda made.').count()).toBe(0);
+    expect(await page.getByText(/sends no invitations/).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

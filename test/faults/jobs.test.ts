@@ -228,6 +228,10 @@ const JOBS: Job[] = [
           status: 'open',
         },
       });
+      // The day after the gathering, marked held: a follow-up goes only then.
+      a.workspace.clock.set(new Date(`${g.record.date}T15:00:00Z`));
+      a.workspace.clock.advance(DAY);
+      run(a, 'markHeld', g.record.id);
     },
     job: (a) => run(a, 'sendFollowUp', gatherings(a)[0].record.id),
   },

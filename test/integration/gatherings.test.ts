@@ -303,6 +303,75 @@ describe('Google Calendar', () => {
   });
 });
 
+/** The workspace clock moved to 15:00 UTC on that day (the demo spreadsheet is in New York: morning). */
+const moveTo = (addOn: AddOn, day: string) => addOn.workspace.clock.set(new Date(`${day}T15:00:00Z`));
+
+describe('held or cancelled', () => {
+  it('marks a gathering held once its day has come, writing its status alone, with the new version', () => {
+    const addOn = demo();
+    const [fall, november] = planned(addOn);
+    // Still to come on 20 August: refused in plain words, nothing written.
+    const before = snapshot(addOn);
+    expect(failure(addOn, 'markHeld', fall.record.id)).toBe(
+      '"Fall partner gathering" is on Tuesday, September 8, 2026, still to come: mark it held once it has taken place.',
+    );
+    expect(snapshot(addOn)).toEqual(before);
+
+    moveTo(addOn, '2026-11-30');
+    const held = ok<Listed<Gathering>>(addOn, 'markHeld', fall.record.id);
+    expect(held.record.status).toBe('held');
+    // Two cells changed in the whole workbook: that row's Status and Updated.
+    const changed = snapshot(addOn).flatMap((tab, t) =>
+      tab.values.flatMap((cells, r) =>
+        cells.flatMap((v, c) =>
+          String(v) === String(before[t].values[r]?.[c]) ? [] : [`${tab.name}!${tab.values[0][c]}`],
+        ),
+      ),
+    );
+    expect(changed.sort()).toEqual(['Gatherings!Status', 'Gatherings!Updated']);
+    const after = directory(addOn).gatherings.find((g) => g.record.id === fall.record.id)!;
+    expect(after.version).toBe(held.version);
+    const { updated: _u1, status: _s1, ...rest } = after.record;
+    const { updated: _u2, status: _s2, ...was } = fall.record;
+    expect(rest).toEqual(was);
+    // The version it returned is the row's: an edit made with it saves.
+    const { id, created: _c, updated: _u, ...values } = held.record;
+    const saved = ok<{ status: string }>(addOn, 'saveGathering', {
+      id,
+      version: held.version,
+      values: { ...values, notes: 'Good turnout' },
+    });
+    expect(saved.status).toBe('saved');
+    // Asked again: still held, nothing else happens.
+    expect(ok<Listed<Gathering>>(addOn, 'markHeld', fall.record.id).record.status).toBe('held');
+    // November 10 passed as well; "cancelled" is the cancel there is.
+    ok(addOn, 'cancelGathering', november.record.id);
+    expect(directory(addOn).gatherings.map((g) => g.record.status)).toEqual([
+      'held',
+      'cancelled',
+      'planned',
+      'planned',
+      'planned',
+    ]);
+  });
+
+  it('can be marked held on its own day, and refuses a gathering that is gone', () => {
+    const addOn = demo();
+    const [fall] = planned(addOn);
+    moveTo(addOn, '2026-09-08');
+    expect(ok<Listed<Gathering>>(addOn, 'markHeld', fall.record.id).record.status).toBe('held');
+    expect(failure(addOn, 'markHeld', 'G-000000000000')).toMatch(/^No gathering with id G-000000000000/);
+  });
+
+  it('the Status dropdown of the Gatherings tab offers held', () => {
+    const addOn = demo();
+    const sheet = addOn.workspace.spreadsheet.getSheetByName('Gatherings')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const rule = sheet.getRange(2, headers.indexOf('Status') + 1).getDataValidation()!;
+    expect(rule.getCriteriaValues()[0]).toEqual(['planned', 'invited', 'held', 'cancelled']);
+  });
+});
+
 describe('follow-up emails', () => {
   it('sends each attendee their action items once; a quota-exhausted run resumes without sending twice', () => {
     const addOn = demo();
@@ -330,6 +399,8 @@ describe('follow-up emails', () => {
       },
     });
     const guests = ok<EventResult>(addOn, 'putOnCalendar', g.record.id, false).guests;
+    moveTo(addOn, '2026-09-09');
+    ok(addOn, 'markHeld', g.record.id);
     addOn.workspace.mail.setQuota(2);
     const first = ok<FollowUpResult>(addOn, 'sendFollowUp', g.record.id);
     expect(first.sent).toHaveLength(2);
@@ -355,5 +426,47 @@ describe('follow-up emails', () => {
     expect(mine).toBeDefined();
     expect(addOn.workspace.mail.sent.every((m) => !m.htmlBody?.includes('<b>Bring</b>'))).toBe(true);
     expect(d.partners.length).toBeGreaterThan(0);
+  });
+
+  it('goes only after a gathering that was held: refused, in plain words and writing nothing, otherwise', () => {
+    const addOn = demo();
+    const [fall, november, january] = planned(addOn);
+    moveTo(addOn, '2026-11-30');
+    ok(addOn, 'cancelGathering', november.record.id);
+    const before = snapshot(addOn);
+    expect(failure(addOn, 'sendFollowUp', november.record.id)).toBe(
+      '"November partner gathering" was cancelled, so no follow-up is sent for it.',
+    );
+    expect(failure(addOn, 'sendFollowUp', january.record.id)).toBe(
+      '"Mid-year partner gathering" is on Tuesday, January 12, 2027, still to come: the follow-up goes once it has been held.',
+    );
+    expect(failure(addOn, 'sendFollowUp', fall.record.id)).toBe(
+      '"Fall partner gathering" is not marked as held. Answer "Held or cancelled?" for it in Gatherings first; the follow-up goes only after a gathering that was held.',
+    );
+    expect(addOn.workspace.mail.sent).toEqual([]);
+    expect(snapshot(addOn)).toEqual(before);
+
+    ok(addOn, 'markHeld', fall.record.id);
+    expect(ok<FollowUpResult>(addOn, 'sendFollowUp', fall.record.id).sent.length).toBeGreaterThan(0);
+  });
+
+  it('a send the quota stopped ends without another email when the gathering is cancelled meanwhile', () => {
+    const addOn = demo();
+    const [g] = planned(addOn);
+    moveTo(addOn, '2026-09-09');
+    ok(addOn, 'markHeld', g.record.id);
+    addOn.workspace.mail.setQuota(1);
+    const first = ok<FollowUpResult>(addOn, 'sendFollowUp', g.record.id);
+    expect(first.sent).toHaveLength(1);
+    expect(first.queued.length).toBeGreaterThan(0);
+    expect(addOn.workspace.triggers.list()).toHaveLength(1);
+
+    // Marked cancelled after all (by hand in the sheet, or from the sidebar): the trigger sends nothing.
+    ok(addOn, 'cancelGathering', g.record.id);
+    addOn.workspace.mail.setQuota(100);
+    addOn.workspace.clock.advance(25 * 60 * 60 * 1000);
+    addOn.workspace.triggers.runDue();
+    expect(addOn.workspace.mail.sent).toHaveLength(1);
+    expect(addOn.workspace.triggers.list()).toHaveLength(0);
   });
 });

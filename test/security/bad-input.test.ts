@@ -100,7 +100,8 @@ const valid: ValidCalls = {
   putOnCalendar: (c) => [c.gatheringId, false],
   syncGatherings: (c) => [{ ids: [c.gatheringId], sendInvites: false, agendas: false }],
   cancelGathering: (c) => [c.gatheringId],
-  sendFollowUp: (c) => [c.gatheringId],
+  markHeld: (c) => [c.pastGatheringId],
+  sendFollowUp: (c) => [c.pastGatheringId],
   getSettings: () => [],
   saveSettings: (c) => [
     {

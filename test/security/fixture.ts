@@ -21,6 +21,8 @@ export interface Ctx {
   /** Another spreadsheet's link, for the network rollup. */
   readonly otherSpreadsheetUrl: string;
   readonly gatheringId: string;
+  /** A gathering whose day has passed, marked held: its follow-up may go. */
+  readonly pastGatheringId: string;
   readonly actionItemId: string;
   readonly surveyId: string;
   readonly agendaDocId: string;
@@ -73,7 +75,7 @@ export function fixture(): Fixture {
   const [partner, other] = withEmail;
   const prospect = d.partners.find((p) => p.record.status === 'prospect');
   if (!partner || !other || !prospect) throw new Error('The demo school lacks partners to point at.');
-  const [gathering] = ok<Listed<Gathering>[]>(
+  const [gathering, past] = ok<Listed<Gathering>[]>(
     addOn,
     'addGatherings',
     [
@@ -87,9 +89,20 @@ export function fixture(): Fixture {
         objectives: 'Meet each other',
         topic: 'The year ahead',
       },
+      {
+        kind: 'multi-partner gathering',
+        title: 'Summer partner meet-up',
+        date: '2026-08-27',
+        start: '15:30',
+        end: '17:00',
+        location: 'School library',
+        objectives: 'Plan the fall',
+        topic: 'What is new',
+      },
     ],
     [partner.record.id, other.record.id],
   );
+  ok(addOn, 'markHeld', past.record.id);
   const made = ok<AgendaResult>(addOn, 'makeAgenda', gathering.record.id, false);
   const agendaDocId = /\/d\/([^/]+)/.exec(made.url)?.[1] ?? '';
   const item = saved(
@@ -131,6 +144,7 @@ export function fixture(): Fixture {
       prospectId: prospect.record.id,
       otherSpreadsheetUrl: otherSchool.getUrl(),
       gatheringId: gathering.record.id,
+      pastGatheringId: past.record.id,
       actionItemId: item.record.id,
       surveyId: survey.record.id,
       agendaDocId,

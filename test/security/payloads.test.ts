@@ -81,6 +81,10 @@ describe.each(PAYLOADS.map((p) => [p.name, p]))('payload: %s', (_name: string, p
 
     // The calendar event, with invitations, and the follow-up email.
     ok(addOn, 'putOnCalendar', gid, true);
+    // The follow-up goes once the gathering has been held: the day after it.
+    w.clock.set(new Date(`${gathering.record.date}T15:00:00Z`));
+    w.clock.advance(DAY);
+    ok(addOn, 'markHeld', gid);
     const followUp = ok<{ sent: string[]; failed: unknown[] }>(addOn, 'sendFollowUp', gid);
     expect(followUp.failed).toEqual([]);
     expect(followUp.sent).toContain(contactEmail);
@@ -179,6 +183,8 @@ describe('typed by hand in the sheet', () => {
 
     // The agenda link typed by hand is not a link anywhere; the follow-up goes to real contacts only.
     ok(addOn, 'putOnCalendar', ctx.gatheringId, true);
+    w.clock.set(new Date('2026-09-25T15:00:00Z'));
+    ok(addOn, 'markHeld', ctx.gatheringId);
     ok(addOn, 'sendFollowUp', ctx.gatheringId);
     const followUps = w.mail.sent.length;
     expect(followUps).toBeGreaterThan(0);

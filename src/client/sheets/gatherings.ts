@@ -15,6 +15,14 @@ import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import type { Choice } from '../common/form';
 import { askToConfirm } from '../common/dialog';
+import {
+  awaitsAnswer,
+  canAnswer,
+  followUpState,
+  isPast,
+  MODEL_MONTHS,
+  schoolYearToPlan,
+} from '../../shared/gathering-dates';
 import { busy, focusHeading, merge, partnerName, reload, say, state, view } from './app';
 import { edit } from './editor';
 
@@ -35,21 +43,46 @@ function gatherings(): Listed<Gathering>[] {
   return [...(state.directory?.gatherings ?? [])].sort((a, b) => a.record.date.localeCompare(b.record.date));
 }
 
-export function showGatherings(): void {
+/** Where a message about a button goes: right after the row of buttons it stands in. */
+function beside(button: Element): Element {
+  return button.closest('.actions') ?? button;
+}
+
+/** The row of the button an event came from, for its message. */
+function nearTarget(event: Event): Element | undefined {
+  return event.currentTarget instanceof Element ? beside(event.currentTarget) : undefined;
+}
+
+/** Where a view's messages go: beside the actions at its top, or beside one gathering's row. */
+interface GatheringsView {
+  readonly actions: Element;
+  rowOf(id: string): Element | undefined;
+}
+
+export function showGatherings(): GatheringsView {
+  say('');
+  const today = state.directory?.today ?? '';
   const list = gatherings();
-  const live = list.filter((g) => g.record.status !== 'cancelled');
+  // The bulk buttons make agendas and events for gatherings still to come: one already past gets them
+  // only when the coordinator opens it and asks.
+  const upcoming = list.filter((g) => g.record.status !== 'cancelled' && !isPast(g.record.date, today));
+  const passed = list.filter((g) => g.record.status !== 'cancelled' && isPast(g.record.date, today));
+  const unanswered = list.filter((g) => awaitsAnswer(g.record, today));
   const syncInvites = h('input', { type: 'checkbox', id: 'sync-invites' });
-  const todo = live.filter((g) => !g.record.agendaUrl || !g.record.eventId);
+  const todo = upcoming.filter((g) => !g.record.agendaUrl || !g.record.eventId);
+  const rows = new Map<string, HTMLElement>();
+  const actions = h(
+    'div',
+    { class: 'actions' },
+    h('button', { class: 'action', onclick: () => planYear() }, 'Plan the year'),
+    h('button', { onclick: () => planConvening() }, 'Plan a convening'),
+    h('button', { onclick: () => editGathering() }, 'Add a gathering or check-in'),
+  );
   replace(
     view,
     h('h2', { tabindex: '-1', id: 'gatherings-title' }, 'Gatherings'),
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', { class: 'action', onclick: () => planYear() }, 'Plan the year'),
-      h('button', { onclick: () => planConvening() }, 'Plan a convening'),
-      h('button', { onclick: () => editGathering() }, 'Add a gathering or check-in'),
-    ),
+    actions,
+    unanswered.length ? heldOrCancelled(unanswered) : null,
     todo.length
       ? h(
           'button',
@@ -57,7 +90,7 @@ export function showGatherings(): void {
           `Make agendas and calendar events (${todo.length})`,
         )
       : null,
-    live.length
+    upcoming.length
       ? h(
           'div',
           { class: 'actions' },
@@ -72,40 +105,51 @@ export function showGatherings(): void {
             {
               onclick: () =>
                 putAllOnCalendar(
-                  live.map((g) => g.record.id),
+                  upcoming.map((g) => g.record.id),
                   syncInvites.checked,
                 ),
             },
-            `Put all on the calendar (${live.length})`,
+            `Put all on the calendar (${upcoming.length})`,
           ),
+        )
+      : null,
+    passed.length && (todo.length || upcoming.length)
+      ? h(
+          'p',
+          { class: 'help' },
+          'These buttons cover gatherings still to come. For one already past, open it to make its agenda or event.',
         )
       : null,
     list.length
       ? h(
           'ul',
           { class: 'partners', 'aria-label': 'Gatherings' },
-          ...list.map((g) =>
-            h(
-              'li',
-              {},
-              h(
-                'button',
-                { class: 'partner', onclick: () => showGathering(g.record.id) },
-                h('span', { class: 'name' }, g.record.title),
-                h('span', { class: 'meta' }, `${g.record.date} ${g.record.start}–${g.record.end}`),
-                h('span', { class: `badge status-${g.record.status}` }, g.record.status),
-                g.record.agendaUrl ? h('span', { class: 'meta' }, 'agenda') : null,
-                g.record.eventId ? h('span', { class: 'meta' }, 'on calendar') : null,
-              ),
-            ),
-          ),
+          ...list.map((g) => {
+            const row = h(
+              'button',
+              { class: 'partner', onclick: () => showGathering(g.record.id) },
+              h('span', { class: 'name' }, g.record.title),
+              h('span', { class: 'meta' }, `${g.record.date} ${g.record.start}–${g.record.end}`),
+              h('span', { class: `badge status-${g.record.status}` }, g.record.status),
+              awaitsAnswer(g.record, today)
+                ? h('span', { class: 'badge status-ask' }, 'held or cancelled?')
+                : null,
+              g.record.agendaUrl ? h('span', { class: 'meta' }, 'agenda') : null,
+              g.record.eventId ? h('span', { class: 'meta' }, 'on calendar') : null,
+            );
+            // A message about this gathering goes inside its list item, right after it.
+            rows.set(g.record.id, row);
+            return h('li', {}, row);
+          }),
         )
       : h('p', { class: 'empty' }, 'No gatherings yet. Plan the year to start.'),
   );
   focusHeading('gatherings-title');
+  return { actions, rowOf: (id) => rows.get(id) };
 }
 
 function editGathering(entry?: Listed<Gathering>): void {
+  say('');
   edit({
     table: TABLES.gatherings,
     fn: 'saveGathering',
@@ -133,10 +177,17 @@ function field(label: string, control: HTMLElement, id: string): HTMLElement {
 }
 
 function planYear(): void {
-  const today = state.directory?.today ?? '2026-08-01';
-  const thisYear = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 7 ? 0 : -1);
+  say('');
+  const today = state.directory?.today ?? '';
   const model = h('select', {}, ...YEAR_MODELS.map((m) => h('option', { value: m.value }, m.label)));
-  const year = h('input', { type: 'number', ...PLAN_LIMITS.startYear, value: thisYear });
+  // The school year still to come from today, until the coordinator types another.
+  const year = h('input', {
+    type: 'number',
+    ...PLAN_LIMITS.startYear,
+    value: today ? schoolYearToPlan(today, MODEL_MONTHS.five) : 2026,
+  });
+  let yearTyped = false;
+  year.addEventListener('input', () => (yearTyped = true));
   const weekday = h(
     'select',
     {},
@@ -169,7 +220,18 @@ function planYear(): void {
     };
   });
   const months = h('fieldset', { hidden: true }, h('legend', {}, 'Months'), ...monthBoxes.map((b) => b.el));
-  model.addEventListener('change', () => (months.hidden = model.value !== 'custom'));
+  const chosenMonths = () =>
+    model.value === 'five' || model.value === 'three'
+      ? MODEL_MONTHS[model.value]
+      : monthBoxes.filter((b) => b.box.checked).map((b) => b.month);
+  const proposeYear = () => {
+    if (!yearTyped && today) year.value = String(schoolYearToPlan(today, chosenMonths()));
+  };
+  model.addEventListener('change', () => {
+    months.hidden = model.value !== 'custom';
+    proposeYear();
+  });
+  months.addEventListener('change', proposeYear);
   const invite = h('input', { type: 'checkbox', id: 'plan-invite', checked: true });
   const review = h('div', {});
   replace(
@@ -191,21 +253,24 @@ function planYear(): void {
         'button',
         {
           class: 'action',
-          onclick: async () => {
-            const drafts = await busy('Planning…', () =>
-              call('planYear', {
-                model: YEAR_MODELS[model.selectedIndex].value,
-                startYear: Number(year.value),
-                weekday: PLAN_WEEKDAYS[weekday.selectedIndex].value,
-                week: WEEKS_OF_MONTH[week.selectedIndex].value,
-                start: start.value,
-                minutes: Number(minutes.value),
-                location: location.value,
-                months:
-                  model.value === 'custom'
-                    ? monthBoxes.filter((b) => b.box.checked).map((b) => b.month)
-                    : undefined,
-              }),
+          onclick: async (event: Event) => {
+            const drafts = await busy(
+              'Planning…',
+              () =>
+                call('planYear', {
+                  model: YEAR_MODELS[model.selectedIndex].value,
+                  startYear: Number(year.value),
+                  weekday: PLAN_WEEKDAYS[weekday.selectedIndex].value,
+                  week: WEEKS_OF_MONTH[week.selectedIndex].value,
+                  start: start.value,
+                  minutes: Number(minutes.value),
+                  location: location.value,
+                  months:
+                    model.value === 'custom'
+                      ? monthBoxes.filter((b) => b.box.checked).map((b) => b.month)
+                      : undefined,
+                }),
+              nearTarget(event),
             );
             if (drafts) reviewDrafts(review, drafts, () => (invite.checked ? activePartnerIds() : []));
           },
@@ -220,6 +285,7 @@ function planYear(): void {
 }
 
 function planConvening(): void {
+  say('');
   const boxes = CONVENING_GOALS.map((goal, i) => {
     const id = `goal-${i}`;
     const box = h('input', { type: 'checkbox', id, value: goal, checked: i < 3 });
@@ -249,16 +315,19 @@ function planConvening(): void {
         'button',
         {
           class: 'action',
-          onclick: async () => {
-            const drafts = await busy('Planning…', () =>
-              call('planConvening', {
-                goals: boxes.filter((b) => b.box.checked).map((b) => b.box.value),
-                date: date.value,
-                days: Number(days.value) === 1 ? 1 : 2,
-                start: start.value,
-                location: location.value,
-                coConveners: co.value,
-              }),
+          onclick: async (event: Event) => {
+            const drafts = await busy(
+              'Planning…',
+              () =>
+                call('planConvening', {
+                  goals: boxes.filter((b) => b.box.checked).map((b) => b.box.value),
+                  date: date.value,
+                  days: Number(days.value) === 1 ? 1 : 2,
+                  start: start.value,
+                  location: location.value,
+                  coConveners: co.value,
+                }),
+              nearTarget(event),
             );
             if (drafts) reviewDrafts(review, drafts, () => (invite.checked ? activePartnerIds() : []));
           },
@@ -272,18 +341,46 @@ function planConvening(): void {
   focusHeading('conv-title');
 }
 
-/** The drafts, editable, before anything is written. */
+/** "September 8" for '2026-09-08'. */
+function dayName(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleString('en-US', {
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * The drafts, editable, before anything is written. A date already past is marked and left unchecked:
+ * it is added (and later gets an agenda or event) only when the coordinator checks it.
+ */
 function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () => string[]): void {
+  const today = state.directory?.today ?? '';
   const rows = drafts.map((d, i) => {
-    const keep = h('input', { type: 'checkbox', id: `draft-keep-${i}`, checked: true });
+    const past = isPast(d.date, today);
+    const keep = h('input', { type: 'checkbox', id: `draft-keep-${i}`, checked: !past });
     const title = h('input', { type: 'text', id: `draft-title-${i}`, value: d.title });
     const date = h('input', { type: 'date', id: `draft-date-${i}`, value: d.date });
     const start = h('input', { type: 'time', id: `draft-start-${i}`, value: d.start });
     const end = h('input', { type: 'time', id: `draft-end-${i}`, value: d.end });
+    const mark = h('span', { class: 'badge status-past', hidden: !past }, 'already past');
+    // Until Keep is touched, it follows the date: checked for a date ahead, unchecked for one past.
+    let kept = false;
+    keep.addEventListener('change', () => (kept = true));
+    date.addEventListener('change', () => {
+      const now = isPast(date.value, today);
+      mark.hidden = !now;
+      if (!kept) keep.checked = !now;
+    });
     const el = h(
       'fieldset',
       {},
-      h('legend', {}, `Gathering ${i + 1}`),
+      h('legend', {}, `Gathering ${i + 1} `, mark),
       h('div', { class: 'check' }, keep, h('label', { for: `draft-keep-${i}` }, 'Keep')),
       h('label', { for: `draft-title-${i}` }, 'Title'),
       title,
@@ -302,27 +399,47 @@ function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () =>
           : null,
     };
   });
+  const past = drafts.filter((d) => isPast(d.date, today)).map((d) => dayName(d.date));
+  const add: HTMLButtonElement = h(
+    'button',
+    {
+      class: 'action',
+      onclick: async () => {
+        const chosen = rows.map((r) => r.read()).filter((d): d is GatheringDraft => d !== null);
+        const added = await busy('Adding…', () => call('addGatherings', chosen, invited()), add);
+        if (!added) return;
+        for (const entry of added) merge('gatherings', entry);
+        const { actions } = showGatherings();
+        say(addedMessage(added.length, chosen.filter((d) => isPast(d.date, today)).length), 'info', actions);
+      },
+    },
+    'Add these gatherings',
+  );
   replace(
     box,
     h('h3', {}, 'Review'),
     h('p', { class: 'help' }, 'Change what you need. Nothing is written until you add them.'),
+    past.length
+      ? h(
+          'p',
+          { class: 'warning' },
+          `${listed(past)} ${past.length === 1 ? 'is' : 'are'} already past: left unchecked, so ${
+            past.length === 1 ? 'it is' : 'they are'
+          } not added unless you check Keep.`,
+        )
+      : null,
     ...rows.map((r) => r.el),
-    h(
-      'button',
-      {
-        class: 'action',
-        onclick: async () => {
-          const chosen = rows.map((r) => r.read()).filter((d): d is GatheringDraft => d !== null);
-          const added = await busy('Adding…', () => call('addGatherings', chosen, invited()));
-          if (!added) return;
-          for (const entry of added) merge('gatherings', entry);
-          showGatherings();
-          say(`Added ${added.length} gatherings.`);
-        },
-      },
-      'Add these gatherings',
-    ),
+    add,
   );
+}
+
+/** What adding did: the server's count, and what happens to dates already past that were chosen. */
+function addedMessage(added: number, past: number): string {
+  const what = `Added ${count(added, 'gathering')}.`;
+  if (!past) return what;
+  return `${what} ${past === 1 ? 'One is' : `${past} are`} already past: open ${
+    past === 1 ? 'it' : 'each'
+  } to make its agenda or event (“Make agendas and calendar events” makes them for gatherings still to come).`;
 }
 
 /** Makes the gatherings' agendas (when asked) and calendar events, many per call, showing n of N. */
@@ -334,6 +451,7 @@ async function syncAll(
 ): Promise<void> {
   const progress = h('p', { class: 'progress', role: 'status', 'aria-live': 'polite' }, `0 of ${ids.length}`);
   const made = h('ul', { class: 'plain', 'aria-label': 'Made' });
+  say('');
   replace(view, h('h2', { tabindex: '-1', id: 'make-title' }, heading), progress, made);
   focusHeading('make-title');
   let remaining = ids;
@@ -424,19 +542,134 @@ function eventOutcome(r: EventResult, asked: boolean): string {
   return `${what}; its guests had already been invited, so nothing was sent.`;
 }
 
-export function showGathering(id: string): void {
+/** Where one gathering's messages go: beside the action that caused them. */
+interface GatheringView {
+  readonly status: Element;
+  readonly agenda: Element;
+  readonly calendar: Element;
+  readonly followUp: Element;
+}
+
+export function showGathering(id: string): GatheringView | undefined {
   const entry = state.directory?.gatherings.find((g) => g.record.id === id);
-  if (!entry) return showGatherings();
+  if (!entry) {
+    showGatherings();
+    return undefined;
+  }
+  say('');
+  const today = state.directory?.today ?? '';
   const g = entry.record;
+  const ask = canAnswer(g, today);
   const items = (state.directory?.actionItems ?? []).filter((a) => a.record.gatheringId === id);
   const invites = h('input', { type: 'checkbox', id: 'send-invites' });
   const row = (label: string, value: string | HTMLElement) =>
     value ? [h('dt', {}, label), h('dd', {}, value)] : [];
+  const status = h('p', {}, h('span', { class: `badge status-${g.status}` }, g.status), ` · ${g.kind}`);
+  const agendaButton: HTMLButtonElement = h(
+    'button',
+    { onclick: () => agenda(g, agendaButton) },
+    g.agendaUrl ? 'Make the agenda again' : 'Make the agenda',
+  );
+  const calendarButton: HTMLButtonElement = h(
+    'button',
+    {
+      onclick: async () => {
+        const asked = invites.checked;
+        const result = await busy(
+          'Saving the event…',
+          () => call('putOnCalendar', g.id, asked),
+          beside(calendarButton),
+        );
+        if (!result) return;
+        await reload();
+        const shown = showGathering(g.id);
+        say(eventOutcome(result, asked), 'info', shown?.calendar);
+      },
+    },
+    g.eventId ? 'Update the calendar event' : 'Put on the calendar',
+  );
+  const followUpButton: HTMLButtonElement = h(
+    'button',
+    {
+      onclick: async () => {
+        const result = await busy(
+          'Sending follow-up…',
+          () => call('sendFollowUp', g.id),
+          beside(followUpButton),
+        );
+        if (!result) return;
+        await reload();
+        const parts = [
+          `Follow-up sent to ${result.sent.length}`,
+          result.alreadySent.length ? `${result.alreadySent.length} had it already` : '',
+          result.queued.length ? `${result.queued.length} wait for tomorrow's email quota` : '',
+          result.failed.length
+            ? `failed: ${result.failed.map((f) => `${f.email} (${f.error})`).join(', ')}`
+            : '',
+        ].filter(Boolean);
+        const shown = showGathering(g.id);
+        say(`${parts.join('; ')}.`, result.failed.length ? 'error' : 'info', shown?.followUp);
+      },
+    },
+    'Email the follow-up',
+  );
+  const cancelButton: HTMLButtonElement = h(
+    'button',
+    {
+      onclick: async () => {
+        const sure = await askToConfirm({
+          title: `Cancel "${g.title}"?`,
+          body: [
+            g.eventId
+              ? 'Its event is deleted from Google Calendar and the gathering is marked cancelled.'
+              : 'The gathering is marked cancelled.',
+          ],
+          confirm: 'Cancel the gathering',
+          cancel: 'Keep it',
+          danger: true,
+        });
+        if (!sure) return;
+        const result = await busy('Cancelling…', () => call('cancelGathering', g.id), beside(cancelButton));
+        if (!result) return;
+        await reload();
+        const shown = showGathering(g.id);
+        say('Cancelled.', 'info', shown?.status);
+      },
+    },
+    'Cancel the gathering',
+  );
+  const followUpNow = followUpState(g, today);
+  const followUp = h(
+    'div',
+    { class: 'actions' },
+    // A "thank you for joining" goes only after a gathering that was held.
+    followUpNow === 'ready' ? followUpButton : null,
+    followUpNow === 'upcoming'
+      ? h('p', { class: 'help' }, 'The follow-up email can be sent once the gathering has been held.')
+      : null,
+    // Over: the question above answers it; held or cancelled: nothing is left to cancel.
+    !ask && (g.status === 'planned' || g.status === 'invited') ? cancelButton : null,
+  );
   replace(
     view,
     h('button', { class: 'link', onclick: () => showGatherings() }, '← All gatherings'),
     h('h2', { tabindex: '-1', id: 'gathering-title' }, g.title),
-    h('p', {}, h('span', { class: `badge status-${g.status}` }, g.status), ` · ${g.kind}`),
+    status,
+    ask
+      ? h(
+          'section',
+          { class: 'banner', 'aria-labelledby': 'ask-title' },
+          h('h3', { id: 'ask-title' }, 'Held or cancelled?'),
+          h(
+            'p',
+            { class: 'help' },
+            g.date === today
+              ? 'It is today. Once it has taken place, say whether it was held: the follow-up email goes only after a gathering that was held.'
+              : 'Its day has passed. Say whether it took place: the follow-up email goes only after a gathering that was held.',
+          ),
+          answerGathering(entry, 'page'),
+        )
+      : null,
     h(
       'dl',
       {},
@@ -461,7 +694,7 @@ export function showGathering(id: string): void {
       'div',
       { class: 'actions' },
       h('button', { class: 'action', onclick: () => editGathering(entry) }, 'Edit'),
-      h('button', { onclick: () => agenda(g) }, g.agendaUrl ? 'Make the agenda again' : 'Make the agenda'),
+      agendaButton,
     ),
     h(
       'div',
@@ -472,72 +705,9 @@ export function showGathering(id: string): void {
         invites,
         h('label', { for: 'send-invites' }, 'Send invitations to partner contacts'),
       ),
-      h(
-        'button',
-        {
-          onclick: async () => {
-            const asked = invites.checked;
-            const result = await busy('Saving the event…', () => call('putOnCalendar', g.id, asked));
-            if (!result) return;
-            await reload();
-            showGathering(g.id);
-            say(eventOutcome(result, asked));
-          },
-        },
-        g.eventId ? 'Update the calendar event' : 'Put on the calendar',
-      ),
+      calendarButton,
     ),
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          onclick: async () => {
-            const result = await busy('Sending follow-up…', () => call('sendFollowUp', g.id));
-            if (!result) return;
-            await reload();
-            const parts = [
-              `Follow-up sent to ${result.sent.length}`,
-              result.alreadySent.length ? `${result.alreadySent.length} had it already` : '',
-              result.queued.length ? `${result.queued.length} wait for tomorrow's email quota` : '',
-              result.failed.length
-                ? `failed: ${result.failed.map((f) => `${f.email} (${f.error})`).join(', ')}`
-                : '',
-            ].filter(Boolean);
-            say(`${parts.join('; ')}.`, result.failed.length ? 'error' : 'info');
-          },
-        },
-        'Email the follow-up',
-      ),
-      g.status !== 'cancelled'
-        ? h(
-            'button',
-            {
-              onclick: async () => {
-                const sure = await askToConfirm({
-                  title: `Cancel "${g.title}"?`,
-                  body: [
-                    g.eventId
-                      ? 'Its event is deleted from Google Calendar and the gathering is marked cancelled.'
-                      : 'The gathering is marked cancelled.',
-                  ],
-                  confirm: 'Cancel the gathering',
-                  cancel: 'Keep it',
-                  danger: true,
-                });
-                if (!sure) return;
-                const result = await busy('Cancelling…', () => call('cancelGathering', g.id));
-                if (!result) return;
-                await reload();
-                showGathering(g.id);
-                say('Cancelled.');
-              },
-            },
-            'Cancel the gathering',
-          )
-        : null,
-    ),
+    followUp,
     h('h3', {}, 'Action items'),
     items.length
       ? h('ul', { class: 'plain', 'aria-label': 'Action items' }, ...items.map((a) => actionItem(a, g.id)))
@@ -559,6 +729,85 @@ export function showGathering(id: string): void {
     ),
   );
   focusHeading('gathering-title');
+  return { status, agenda: beside(agendaButton), calendar: beside(calendarButton), followUp };
+}
+
+// ---- Held or cancelled -----------------------------------------------------------------------------------
+
+/** "Held or cancelled?" for the gatherings whose day has passed, each with its two answers. */
+function heldOrCancelled(list: readonly Listed<Gathering>[]): HTMLElement {
+  return h(
+    'section',
+    { 'aria-labelledby': 'ask-title' },
+    h('h3', { id: 'ask-title' }, 'Held or cancelled?'),
+    h(
+      'p',
+      { class: 'help' },
+      `${list.length === 1 ? 'This gathering is' : 'These gatherings are'} over. Say whether each took place: a follow-up email goes only after a gathering that was held.`,
+    ),
+    h(
+      'ul',
+      { class: 'plain', 'aria-label': 'Gatherings to answer' },
+      ...list.map((g) =>
+        h('li', {}, h('strong', {}, g.record.title), ` · ${g.record.date}`, answerGathering(g, 'list')),
+      ),
+    ),
+  );
+}
+
+/**
+ * The two answers for one gathering, in the list or on its page. "Held" sets the status; "Cancelled"
+ * cancels it as the page's button does (its calendar event, if any, is deleted).
+ */
+function answerGathering(entry: Listed<Gathering>, where: 'list' | 'page'): HTMLElement {
+  const g = entry.record;
+  // In the list, each button names its gathering for screen readers; the visible word comes first.
+  const label = (word: string) => (where === 'list' ? { 'aria-label': `${word}: ${g.title}` } : {});
+  const shown = (after: 'held' | 'cancelled') =>
+    where === 'list'
+      ? showGatherings().rowOf(g.id)
+      : after === 'held'
+        ? showGathering(g.id)?.followUp
+        : showGathering(g.id)?.status;
+  const held: HTMLButtonElement = h(
+    'button',
+    {
+      class: 'action',
+      ...label('Held'),
+      onclick: async () => {
+        const saved = await busy('Saving…', () => call('markHeld', g.id), beside(held));
+        if (!saved) return;
+        merge('gatherings', saved);
+        say(
+          where === 'list'
+            ? `"${g.title}" is marked held. Open it to email the follow-up.`
+            : 'Marked held. The follow-up email can go now.',
+          'info',
+          shown('held'),
+        );
+      },
+    },
+    'Held',
+  );
+  const cancelled: HTMLButtonElement = h(
+    'button',
+    {
+      ...label('Cancelled'),
+      onclick: async () => {
+        const done = await busy('Saving…', () => call('cancelGathering', g.id), beside(cancelled));
+        if (!done) return;
+        await reload();
+        const event = g.eventId ? ' Its calendar event was deleted.' : '';
+        say(
+          where === 'list' ? `"${g.title}" is marked cancelled.${event}` : `Marked cancelled.${event}`,
+          'info',
+          shown('cancelled'),
+        );
+      },
+    },
+    'Cancelled',
+  );
+  return h('div', { class: 'actions' }, held, cancelled);
 }
 
 function actionItem(a: Listed<ActionItem>, gatheringId: string): HTMLElement {
@@ -589,8 +838,8 @@ function actionItem(a: Listed<ActionItem>, gatheringId: string): HTMLElement {
   );
 }
 
-async function agenda(g: Gathering): Promise<void> {
-  let result = await busy('Making the agenda…', () => call('makeAgenda', g.id, false));
+async function agenda(g: Gathering, button: HTMLElement): Promise<void> {
+  let result = await busy('Making the agenda…', () => call('makeAgenda', g.id, false), beside(button));
   if (result?.status === 'exists') {
     const sure = await askToConfirm({
       title: 'Replace the agenda?',
@@ -601,11 +850,11 @@ async function agenda(g: Gathering): Promise<void> {
       cancel: 'Keep the agenda',
     });
     if (!sure) return;
-    result = await busy('Making the agenda…', () => call('makeAgenda', g.id, true));
+    result = await busy('Making the agenda…', () => call('makeAgenda', g.id, true), beside(button));
   }
   if (!result || result.status !== 'made') return;
   await reload();
-  showGathering(g.id);
+  const shown = showGathering(g.id);
   say(
     [
       result.unknownPlaceholders.length
@@ -613,5 +862,7 @@ async function agenda(g: Gathering): Promise<void> {
         : 'Agenda made.',
       ...result.notes,
     ].join(' '),
+    'info',
+    shown?.agenda,
   );
 }

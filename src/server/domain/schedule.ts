@@ -4,25 +4,31 @@ import type { ConveningRequest, GatheringDraft, YearRequest } from '../../shared
 import { addDays } from './dates';
 import { MONTHS } from './text';
 import { CONVENING_GOALS } from '../../shared/convening';
+import { MODEL_MONTHS, yearOfMonth } from '../../shared/gathering-dates';
 
-interface Slot {
-  readonly month: number;
+interface Topic {
   readonly title: string;
   readonly topic: string;
   readonly objectives: string;
 }
 
+interface Slot extends Topic {
+  readonly month: number;
+}
+
+/** The model's months (shared with the sidebar, which proposes the school year from them) with topics. */
+const slots = (months: readonly number[], topics: readonly Topic[]): readonly Slot[] =>
+  topics.map((t, i) => ({ ...t, month: months[i] }));
+
 // Topics follow the multi-partner gathering guide's timeline, in our own words.
-const FIVE: readonly Slot[] = [
+const FIVE = slots(MODEL_MONTHS.five, [
   {
-    month: 9,
     title: 'Fall partner gathering',
     topic:
       'The principal shares the instructional vision, the school improvement plan and what is new this year (staffing, enrollment, school-wide initiatives). Partners introduce their programs so everyone learns the range of services on campus.',
     objectives: 'Share the vision for the year. Learn what each partner offers.',
   },
   {
-    month: 11,
     title: 'November partner gathering',
     topic:
       'Agree on how we communicate and monitor progress together. Walk through the events calendar and where partners can co-plan, present or table. Connect partners to school-wide initiatives and shared goals.',
@@ -30,49 +36,43 @@ const FIVE: readonly Slot[] = [
       'Set communication and progress-monitoring expectations. Plan partner roles in upcoming events.',
   },
   {
-    month: 1,
     title: 'Mid-year partner gathering',
     topic:
       'Highlights and challenges so far, from the school and from partners. Ask for input on one area of partnership the school is working on. Open, solutions-focused discussion of what is happening in the community, with no discussion of individual youth or families.',
     objectives: 'Take stock at mid-year. Gather partner input on a partnership area.',
   },
   {
-    month: 3,
     title: 'Spring data gathering',
     topic:
       "Share the school's data for the year so far and ask partners what they see in it. Partners share their own aggregate data and how they are strengthening programs. With next year's budget in preparation, share hopes and expected changes that may affect partners.",
     objectives: 'Look at data together. Hear partner feedback ahead of budget decisions.',
   },
   {
-    month: 5,
     title: 'End-of-year partner gathering',
     topic:
       'Reflect on the year of partnership: what worked and what could be better. Each partner summarizes and documents its year to share with staff and the community.',
     objectives: 'Reflect on the year. Capture each partner’s summary.',
   },
-];
+]);
 
-const THREE: readonly Slot[] = [
+const THREE = slots(MODEL_MONTHS.three, [
   {
-    month: 9,
     title: 'Beginning-of-year meet and greet',
     topic:
       'Partners meet the principal and one another; the principal shares the vision and priorities for the year.',
     objectives: 'Build relationships. Share the year’s vision and priorities.',
   },
   {
-    month: 1,
     title: 'Mid-year all-hands',
     topic: 'Recalibrate together: what is working, what needs to change, and plans for the rest of the year.',
     objectives: 'Adjust plans for the second half of the year.',
   },
   {
-    month: 5,
     title: 'End-of-year celebration',
     topic: 'Celebrate the year’s wins together and thank partners for their work.',
     objectives: 'Celebrate. Recognize partners.',
   },
-];
+]);
 
 /** The n-th given weekday (1 Monday … 7 Sunday) of a month, or the last one when the month has fewer. */
 export function nthWeekday(year: number, month: number, weekday: number, n: number): string {
@@ -109,7 +109,7 @@ export function yearPlan(request: YearRequest): GatheringDraft[] {
             objectives: '',
           }));
   return slots.map((slot) => {
-    const year = slot.month >= 7 ? request.startYear : request.startYear + 1;
+    const year = yearOfMonth(request.startYear, slot.month);
     return {
       kind: 'multi-partner gathering',
       title: slot.title,

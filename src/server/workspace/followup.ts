@@ -6,15 +6,25 @@ import type { ActionItem, Contact, Gathering, School } from '../../shared/record
 import { followUpMail } from '../domain/followup';
 import { gatheringGuests } from '../domain/guests';
 import { UserError } from '../domain/errors';
+import { followUpRefusal } from '../domain/gathering-answers';
 import type { Database } from './database';
 import { findRow, updateRow } from './records';
-import { JobLog } from './jobs';
+import { JobLog, setQueued } from './jobs';
 import { queueTheRest, runMail, UNCERTAIN } from './mail-loop';
 
-export function sendFollowUp(db: Database, gatheringId: string): FollowUpResult {
+/** `resumed`: the trigger finishing a send the quota stopped (a refusal then ends the job quietly). */
+export function sendFollowUp(db: Database, gatheringId: string, resumed = false): FollowUpResult {
   const row = findRow(db.read('gatherings'), gatheringId);
   if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
   const g = row.record as Gathering;
+  // Only after a gathering that was held. A send still queued for one cancelled since stops here too.
+  const refusal = followUpRefusal(g, db.today());
+  if (refusal) {
+    // Nothing waits: the trigger drops the job (`after` only matters while waiting).
+    setQueued({ spreadsheetId: db.spreadsheet.getId(), kind: 'followUp', id: g.id }, false, 0);
+    if (resumed) return { sent: [], queued: [], failed: [], alreadySent: [] };
+    throw new UserError(refusal);
+  }
   const guests = gatheringGuests(
     g,
     db.read('contacts').rows.map((r) => r.record as Contact),

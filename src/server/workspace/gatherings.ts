@@ -6,7 +6,8 @@ import { TABLES } from '../../shared/schema';
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
 import { withSheetLock, type Database } from './database';
-import { listed } from './records';
+import { findRow, listed, readOneRow } from './records';
+import { heldRefusal } from '../domain/gathering-answers';
 import { readSettings, writeSettings } from './settings';
 import { docId } from './agenda-docs';
 import { agendaFolderInfo } from './drive-files';
@@ -75,6 +76,24 @@ export function addGatherings(
       const row = after.rows.find((x) => x.record.id === id);
       return row ? [listed<Gathering>(row)] : [];
     });
+  });
+}
+
+/**
+ * The answer "held" to "Held or cancelled?": only the status is written, once the gathering's day has
+ * come. The row is read back so the sidebar gets its new version (its next edit is not a conflict).
+ */
+export function markHeld(db: Database, gatheringId: string): Listed<Gathering> {
+  return withSheetLock(db, () => {
+    const data = db.read('gatherings');
+    const row = findRow(data, gatheringId);
+    if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
+    const g = row.record as Gathering;
+    const refusal = heldRefusal(g, db.today());
+    if (refusal) throw new UserError(refusal);
+    if (g.status === 'held') return listed<Gathering>(row);
+    db.write(data, [{ row: row.row, values: { status: 'held', updated: new Date().toISOString() } }]);
+    return listed<Gathering>(readOneRow(db, data, row.row));
   });
 }
 

@@ -135,7 +135,7 @@ function ids(data: TableData): Set<string> {
 }
 
 /** Reads back one row after a save, for its new version: one getValues() of that row. */
-function readOneRow(db: Database, data: TableData, row: number): Stored<Rec> {
+export function readOneRow(db: Database, data: TableData, row: number): Stored<Rec> {
   const header = data.values[data.map.headerRow];
   const line = (data.sheet as GoogleAppsScript.Spreadsheet.Sheet)
     .getRange(row, 1, 1, header.length)
