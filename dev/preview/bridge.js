@@ -42,4 +42,17 @@
     });
   }
   window.google = { script: { run: runner(null, null), host: { close: function () {} } } };
+  // Inside the preview page, a Doc or Form link opens what the preview made instead of Google's page.
+  if (window.parent !== window) {
+    window.document.addEventListener(
+      'click',
+      function (e) {
+        var a = e.target instanceof window.Element ? e.target.closest('a[href]') : null;
+        if (!a || !/^https:\/\/docs\.google\.com\/(document|forms)\//.test(a.href)) return;
+        e.preventDefault();
+        window.parent.postMessage({ type: 'partner-hub:open', url: a.href }, '*');
+      },
+      true,
+    );
+  }
 })();

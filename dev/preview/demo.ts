@@ -42,6 +42,9 @@ export function seedDemoSchool(
     if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
     sheet.getRange(2, 1, values.length, headers.length).setValues(values);
   }
+  // A new spreadsheet comes with an empty "Sheet1", and set-up leaves it: the coordinator deletes it.
+  const blank = ss.getSheetByName('Sheet1');
+  if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);
   addOn.workspace.calls.reset();
 }
 

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { loadAddOn, type AddOn } from '../gas';
 import type { WorkspaceState } from '../workspace';
 import { seedDemoSchool } from './demo';
+import { formAt, formPage, submitForm } from './form-view';
+import { indexPage, panel } from './page';
 
 export interface PreviewOptions {
   readonly port?: number;
@@ -49,7 +51,27 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
       res.end(body);
     };
-    if (req.method === 'GET' && url.pathname === '/') return send(200, 'text/html', indexPage());
+    if (req.method === 'GET' && url.pathname === '/') return send(200, 'text/html', indexPage(addOn));
+    if (req.method === 'GET' && url.pathname === '/panel') {
+      const q = url.searchParams;
+      const shown = panel(addOn, { tab: q.get('tab'), doc: q.get('doc'), form: q.get('form') });
+      return send(200, 'application/json', JSON.stringify(shown));
+    }
+    // A survey Form at its published path, answered as a partner would (form-view.ts).
+    if (url.pathname.startsWith('/forms/d/e/')) {
+      const form = formAt(addOn.workspace, url.pathname);
+      if (!form) return send(404, 'text/plain', 'No such Form in the preview.');
+      if (req.method === 'GET' && url.pathname.endsWith('/viewform'))
+        return send(200, 'text/html', formPage(form, url.searchParams));
+      if (req.method === 'POST' && url.pathname.endsWith('/formResponse')) {
+        return readBody(req, (body) => {
+          const page = submitForm(addOn.workspace, form, body);
+          addOn.workspace.locks.endExecution();
+          save();
+          send(200, 'text/html', page);
+        });
+      }
+    }
     if (url.pathname === '/favicon.ico') return send(204, 'text/plain', '');
     if (req.method === 'GET' && url.pathname === '/sidebar') {
       const doc = url.searchParams.get('doc');
@@ -73,12 +95,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (req.method === 'GET' && url.pathname === '/outside')
       return send(200, 'application/json', JSON.stringify(outside(addOn)));
     if (req.method === 'POST' && url.pathname.startsWith('/run/')) {
-      let body = '';
-      req.on('data', (chunk: Buffer) => {
-        body += chunk.toString('utf8');
-        if (body.length > 5_000_000) req.destroy();
-      });
-      req.on('end', () => {
+      return readBody(req, (body) => {
         let args: unknown[] = [];
         try {
           const parsed = JSON.parse(body || '{}') as { args?: unknown };
@@ -92,7 +109,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         save();
         send(200, 'application/json', JSON.stringify(outcome));
       });
-      return;
     }
     send(404, 'text/plain', 'Not found');
   });
@@ -119,6 +135,16 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
 }
 
+/** The request's body as text (at most 5 MB). */
+function readBody(req: http.IncomingMessage, then: (body: string) => void): void {
+  let body = '';
+  req.on('data', (chunk: Buffer) => {
+    body += chunk.toString('utf8');
+    if (body.length > 5_000_000) req.destroy();
+  });
+  req.on('end', () => then(body));
+}
+
 /** What the add-on made outside the sheet: Docs, calendar events and emails, for the preview to show. */
 function outside(addOn: AddOn) {
   const w = addOn.workspace;
@@ -130,80 +156,4 @@ function outside(addOn: AddOn) {
       return { id: f.id, name: d.name, url: d.url, html: d.html };
     });
   return { docs, events: w.calendar.inspect(), mail: w.mail.sent };
-}
-
-function indexPage(): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Partner Hub preview</title>
-<style>
-body{margin:0;display:flex;height:100vh;font:13px Roboto,Arial,sans-serif}
-iframe{width:300px;border:0;border-right:1px solid #dadce0;height:100%;flex:none}
-#sheet{flex:1;overflow:auto;padding:8px}
-nav button{margin:0 4px 8px 0}
-nav button[aria-pressed=true]{font-weight:bold}
-table{border-collapse:collapse}
-td,th{border:1px solid #dadce0;padding:2px 6px;white-space:nowrap;max-width:260px;overflow:hidden;text-overflow:ellipsis}
-th{background:#f1f3f4}
-</style></head>
-<body><iframe src="/sidebar" name="sidebar" title="Partner Hub sidebar"></iframe>
-<section id="sheet" aria-label="Spreadsheet"><nav id="tabs"></nav><div id="grid"></div></section>
-<script>
-let current = '';
-function el(tag, text) { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; }
-async function refresh() {
-  const data = await (await fetch('/sheet')).json();
-  const more = await (await fetch('/outside')).json();
-  const tabs = document.getElementById('tabs');
-  tabs.replaceChildren();
-  const names = [...data.tabs.map(t => t.name), 'Docs (' + more.docs.length + ')', 'Calendar (' + more.events.length + ')', 'Email (' + more.mail.length + ')'];
-  if (!names.includes(current)) current = names.includes('Partners') ? 'Partners' : names[0] || '';
-  for (const name of names) {
-    const b = el('button', name);
-    b.setAttribute('aria-pressed', String(name === current));
-    b.onclick = () => { current = name; refresh(); };
-    tabs.append(b);
-  }
-  const grid = document.getElementById('grid');
-  if (current.startsWith('Docs')) {
-    grid.replaceChildren(...more.docs.map(d => {
-      const box = el('article');
-      const h = el('h3', d.name);
-      const open = el('a', 'Open its Docs sidebar');
-      open.href = '/sidebar?doc=' + encodeURIComponent(d.id);
-      open.target = 'sidebar';
-      const frame = el('iframe');
-      frame.title = d.name;
-      frame.srcdoc = d.html;
-      frame.style.cssText = 'width:100%;height:420px;border:1px solid #dadce0';
-      box.append(h, open, frame);
-      return box;
-    }));
-    return;
-  }
-  if (current.startsWith('Calendar') || current.startsWith('Email')) {
-    const rows = current.startsWith('Calendar')
-      ? [['Title', 'Start', 'End', 'Location', 'Guests', 'Invitations'], ...more.events.map(e => [e.title, e.start, e.end, e.location, e.guests.join(', '), e.invitesSent ? 'sent' : 'not sent'])]
-      : [['To', 'Subject', 'Sent at'], ...more.mail.map(m => [m.to.join(', '), m.subject, m.at])];
-    const table = el('table');
-    rows.forEach((r, i) => { const tr = el('tr'); r.forEach(c => tr.append(el(i ? 'td' : 'th', c))); table.append(tr); });
-    grid.replaceChildren(table);
-    return;
-  }
-  const tab = data.tabs.find(t => t.name === current);
-  const table = document.createElement('table');
-  for (const [i, row] of (tab ? tab.display : []).entries()) {
-    const tr = document.createElement('tr');
-    for (const cell of row) {
-      const td = document.createElement(i < (tab.frozenRows || 0) ? 'th' : 'td');
-      td.textContent = cell;
-      td.title = cell;
-      tr.append(td);
-    }
-    table.append(tr);
-  }
-  grid.replaceChildren(table);
-}
-window.addEventListener('message', (e) => { if (e.data === 'partner-hub:ran') refresh(); });
-refresh();
-</script></body></html>`;
 }

@@ -479,6 +479,14 @@ export interface InspectedChart {
   ranges: string[];
   anchorRow: number;
   anchorColumn: number;
+  /** Header rows (or columns, transposed) of the ranges; -1: Sheets decides. */
+  numHeaders: number;
+  /** setTransposeRowsAndColumns(true): each row of the range is a series. */
+  transpose: boolean;
+  /** The 'isStacked' option. */
+  stacked: boolean;
+  /** The value axis's end when the chart sets one ('hAxis.viewWindow.max' or 'vAxis.viewWindow.max'). */
+  axisMax?: number;
 }
 
 /** Not counted: what inspect() shows of a tab's charts. */
@@ -489,5 +497,14 @@ export function inspectCharts(book: Book, charts: ChartData[]): InspectedChart[]
     ranges: c.ranges.map((r) => chartRangeA1(book, r)),
     anchorRow: c.anchorRow,
     anchorColumn: c.anchorColumn,
+    numHeaders: c.numHeaders,
+    transpose: c.transpose,
+    stacked: c.options.isStacked === true,
+    ...axisMax(c.options),
   }));
+}
+
+function axisMax(options: Record<string, unknown>): { axisMax?: number } {
+  const max = options['hAxis.viewWindow.max'] ?? options['vAxis.viewWindow.max'];
+  return typeof max === 'number' && Number.isFinite(max) ? { axisMax: max } : {};
 }

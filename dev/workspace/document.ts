@@ -8,6 +8,7 @@
 // getActiveDocument() is null outside a Docs container and getUi() then throws.
 import {
   Attribute,
+  AttrValue,
   build,
   CharStyle,
   DocOwner,
@@ -392,6 +393,13 @@ export interface DocNode {
   /** Tables: each cell's text. */
   rows?: string[][];
   children?: DocNode[];
+  /** The element's own attributes (setAttributes, setBackgroundColor…) when it has any; headings are `heading`. */
+  attrs?: Record<string, AttrValue>;
+}
+
+function withAttrs(node: DocNode, el: FakeElement): DocNode {
+  if (Object.keys(el.attrs).length > 0) node.attrs = { ...el.attrs };
+  return node;
 }
 
 export function renderTree(el: FakeElement): DocNode {
@@ -414,13 +422,15 @@ export function renderTree(el: FakeElement): DocNode {
         return run;
       });
     });
-    node.children = el.children.map((c) => ({ type: c.kind, text: c instanceof FakeText ? c.chars : '' }));
-    return node;
+    node.children = el.children.map((c) =>
+      withAttrs({ type: c.kind, text: c instanceof FakeText ? c.chars : '' }, c),
+    );
+    return withAttrs(node, el);
   }
   if (el instanceof FakeTable)
     node.rows = el.children.map((r) => (r instanceof FakeContainer ? r.children.map((c) => textOf(c)) : []));
   if (el instanceof FakeContainer) node.children = el.children.map(renderTree);
-  return node;
+  return withAttrs(node, el);
 }
 
 const ENTITIES: Record<string, string> = {

@@ -72,6 +72,12 @@ export interface InspectedForm {
   /** Whether a respondent can answer now: published and accepting responses. */
   acceptingResponses: boolean;
   requireLogin: boolean;
+  /** Respondents give their email address (setCollectEmail). */
+  collectEmail: boolean;
+  /** Shown after an answer is sent ('' for Forms' own "Your response has been recorded."). */
+  confirmationMessage: string;
+  /** Shown instead of the questions when the form takes no answers ('' for Forms' own words). */
+  closedMessage: string;
   items: Array<{
     id: number;
     entryId: number;
@@ -81,6 +87,8 @@ export interface InspectedForm {
     required: boolean;
     choices: string[];
     bounds: [number, number] | null;
+    /** A scale's words at its low and high ends. */
+    labels: [string, string] | null;
   }>;
   responses: Array<{ id: string; timestamp: string; email: string; answers: Record<string, AnswerValue> }>;
   destination: { spreadsheetId: string; sheetId: number } | null;
@@ -506,6 +514,9 @@ export class FormStore {
       published: f.published,
       acceptingResponses: accepting(f),
       requireLogin: f.requireLogin,
+      collectEmail: f.collectEmail,
+      confirmationMessage: f.confirmationMessage,
+      closedMessage: f.customClosedFormMessage,
       items: f.items.map((i) => ({
         id: i.id,
         entryId: i.entryId,
@@ -515,6 +526,7 @@ export class FormStore {
         required: i.required,
         choices: [...i.choices],
         bounds: i.type === 'SCALE' ? [i.lower, i.upper] : null,
+        labels: i.type === 'SCALE' ? [i.leftLabel, i.rightLabel] : null,
       })),
       responses: f.responses.map((r) => ({
         id: r.id,

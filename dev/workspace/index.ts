@@ -87,6 +87,8 @@ export interface InspectedTab {
   display: string[][];
   formulas: string[][];
   frozenRows: number;
+  /** Set when hidden by hideSheet(): Sheets leaves it out of the tab bar. */
+  hidden?: true;
   /** Embedded charts of the tab; absent when it has none. Ranges are "Tab!A1:B5" ('#REF!' once the tab is gone). */
   charts?: InspectedChart[];
 }
@@ -135,8 +137,8 @@ export interface Workspace extends DocsDriveHelpers {
    * own constructors (so `instanceof Error` holds there), and template scriptlets see the bundle's globals.
    */
   bindRealm(context: object): void;
-  /** Not counted: every tab of the container (or of the given spreadsheet). */
-  inspect(idOrUrl?: string): { tabs: InspectedTab[] };
+  /** Not counted: every tab of the container (or of the given spreadsheet), and its time zone. */
+  inspect(idOrUrl?: string): { timeZone: string; tabs: InspectedTab[] };
   /** Not counted: JSON-serializable state. */
   toJSON(): WorkspaceState;
 }
@@ -259,11 +261,12 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       env.realm = realm;
       scriptGlobals = g !== null && typeof g === 'object' ? g : context;
     },
-    inspect(idOrUrl?: string): { tabs: InspectedTab[] } {
+    inspect(idOrUrl?: string): { timeZone: string; tabs: InspectedTab[] } {
       const book = idOrUrl === undefined ? container : registry.books.get(registry.idOf(idOrUrl));
       if (!book) throw new Error(`No spreadsheet ${idOrUrl}`);
       const tz = book.data.timeZone;
       return {
+        timeZone: tz,
         tabs: book.data.sheets.map((s) => {
           const rows = s.lastRow();
           const cols = s.lastColumn();
@@ -279,6 +282,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
             display: grid((r, c) => displayValue(s.cell(r, c)?.v ?? '', s.cell(r, c)?.fmt ?? '', tz)),
             formulas: grid((r, c) => s.cell(r, c)?.f ?? ''),
             frozenRows: s.frozenRows,
+            ...(s.hidden ? { hidden: true as const } : {}),
             ...(s.charts.length > 0 ? { charts: inspectCharts(book, s.charts) } : {}),
           };
         }),

@@ -62,7 +62,17 @@ describe('embedded charts', () => {
     expect(data.getCharts()).toHaveLength(0);
 
     expect(ws.inspect().tabs.find((t) => t.name === 'Survey Summary')?.charts).toEqual([
-      { type: 'COLUMN', title: 'Survey answers', ranges: ['Responses!A1:B4'], anchorRow: 2, anchorColumn: 3 },
+      {
+        type: 'COLUMN',
+        title: 'Survey answers',
+        ranges: ['Responses!A1:B4'],
+        anchorRow: 2,
+        anchorColumn: 3,
+        numHeaders: 1,
+        transpose: false,
+        stacked: false,
+        axisMax: 20,
+      },
     ]);
     expect(ws.inspect().tabs.find((t) => t.name === 'Responses')?.charts).toBeUndefined();
   });

@@ -1,0 +1,211 @@
+// The preview page as a newcomer meets it, in one Chromium page: what this is and what to try, then a
+// gathering planned with its agenda Doc rendered at page width, the survey sent and answered as a
+// partner through the Form page, the answer counted in the sidebar, charts drawn, and every time shown
+// in the school's zone.
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { startPreview, type Preview } from '../../dev/preview/server';
+import { RAW_ISO_TIME } from '../../dev/preview/times';
+import { axeViolations, launch } from './browser';
+
+let browser: Browser;
+let preview: Preview;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+  preview = await startPreview();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(8000);
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    errors.push(`native dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  // A link the preview does not keep would leave for Google: none may.
+  page.on('popup', (p) => errors.push(`opened ${p.url()}`));
+  await page.goto(preview.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+const tabs = () => page.getByRole('navigation', { name: 'Tabs' });
+const panel = () => page.locator('#panel');
+const sidebar = (): FrameLocator => page.frameLocator('iframe[name=sidebar]');
+const frameOf = async (selector: string): Promise<Frame> => {
+  const frame = await (await page.waitForSelector(selector)).contentFrame();
+  if (!frame) throw new Error(`no frame in ${selector}`);
+  return frame;
+};
+
+describe('the preview a newcomer meets', () => {
+  it('says what it is, what to try, and starts on the add-on’s tabs without an empty Sheet1', async () => {
+    await page.getByRole('heading', { name: /Partner Hub/ }).waitFor();
+    const intro = await page.locator('header').innerText();
+    expect(intro).toMatch(/Google Sheets add-on for schools and their community partners/);
+    expect(intro).toMatch(/in-memory copy of\s+Google Workspace with a demo school, Riverside/);
+    expect(intro).toContain('America/Chicago');
+    const tries = await page.getByRole('list', { name: 'Three things to try' }).getByRole('listitem').all();
+    expect(tries).toHaveLength(3);
+    const names = await tabs().getByRole('button').allInnerTexts();
+    expect(names.slice(0, 3)).toEqual(['Partners', 'Contacts', 'Schools']);
+    expect(names).not.toContain('Sheet1');
+    expect(await tabs().getByRole('button', { name: 'Partners' }).getAttribute('aria-pressed')).toBe('true');
+    await panel().getByRole('cell', { name: 'Reading Partners Riverside' }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('plans a gathering, makes its agenda and shows it as Google Docs would, tables and all', async () => {
+    const bar = sidebar();
+    await bar.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
+    await bar.getByRole('button', { name: 'Plan the year' }).click();
+    // A year ahead: every gathering is still to come.
+    await bar.getByLabel('School year starting in').fill('2040');
+    await bar.getByRole('button', { name: 'Preview' }).click();
+    await bar.getByRole('button', { name: 'Add these gatherings' }).click();
+    await bar.getByRole('button', { name: /Fall partner gathering/ }).click();
+    await bar.getByRole('button', { name: 'Make the agenda' }).click();
+    await bar.getByText('Agenda made.').waitFor();
+    await bar.getByRole('button', { name: 'Put on the calendar' }).click();
+    await bar.getByText(/Added to the calendar/).waitFor();
+
+    // The sidebar's link to the agenda opens it here, under Docs, rather than on Google.
+    await bar
+      .getByRole('link', { name: /agenda/i })
+      .first()
+      .click();
+    await tabs().getByRole('button', { name: 'Docs (1)', pressed: true }).waitFor();
+    const doc = await frameOf('iframe.doc[title^="Fall partner gathering"]');
+    await doc.getByText('Community building').first().waitFor();
+    const look = await doc.evaluate(() => {
+      const pageBox = document.querySelector('main.page')!;
+      const cell = document.querySelector('td')!;
+      const tables = [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect());
+      const style = getComputedStyle(pageBox);
+      return {
+        width: pageBox.getBoundingClientRect().width,
+        padding: style.paddingLeft,
+        font: style.fontFamily,
+        size: style.fontSize,
+        border: getComputedStyle(cell).borderTopWidth,
+        borderStyle: getComputedStyle(cell).borderTopStyle,
+        tables: tables.map((t) => ({ width: t.width, height: t.height })),
+        heading: getComputedStyle(document.querySelector('h2')!).fontSize,
+      };
+    });
+    // Letter page, 1-inch margins, Arial 11 pt, Heading 2 at 16 pt, tables with 1 pt borders.
+    expect(look.width).toBe(816);
+    expect(look.padding).toBe('96px');
+    expect(look.font).toMatch(/^Arial/);
+    expect(look.size).toBe('14.6667px');
+    expect(look.heading).toBe('21.3333px');
+    // 1 pt, which Chromium draws as 1 px.
+    expect(parseFloat(look.border)).toBeGreaterThanOrEqual(1);
+    expect(look.borderStyle).toBe('solid');
+    expect(look.tables.length).toBeGreaterThanOrEqual(2);
+    for (const t of look.tables) {
+      expect(t.width).toBe(816 - 2 * 96);
+      expect(t.height).toBeGreaterThan(20);
+    }
+    // The frame is as tall as the Doc: nothing is out of sight inside it.
+    const frameHeight = await page.locator('iframe.doc').evaluate((f) => f.getBoundingClientRect().height);
+    const docHeight = await doc.evaluate(() => document.documentElement.scrollHeight);
+    expect(frameHeight).toBeGreaterThanOrEqual(docHeight);
+
+    // The gathering on the calendar at 3:30 in the school's zone (America/Chicago), not in UTC.
+    await tabs().getByRole('button', { name: 'Calendar (1)' }).click();
+    await panel()
+      .getByRole('cell', { name: /^Tue, Sep 11, 2040, 3:30\s–\s5:00\sPM\sCDT$/ })
+      .waitFor();
+  });
+
+  it('sends the survey, answers it from a partner’s link, and counts the answer in the sidebar', async () => {
+    const bar = sidebar();
+    await bar.getByRole('navigation').getByRole('button', { name: 'Surveys' }).click();
+    await bar.getByRole('button', { name: 'New survey' }).click();
+    await bar.getByRole('button', { name: 'Create the Form' }).click();
+    await bar.getByText('The Form is ready. Preview the email, then send it.').waitFor();
+    await bar.getByRole('button', { name: 'Preview the email' }).click();
+    await bar.getByRole('button', { name: 'Send', exact: true }).click();
+    await bar.getByText(/^Done: \d+ sent\.$/).waitFor();
+    const sent = preview.addOn.workspace.mail.sent;
+
+    // The newest email first; its personal link opens the Form here rather than on Google.
+    await tabs()
+      .getByRole('button', { name: `Email (${sent.length})` })
+      .click();
+    const first = panel().getByRole('row').nth(1);
+    await first.getByText('Read').click();
+    const link = first.getByRole('link', { name: /^https:\/\/docs\.google\.com\/forms\/d\/e\// });
+    const href = (await link.getAttribute('href'))!;
+    const code = new URL(href).searchParams;
+    await link.click();
+    expect(await tabs().getByRole('button', { pressed: true }).innerText()).toBe('Forms (1)');
+    const form = await frameOf('iframe.form');
+    const codeField = form.getByLabel(/^Response code/);
+    const entry = (await codeField.getAttribute('name'))!;
+    expect(await codeField.inputValue()).toBe(code.get(entry));
+    expect(await codeField.inputValue()).not.toBe('');
+
+    for (const question of await form.locator('fieldset').all())
+      await question.getByRole('radio', { name: '4' }).check();
+    await form.getByLabel('What worked well in our partnership this year?').fill('<b>Reading nights</b>');
+    await form.getByLabel(/how many students/).fill('40');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    const done = await frameOf('iframe.form');
+    await done.getByRole('status').getByText('Your response has been recorded.').waitFor();
+    const behind = await done.getByRole('complementary').innerText();
+    expect(behind).toMatch(/form-submit trigger \(onSurveySubmit\)\./);
+    expect(behind).not.toMatch(/failed/);
+    expect(await done.locator('b').count()).toBe(0);
+
+    // The coordinator refreshes the responses: the partner's answer is matched and counted.
+    await bar.getByRole('button', { name: 'Refresh responses' }).click();
+    await bar.getByText(/^1 responses?: 1 matched to partners, 0 flagged\.$/).waitFor();
+    await bar.getByRole('row', { name: /trust each other\. 4/ }).waitFor();
+    await bar.getByRole('button', { name: 'Write the Summary tab' }).click();
+    await bar.getByText(/The Survey Summary tab has the figures/).waitFor();
+
+    // The Summary tab's Sheets chart, drawn: a bar per scale at the partner's 4.
+    await tabs().getByRole('button', { name: 'Survey Summary' }).click();
+    const chart = panel().getByRole('img', { name: /average of each scale/ });
+    await chart.waitFor();
+    const bars = await chart
+      .locator('rect')
+      .evaluateAll((rects) =>
+        rects.map((r) => [r.querySelector('title')?.textContent ?? '', Number(r.getAttribute('width'))]),
+      );
+    expect(bars.length).toBe(7);
+    for (const [title, width] of bars) {
+      expect(title).toMatch(/: 4$/);
+      expect(width).toBeGreaterThan(100);
+    }
+  });
+
+  it('shows no raw ISO time anywhere, and every time in the school’s zone', async () => {
+    const labels = await tabs().getByRole('button').allInnerTexts();
+    for (const label of labels) {
+      await tabs().getByRole('button', { name: label, exact: true }).click();
+      await page.waitForFunction(
+        (l) => document.querySelector('#tabs button[aria-pressed=true]')?.textContent === l,
+        label,
+      );
+      const text = await panel().evaluate((p) => (p as HTMLElement).innerText);
+      expect([label, text.match(RAW_ISO_TIME)?.[0]]).toEqual([label, undefined]);
+    }
+    await tabs()
+      .getByRole('button', { name: /^Email/ })
+      .click();
+    const times = await panel().locator('td.when').allInnerTexts();
+    expect(times.length).toBeGreaterThan(10);
+    for (const t of times) expect(t).toMatch(/\d{4}, \d{1,2}:\d\d\s[AP]M\sC[SD]T$/);
+    expect(await sidebar().locator('body').innerText()).not.toMatch(RAW_ISO_TIME);
+    expect(errors).toEqual([]);
+  });
+});
