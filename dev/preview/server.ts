@@ -14,6 +14,8 @@ export interface PreviewOptions {
   readonly stateFile?: string;
   /** Start from an empty spreadsheet instead of the demo school. */
   readonly empty?: boolean;
+  /** The Workspace's clock (the real one when absent): the demo school's dates are relative to its day. */
+  readonly now?: () => Date;
 }
 
 export interface Preview {
@@ -31,8 +33,8 @@ function loadState(file: string | undefined): WorkspaceState | undefined {
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const state = loadState(options.stateFile);
-  const addOn = loadAddOn(state ? { state } : {});
-  if (!state && !options.empty) seedDemoSchool(addOn);
+  const addOn = loadAddOn({ ...(state ? { state } : {}), ...(options.now ? { now: options.now } : {}) });
+  if (!state && !options.empty) seedDemoSchool(addOn, addOn.workspace.clock.now().toISOString().slice(0, 10));
   const save = () => {
     if (!options.stateFile) return;
     fs.mkdirSync(path.dirname(options.stateFile), { recursive: true });

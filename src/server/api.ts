@@ -31,7 +31,7 @@ import type {
   Survey,
   Vetting,
 } from '../shared/records';
-import { gapsView, rollupNetwork, writeDashboard, writeGapsTab } from './workspace/network';
+import { gapsView, needFiguresOf, rollupNetwork, writeDashboard, writeGapsTab } from './workspace/network';
 import {
   makePartnerDoc,
   makeSchoolDoc,
@@ -288,6 +288,7 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   closeSurvey: [id],
   saveNeed: [saveRequest],
   getGaps: [],
+  getNeedFigures: [],
   writeGapsTab: [],
   rollupNetwork: [list(text(500), 100)],
   writeDashboard: [],
@@ -422,6 +423,7 @@ export function createApi(db: () => Database): ServerApi {
     closeSurvey: (surveyId) => closeSurvey(db(), surveyId),
     saveNeed: (request) => saveRecord<Need>(db(), 'needs', request),
     getGaps: () => gapsView(db()),
+    getNeedFigures: () => needFiguresOf(db()),
     writeGapsTab: () => writeGapsTab(db()),
     rollupNetwork: (urls) => rollupNetwork(db(), urls),
     writeDashboard: () => writeDashboard(db()),

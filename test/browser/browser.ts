@@ -30,9 +30,22 @@ export interface Session {
   readonly errors: string[];
 }
 
-export async function openSidebar(browser: Browser, options: { empty?: boolean } = {}): Promise<Session> {
-  const preview = await startPreview({ empty: options.empty });
+export interface OpenOptions {
+  readonly empty?: boolean;
+  /** The Workspace's day, 'yyyy-mm-dd' (at 15:00 UTC): the demo school's dates follow it. */
+  readonly today?: string;
+  /** Changes made in the spreadsheet before the sidebar opens, as a person editing the tabs would. */
+  readonly prepare?: (preview: Preview) => void;
+}
+
+export async function openSidebar(browser: Browser, options: OpenOptions = {}): Promise<Session> {
+  const { today } = options;
+  const preview = await startPreview({
+    empty: options.empty,
+    ...(today ? { now: () => new Date(`${today}T15:00:00Z`) } : {}),
+  });
   try {
+    options.prepare?.(preview);
     const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     // Fail at the step that is stuck, well before jest's own timeout.
     page.setDefaultTimeout(8000);
@@ -75,7 +88,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * One Chromium for a test file and, for each test, a fresh preview with its sidebar page; an error in
  * the page fails the test.
  */
-export function sidebarPerTest(): { readonly browser: Browser; readonly session: Session } {
+export function sidebarPerTest(options: OpenOptions = {}): {
+  readonly browser: Browser;
+  readonly session: Session;
+} {
   const state = {} as { browser: Browser; session: Session };
   beforeAll(async () => {
     state.browser = await launch();
@@ -84,7 +100,7 @@ export function sidebarPerTest(): { readonly browser: Browser; readonly session:
     await state.browser?.close();
   });
   beforeEach(async () => {
-    state.session = await openSidebar(state.browser);
+    state.session = await openSidebar(state.browser, options);
   });
   afterEach(async () => {
     try {

@@ -5,7 +5,7 @@ import type { FieldValue } from '../../shared/records';
 import type { Table } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace } from '../common/dom';
-import { schemaForm, type Choice } from '../common/form';
+import { schemaForm, type Choice, type FormHandle } from '../common/form';
 import { busy, focusHeading, merge, say, view } from './app';
 
 /** The server functions that save one record of a table. */
@@ -23,6 +23,8 @@ export interface EditRequest {
   readonly fixed?: Values;
   /** Choices for id-list fields, e.g. the partners a gathering can invite. */
   readonly choices?: Readonly<Record<string, readonly Choice[]>>;
+  /** Called with the form once it is drawn, e.g. to offer other choices when a field changes. */
+  readonly onForm?: (form: FormHandle) => void;
   readonly title?: string;
   /** After a save (with the saved record) or after keeping the other version (with it); awaited. */
   readonly done: (record: Values) => unknown;
@@ -78,6 +80,7 @@ export function edit(request: EditRequest): void {
     },
   });
   replace(view, h('h2', { tabindex: '-1', id: 'form-title' }, title), form.element);
+  request.onForm?.(form);
   focusHeading('form-title');
 }
 

@@ -325,7 +325,11 @@ function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () =>
           if (!added) return;
           for (const entry of added) merge('gatherings', entry);
           showGatherings();
-          say(`Added ${added.length} gatherings.`);
+          // Only what this call added is counted: a gathering already in the tab is not added again.
+          const fresh = added.filter((g) => g.added).length;
+          say(
+            `Added ${fresh} gatherings.${fresh < added.length ? ` ${added.length - fresh} were already in the Gatherings tab.` : ''}`,
+          );
         },
       },
       'Add these gatherings',

@@ -8,6 +8,7 @@ import { call } from '../common/run';
 import { h, safeLink } from '../common/dom';
 import { busy, say, state } from './app';
 import { edit } from './editor';
+import { checkInsText, count, needsText } from './figures';
 
 /** Shows a partner's profile again, fetching only the parts a save changed (all when none are given). */
 type Show = (id: string, parts?: readonly ProfilePart[]) => unknown;
@@ -50,6 +51,8 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
           onclick: async () => {
             const v = await busy('Starting vetting…', () => call('startVetting', p.id));
             if (!v) return;
+            // The partner is now in vetting: a need it serves may have become pending.
+            state.needsStale = true;
             editVetting(v, show);
           },
         },
@@ -106,6 +109,7 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
               );
               if (!r || r.status !== 'saved')
                 return say(r?.status === 'conflict' ? r.message : 'Could not mark active.', 'error');
+              state.needsStale = true;
               await show(p.id, []);
               say(`${p.name} is active.`);
             },
@@ -160,24 +164,31 @@ async function annualReview(partnerId: string, show: Show): Promise<void> {
   });
 }
 
-/** The home screen's headline figures, as the server last counted them. */
-export function glance(show: Show): HTMLElement {
+/**
+ * The home screen's headline figures, as the server last counted them. While a save may have changed
+ * which needs are covered, the needs line waits for the server's new count (`counting`).
+ */
+export function glance(show: Show, counting = false): HTMLElement {
   const home = state.home;
   if (!home) return h('div', {});
   const g = home.glance;
+  const due = g.overdue + g.dueSoon;
   return h(
     'section',
     { class: 'glance', 'aria-label': 'At a glance' },
     h(
-      'p',
-      {},
-      `${g.active} active partners · ${home.openNeeds} open needs · ${g.expiring} agreements expiring · ${g.dueCount} check-ins due this week`,
+      'ul',
+      { class: 'figures' },
+      h('li', {}, count(g.active, 'active partner')),
+      h('li', {}, counting ? 'Open needs: counting…' : needsText(home.needs)),
+      h('li', {}, `${count(g.expiring, 'agreement')} expiring`),
+      h('li', {}, checkInsText(g)),
     ),
-    g.dueCount
+    due
       ? h(
           'details',
           {},
-          h('summary', {}, 'Check-ins due this week'),
+          h('summary', {}, 'Check-ins overdue or due soon'),
           h(
             'ul',
             { class: 'plain' },
@@ -185,13 +196,15 @@ export function glance(show: Show): HTMLElement {
               h(
                 'li',
                 {},
-                h('button', { class: 'link', onclick: () => show(p.id) }, `${p.name}: ${p.nextCheckIn}`),
+                h(
+                  'button',
+                  { class: 'link', onclick: () => show(p.id) },
+                  `${p.name}: ${p.overdue ? `overdue since ${p.nextCheckIn}` : `due ${p.nextCheckIn}`}`,
+                ),
               ),
             ),
           ),
-          g.dueCount > g.due.length
-            ? h('p', { class: 'meta' }, `and ${g.dueCount - g.due.length} more, soonest first above.`)
-            : null,
+          due > g.due.length ? h('p', { class: 'meta' }, `and ${due - g.due.length} more.`) : null,
         )
       : null,
   );

@@ -6,17 +6,30 @@ import type { Need } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace } from '../common/dom';
-import { busy, focusHeading, say, state, view } from './app';
+import { busy, focusHeading, say, setNeedFigures, state, view } from './app';
 import { edit } from './editor';
+import { needsText } from './figures';
+import type { Choice } from '../common/form';
 import { showProfile } from './partners';
 
 export async function showNeeds(): Promise<void> {
   const gaps = await busy('Looking for gaps…', () => call('getGaps'));
   if (!gaps) return;
+  // The header's figures are these: the same count, fetched once.
+  setNeedFigures(gaps.figures);
   render(gaps);
 }
 
-function editNeed(entry?: Listed<Need>): void {
+/** The partners a need may be linked to: those listing its focus area, and the one it is linked to now. */
+function partnerChoices(g: GapsView, focusArea: string, linked: string): Choice[] {
+  const ids = [...(g.linkable[focusArea] ?? [])];
+  if (linked && !ids.includes(linked)) ids.push(linked);
+  return ids.map((id) => ({ value: id, label: g.partnerNames[id] ?? id }));
+}
+
+function editNeed(g: GapsView, entry?: Listed<Need>): void {
+  const linked = entry?.record.metBy ?? '';
+  let focusArea = entry?.record.focusArea ?? '';
   edit({
     table: TABLES.needs,
     fn: 'saveNeed',
@@ -26,6 +39,15 @@ function editNeed(entry?: Listed<Need>): void {
       school: state.directory?.schools[0]?.record.name ?? '',
       identified: state.directory?.today ?? '',
     },
+    choices: { metBy: partnerChoices(g, focusArea, linked) },
+    // The partners offered follow the focus area chosen.
+    onForm: (form) =>
+      form.element.addEventListener('change', () => {
+        const chosen = String(form.values().focusArea ?? '');
+        if (chosen === focusArea) return;
+        focusArea = chosen;
+        form.setChoices('metBy', partnerChoices(g, chosen, linked));
+      }),
     done: () => void showNeeds(),
     back: () => void showNeeds(),
   });
@@ -43,7 +65,7 @@ function render(g: GapsView): void {
       ' ',
       f.message,
       target
-        ? h('button', { class: 'link', onclick: () => editNeed(target) }, 'Open the need')
+        ? h('button', { class: 'link', onclick: () => editNeed(g, target) }, 'Open the need')
         : f.partnerIds[0]
           ? h(
               'button',
@@ -62,7 +84,12 @@ function render(g: GapsView): void {
   replace(
     view,
     h('h2', { tabindex: '-1', id: 'needs-title' }, 'Needs and gaps'),
-    h('div', { class: 'actions' }, h('button', { class: 'action', onclick: () => editNeed() }, 'Add a need')),
+    h('p', { class: 'figures' }, `${needsText(g.figures)}.`),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { class: 'action', onclick: () => editNeed(g) }, 'Add a need'),
+    ),
     h('h3', {}, `Findings (${g.report.findings.length})`),
     g.report.findings.length
       ? h(
@@ -88,10 +115,14 @@ function render(g: GapsView): void {
                 ? h(
                     'div',
                     { class: 'meta' },
-                    `Partners: ${s.partnerIds.map((id) => g.partnerNames[id] ?? id).join(', ')}`,
+                    `${n.record.metBy && s.partnerIds.includes(n.record.metBy) ? 'Met by' : 'Partners'}: ${s.partnerIds.map((id) => g.partnerNames[id] ?? id).join(', ')}`,
                   )
                 : null,
-              h('button', { class: 'link', onclick: () => editNeed(n) }, `Edit need: ${n.record.focusArea}`),
+              h(
+                'button',
+                { class: 'link', onclick: () => editNeed(g, n) },
+                `Edit need: ${n.record.focusArea}`,
+              ),
             );
           }),
         )

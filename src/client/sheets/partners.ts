@@ -15,7 +15,7 @@ import type { Agreement, CheckIn, Contact, Onboarding, Review, Vetting } from '.
 import { FOCUS_AREAS, PARTNER_STATUSES, TABLES, type Table } from '../../shared/schema';
 import { matches, queryWords } from '../../shared/partner-filter';
 import { call } from '../common/run';
-import { busy, say, setHome, state, view as app } from './app';
+import { busy, say, setHome, setNeedFigures, state, view as app } from './app';
 import { h, replace, safeLink } from '../common/dom';
 import { edit, type SaveFn } from './editor';
 import { NO_FILTERS, type Filters } from './filters';
@@ -141,10 +141,11 @@ export function showDirectory(): void {
     checked: filters.attention,
     onchange: () => changed({ ...filters, attention: attention.checked }, 0),
   });
+  const figures = glance(showProfile, Boolean(state.needsStale));
   replace(
     app,
     setUpBanner(home),
-    glance(showProfile),
+    figures,
     h('div', { class: 'search' }, h('label', { for: 'search' }, 'Search partners'), search),
     h(
       'details',
@@ -172,6 +173,17 @@ export function showDirectory(): void {
   );
   render();
   if (stale && !localPage(home)) void refetch();
+  if (state.needsStale) void recount(figures);
+}
+
+/** After a save that may change which needs are covered: the header's figures, counted again. */
+async function recount(shown: HTMLElement): Promise<void> {
+  try {
+    setNeedFigures(await call('getNeedFigures'));
+    if (shown.isConnected) shown.replaceWith(glance(showProfile));
+  } catch (error) {
+    if (shown.isConnected) say(error instanceof Error ? error.message : String(error), 'error', shown);
+  }
 }
 
 async function imported(message: string): Promise<void> {

@@ -11,9 +11,12 @@ import type {
 } from '../../shared/contract';
 import type { Contact, Partner, Survey, SurveyRecipient } from '../../shared/records';
 import { isEmail, isIsoDate } from '../../shared/fields';
-import { TABLES, type SurveyKind } from '../../shared/schema';
+import { REPORT_TABS, TABLES, type SurveyKind } from '../../shared/schema';
 import { checkQuestions, SCALE, TOKEN_QUESTION_TITLE, type Question } from '../domain/survey-bank';
 import { summarize, type Answer } from '../domain/survey-summary';
+import { surveyFigures } from '../domain/figures';
+import type { SurveyFigures } from '../../shared/figures';
+import type { SurveySummary } from '../../shared/survey';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT, renderSurveyMail } from '../domain/survey-mail';
 import { newId } from '../domain/ids';
 import { randomHex } from '../domain/random';
@@ -629,9 +632,10 @@ function flush(db: Database, changes: ReadonlyMap<string, Rec>): void {
 export function refreshResponses(
   db: Database,
   surveyId: string,
-): { responses: number; matched: number; flagged: number } {
+): { responses: number; matched: number } & SurveyFigures {
   const { row } = surveyOf(db, surveyId);
-  const { answers, flags } = readAnswers(db, row.record);
+  const read = readAnswers(db, row.record);
+  const { answers, flags } = read;
   return withSheetLock(db, () => {
     const data = db.read('surveyResponses');
     const mine = data.rows.filter((r) => r.record.surveyId === surveyId);
@@ -682,7 +686,7 @@ export function refreshResponses(
     return {
       responses: answers.length,
       matched: answers.filter((a) => a.recipient).length,
-      flagged: flags.length,
+      ...surveyFigures(summaryOf(row.record, read), flags.length),
     };
   });
 }
@@ -764,10 +768,10 @@ export function surveysNewestFirst(db: Database): Survey[] {
     .sort((a, b) => b.created.localeCompare(a.created));
 }
 
-export function surveyView(db: Database, surveyId: string): SurveyView {
-  const { row } = surveyOf(db, surveyId);
-  const { answers, flags, recipients, questions } = readAnswers(db, row.record);
-  const threshold = row.record.threshold === '' ? null : Number(row.record.threshold);
+/** The survey's figures from its answers: the Surveys view, its messages and the Dashboard read these. */
+function summaryOf(survey: Survey, read: ReturnType<typeof readAnswers>): SurveySummary {
+  const { answers, recipients, questions } = read;
+  const threshold = survey.threshold === '' ? null : Number(survey.threshold);
   const asAnswers: Answer[] = answers.map((a) => ({
     partnerId: a.partnerId,
     contactId: a.contactId,
@@ -777,7 +781,14 @@ export function surveyView(db: Database, surveyId: string): SurveyView {
     .filter((r) => r.status !== 'queued' && r.status !== 'failed')
     .map((r) => ({ partnerId: r.partnerId, contactId: r.contactId }));
   const full = questions.map((q) => ({ ...q, required: false }));
-  const summary = summarize(full, invitations, asAnswers, Number.isFinite(threshold) ? threshold : null);
+  return summarize(full, invitations, asAnswers, Number.isFinite(threshold) ? threshold : null);
+}
+
+export function surveyView(db: Database, surveyId: string): SurveyView {
+  const { row } = surveyOf(db, surveyId);
+  const read = readAnswers(db, row.record);
+  const { flags, recipients } = read;
+  const summary = summaryOf(row.record, read);
   const names = new Map(db.read('partners').rows.map((r) => [String(r.record.id), String(r.record.name)]));
   return {
     survey: row,
@@ -799,7 +810,7 @@ export function surveyView(db: Database, surveyId: string): SurveyView {
   };
 }
 
-const SUMMARY_TAB = 'Survey Summary';
+const SUMMARY_TAB = REPORT_TABS.surveySummary;
 
 /** Rebuilds the Survey Summary tab for one survey: a table of figures and a bar chart drawn by Sheets. */
 export function writeSummaryTab(db: Database, surveyId: string): { tab: string; rows: number } {
