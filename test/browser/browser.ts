@@ -1,6 +1,6 @@
 // Headless Debian Chromium driven by playwright-core, with the preview server on the in-memory Workspace.
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -111,4 +111,24 @@ export function sidebarPerTest(options: OpenOptions = {}): {
     expect(state.session.errors).toEqual([]);
   });
   return state;
+}
+
+/**
+ * Where a message stands: inside the viewport (the coordinator sees it without scrolling) and right
+ * below the element it answers (its button or form), at most `gap` pixels under it.
+ */
+export async function expectBeside(message: Locator, anchor: Locator, gap = 60): Promise<void> {
+  await message.waitFor();
+  const page = message.page();
+  const viewport = page.viewportSize();
+  const box = await message.boundingBox();
+  const near = await anchor.boundingBox();
+  if (!viewport || !box || !near) throw new Error('the message or its action is not on the page');
+  // (Within a pixel: layout positions are fractional.)
+  expect({ top: box.y >= -1, bottom: box.y + box.height <= viewport.height + 1 }).toEqual({
+    top: true,
+    bottom: true,
+  });
+  expect(box.y).toBeGreaterThanOrEqual(near.y + near.height - 1);
+  expect(box.y - (near.y + near.height)).toBeLessThanOrEqual(gap);
 }

@@ -6,6 +6,7 @@ import type { ActionItem, Gathering, Need, School, Survey } from '../../shared/r
 import type { NeedFigures } from '../../shared/figures';
 import type { TableKey } from '../../shared/schema';
 import { call } from '../common/run';
+import { replace, type Child } from '../common/dom';
 
 export const view = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
@@ -63,6 +64,23 @@ export function say(message: string, kind: 'info' | 'error' = 'info', near?: Ele
   target.className = kind === 'error' ? 'status error' : 'status';
   target.hidden = !message;
   if (message && target !== status) target.scrollIntoView?.({ block: 'nearest' });
+}
+
+/**
+ * Draws a view in place of the last one. A message belongs to the view it was said in: those beside an
+ * action go with the view's content, and the page's status line is cleared.
+ */
+export function showView(...children: Child[]): void {
+  if (shown === status) say('');
+  replace(view, ...children);
+}
+
+/**
+ * Says something at the top of the view just drawn, after its heading: where the eye is when an action
+ * ends by showing another view (a save shows the profile it saved). It goes when the view is drawn again.
+ */
+export function sayInView(message: string, kind: 'info' | 'error' = 'info'): void {
+  say(message, kind, view.querySelector(':scope > h2') ?? view.firstElementChild ?? undefined);
 }
 
 export async function busy<T>(

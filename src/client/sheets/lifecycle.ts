@@ -6,7 +6,7 @@ import { ONBOARDING_STEPS, TABLES } from '../../shared/schema';
 import { onboardingProgress, vettingConcerns } from '../../shared/lifecycle';
 import { call } from '../common/run';
 import { h, safeLink } from '../common/dom';
-import { busy, say, state } from './app';
+import { busy, say, sayInView, state } from './app';
 import { edit } from './editor';
 import { checkInsText, count, needsText } from './figures';
 
@@ -20,10 +20,12 @@ interface Lifecycle {
   readonly reviews: readonly Listed<Review>[];
 }
 
-async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, box: HTMLElement): Promise<void> {
-  const made = await busy('Making the Doc…', () => call('makePartnerDoc', kind, partnerId));
+/** Makes a partner's Doc; the link and what to know about it stand beside the button pressed. */
+async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, button: Element): Promise<void> {
+  const made = await busy('Making the Doc…', () => call('makePartnerDoc', kind, partnerId), button);
   if (!made) return;
-  box.append(
+  say(['Doc made.', ...made.notes].join(' '), 'info', button);
+  (button.nextElementSibling ?? button).after(
     h(
       'p',
       {},
@@ -33,7 +35,6 @@ async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, box: HT
       ),
     ),
   );
-  say(['Doc made.', ...made.notes].join(' '));
 }
 
 export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Show): HTMLElement | null {
@@ -48,8 +49,12 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
       h(
         'button',
         {
-          onclick: async () => {
-            const v = await busy('Starting vetting…', () => call('startVetting', p.id));
+          onclick: async (e: Event) => {
+            const v = await busy(
+              'Starting vetting…',
+              () => call('startVetting', p.id),
+              e.currentTarget as Element,
+            );
             if (!v) return;
             // The partner is now in vetting: a need it serves may have become pending.
             state.needsStale = true;
@@ -69,7 +74,11 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
         `Vetting: ${vetting.record.decision ? `${vetting.record.decision} (${vetting.record.decidedBy} ${vetting.record.decidedOn})` : 'in progress'}${concerns.length ? `; concerns: ${concerns.join(', ')}` : ''}`,
       ),
       h('button', { onclick: () => editVetting(vetting, show) }, 'Vetting checklist'),
-      h('button', { onclick: () => makeDoc('vetting', p.id, box) }, 'Checklist as a Doc'),
+      h(
+        'button',
+        { onclick: (e) => makeDoc('vetting', p.id, e.currentTarget as Element) },
+        'Checklist as a Doc',
+      ),
     );
   }
   if (p.status === 'onboarding' || onboarding) {
@@ -94,7 +103,11 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
         },
         'Onboarding steps',
       ),
-      h('button', { onclick: () => makeDoc('agreement', p.id, box) }, 'Partnership agreement Doc'),
+      h(
+        'button',
+        { onclick: (e) => makeDoc('agreement', p.id, e.currentTarget as Element) },
+        'Partnership agreement Doc',
+      ),
     );
     if (p.status === 'onboarding' && progress.done === progress.needed) {
       box.append(
@@ -102,16 +115,24 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
           'button',
           {
             class: 'action',
-            onclick: async () => {
+            onclick: async (e: Event) => {
+              const button = e.currentTarget as Element;
               const { id, created: _c, updated: _u, ...values } = p;
-              const r = await busy('Saving…', () =>
-                call('savePartner', { id, version: entry.version, values: { ...values, status: 'active' } }),
+              const r = await busy(
+                'Saving…',
+                () =>
+                  call('savePartner', {
+                    id,
+                    version: entry.version,
+                    values: { ...values, status: 'active' },
+                  }),
+                button,
               );
               if (!r || r.status !== 'saved')
-                return say(r?.status === 'conflict' ? r.message : 'Could not mark active.', 'error');
+                return say(r?.status === 'conflict' ? r.message : 'Could not mark active.', 'error', button);
               state.needsStale = true;
               await show(p.id, []);
-              say(`${p.name} is active.`);
+              sayInView(`${p.name} is active.`);
             },
           },
           'Mark active',
@@ -121,7 +142,7 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
   }
   if (p.status === 'active' || p.status === 'paused' || reviews.length) {
     box.append(
-      h('button', { onclick: () => annualReview(p.id, show) }, 'Annual review'),
+      h('button', { onclick: (e) => annualReview(p.id, show, e.currentTarget as Element) }, 'Annual review'),
       ...reviews.map((r) =>
         h(
           'p',
@@ -149,8 +170,8 @@ function editVetting(v: Listed<Vetting>, show: Show): void {
   });
 }
 
-async function annualReview(partnerId: string, show: Show): Promise<void> {
-  const context = await busy('Gathering the year…', () => call('reviewContext', partnerId));
+async function annualReview(partnerId: string, show: Show, button: Element): Promise<void> {
+  const context = await busy('Gathering the year…', () => call('reviewContext', partnerId), button);
   if (!context) return;
   const back = () => show(partnerId, []);
   edit({

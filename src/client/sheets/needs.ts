@@ -6,7 +6,7 @@ import type { Need } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace } from '../common/dom';
-import { busy, focusHeading, say, setNeedFigures, state, view } from './app';
+import { busy, focusHeading, say, setNeedFigures, showView, state } from './app';
 import { edit } from './editor';
 import { needsText } from './figures';
 import type { Choice } from '../common/form';
@@ -48,7 +48,7 @@ function editNeed(g: GapsView, entry?: Listed<Need>): void {
         focusArea = chosen;
         form.setChoices('metBy', partnerChoices(g, chosen, linked));
       }),
-    done: () => void showNeeds(),
+    done: () => showNeeds(),
     back: () => void showNeeds(),
   });
 }
@@ -81,8 +81,37 @@ function render(g: GapsView): void {
     placeholder: 'One Partner Hub spreadsheet link per line',
   });
   const rollupOut = h('div', { 'aria-live': 'polite' });
-  replace(
-    view,
+  // The tab actions stand at the top with "Add a need", and each says what it did right beside it.
+  const tabs = h('div', { class: 'actions' });
+  tabs.append(
+    h(
+      'button',
+      {
+        onclick: async () => {
+          const r = await busy('Writing the Gaps tab…', () => call('writeGapsTab'), tabs);
+          if (r) say(`The Gaps tab lists ${r.rows} findings, each linked to its row.`, 'info', tabs);
+        },
+      },
+      'Rebuild the Gaps tab',
+    ),
+    h(
+      'button',
+      {
+        onclick: async () => {
+          const r = await busy('Writing the Dashboard…', () => call('writeDashboard'), tabs);
+          if (r) say('The Dashboard tab is up to date.', 'info', tabs);
+        },
+      },
+      'Update the Dashboard tab',
+    ),
+  );
+  const rollupButton = h('button', {}, 'Look across the network');
+  rollupButton.addEventListener('click', async () => {
+    const list = urls.value.split(/\s+/).filter(Boolean);
+    const r = await busy('Reading the network…', () => call('rollupNetwork', list), rollupButton);
+    if (r) showRollup(rollupOut, r);
+  });
+  showView(
     h('h2', { tabindex: '-1', id: 'needs-title' }, 'Needs and gaps'),
     h('p', { class: 'figures' }, `${needsText(g.figures)}.`),
     h(
@@ -90,6 +119,7 @@ function render(g: GapsView): void {
       { class: 'actions' },
       h('button', { class: 'action', onclick: () => editNeed(g) }, 'Add a need'),
     ),
+    tabs,
     h('h3', {}, `Findings (${g.report.findings.length})`),
     g.report.findings.length
       ? h(
@@ -127,30 +157,6 @@ function render(g: GapsView): void {
           }),
         )
       : h('p', { class: 'empty' }, 'No needs recorded. Add what your needs assessment found.'),
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          onclick: async () => {
-            const r = await busy('Writing the Gaps tab…', () => call('writeGapsTab'));
-            if (r) say(`The Gaps tab lists ${r.rows} findings, each linked to its row.`);
-          },
-        },
-        'Rebuild the Gaps tab',
-      ),
-      h(
-        'button',
-        {
-          onclick: async () => {
-            const r = await busy('Writing the Dashboard…', () => call('writeDashboard'));
-            if (r) say('The Dashboard tab is up to date.');
-          },
-        },
-        'Update the Dashboard tab',
-      ),
-    ),
     g.singleSchool ? null : landscapeView(g.landscape, g.partnerNames),
     h('h3', {}, 'Network'),
     h(
@@ -160,17 +166,7 @@ function render(g: GapsView): void {
     ),
     h('label', { for: 'rollup-urls' }, 'Other schools’ spreadsheets'),
     urls,
-    h(
-      'button',
-      {
-        onclick: async () => {
-          const list = urls.value.split(/\s+/).filter(Boolean);
-          const r = await busy('Reading the network…', () => call('rollupNetwork', list));
-          if (r) showRollup(rollupOut, r);
-        },
-      },
-      'Look across the network',
-    ),
+    rollupButton,
     rollupOut,
   );
   focusHeading('needs-title');
