@@ -16,8 +16,8 @@ export interface PreviewOptions {
   readonly stateFile?: string;
   /** Start from an empty spreadsheet instead of the demo school. */
   readonly empty?: boolean;
-  /** The workspace clock's start (tests pin the day); the real time otherwise. */
-  readonly now?: Date;
+  /** The Workspace's clock (the real one when absent): the demo school's dates are relative to its day. */
+  readonly now?: () => Date;
 }
 
 export interface Preview {
@@ -35,8 +35,7 @@ function loadState(file: string | undefined): WorkspaceState | undefined {
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const state = loadState(options.stateFile);
-  const start = options.now;
-  const addOn = loadAddOn({ ...(state ? { state } : {}), ...(start ? { now: () => start } : {}) });
+  const addOn = loadAddOn({ ...(state ? { state } : {}), ...(options.now ? { now: options.now } : {}) });
   if (!state && !options.empty) seedDemoSchool(addOn, addOn.workspace.clock.now().toISOString().slice(0, 10));
   const save = () => {
     if (!options.stateFile) return;

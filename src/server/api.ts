@@ -16,7 +16,7 @@ import type {
   Survey,
   Vetting,
 } from '../shared/records';
-import { gapsView, rollupNetwork, writeDashboard, writeGapsTab } from './workspace/network';
+import { gapsView, needFiguresOf, rollupNetwork, writeDashboard, writeGapsTab } from './workspace/network';
 import {
   makePartnerDoc,
   makeSchoolDoc,
@@ -246,6 +246,7 @@ export const SERVER_FUNCTIONS: ServerTable = {
   closeSurvey: { args: [id], run: (db, surveyId) => closeSurvey(db(), surveyId) },
   saveNeed: { args: [saveRequest], run: (db, request) => saveRecord<Need>(db(), 'needs', request) },
   getGaps: { args: [], run: (db) => gapsView(db()) },
+  getNeedFigures: { args: [], run: (db) => needFiguresOf(db()) },
   writeGapsTab: { args: [], run: (db) => writeGapsTab(db()) },
   rollupNetwork: { args: [list(text(500), 100)], run: (db, urls) => rollupNetwork(db(), urls) },
   writeDashboard: { args: [], run: (db) => writeDashboard(db()) },

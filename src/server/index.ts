@@ -203,6 +203,10 @@ export function getGaps(...args: unknown[]): unknown {
   return serve('getGaps', args);
 }
 
+export function getNeedFigures(...args: unknown[]): unknown {
+  return serve('getNeedFigures', args);
+}
+
 export function writeGapsTab(...args: unknown[]): unknown {
   return serve('writeGapsTab', args);
 }

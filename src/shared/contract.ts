@@ -32,6 +32,7 @@ import type {
 import type { PartnerSummary, Question, SurveySummary } from './survey';
 import type { GapReport, Landscape } from './gaps';
 import type { Filters } from './partner-filter';
+import type { CheckInFigures, NeedFigures, SurveyFigures } from './figures';
 
 export interface Listed<T> {
   readonly record: T;
@@ -103,24 +104,28 @@ export interface PartnerPage {
   readonly search?: readonly string[];
 }
 
-/** The home screen's headline figures about partners (open needs are counted with the needs). */
-export interface PartnerGlance {
+/** The home screen's headline figures about partners (src/server/domain/figures.ts counts them). */
+export interface PartnerGlance extends CheckInFigures {
   readonly total: number;
   readonly active: number;
+  /** Agreements about to end (the Gaps tab lists each). */
   readonly expiring: number;
-  /** Active or onboarding partners with a check-in due within a week, soonest first: the first few. */
-  readonly due: readonly { readonly id: string; readonly name: string; readonly nextCheckIn: string }[];
-  readonly dueCount: number;
+  /** Partners whose check-in is overdue, then those due in the next 7 days, soonest first: the first few. */
+  readonly due: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly nextCheckIn: string;
+    readonly overdue: boolean;
+  }[];
 }
 
 /** What the Sheets sidebar opens with: what its first screen shows, and nothing more. */
 export interface SidebarHome {
-  readonly spreadsheetName: string;
   readonly today: string;
   /** Tabs (and columns of the tabs read here) set-up would add; empty once the database is set up. */
   readonly missing: readonly string[];
   readonly glance: PartnerGlance;
-  readonly openNeeds: number;
+  readonly needs: NeedFigures;
   readonly facets: { readonly schools: readonly string[]; readonly liaisons: readonly string[] };
   /** Demo rows (ids that say "demo") are in the partners, agreements or needs. */
   readonly demo: boolean;
@@ -282,6 +287,11 @@ export interface GatheringDraft {
   readonly topic: string;
 }
 
+/** A gathering of a plan, as the tab holds it, and whether this call added it (false: it was already there). */
+export interface AddedGathering extends Listed<Gathering> {
+  readonly added: boolean;
+}
+
 export type AgendaResult =
   | {
       readonly status: 'made';
@@ -439,7 +449,10 @@ export interface SurveyView {
 }
 
 export interface GapsView {
+  readonly figures: NeedFigures;
   readonly report: GapReport;
+  /** By focus area: the partners a need may be linked to (active, onboarding, vetting or paused), by name. */
+  readonly linkable: Readonly<Record<string, readonly string[]>>;
   readonly landscape: Landscape;
   readonly singleSchool: boolean;
   readonly partnerNames: Readonly<Record<string, string>>;
@@ -499,7 +512,7 @@ export interface ServerApi {
   runImport(request: ImportRequest): ImportResult;
   planYear(request: YearRequest): GatheringDraft[];
   planConvening(request: ConveningRequest): GatheringDraft[];
-  addGatherings(drafts: GatheringDraft[], invited: string[]): Listed<Gathering>[];
+  addGatherings(drafts: GatheringDraft[], invited: string[]): AddedGathering[];
   saveGathering(request: SaveRequest): SaveResult<Gathering>;
   saveActionItem(request: SaveRequest): SaveResult<ActionItem>;
   makeAgenda(gatheringId: string, replace: boolean): AgendaResult;
@@ -522,12 +535,15 @@ export interface ServerApi {
   previewSurveyMail(request: SendRequest): SurveyMailPreview;
   sendSurvey(request: SendRequest): SendResult;
   remindSurvey(surveyId: string, minDays: number, batch: number): SendResult;
-  refreshResponses(surveyId: string): { responses: number; matched: number; flagged: number };
+  /** Answers read and matched, and the survey's flags (src/server/domain/figures.ts). */
+  refreshResponses(surveyId: string): { responses: number; matched: number } & SurveyFigures;
   getSurvey(surveyId: string): SurveyView;
   writeSurveySummary(surveyId: string): { tab: string; rows: number };
   closeSurvey(surveyId: string): Listed<Survey>;
   saveNeed(request: SaveRequest): SaveResult<Need>;
   getGaps(): GapsView;
+  /** The open needs by coverage, counted again after a partner save (the header shows them). */
+  getNeedFigures(): NeedFigures;
   writeGapsTab(): { tab: string; rows: number };
   rollupNetwork(urls: string[]): RollupResult;
   writeDashboard(): { tab: string };

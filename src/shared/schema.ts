@@ -253,10 +253,19 @@ export const TABLES = {
       { key: 'focusArea', header: 'Focus area', type: 'enum', options: FOCUS_AREAS, required: true },
       { key: 'grades', header: 'Grades', type: 'text', max: SHORT },
       { key: 'description', header: 'Description', type: 'longtext', max: LONG },
+      {
+        key: 'service',
+        header: 'Service needed',
+        type: 'text',
+        max: SHORT,
+        help: 'A few words, e.g. "weekend food": only a partner whose services say them covers the need.',
+      },
       { key: 'priority', header: 'Priority', type: 'enum', options: NEED_PRIORITIES },
       { key: 'source', header: 'Source', type: 'enum', options: NEED_SOURCES },
       { key: 'identified', header: 'Date identified', type: 'date' },
       { key: 'status', header: 'Status', type: 'enum', options: NEED_STATUSES, required: true },
+      // The partner the coordinator says meets this need: it then counts as covered by that partner alone.
+      { key: 'metBy', header: 'Met by partner ID', type: 'ref', refTable: 'partners' },
       ...stamps,
     ],
   },
@@ -424,6 +433,13 @@ export const TABLES = {
 } as const satisfies Record<TableKey, Table>;
 
 export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
+
+/** The report tabs Partner Hub writes and rewrites whole (a person's edits there do not last). */
+export const REPORT_TABS = {
+  gaps: 'Gaps',
+  dashboard: 'Dashboard',
+  surveySummary: 'Survey Summary',
+} as const;
 
 export function table(key: TableKey): Table {
   return TABLES[key];

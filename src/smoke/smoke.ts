@@ -190,10 +190,10 @@ export function runSmokeTest(): void {
     const item = form.getItems().find((i) => i.getTitle() === TOKEN_QUESTION_TITLE);
     if (!item) throw new Error('the Form has no code question');
     form.createResponse().withItemResponse(item.asTextItem().createResponse(token)).submit();
-    const refreshed = call<{ matched: number; flagged: number }>('refreshResponses', id);
+    const refreshed = call<{ matched: number; flaggedAnswers: number }>('refreshResponses', id);
     check(
-      refreshed.matched === 1 && refreshed.flagged === 0,
-      `matched ${refreshed.matched}, flagged ${refreshed.flagged}`,
+      refreshed.matched === 1 && refreshed.flaggedAnswers === 0,
+      `matched ${refreshed.matched}, flagged ${refreshed.flaggedAnswers}`,
     );
     return 'the answer came back into the response tab and was matched to its partner';
   });

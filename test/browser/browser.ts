@@ -1,6 +1,6 @@
 // Headless Debian Chromium driven by playwright-core, with the preview server on the in-memory Workspace.
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,12 +30,24 @@ export interface Session {
   readonly errors: string[];
 }
 
-export async function openSidebar(
-  browser: Browser,
-  options: { empty?: boolean; now?: Date } = {},
-): Promise<Session> {
-  const preview = await startPreview({ empty: options.empty, now: options.now });
+export interface OpenOptions {
+  readonly empty?: boolean;
+  /** The Workspace's day, 'yyyy-mm-dd' (at 15:00 UTC): the demo school's dates follow it. */
+  readonly today?: string;
+  /** The Workspace's moment, when the time of day matters too (wins over `today`). */
+  readonly now?: Date;
+  /** Changes made in the spreadsheet before the sidebar opens, as a person editing the tabs would. */
+  readonly prepare?: (preview: Preview) => void;
+}
+
+export async function openSidebar(browser: Browser, options: OpenOptions = {}): Promise<Session> {
+  const { today, now } = options;
+  const preview = await startPreview({
+    empty: options.empty,
+    ...(now ? { now: () => now } : today ? { now: () => new Date(`${today}T15:00:00Z`) } : {}),
+  });
   try {
+    options.prepare?.(preview);
     const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     // Fail at the step that is stuck, well before jest's own timeout.
     page.setDefaultTimeout(8000);
@@ -78,7 +90,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * One Chromium for a test file and, for each test, a fresh preview with its sidebar page; an error in
  * the page fails the test. `now` pins the day the preview starts on (the real time otherwise).
  */
-export function sidebarPerTest(options: { now?: Date } = {}): {
+export function sidebarPerTest(options: OpenOptions = {}): {
   readonly browser: Browser;
   readonly session: Session;
 } {
@@ -101,4 +113,24 @@ export function sidebarPerTest(options: { now?: Date } = {}): {
     expect(state.session.errors).toEqual([]);
   });
   return state;
+}
+
+/**
+ * Where a message stands: inside the viewport (the coordinator sees it without scrolling) and right
+ * below the element it answers (its button or form), at most `gap` pixels under it.
+ */
+export async function expectBeside(message: Locator, anchor: Locator, gap = 60): Promise<void> {
+  await message.waitFor();
+  const page = message.page();
+  const viewport = page.viewportSize();
+  const box = await message.boundingBox();
+  const near = await anchor.boundingBox();
+  if (!viewport || !box || !near) throw new Error('the message or its action is not on the page');
+  // (Within a pixel: layout positions are fractional.)
+  expect({ top: box.y >= -1, bottom: box.y + box.height <= viewport.height + 1 }).toEqual({
+    top: true,
+    bottom: true,
+  });
+  expect(box.y).toBeGreaterThanOrEqual(near.y + near.height - 1);
+  expect(box.y - (near.y + near.height)).toBeLessThanOrEqual(gap);
 }

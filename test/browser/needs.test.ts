@@ -6,7 +6,7 @@ const ctx = sidebarPerTest();
 describe('needs and gaps', () => {
   it('shows findings and needs, adds a need, and writes the Gaps and Dashboard tabs', async () => {
     const { page, preview } = ctx.session;
-    await page.getByText(/\d+ active partners · \d+ open needs/).waitFor();
+    await page.getByText(/^\d+ open needs: \d+ unmet/).waitFor();
     await page.getByRole('navigation').getByRole('button', { name: 'Needs' }).click();
     await page.getByRole('list', { name: 'Findings' }).waitFor();
     await page

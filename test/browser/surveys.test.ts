@@ -54,7 +54,9 @@ describe('surveys', () => {
       w.forms.submit(link, answers);
     }
     await page.getByRole('button', { name: 'Refresh responses' }).click();
-    await page.getByText('2 responses: 2 matched to partners, 0 flagged.').waitFor();
+    await page
+      .getByText(/^2 responses: 2 matched to partners; 0 answers flagged .*; 0 partners below the threshold/)
+      .waitFor();
     await page.getByRole('table', { name: 'Scales, all partners (1–5)' }).waitFor();
     await expect(page.getByRole('row', { name: /trust each other\. 4\.5/ }).count()).resolves.toBe(1);
     await page.getByRole('button', { name: 'Write the Summary tab' }).click();

@@ -150,6 +150,7 @@ const valid: ValidCalls = {
   closeSurvey: (c) => [c.surveyId],
   saveNeed: () => [{ values: { school: 'Riverside Middle School', focusArea: 'tutoring', status: 'open' } }],
   getGaps: () => [],
+  getNeedFigures: () => [],
   writeGapsTab: () => [],
   rollupNetwork: (c) => [[c.otherSpreadsheetUrl]],
   writeDashboard: () => [],

@@ -1,6 +1,6 @@
 // A few lines instead of a framework: elements are built with textContent, never innerHTML, so text from
 // the sheet cannot become markup.
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | boolean | number | ((event: Event) => void) | undefined>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(

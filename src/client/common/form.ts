@@ -13,6 +13,8 @@ export interface Choice {
 export interface FormHandle {
   readonly element: HTMLFormElement;
   values(): Record<string, FieldValue>;
+  /** Offers other choices in a one-choice field (a need's partner, after its focus area changed). */
+  setChoices(key: string, choices: readonly Choice[]): void;
   /** Shows each message beside its field (and returns whether there were any). */
   showErrors(errors: Readonly<Record<string, string>>): boolean;
 }
@@ -29,14 +31,16 @@ export function schemaForm(
     onCancel: () => void;
   },
 ): FormHandle {
+  // A reference to another table's row is shown only when the caller offers its choices.
   const columns = table.columns.filter(
     (c) =>
       isEditable(c) &&
-      c.type !== 'ref' &&
+      (c.type !== 'ref' || options.choices?.[c.key] !== undefined) &&
       !(options.fixed && c.key in options.fixed) &&
       (!options.only || options.only.includes(c.key)),
   );
   const readers: Record<string, () => FieldValue> = {};
+  const choosers: Record<string, (choices: readonly Choice[]) => void> = {};
   const errorSlots: Record<string, HTMLElement> = {};
   const inputs: Record<string, HTMLElement> = {};
   const summary = h('div', { class: 'error', role: 'alert', hidden: true });
@@ -45,13 +49,14 @@ export function schemaForm(
     const id = nextId(column.key);
     const error = h('div', { class: 'field-error', id: `${id}-error`, hidden: true });
     errorSlots[column.key] = error;
-    const { control, read, focusable } = control_(
+    const { control, read, focusable, choose } = control_(
       column,
       initial[column.key],
       id,
       options.choices?.[column.key],
     );
     readers[column.key] = read;
+    if (choose) choosers[column.key] = choose;
     inputs[column.key] = focusable;
     const label =
       column.type === 'multi' || column.type === 'ids'
@@ -71,6 +76,7 @@ export function schemaForm(
       for (const column of columns) out[column.key] = readers[column.key]();
       return out;
     },
+    setChoices: (key, choices) => choosers[key]?.(choices),
     showErrors: (errors) => {
       let first: HTMLElement | undefined;
       for (const column of columns) {
@@ -120,10 +126,31 @@ function control_(
   value: FieldValue | undefined,
   id: string,
   choices: readonly Choice[] = [],
-): { control: HTMLElement; read: () => FieldValue; focusable: HTMLElement } {
+): {
+  control: HTMLElement;
+  read: () => FieldValue;
+  focusable: HTMLElement;
+  choose?: (choices: readonly Choice[]) => void;
+} {
   const describedBy = column.help ? `${id}-help` : undefined;
   const help = column.help ? h('div', { class: 'help', id: `${id}-help` }, column.help) : null;
   switch (column.type) {
+    case 'ref': {
+      // One row of another table, by its id; the current one stays offered even when it is no longer a choice.
+      const current = typeof value === 'string' ? value : '';
+      const select = h('select', { id, 'aria-describedby': describedBy });
+      const choose = (list: readonly Choice[]) => {
+        const keep = select.options.length ? select.value : current;
+        const offered =
+          keep && !list.some((c) => c.value === keep) ? [...list, { value: keep, label: keep }] : list;
+        select.replaceChildren(
+          h('option', { value: '' }, '—'),
+          ...offered.map((c) => h('option', { value: c.value, selected: c.value === keep }, c.label)),
+        );
+      };
+      choose(choices);
+      return { control: h('div', {}, select, help), read: () => select.value, focusable: select, choose };
+    }
     case 'bool': {
       const input = h('input', {
         type: 'checkbox',

@@ -3,8 +3,10 @@
 // (SidebarHome); a view fetches the tables it shows when it is opened, and a save merges what it saved.
 import type { Listed, SidebarHome, ViewTable, ViewTables } from '../../shared/contract';
 import type { ActionItem, Gathering, Need, School, Survey } from '../../shared/records';
+import type { NeedFigures } from '../../shared/figures';
 import type { TableKey } from '../../shared/schema';
 import { call } from '../common/run';
+import { replace, type Child } from '../common/dom';
 
 export const view = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
@@ -20,7 +22,12 @@ export interface Loaded {
   schools: ViewTables['schools'];
 }
 
-export const state: { home?: SidebarHome; directory?: Loaded } = {};
+export const state: {
+  home?: SidebarHome;
+  directory?: Loaded;
+  /** A save may have changed which needs partners cover: the header counts them again before showing them. */
+  needsStale?: boolean;
+} = {};
 
 const loaded = new Set<ViewTable>();
 
@@ -59,6 +66,23 @@ export function say(message: string, kind: 'info' | 'error' = 'info', near?: Ele
   if (message && target !== status) target.scrollIntoView?.({ block: 'nearest' });
 }
 
+/**
+ * Draws a view in place of the last one. A message belongs to the view it was said in: those beside an
+ * action go with the view's content, and the page's status line is cleared.
+ */
+export function showView(...children: Child[]): void {
+  if (shown === status) say('');
+  replace(view, ...children);
+}
+
+/**
+ * Says something at the top of the view just drawn, after its heading: where the eye is when an action
+ * ends by showing another view (a save shows the profile it saved). It goes when the view is drawn again.
+ */
+export function sayInView(message: string, kind: 'info' | 'error' = 'info'): void {
+  say(message, kind, view.querySelector(':scope > h2') ?? view.firstElementChild ?? undefined);
+}
+
 export async function busy<T>(
   message: string,
   work: () => Promise<T>,
@@ -81,6 +105,7 @@ export async function busy<T>(
 /** Starts the page's state from its first screen; tables views fetched before are forgotten. */
 export function setHome(home: SidebarHome): void {
   state.home = home;
+  state.needsStale = false;
   loaded.clear();
   state.directory = {
     today: home.today,
@@ -103,7 +128,12 @@ function take(fresh: Partial<ViewTables>): void {
   if (fresh.needs) d.needs = fresh.needs;
   if (fresh.schools) d.schools = fresh.schools;
   for (const key of Object.keys(fresh)) loaded.add(key as ViewTable);
-  if (fresh.needs) countOpenNeeds();
+}
+
+/** The open needs by coverage, as the server counted them (the header shows these, never a count of its own). */
+export function setNeedFigures(needs: NeedFigures): void {
+  if (state.home) state.home = { ...state.home, needs };
+  state.needsStale = false;
 }
 
 /** Fetches the tables a view shows, those not fetched yet; false if that failed (the status says why). */
@@ -140,8 +170,13 @@ function upsert<T extends { id: string }>(list: readonly Listed<T>[], entry: Lis
   return at < 0 ? [...list, entry] : list.map((e, i) => (i === at ? entry : e));
 }
 
+const COVERAGE = new Set<TableKey>(['partners', 'needs', 'schools', 'vetting', 'onboarding', 'reviews']);
+
 /** A record a save wrote: merged into the loaded table it belongs to (nothing is fetched). */
 export function merge(table: TableKey, entry: Listed<object>): void {
+  // A partner (its status, focus areas, schools, grades, services), a need or the Schools tab decide
+  // which needs are covered.
+  if (COVERAGE.has(table)) state.needsStale = true;
   const d = state.directory;
   const record = entry.record as { id?: unknown; name?: unknown; status?: unknown };
   if (!d || typeof record.id !== 'string') return;
@@ -162,21 +197,7 @@ export function merge(table: TableKey, entry: Listed<object>): void {
   else if (key === 'actionItems') d.actionItems = upsert(d.actionItems, row as Listed<ActionItem>);
   else if (key === 'surveys') d.surveys = upsert(d.surveys, row as Listed<Survey>);
   else if (key === 'schools') d.schools = upsert(d.schools, row as Listed<School>);
-  else {
-    d.needs = upsert(d.needs, row as Listed<Need>);
-    countOpenNeeds();
-  }
-}
-
-function countOpenNeeds(): void {
-  const home = state.home;
-  const needs: readonly Listed<Need>[] = state.directory?.needs ?? [];
-  if (home)
-    state.home = {
-      ...home,
-      openNeeds: needs.filter((n) => n.record.status === 'open' || n.record.status === 'being addressed')
-        .length,
-    };
+  else d.needs = upsert(d.needs, row as Listed<Need>);
 }
 
 /** Moves keyboard focus to a view's heading, so screen readers announce the new view. */

@@ -4,9 +4,9 @@ import { SAVE_TABLES, type Listed, type SaveResult } from '../../shared/contract
 import type { FieldValue } from '../../shared/records';
 import type { Table } from '../../shared/schema';
 import { call } from '../common/run';
-import { h, replace } from '../common/dom';
-import { schemaForm, type Choice } from '../common/form';
-import { busy, focusHeading, merge, say, view } from './app';
+import { h } from '../common/dom';
+import { schemaForm, type Choice, type FormHandle } from '../common/form';
+import { busy, focusHeading, merge, sayInView, showView } from './app';
 
 /** The server functions that save one record of a table. */
 export type SaveFn = keyof typeof SAVE_TABLES;
@@ -23,6 +23,8 @@ export interface EditRequest {
   readonly fixed?: Values;
   /** Choices for id-list fields, e.g. the partners a gathering can invite. */
   readonly choices?: Readonly<Record<string, readonly Choice[]>>;
+  /** Called with the form once it is drawn, e.g. to offer other choices when a field changes. */
+  readonly onForm?: (form: FormHandle) => void;
   readonly title?: string;
   /** After a save (with the saved record) or after keeping the other version (with it); awaited. */
   readonly done: (record: Values) => unknown;
@@ -63,7 +65,9 @@ export function edit(request: EditRequest): void {
       const payload = entry
         ? { id: String(record.id), version: request.version ?? entry.version, values }
         : { values };
-      const result = (await busy('Saving…', () => call(fn, payload))) as SaveResult<object> | undefined;
+      // "Saving…" and a failure stand beside the Save button, where the coordinator is looking.
+      const result = (await busy('Saving…', () => call(fn, payload), actions)) as
+        SaveResult<object> | undefined;
       if (!result) return;
       if (result.status === 'invalid') {
         handle.showErrors(result.errors);
@@ -73,11 +77,14 @@ export function edit(request: EditRequest): void {
         // Only what was saved comes back: it is merged into what the page holds.
         merge(SAVE_TABLES[fn], result.entry);
         await request.done(result.entry.record as Values);
-        say(`Saved ${singular(table)}.`);
+        // At the top of the view the save led to; it goes when that view is drawn again.
+        sayInView(`Saved ${singular(table)}.`);
       }
     },
   });
-  replace(view, h('h2', { tabindex: '-1', id: 'form-title' }, title), form.element);
+  const actions = form.element.querySelector('.actions') ?? form.element;
+  showView(h('h2', { tabindex: '-1', id: 'form-title' }, title), form.element);
+  request.onForm?.(form);
   focusHeading('form-title');
 }
 
@@ -92,8 +99,7 @@ function showConflict(
     (c) => c.key in result.mine && shown(result.mine[c.key]) !== shown(theirs[c.key]),
   );
   const cell = (text: string) => h('td', {}, text);
-  replace(
-    view,
+  showView(
     h('h2', { tabindex: '-1', id: 'conflict-title' }, 'Changed by someone else'),
     h('p', { class: 'error', role: 'alert' }, result.message),
     h(

@@ -4,7 +4,7 @@
 import type { SidebarHome } from '../../shared/contract';
 import { h, replace } from '../common/dom';
 import { call } from '../common/run';
-import { busy, focusHeading, say, state, view } from './app';
+import { busy, focusHeading, sayInView, showView, state, view } from './app';
 import { reloadHome, showDirectory } from './partners';
 
 const bar = h('div', { class: 'banner demo', role: 'region', 'aria-label': 'Demo data', hidden: true });
@@ -38,8 +38,7 @@ function updateDemoBar(): void {
 }
 
 function showFirstRun(): void {
-  replace(
-    view,
+  showView(
     h('h2', { id: 'first-run-heading', tabindex: '-1' }, 'Welcome to Partner Hub'),
     h(
       'p',
@@ -63,26 +62,31 @@ function showFirstRun(): void {
   focusHeading('first-run-heading');
 }
 
-async function setUpEmpty(): Promise<void> {
-  const report = await busy('Setting up…', () => call('setUpDatabase'));
-  if (!report) return;
-  if (await reloadHome()) showStart();
-  say(`Set up: ${report.created.length ? report.created.join(', ') : 'columns added'}.`);
+// Each action's progress and failure stand beside its button; its result, at the top of the view it
+// leads to (the buttons are gone by then).
+async function setUpEmpty(e: Event): Promise<void> {
+  const near = e.currentTarget as Element;
+  const report = await busy('Setting up…', () => call('setUpDatabase'), near);
+  if (!report || !(await reloadHome(near))) return;
+  showStart();
+  sayInView(`Set up: ${report.created.length ? report.created.join(', ') : 'columns added'}.`);
 }
 
-async function fillDemo(): Promise<void> {
-  const filled = await busy('Adding the demo school…', () => call('fillDemoData'));
-  if (!filled) return;
-  if (await reloadHome()) showStart();
-  say(`Demo data added: ${filled.tabs.map((t) => `${t.rows} in ${t.tab}`).join(', ')}.`);
+async function fillDemo(e: Event): Promise<void> {
+  const near = e.currentTarget as Element;
+  const filled = await busy('Adding the demo school…', () => call('fillDemoData'), near);
+  if (!filled || !(await reloadHome(near))) return;
+  showStart();
+  sayInView(`Demo data added: ${filled.tabs.map((t) => `${t.rows} in ${t.tab}`).join(', ')}.`);
 }
 
-async function removeDemo(): Promise<void> {
-  const removed = await busy('Removing the demo data…', () => call('removeDemoData'));
-  if (!removed) return;
-  if (await reloadHome()) showStart();
+async function removeDemo(e: Event): Promise<void> {
+  const near = e.currentTarget as Element;
+  const removed = await busy('Removing the demo data…', () => call('removeDemoData'), near);
+  if (!removed || !(await reloadHome(near))) return;
+  showStart();
   const rows = removed.tabs.reduce((n, t) => n + t.rows, 0);
-  say(
+  sayInView(
     (rows ? `Removed ${rows} demo rows.` : 'No demo rows were left to remove.') +
       (removed.kept
         ? ` ${removed.kept} row${removed.kept === 1 ? '' : 's'} you added still point at a removed demo partner: kept.`

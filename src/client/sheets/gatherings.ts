@@ -410,7 +410,10 @@ function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () =>
         if (!added) return;
         for (const entry of added) merge('gatherings', entry);
         const { actions } = showGatherings();
-        say(addedMessage(added.length, chosen.filter((d) => isPast(d.date, today)).length), 'info', actions);
+        // Only what this call added is counted: a gathering already in the tab is not added again.
+        const fresh = added.filter((g) => g.added);
+        const past = fresh.filter((g) => isPast(g.record.date, today)).length;
+        say(addedMessage(fresh.length, added.length - fresh.length, past), 'info', actions);
       },
     },
     'Add these gatherings',
@@ -434,8 +437,12 @@ function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () =>
 }
 
 /** What adding did: the server's count, and what happens to dates already past that were chosen. */
-function addedMessage(added: number, past: number): string {
-  const what = `Added ${count(added, 'gathering')}.`;
+function addedMessage(added: number, already: number, past: number): string {
+  const what = `Added ${count(added, 'gathering')}.${
+    already
+      ? ` ${count(already, 'gathering')} ${already === 1 ? 'was' : 'were'} already in the Gatherings tab.`
+      : ''
+  }`;
   if (!past) return what;
   return `${what} ${past === 1 ? 'One is' : `${past} are`} already past: open ${
     past === 1 ? 'it' : 'each'

@@ -3,8 +3,7 @@ import type { ImportPreview, ImportSource } from '../../shared/contract';
 import { TABLES } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace } from '../common/dom';
-
-type Busy = <T>(message: string, work: () => Promise<T>) => Promise<T | undefined>;
+import { busy, say, showView } from './app';
 
 const TARGETS: [string, string][] = [
   ...TABLES.partners.columns
@@ -15,18 +14,24 @@ const TARGETS: [string, string][] = [
     .map((c): [string, string] => [`contact.${c.key}`, `Contact ${c.header.toLowerCase()}`]),
 ];
 
+/**
+ * The import view, opened from `near` (its link): each step's message stands beside the button that
+ * caused it. After the import, `reload` fetches the directory's first screen again.
+ */
 export async function showImport(
-  app: HTMLElement,
-  busy: Busy,
-  done: (message: string) => void,
+  reload: (near?: Element) => Promise<boolean>,
   back: () => void,
+  near: EventTarget | null,
 ): Promise<void> {
-  const sources = await busy('Looking for lists…', () => call('getImportSources'));
+  const sources = await busy(
+    'Looking for lists…',
+    () => call('getImportSources'),
+    near instanceof Element ? near : undefined,
+  );
   if (!sources) return;
   const title = h('h2', { tabindex: '-1', id: 'import-title' }, 'Import a partner list');
   if (!sources.length) {
-    replace(
-      app,
+    showView(
       title,
       h(
         'p',
@@ -76,7 +81,24 @@ export async function showImport(
   tabSelect.addEventListener('change', renderMapping);
   const decisions: Record<string, 'merge' | 'add' | 'skip'> = {};
   const request = () => ({ tab: tabSelect.value, mapping, decisions });
+  const importButton = h('button', { class: 'action' }, 'Import');
+  const importActions = h('div', { class: 'actions' }, importButton);
+  importButton.addEventListener('click', async () => {
+    const result = await busy('Importing…', () => call('runImport', request()), importActions);
+    if (!result) return;
+    // Done: the button is disabled (pressing it again would import again), the directory's first screen
+    // is fetched again, and the result stands beside the button.
+    importButton.disabled = true;
+    const reloaded = await reload(importActions);
+    say(
+      `Imported: ${result.added} added, ${result.merged} merged, ${result.contactsAdded} contacts, ${result.errors} rows with problems left out.`,
+      'info',
+      importActions,
+    );
+    if (reloaded) importActions.append(h('button', { onclick: back }, 'Back to the partners'));
+  });
   const showPreview = (preview: ImportPreview) => {
+    importButton.disabled = false;
     replace(
       previewBox,
       h('h3', {}, 'Preview'),
@@ -120,24 +142,21 @@ export async function showImport(
           return h('li', {}, h('label', { for: id }, `${label}: ${row.duplicateOf.reason}`), select);
         }),
       ),
-      h(
-        'button',
-        {
-          class: 'action',
-          onclick: async () => {
-            const result = await busy('Importing…', () => call('runImport', request()));
-            if (result)
-              done(
-                `Imported: ${result.added} added, ${result.merged} merged, ${result.contactsAdded} contacts, ${result.errors} rows with problems left out.`,
-              );
-          },
-        },
-        'Import',
-      ),
+      importActions,
     );
   };
-  replace(
-    app,
+  const previewButton = h('button', {}, 'Preview');
+  const previewActions = h(
+    'div',
+    { class: 'actions' },
+    previewButton,
+    h('button', { onclick: back }, 'Cancel'),
+  );
+  previewButton.addEventListener('click', async () => {
+    const preview = await busy('Checking…', () => call('previewImport', request()), previewActions);
+    if (preview) showPreview(preview);
+  });
+  showView(
     title,
     h(
       'p',
@@ -146,21 +165,7 @@ export async function showImport(
     ),
     h('div', { class: 'filter' }, h('label', { for: 'import-tab' }, 'Tab to import'), tabSelect),
     mappingBox,
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          onclick: async () => {
-            const preview = await busy('Checking…', () => call('previewImport', request()));
-            if (preview) showPreview(preview);
-          },
-        },
-        'Preview',
-      ),
-      h('button', { onclick: back }, 'Cancel'),
-    ),
+    previewActions,
     previewBox,
   );
   renderMapping();

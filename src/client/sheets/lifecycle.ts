@@ -6,8 +6,9 @@ import { ONBOARDING_STEPS, TABLES } from '../../shared/schema';
 import { onboardingProgress, vettingConcerns } from '../../shared/lifecycle';
 import { call } from '../common/run';
 import { h, safeLink } from '../common/dom';
-import { busy, say, state } from './app';
+import { busy, say, sayInView, state } from './app';
 import { edit } from './editor';
+import { checkInsText, count, needsText } from './figures';
 
 /** Shows a partner's profile again, fetching only the parts a save changed (all when none are given). */
 type Show = (id: string, parts?: readonly ProfilePart[]) => unknown;
@@ -19,10 +20,12 @@ interface Lifecycle {
   readonly reviews: readonly Listed<Review>[];
 }
 
-async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, box: HTMLElement): Promise<void> {
-  const made = await busy('Making the Doc…', () => call('makePartnerDoc', kind, partnerId));
+/** Makes a partner's Doc; the link and what to know about it stand beside the button pressed. */
+async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, button: Element): Promise<void> {
+  const made = await busy('Making the Doc…', () => call('makePartnerDoc', kind, partnerId), button);
   if (!made) return;
-  box.append(
+  say(['Doc made.', ...made.notes].join(' '), 'info', button);
+  (button.nextElementSibling ?? button).after(
     h(
       'p',
       {},
@@ -32,7 +35,6 @@ async function makeDoc(kind: 'vetting' | 'agreement', partnerId: string, box: HT
       ),
     ),
   );
-  say(['Doc made.', ...made.notes].join(' '));
 }
 
 export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Show): HTMLElement | null {
@@ -47,9 +49,15 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
       h(
         'button',
         {
-          onclick: async () => {
-            const v = await busy('Starting vetting…', () => call('startVetting', p.id));
+          onclick: async (e: Event) => {
+            const v = await busy(
+              'Starting vetting…',
+              () => call('startVetting', p.id),
+              e.currentTarget as Element,
+            );
             if (!v) return;
+            // The partner is now in vetting: a need it serves may have become pending.
+            state.needsStale = true;
             editVetting(v, show);
           },
         },
@@ -66,7 +74,11 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
         `Vetting: ${vetting.record.decision ? `${vetting.record.decision} (${vetting.record.decidedBy} ${vetting.record.decidedOn})` : 'in progress'}${concerns.length ? `; concerns: ${concerns.join(', ')}` : ''}`,
       ),
       h('button', { onclick: () => editVetting(vetting, show) }, 'Vetting checklist'),
-      h('button', { onclick: () => makeDoc('vetting', p.id, box) }, 'Checklist as a Doc'),
+      h(
+        'button',
+        { onclick: (e) => makeDoc('vetting', p.id, e.currentTarget as Element) },
+        'Checklist as a Doc',
+      ),
     );
   }
   if (p.status === 'onboarding' || onboarding) {
@@ -91,7 +103,11 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
         },
         'Onboarding steps',
       ),
-      h('button', { onclick: () => makeDoc('agreement', p.id, box) }, 'Partnership agreement Doc'),
+      h(
+        'button',
+        { onclick: (e) => makeDoc('agreement', p.id, e.currentTarget as Element) },
+        'Partnership agreement Doc',
+      ),
     );
     if (p.status === 'onboarding' && progress.done === progress.needed) {
       box.append(
@@ -99,15 +115,24 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
           'button',
           {
             class: 'action',
-            onclick: async () => {
+            onclick: async (e: Event) => {
+              const button = e.currentTarget as Element;
               const { id, created: _c, updated: _u, ...values } = p;
-              const r = await busy('Saving…', () =>
-                call('savePartner', { id, version: entry.version, values: { ...values, status: 'active' } }),
+              const r = await busy(
+                'Saving…',
+                () =>
+                  call('savePartner', {
+                    id,
+                    version: entry.version,
+                    values: { ...values, status: 'active' },
+                  }),
+                button,
               );
               if (!r || r.status !== 'saved')
-                return say(r?.status === 'conflict' ? r.message : 'Could not mark active.', 'error');
+                return say(r?.status === 'conflict' ? r.message : 'Could not mark active.', 'error', button);
+              state.needsStale = true;
               await show(p.id, []);
-              say(`${p.name} is active.`);
+              sayInView(`${p.name} is active.`);
             },
           },
           'Mark active',
@@ -117,7 +142,7 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
   }
   if (p.status === 'active' || p.status === 'paused' || reviews.length) {
     box.append(
-      h('button', { onclick: () => annualReview(p.id, show) }, 'Annual review'),
+      h('button', { onclick: (e) => annualReview(p.id, show, e.currentTarget as Element) }, 'Annual review'),
       ...reviews.map((r) =>
         h(
           'p',
@@ -145,8 +170,8 @@ function editVetting(v: Listed<Vetting>, show: Show): void {
   });
 }
 
-async function annualReview(partnerId: string, show: Show): Promise<void> {
-  const context = await busy('Gathering the year…', () => call('reviewContext', partnerId));
+async function annualReview(partnerId: string, show: Show, button: Element): Promise<void> {
+  const context = await busy('Gathering the year…', () => call('reviewContext', partnerId), button);
   if (!context) return;
   const back = () => show(partnerId, []);
   edit({
@@ -160,24 +185,31 @@ async function annualReview(partnerId: string, show: Show): Promise<void> {
   });
 }
 
-/** The home screen's headline figures, as the server last counted them. */
-export function glance(show: Show): HTMLElement {
+/**
+ * The home screen's headline figures, as the server last counted them. While a save may have changed
+ * which needs are covered, the needs line waits for the server's new count (`counting`).
+ */
+export function glance(show: Show, counting = false): HTMLElement {
   const home = state.home;
   if (!home) return h('div', {});
   const g = home.glance;
+  const due = g.overdue + g.dueSoon;
   return h(
     'section',
     { class: 'glance', 'aria-label': 'At a glance' },
     h(
-      'p',
-      {},
-      `${g.active} active partners · ${home.openNeeds} open needs · ${g.expiring} agreements expiring · ${g.dueCount} check-ins due this week`,
+      'ul',
+      { class: 'figures' },
+      h('li', {}, count(g.active, 'active partner')),
+      h('li', {}, counting ? 'Open needs: counting…' : needsText(home.needs)),
+      h('li', {}, `${count(g.expiring, 'agreement')} expiring`),
+      h('li', {}, checkInsText(g)),
     ),
-    g.dueCount
+    due
       ? h(
           'details',
           {},
-          h('summary', {}, 'Check-ins due this week'),
+          h('summary', {}, 'Check-ins overdue or due soon'),
           h(
             'ul',
             { class: 'plain' },
@@ -185,13 +217,15 @@ export function glance(show: Show): HTMLElement {
               h(
                 'li',
                 {},
-                h('button', { class: 'link', onclick: () => show(p.id) }, `${p.name}: ${p.nextCheckIn}`),
+                h(
+                  'button',
+                  { class: 'link', onclick: () => show(p.id) },
+                  `${p.name}: ${p.overdue ? `overdue since ${p.nextCheckIn}` : `due ${p.nextCheckIn}`}`,
+                ),
               ),
             ),
           ),
-          g.dueCount > g.due.length
-            ? h('p', { class: 'meta' }, `and ${g.dueCount - g.due.length} more, soonest first above.`)
-            : null,
+          due > g.due.length ? h('p', { class: 'meta' }, `and ${due - g.due.length} more.`) : null,
         )
       : null,
   );

@@ -6,17 +6,30 @@ import type { Need } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace } from '../common/dom';
-import { busy, focusHeading, say, state, view } from './app';
+import { busy, focusHeading, say, setNeedFigures, showView, state } from './app';
 import { edit } from './editor';
+import { needsText } from './figures';
+import type { Choice } from '../common/form';
 import { showProfile } from './partners';
 
 export async function showNeeds(): Promise<void> {
   const gaps = await busy('Looking for gaps…', () => call('getGaps'));
   if (!gaps) return;
+  // The header's figures are these: the same count, fetched once.
+  setNeedFigures(gaps.figures);
   render(gaps);
 }
 
-function editNeed(entry?: Listed<Need>): void {
+/** The partners a need may be linked to: those listing its focus area, and the one it is linked to now. */
+function partnerChoices(g: GapsView, focusArea: string, linked: string): Choice[] {
+  const ids = [...(g.linkable[focusArea] ?? [])];
+  if (linked && !ids.includes(linked)) ids.push(linked);
+  return ids.map((id) => ({ value: id, label: g.partnerNames[id] ?? id }));
+}
+
+function editNeed(g: GapsView, entry?: Listed<Need>): void {
+  const linked = entry?.record.metBy ?? '';
+  let focusArea = entry?.record.focusArea ?? '';
   edit({
     table: TABLES.needs,
     fn: 'saveNeed',
@@ -26,7 +39,16 @@ function editNeed(entry?: Listed<Need>): void {
       school: state.directory?.schools[0]?.record.name ?? '',
       identified: state.directory?.today ?? '',
     },
-    done: () => void showNeeds(),
+    choices: { metBy: partnerChoices(g, focusArea, linked) },
+    // The partners offered follow the focus area chosen.
+    onForm: (form) =>
+      form.element.addEventListener('change', () => {
+        const chosen = String(form.values().focusArea ?? '');
+        if (chosen === focusArea) return;
+        focusArea = chosen;
+        form.setChoices('metBy', partnerChoices(g, chosen, linked));
+      }),
+    done: () => showNeeds(),
     back: () => void showNeeds(),
   });
 }
@@ -43,7 +65,7 @@ function render(g: GapsView): void {
       ' ',
       f.message,
       target
-        ? h('button', { class: 'link', onclick: () => editNeed(target) }, 'Open the need')
+        ? h('button', { class: 'link', onclick: () => editNeed(g, target) }, 'Open the need')
         : f.partnerIds[0]
           ? h(
               'button',
@@ -59,10 +81,45 @@ function render(g: GapsView): void {
     placeholder: 'One Partner Hub spreadsheet link per line',
   });
   const rollupOut = h('div', { 'aria-live': 'polite' });
-  replace(
-    view,
+  // The tab actions stand at the top with "Add a need", and each says what it did right beside it.
+  const tabs = h('div', { class: 'actions' });
+  tabs.append(
+    h(
+      'button',
+      {
+        onclick: async () => {
+          const r = await busy('Writing the Gaps tab…', () => call('writeGapsTab'), tabs);
+          if (r) say(`The Gaps tab lists ${r.rows} findings, each linked to its row.`, 'info', tabs);
+        },
+      },
+      'Rebuild the Gaps tab',
+    ),
+    h(
+      'button',
+      {
+        onclick: async () => {
+          const r = await busy('Writing the Dashboard…', () => call('writeDashboard'), tabs);
+          if (r) say('The Dashboard tab is up to date.', 'info', tabs);
+        },
+      },
+      'Update the Dashboard tab',
+    ),
+  );
+  const rollupButton = h('button', {}, 'Look across the network');
+  rollupButton.addEventListener('click', async () => {
+    const list = urls.value.split(/\s+/).filter(Boolean);
+    const r = await busy('Reading the network…', () => call('rollupNetwork', list), rollupButton);
+    if (r) showRollup(rollupOut, r);
+  });
+  showView(
     h('h2', { tabindex: '-1', id: 'needs-title' }, 'Needs and gaps'),
-    h('div', { class: 'actions' }, h('button', { class: 'action', onclick: () => editNeed() }, 'Add a need')),
+    h('p', { class: 'figures' }, `${needsText(g.figures)}.`),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { class: 'action', onclick: () => editNeed(g) }, 'Add a need'),
+    ),
+    tabs,
     h('h3', {}, `Findings (${g.report.findings.length})`),
     g.report.findings.length
       ? h(
@@ -88,38 +145,18 @@ function render(g: GapsView): void {
                 ? h(
                     'div',
                     { class: 'meta' },
-                    `Partners: ${s.partnerIds.map((id) => g.partnerNames[id] ?? id).join(', ')}`,
+                    `${n.record.metBy && s.partnerIds.includes(n.record.metBy) ? 'Met by' : 'Partners'}: ${s.partnerIds.map((id) => g.partnerNames[id] ?? id).join(', ')}`,
                   )
                 : null,
-              h('button', { class: 'link', onclick: () => editNeed(n) }, `Edit need: ${n.record.focusArea}`),
+              h(
+                'button',
+                { class: 'link', onclick: () => editNeed(g, n) },
+                `Edit need: ${n.record.focusArea}`,
+              ),
             );
           }),
         )
       : h('p', { class: 'empty' }, 'No needs recorded. Add what your needs assessment found.'),
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          onclick: async () => {
-            const r = await busy('Writing the Gaps tab…', () => call('writeGapsTab'));
-            if (r) say(`The Gaps tab lists ${r.rows} findings, each linked to its row.`);
-          },
-        },
-        'Rebuild the Gaps tab',
-      ),
-      h(
-        'button',
-        {
-          onclick: async () => {
-            const r = await busy('Writing the Dashboard…', () => call('writeDashboard'));
-            if (r) say('The Dashboard tab is up to date.');
-          },
-        },
-        'Update the Dashboard tab',
-      ),
-    ),
     g.singleSchool ? null : landscapeView(g.landscape, g.partnerNames),
     h('h3', {}, 'Network'),
     h(
@@ -129,17 +166,7 @@ function render(g: GapsView): void {
     ),
     h('label', { for: 'rollup-urls' }, 'Other schools’ spreadsheets'),
     urls,
-    h(
-      'button',
-      {
-        onclick: async () => {
-          const list = urls.value.split(/\s+/).filter(Boolean);
-          const r = await busy('Reading the network…', () => call('rollupNetwork', list));
-          if (r) showRollup(rollupOut, r);
-        },
-      },
-      'Look across the network',
-    ),
+    rollupButton,
     rollupOut,
   );
   focusHeading('needs-title');

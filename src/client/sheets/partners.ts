@@ -15,7 +15,7 @@ import type { Agreement, CheckIn, Contact, Onboarding, Review, Vetting } from '.
 import { FOCUS_AREAS, PARTNER_STATUSES, TABLES, type Table } from '../../shared/schema';
 import { matches, queryWords } from '../../shared/partner-filter';
 import { call } from '../common/run';
-import { busy, say, setHome, state, view as app } from './app';
+import { busy, say, sayInView, setHome, setNeedFigures, showView, state } from './app';
 import { h, replace, safeLink } from '../common/dom';
 import { edit, type SaveFn } from './editor';
 import { NO_FILTERS, type Filters } from './filters';
@@ -34,9 +34,9 @@ let searches = 0;
 
 const query = (offset: number): PartnerQuery => ({ ...filters, offset, limit: PAGE });
 
-/** Fetches the first screen again (after set-up or an import); false if that failed. */
-export async function reloadHome(): Promise<boolean> {
-  const home = await busy('Loading…', () => call('getHome', query(0)));
+/** Fetches the first screen again (after set-up or an import); false if that failed (said beside `near`). */
+export async function reloadHome(near?: Element): Promise<boolean> {
+  const home = await busy('Loading…', () => call('getHome', query(0)), near);
   if (!home) return false;
   setHome(home);
   stale = false;
@@ -91,7 +91,7 @@ export function showDirectory(): void {
   };
   const refetch = async () => {
     const mine = ++searches;
-    const page = await busy('Searching…', () => call('findPartners', query(0)));
+    const page = await busy('Searching…', () => call('findPartners', query(0)), searchBox);
     if (!page || mine !== searches) return;
     stale = false;
     setPage(page);
@@ -109,7 +109,7 @@ export function showDirectory(): void {
     const current = state.home;
     if (!current) return;
     const mine = searches;
-    const page = await busy('Loading…', () => call('findPartners', query(current.page.rows.length)));
+    const page = await busy('Loading…', () => call('findPartners', query(current.page.rows.length)), more);
     if (!page || mine !== searches || !state.home) return;
     setPage({ ...page, rows: [...state.home.page.rows, ...page.rows], offset: 0 });
     render();
@@ -135,17 +135,18 @@ export function showDirectory(): void {
     value: filters.query,
     oninput: () => changed({ ...filters, query: search.value }, 300),
   });
+  const searchBox = h('div', { class: 'search' }, h('label', { for: 'search' }, 'Search partners'), search);
   const attention = h('input', {
     id: 'filter-attention',
     type: 'checkbox',
     checked: filters.attention,
     onchange: () => changed({ ...filters, attention: attention.checked }, 0),
   });
-  replace(
-    app,
+  const figures = glance(showProfile, Boolean(state.needsStale));
+  showView(
     setUpBanner(home),
-    glance(showProfile),
-    h('div', { class: 'search' }, h('label', { for: 'search' }, 'Search partners'), search),
+    figures,
+    searchBox,
     h(
       'details',
       { class: 'filters', open: hasFilters() },
@@ -166,17 +167,23 @@ export function showDirectory(): void {
     more,
     h(
       'button',
-      { class: 'link', onclick: () => showImport(app, busy, imported, showDirectory) },
+      { class: 'link', onclick: (e) => showImport(reloadHome, showDirectory, e.currentTarget) },
       'Import a partner list from another tab',
     ),
   );
   render();
   if (stale && !localPage(home)) void refetch();
+  if (state.needsStale) void recount(figures);
 }
 
-async function imported(message: string): Promise<void> {
-  if (await reloadHome()) showDirectory();
-  say(message);
+/** After a save that may change which needs are covered: the header's figures, counted again. */
+async function recount(shown: HTMLElement): Promise<void> {
+  try {
+    setNeedFigures(await call('getNeedFigures'));
+    if (shown.isConnected) shown.replaceWith(glance(showProfile));
+  } catch (error) {
+    if (shown.isConnected) say(error instanceof Error ? error.message : String(error), 'error', shown);
+  }
 }
 
 function hasFilters(): boolean {
@@ -197,12 +204,12 @@ function setUpBanner(home: SidebarHome): HTMLElement | null {
       'button',
       {
         class: 'action',
-        onclick: async () => {
-          const report = await busy('Setting up…', () => call('setUpDatabase'));
-          if (!report) return;
-          await reloadHome();
+        onclick: async (e: Event) => {
+          const button = e.currentTarget as Element;
+          const report = await busy('Setting up…', () => call('setUpDatabase'), button);
+          if (!report || !(await reloadHome(button))) return;
           showDirectory();
-          say(
+          sayInView(
             report.unchanged
               ? 'Already set up.'
               : `Set up: ${[...report.created, ...report.addedColumns].join(', ') || 'ids added'}.`,
@@ -220,7 +227,7 @@ function partnerItem(p: PartnerRow): HTMLElement {
     {},
     h(
       'button',
-      { class: 'partner', onclick: () => showProfile(p.id) },
+      { class: 'partner', onclick: (e) => showProfile(p.id, undefined, e.currentTarget) },
       h('span', { class: 'name' }, p.name || '(no name)'),
       h('span', { class: `badge status-${p.status}` }, p.status || 'no status'),
       p.focusAreas.length ? h('span', { class: 'meta' }, p.focusAreas.join(', ')) : null,
@@ -295,12 +302,20 @@ function mergeProfile(profile: PartnerProfile): Open {
  * Opens a partner's profile: fetched whole when it is opened, or only `parts` when the open profile is
  * this partner's and a save changed just those (its list row and the figures always come back).
  */
-export async function showProfile(id: string, parts?: readonly ProfilePart[]): Promise<void> {
+export async function showProfile(
+  id: string,
+  parts?: readonly ProfilePart[],
+  near?: EventTarget | null,
+): Promise<void> {
   const asked = open?.entry.record.id === id && parts ? [...parts] : ALL_PARTS;
   const home = state.home;
   // A partner's search text changes with it: fetch it (it comes with the contacts) when search runs here.
   if (home && localPage(home) && !asked.includes('contacts')) asked.push('contacts');
-  const profile = await busy('Loading…', () => call('getPartner', id, asked));
+  const profile = await busy(
+    'Loading…',
+    () => call('getPartner', id, asked),
+    near instanceof Element ? near : undefined,
+  );
   if (!profile) return;
   renderProfile(mergeProfile(profile));
 }
@@ -314,8 +329,7 @@ function renderProfile(profile: Open): void {
   const checkIns = [...profile.checkIns].sort((a, b) => b.record.date.localeCompare(a.record.date));
   const row = (label: string, value: string | HTMLElement) =>
     value ? [h('dt', {}, label), h('dd', {}, value)] : [];
-  replace(
-    app,
+  showView(
     h('button', { class: 'link', onclick: () => showDirectory() }, '← All partners'),
     h('h2', { tabindex: '-1', id: 'profile-title' }, p.name),
     h('p', {}, h('span', { class: `badge status-${p.status}` }, p.status), p.type ? ` · ${p.type}` : ''),

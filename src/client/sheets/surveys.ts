@@ -359,7 +359,9 @@ function renderSurvey(v: SurveyView): void {
             const r = await busy('Reading responses…', () => call('refreshResponses', s.id));
             if (!r) return;
             await showSurvey(s.id);
-            say(`${r.responses} responses: ${r.matched} matched to partners, ${r.flagged} flagged.`);
+            say(
+              `${r.responses} responses: ${r.matched} matched to partners; ${r.flaggedAnswers} answers flagged (no code or a reused one); ${r.flaggedPartners} partners below the threshold, marked for review.`,
+            );
           },
         },
         'Refresh responses',

@@ -283,6 +283,7 @@ export function demoData(today: string): DemoData {
     description: string,
     priority: string,
     source: string,
+    service = '',
   ): Row<Need> => ({
     id: hex(i, 'N'),
     school: school.name,
@@ -293,6 +294,8 @@ export function demoData(today: string): DemoData {
     source,
     identified: day(-60),
     status: 'open',
+    service,
+    metBy: '',
   });
   const needs = [
     need(
@@ -358,6 +361,7 @@ export function demoData(today: string): DemoData {
       'Weekend food for families facing food insecurity',
       'high',
       'needs assessment',
+      'weekend food',
     ),
   ];
   return { schools: [school], partners, contacts, agreements, checkIns, needs };

@@ -18,17 +18,22 @@
 // - Focus areas are compared like schools (ignoring case, spacing and punctuation).
 // - Only needs whose status is 'open' or 'being addressed' are analysed; every other need is skipped
 //   and counted in `skippedNeeds`.
-// - A need (school, focus area, grades) is covered by a partner that serves the school, lists the
-//   focus area and whose grades overlap the need's. Each analysed need gets exactly one status:
-//   'covered' (at least one active partner covers it), 'pending' (no active one, but one in onboarding,
-//   vetting or paused does) or 'unmet'.
+// - A need (school, focus area, grades, service) is covered by a partner that serves the school, lists
+//   the focus area, whose grades overlap the need's and, when the need names a service ("weekend food"),
+//   whose services say each of its words (a word of the need may be the start of a word in the services:
+//   "tutor" matches "tutoring"). Each analysed need gets exactly one status: 'covered' (at least one
+//   active partner covers it), 'pending' (no active one, but one in onboarding, vetting or paused does)
+//   or 'unmet'.
+// - A need linked to a partner ("Met by partner ID") is covered by that partner alone when it is
+//   active, pending when it is onboarding, vetting or paused; a link to any other partner (ended, a
+//   prospect, not on the Partners tab) is noted and the need is matched as if it had none.
 // - Duplicated services: at one school, two or more active partners with the same focus area whose
 //   grades overlap, grouped so that partners linked by overlapping grades form one group, reported once
 //   with the grades that at least two of them serve.
-// - Single funding source (`singleFunded`) and overdue check-ins (`nextCheckIn`) are reported for
+// - Single funding source (`singleFunded`) and overdue check-ins (`checkInState`) are reported for
 //   partners in service (active, onboarding); "no current agreement" (`isCurrent`) for active partners;
-//   an expiring agreement (a current one ending within EXPIRING_WITHIN_DAYS) for partners in service,
-//   unless another signed agreement of the same type runs later (it has been renewed).
+//   expiring agreements (`expiringAgreements`) for partners in service. These are the definitions the
+//   header and the Dashboard count with (src/server/domain/partners.ts).
 // - A partner-level finding names the partner's school when it serves exactly one, else ''.
 // - Findings are sorted by severity, then school (school-wide ones last), then kind.
 import type { Finding, FindingKind, GapReport, Landscape, NeedStatus, Severity } from '../../shared/gaps';
@@ -38,7 +43,8 @@ import type { Agreement, Need, Partner, School } from '../../shared/records';
 import { FOCUS_AREAS } from '../../shared/schema';
 import { isIsoDate } from '../../shared/fields';
 import { daysBetween } from './dates';
-import { EXPIRING_WITHIN_DAYS, isCurrent, nextCheckIn, singleFunded } from './partners';
+import { checkInState, expiringAgreements, isCurrent, singleFunded } from './partners';
+import { fold } from '../../shared/partner-filter';
 
 export const FINDING_KINDS: readonly FindingKind[] = [
   'unmet need',
@@ -209,6 +215,8 @@ interface PartnerInfo {
   /** Indices into Context.focusAreas, unique. */
   readonly focus: number[];
   readonly grades: number;
+  /** The words of its services, folded: read when a need names a service. */
+  readonly serviceWords: () => readonly string[];
 }
 
 interface NeedInfo {
@@ -216,6 +224,10 @@ interface NeedInfo {
   readonly school: number; // -1 when the need names no school
   readonly focus: number; // -1 when it names no focus area
   readonly grades: number;
+  /** The words of the service it names, folded; empty when it names none. */
+  readonly service: readonly string[];
+  /** The partner it is linked to, when that link decides its status. */
+  readonly linked?: PartnerInfo;
 }
 
 interface Context {
@@ -294,6 +306,21 @@ function describe(p: { name: string; id: string }): string {
   return p.name || p.id || 'A partner';
 }
 
+/** Words of up to 3 letters that say nothing about a service ("and", "for", "the"…) are not matched. */
+const FILLER = new Set(['a', 'an', 'and', 'or', 'of', 'for', 'the', 'to', 'in', 'on', 'at', 'with', 'by']);
+
+/** The words of a service, folded: "Weekend food-bags" → ['weekend', 'food', 'bags']. */
+export function serviceWords(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !FILLER.has(w));
+}
+
+/** A partner's services say every word of a need's service (each may start a longer word). */
+export function offersService(partnerWords: readonly string[], needWords: readonly string[]): boolean {
+  return needWords.every((w) => partnerWords.some((p) => p.startsWith(w)));
+}
+
 function buildContext(input: GapInput): Context {
   const notes = new Notes();
   const gradeCache = new Map<string, { mask: number; ok: boolean }>();
@@ -358,6 +385,7 @@ function buildContext(input: GapInput): Context {
       notes.add(
         `${describe({ name, id })}: grades "${clip(partner.grades)}" could not be read, so all grades are assumed.`,
       );
+    let words: string[] | undefined;
     const info: PartnerInfo = {
       partner,
       id,
@@ -367,6 +395,7 @@ function buildContext(input: GapInput): Context {
       schools: served,
       focus: areas,
       grades: g.mask,
+      serviceWords: () => (words ??= serviceWords(partner.services)),
     };
     partners.push(info);
     if (!byId.has(id)) byId.set(id, info);
@@ -384,11 +413,25 @@ function buildContext(input: GapInput): Context {
       notes.add(
         `Need ${need.id}: grades "${clip(need.grades)}" could not be read, so all grades are assumed.`,
       );
+    const metBy = need.metBy.trim();
+    let linked: PartnerInfo | undefined;
+    if (metBy) {
+      const p = byId.get(metBy);
+      if (p && (p.status === 'active' || PENDING.has(p.status))) linked = p;
+      else
+        notes.add(
+          p
+            ? `Need ${need.id} is linked to ${describe(p)}, which is ${p.status || 'without a status'}; partners were matched to it by focus area instead.`
+            : `Need ${need.id} is linked to partner ${clip(metBy)}, which is not on the Partners tab; partners were matched to it by focus area instead.`,
+        );
+    }
     analysed.push({
       need,
       school: single ? 0 : schools.find(need.school),
       focus: focus.add(need.focusArea),
       grades: g.mask,
+      service: serviceWords(need.service),
+      ...(linked ? { linked } : {}),
     });
   }
 
@@ -418,7 +461,12 @@ function buildContext(input: GapInput): Context {
 function covering(index: Map<number, PartnerInfo[]>, n: NeedInfo): PartnerInfo[] {
   if (n.school < 0 || n.focus < 0) return [];
   const list = index.get(cell(n.school, n.focus));
-  return list ? list.filter((p) => (p.grades & n.grades) !== 0) : [];
+  return list
+    ? list.filter(
+        (p) =>
+          (p.grades & n.grades) !== 0 && (!n.service.length || offersService(p.serviceWords(), n.service)),
+      )
+    : [];
 }
 
 interface Classified {
@@ -429,6 +477,9 @@ interface Classified {
 
 function classify(ctx: Context): Classified[] {
   return ctx.analysed.map((info) => {
+    const { linked } = info;
+    if (linked)
+      return { info, status: linked.status === 'active' ? 'covered' : 'pending', partners: [linked] };
     const active = covering(ctx.active, info);
     if (active.length) return { info, status: 'covered', partners: active };
     const pending = covering(ctx.pending, info);
@@ -474,6 +525,35 @@ function sortFindings(findings: Finding[]): Finding[] {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The partners a coordinator may link a need to ("Met by partner ID"), by focus area: those active,
+ * onboarding, in vetting or paused that list it, by name.
+ */
+export function linkablePartners(input: Pick<GapInput, 'partners'>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const sorted = input.partners
+    .filter((p) => {
+      const status = norm(p.status);
+      return status === 'active' || PENDING.has(status);
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  for (const p of sorted)
+    for (const f of p.focusAreas) {
+      const area = FOCUS_AREAS.find((a) => schoolKey(a) === schoolKey(f)) ?? f;
+      (out[area] ??= []).push(p.id);
+    }
+  return out;
+}
+
+/** Only the needs' statuses (what `analyzeGaps` reports in `needs`), without the findings. */
+export function classifyNeeds(input: GapInput): GapReport['needs'] {
+  return classify(buildContext(input)).map((c) => ({
+    needId: c.info.need.id,
+    status: c.status,
+    partnerIds: c.partners.map((p) => p.id),
+  }));
 }
 
 /** The context and need statuses behind each report, so that `landscape` given the report need not redo them. */
@@ -580,9 +660,7 @@ export function analyzeGaps(input: GapInput): GapReport {
         severity: 'medium',
       });
     }
-    const agreements = (agreementsOf.get(p.id) ?? []).map((a) =>
-      a.status === 'signed' ? a : { ...a, status: norm(a.status) },
-    );
+    const agreements = agreementsOf.get(p.id) ?? [];
     const current = agreements.filter((a) => isCurrent(a, ctx.today));
     if (p.status === 'active' && current.length === 0) {
       findings.push({
@@ -595,16 +673,8 @@ export function analyzeGaps(input: GapInput): GapReport {
       });
     }
     if (!ctx.todayOk) continue;
-    for (const a of current) {
-      if (!isIsoDate(a.end)) continue;
+    for (const a of expiringAgreements(p.partner, agreements, ctx.today)) {
       const days = daysBetween(ctx.today, a.end);
-      if (days > EXPIRING_WITHIN_DAYS) continue;
-      const type = norm(a.type);
-      const renewed = agreements.some(
-        (b) =>
-          b !== a && b.status === 'signed' && norm(b.type) === type && (!isIsoDate(b.end) || b.end > a.end),
-      );
-      if (renewed) continue;
       findings.push({
         kind: 'agreement expiring',
         school,
@@ -616,8 +686,8 @@ export function analyzeGaps(input: GapInput): GapReport {
       });
     }
     const cadence = norm(p.partner.cadence);
-    const due = nextCheckIn({ cadence, lastCheckIn: p.partner.lastCheckIn.trim() }, ctx.today);
-    if (isIsoDate(due) && due < ctx.today) {
+    const { due, state } = checkInState(p.partner, ctx.today);
+    if (state === 'overdue') {
       const days = daysBetween(due, ctx.today);
       findings.push({
         kind: 'check-in overdue',

@@ -1,31 +1,59 @@
-// What a coordinator needs to know about each partner at a glance: when the next check-in is due and
-// what needs attention. Pure.
+// What a coordinator needs to know about each partner at a glance: when the next check-in is due,
+// which agreements are about to end, and what needs attention. Pure. The header, the directory, the gap
+// analysis and the Dashboard tab all read these definitions, so their figures cannot disagree.
 import type { AttentionReason } from '../../shared/contract';
 import type { Agreement, Partner } from '../../shared/records';
 import { addDays, addMonths, daysBetween } from './dates';
 import { isIsoDate } from '../../shared/fields';
 
 export const EXPIRING_WITHIN_DAYS = 60;
+/** "Due soon": a check-in due from today to this many days ahead. */
+export const DUE_SOON_DAYS = 7;
+
+const norm = (text: string): string => text.trim().toLowerCase();
 
 /** The date the next check-in is due: the last one plus the cadence, or today when there has been none. */
 export function nextCheckIn(partner: Pick<Partner, 'cadence' | 'lastCheckIn'>, today: string): string {
-  if (!partner.cadence) return '';
-  if (!isIsoDate(partner.lastCheckIn)) return today;
-  switch (partner.cadence) {
+  const cadence = norm(partner.cadence);
+  const last = partner.lastCheckIn.trim();
+  if (!cadence) return '';
+  if (!isIsoDate(last)) return today;
+  switch (cadence) {
     case 'weekly':
-      return addDays(partner.lastCheckIn, 7);
+      return addDays(last, 7);
     case 'monthly':
-      return addMonths(partner.lastCheckIn, 1);
+      return addMonths(last, 1);
     case 'quarterly':
-      return addMonths(partner.lastCheckIn, 3);
+      return addMonths(last, 3);
     case 'annually':
-      return addMonths(partner.lastCheckIn, 12);
+      return addMonths(last, 12);
     default:
       return '';
   }
 }
 
 const IN_SERVICE = new Set(['active', 'onboarding']);
+
+/** Partners in service (active or onboarding): the ones whose check-ins, funding and agreements are watched. */
+export function inService(partner: Pick<Partner, 'status'>): boolean {
+  return IN_SERVICE.has(norm(partner.status));
+}
+
+/**
+ * Where a partner in service stands with its check-ins: overdue (the next one was due before today),
+ * soon (due from today to DUE_SOON_DAYS ahead), later, or '' (not in service, or no cadence).
+ */
+export type CheckInState = 'overdue' | 'soon' | 'later' | '';
+
+export function checkInState(
+  partner: Pick<Partner, 'status' | 'cadence' | 'lastCheckIn'>,
+  today: string,
+): { readonly due: string; readonly state: CheckInState } {
+  const due = nextCheckIn(partner, today);
+  if (!inService(partner) || !isIsoDate(due) || !isIsoDate(today)) return { due, state: '' };
+  if (due < today) return { due, state: 'overdue' };
+  return { due, state: due <= addDays(today, DUE_SOON_DAYS) ? 'soon' : 'later' };
+}
 
 /** A partner relies on one funding source when it says so, or when it lists exactly one. */
 export function singleFunded(partner: Pick<Partner, 'singleFunding' | 'funding'>): boolean {
@@ -34,9 +62,35 @@ export function singleFunded(partner: Pick<Partner, 'singleFunding' | 'funding'>
 }
 
 export function isCurrent(agreement: Agreement, today: string): boolean {
-  if (agreement.status !== 'signed') return false;
+  if (norm(agreement.status) !== 'signed') return false;
   if (isIsoDate(agreement.start) && agreement.start > today) return false;
   return !isIsoDate(agreement.end) || agreement.end >= today;
+}
+
+/**
+ * A partner's agreements that are about to end: current, ending within EXPIRING_WITHIN_DAYS, and not
+ * renewed (no other signed agreement of the same type runs later). Only partners in service are
+ * watched; others have none.
+ */
+export function expiringAgreements(
+  partner: Pick<Partner, 'status'>,
+  agreements: readonly Agreement[],
+  today: string,
+): Agreement[] {
+  if (!inService(partner) || !isIsoDate(today)) return [];
+  return agreements.filter((a) => {
+    if (!isCurrent(a, today) || !isIsoDate(a.end)) return false;
+    if (daysBetween(today, a.end) > EXPIRING_WITHIN_DAYS) return false;
+    const type = norm(a.type);
+    const renewed = agreements.some(
+      (b) =>
+        b !== a &&
+        norm(b.status) === 'signed' &&
+        norm(b.type) === type &&
+        (!isIsoDate(b.end) || b.end > a.end),
+    );
+    return !renewed;
+  });
 }
 
 export function attention(
@@ -45,14 +99,10 @@ export function attention(
   today: string,
 ): AttentionReason[] {
   const reasons: AttentionReason[] = [];
-  const due = nextCheckIn(partner, today);
-  if (IN_SERVICE.has(partner.status) && due && due < today) reasons.push('check-in overdue');
-  const expiring = agreements.some(
-    (a) => isCurrent(a, today) && isIsoDate(a.end) && daysBetween(today, a.end) <= EXPIRING_WITHIN_DAYS,
-  );
-  if (expiring) reasons.push('agreement expiring');
-  if (partner.status === 'active' && !agreements.some((a) => isCurrent(a, today)))
+  if (checkInState(partner, today).state === 'overdue') reasons.push('check-in overdue');
+  if (expiringAgreements(partner, agreements, today).length) reasons.push('agreement expiring');
+  if (norm(partner.status) === 'active' && !agreements.some((a) => isCurrent(a, today)))
     reasons.push('no current agreement');
-  if (IN_SERVICE.has(partner.status) && singleFunded(partner)) reasons.push('single funding source');
+  if (inService(partner) && singleFunded(partner)) reasons.push('single funding source');
   return reasons;
 }

@@ -1,9 +1,17 @@
 // Gatherings written in one step (the year's plan), and the settings behind agendas and events.
-import type { AgendaFolder, GatheringDraft, Listed, Settings, SettingsRequest } from '../../shared/contract';
+import type {
+  AddedGathering,
+  AgendaFolder,
+  GatheringDraft,
+  Listed,
+  Settings,
+  SettingsRequest,
+} from '../../shared/contract';
 import type { FieldValue, Gathering } from '../../shared/records';
 import { checkDraft } from '../../shared/fields';
 import { TABLES } from '../../shared/schema';
 import { newId } from '../domain/ids';
+import { gatheringKey, newGatherings } from '../domain/figures';
 import { UserError } from '../domain/errors';
 import { withSheetLock, type Database } from './database';
 import { findRow, listed, readOneRow } from './records';
@@ -12,12 +20,15 @@ import { readSettings, writeSettings } from './settings';
 import { docId } from './agenda-docs';
 import { agendaFolderInfo } from './drive-files';
 
-/** Adds the reviewed drafts as rows in one block, all checked first: one bad draft writes nothing. */
+/**
+ * Adds the reviewed drafts as rows in one block, all checked first: one bad draft writes nothing. Each
+ * gathering comes back with whether this call added it (`newGatherings`): one already there is not.
+ */
 export function addGatherings(
   db: Database,
   drafts: readonly GatheringDraft[],
   invited: readonly string[],
-): Listed<Gathering>[] {
+): AddedGathering[] {
   const records = drafts.map((d, i) => {
     const { values, errors } = checkDraft(TABLES.gatherings, {
       ...d,
@@ -47,34 +58,35 @@ export function addGatherings(
     const data = db.read('gatherings');
     if (!data.sheet) throw new UserError('Run "Set up partner database" first: there is no Gatherings tab.');
     const taken = new Set(data.rows.map((r) => String(r.record.id)));
-    // The same gathering (kind, title, date) is not added twice: pressing Add again, or a retry after
-    // a failure, finds the rows already there.
-    const key = (r: Record<string, FieldValue>) =>
-      `${String(r.kind)}|${String(r.title).trim().toLowerCase()}|${String(r.date)}`;
-    const existing = new Map(data.rows.map((r) => [key(r.record), String(r.record.id)]));
+    const fresh = newGatherings(
+      data.rows.map((r) => r.record),
+      records,
+    );
+    const known = new Map(data.rows.map((r) => [gatheringKey(r.record), String(r.record.id)]));
     const now = new Date().toISOString();
     const ids: string[] = [];
     const rows: { row: number; values: Record<string, FieldValue> }[] = [];
-    for (const values of records) {
-      const known = existing.get(key(values));
-      if (known) {
-        ids.push(known);
-        continue;
+    records.forEach((values, i) => {
+      const key = gatheringKey(values);
+      if (!fresh[i]) {
+        ids.push(known.get(key) ?? '');
+        return;
       }
       const id = newId(TABLES.gatherings.idPrefix, () => Utilities.getUuid(), taken);
       taken.add(id);
-      existing.set(key(values), id);
+      known.set(key, id);
       ids.push(id);
       rows.push({
         row: data.values.length + 1 + rows.length,
         values: { ...values, id, created: now, updated: now },
       });
-    }
+    });
     db.write(data, rows);
     const after = db.read('gatherings');
+    const added = new Set(rows.map((r) => String(r.values.id)));
     return ids.flatMap((id) => {
       const row = after.rows.find((x) => x.record.id === id);
-      return row ? [listed<Gathering>(row)] : [];
+      return row ? [{ ...listed<Gathering>(row), added: added.has(id) }] : [];
     });
   });
 }

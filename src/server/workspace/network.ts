@@ -2,12 +2,14 @@
 // Partner Hub spreadsheets (read-only), and the Dashboard tab with Sheets' own charts.
 import type { GapsView, RollupResult } from '../../shared/contract';
 import type { Agreement, Need, Partner, School } from '../../shared/records';
-import { FOCUS_AREAS, PARTNER_STATUSES } from '../../shared/schema';
-import { analyzeGaps, landscape, type GapInput } from '../domain/gaps';
-import { nextCheckIn } from '../domain/partners';
+import { FOCUS_AREAS, PARTNER_STATUSES, REPORT_TABS } from '../../shared/schema';
+import { analyzeGaps, classifyNeeds, landscape, linkablePartners, type GapInput } from '../domain/gaps';
+import { checkInFigures, expiringCount, needFigures, surveyFigures } from '../domain/figures';
+import { inService } from '../domain/partners';
+import type { NeedFigures } from '../../shared/figures';
 import { asText } from '../domain/cells';
 import { UserError } from '../domain/errors';
-import { Database, openDatabaseById, withSheetLock } from './database';
+import { Database, openDatabaseById, withSheetLock, type TableData } from './database';
 import { surveysNewestFirst } from './surveys';
 import { surveyView } from './survey-results';
 
@@ -23,23 +25,34 @@ function gapTables(db: Database) {
   };
 }
 
-function gapInput(db: Database, tables = gapTables(db)): GapInput {
+/** What the gap analysis reads: a spreadsheet with one school (or none) on its Schools tab is one school's. */
+export function gapInput(
+  tables: Readonly<Record<'schools' | 'partners' | 'needs' | 'agreements', TableData>>,
+  today: string,
+): GapInput {
   const schools = tables.schools.rows.map((r) => r.record as School);
   return {
     partners: tables.partners.rows.map((r) => r.record as Partner),
     needs: tables.needs.rows.map((r) => r.record as Need),
     agreements: tables.agreements.rows.map((r) => r.record as Agreement),
     schools,
-    today: db.today(),
+    today,
     singleSchool: schools.length <= 1,
   };
 }
 
+/** The open needs by coverage, as the header shows them (the same count as the Needs view's). */
+export function needFiguresOf(db: Database): NeedFigures {
+  return needFigures({ needs: classifyNeeds(gapInput(gapTables(db), db.today())) });
+}
+
 export function gapsView(db: Database, tables = gapTables(db)): GapsView {
-  const input = gapInput(db, tables);
+  const input = gapInput(tables, db.today());
   const report = analyzeGaps(input);
   return {
+    figures: needFigures(report),
     report,
+    linkable: linkablePartners(input),
     landscape: landscape(input, report),
     singleSchool: input.singleSchool === true,
     partnerNames: Object.fromEntries(input.partners.map((p) => [p.id, p.name])),
@@ -95,6 +108,7 @@ export function writeGapsTab(db: Database): { tab: string; rows: number } {
   const toPartner = linker(partners, 'Open partner');
   const header = [
     'Severity',
+    'Kind',
     'Finding',
     'School',
     'Focus area',
@@ -105,6 +119,7 @@ export function writeGapsTab(db: Database): { tab: string; rows: number } {
   ];
   const body = view.report.findings.map((f) => [
     f.severity,
+    f.kind,
     literal(f.message),
     literal(f.school),
     f.focusArea,
@@ -114,11 +129,16 @@ export function writeGapsTab(db: Database): { tab: string; rows: number } {
     f.needId ? toNeed(f.needId) : toPartner(f.partnerIds[0] ?? ''),
   ]);
   return withSheetLock(db, () => {
-    rewriteTab(db, 'Gaps', [header, ...(body.length ? body : [['', 'No gaps found.']])], (sheet) => {
-      sheet.setFrozenRows(1);
-      sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
-    });
-    return { tab: 'Gaps', rows: body.length };
+    rewriteTab(
+      db,
+      REPORT_TABS.gaps,
+      [header, ...(body.length ? body : [['', '', 'No gaps found.']])],
+      (sheet) => {
+        sheet.setFrozenRows(1);
+        sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
+      },
+    );
+    return { tab: REPORT_TABS.gaps, rows: body.length };
   });
 }
 
@@ -137,7 +157,7 @@ export function rollupNetwork(db: Database, urls: readonly string[]): RollupResu
     singleSchool: false,
   };
   const add = (source: Database, index: number, url: string) => {
-    const input = gapInput(source);
+    const input = gapInput(gapTables(source), db.today());
     const only = input.schools.length === 1 ? input.schools[0].name : '';
     const tag = (id: string) => (index === 0 ? id : `${index}/${id}`);
     merged.schools.push(...input.schools);
@@ -188,53 +208,92 @@ export function rollupNetwork(db: Database, urls: readonly string[]): RollupResu
   return { sources, landscape: landscape(merged, report), counts: report.counts, partnerNames: names };
 }
 
-/** The Dashboard tab: the headline tables, each with a chart drawn by Sheets. */
+/**
+ * The Dashboard tab: the headline figures (the same counts as the sidebar's header and the Needs view),
+ * then the tables behind them, each with a chart drawn by Sheets.
+ */
 export function writeDashboard(db: Database): { tab: string } {
-  const partners = db.read('partners').rows.map((r) => r.record as Partner);
+  const tables = gapTables(db);
+  const partners = tables.partners.rows.map((r) => r.record as Partner);
   const today = db.today();
-  const view = gapsView(db);
+  const view = gapsView(db, tables);
   const byFocus = FOCUS_AREAS.map((f) => [
     f,
     ...PARTNER_STATUSES.map((s) => partners.filter((p) => p.status === s && p.focusAreas.includes(f)).length),
   ]);
-  const needs = ['covered', 'pending', 'unmet'].map((s) => [
-    s,
-    view.report.needs.filter((n) => n.status === s).length,
-  ]);
-  const inService = partners.filter((p) => p.status === 'active' || p.status === 'onboarding');
-  const overdue = inService.filter((p) => {
-    const due = nextCheckIn(p, today);
-    return due !== '' && due < today;
-  }).length;
-  const checkIns = [
-    ['on time', inService.length - overdue],
-    ['overdue', overdue],
-  ];
+  const needs = view.figures;
+  const checkIns = checkInFigures(partners, today);
+  const agreementsOf = new Map<string, Agreement[]>();
+  for (const r of tables.agreements.rows) {
+    const a = r.record as Agreement;
+    agreementsOf.set(a.partnerId, [...(agreementsOf.get(a.partnerId) ?? []), a]);
+  }
+  const expiring = expiringCount(partners, (id) => agreementsOf.get(id) ?? [], today);
+  const serving = partners.filter(inService).length;
   const [latest] = surveysNewestFirst(db);
-  const scores = latest
-    ? surveyView(db, latest.id)
-        .summary.partners.filter((p) => p.overall !== null)
+  const survey = latest ? surveyView(db, latest.id) : undefined;
+  const flags = survey ? surveyFigures(survey.summary, survey.flags.length) : undefined;
+  const scores = survey
+    ? survey.summary.partners
+        .filter((p) => p.overall !== null)
         .map((p) => [literal(p.name), Math.round((p.overall ?? 0) * 100) / 100])
     : [];
   const blocks: {
     title: string;
     rows: (string | number)[][];
-    chart: 'column' | 'pie' | 'bar';
+    chart?: 'column' | 'pie' | 'bar';
     stacked?: boolean;
   }[] = [
+    {
+      title: 'At a glance',
+      rows: [
+        ['Figure', 'Count'],
+        ['Open needs', needs.open],
+        ['Unmet needs', needs.unmet],
+        ['Pending needs', needs.pending],
+        ['Covered needs', needs.covered],
+        ['Check-ins overdue', checkIns.overdue],
+        ['Check-ins due in the next 7 days', checkIns.dueSoon],
+        ['Agreements expiring', expiring],
+        ...(flags && latest
+          ? [
+              [literal(`Partners flagged for review: ${String(latest.title)}`), flags.flaggedPartners],
+              [literal(`Survey answers flagged: ${String(latest.title)}`), flags.flaggedAnswers],
+            ]
+          : []),
+      ],
+    },
     {
       title: 'Partners by focus area and status',
       rows: [['Focus area', ...PARTNER_STATUSES], ...byFocus],
       chart: 'column',
       stacked: true,
     },
-    { title: 'Needs met and unmet', rows: [['Needs', 'Count'], ...needs], chart: 'pie' },
+    {
+      title: 'Open needs by coverage',
+      rows: [
+        ['Needs', 'Count'],
+        ['covered', needs.covered],
+        ['pending', needs.pending],
+        ['unmet', needs.unmet],
+      ],
+      chart: 'pie',
+    },
     {
       title: `Survey scores${latest ? `: ${String(latest.title)}` : ''}`,
       rows: [['Partner', 'Average (1–5)'], ...(scores.length ? scores : [['(no answers yet)', 0]])],
       chart: 'bar',
     },
-    { title: 'Check-ins on time', rows: [['Check-ins', 'Partners'], ...checkIns], chart: 'pie' },
+    {
+      title: 'Check-ins of partners in service',
+      rows: [
+        ['Check-ins', 'Partners'],
+        ['overdue', checkIns.overdue],
+        ['due in the next 7 days', checkIns.dueSoon],
+        ['later, or no cadence', serving - checkIns.overdue - checkIns.dueSoon],
+      ],
+      chart: 'pie',
+    },
   ];
   return withSheetLock(db, () => {
     const rows: (string | number)[][] = [];
@@ -244,15 +303,17 @@ export function writeDashboard(db: Database): { tab: string } {
       starts.push(rows.length + 1);
       rows.push(...b.rows, []);
     }
-    const sheet = rewriteTab(db, 'Dashboard', rows);
+    const sheet = rewriteTab(db, REPORT_TABS.dashboard, rows);
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+    let charts = 0;
     blocks.forEach((b, i) => {
+      if (!b.chart) return;
       const range = sheet.getRange(starts[i], 1, b.rows.length, b.rows[0].length);
       const base = sheet
         .newChart()
         .addRange(range)
         .setNumHeaders(1)
-        .setPosition(1 + i * 18, 10, 0, 0)
+        .setPosition(1 + charts++ * 18, 10, 0, 0)
         .setOption('title', b.title);
       const builder =
         b.chart === 'pie'
@@ -262,6 +323,6 @@ export function writeDashboard(db: Database): { tab: string } {
             : base.setChartType(Charts.ChartType.COLUMN).setOption('isStacked', b.stacked === true);
       sheet.insertChart(builder.build());
     });
-    return { tab: 'Dashboard' };
+    return { tab: REPORT_TABS.dashboard };
   });
 }

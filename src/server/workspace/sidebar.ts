@@ -32,6 +32,9 @@ import { TABLES, TABLE_KEYS, type TableKey } from '../../shared/schema';
 import { facets, matches, queryWords, searchText } from '../../shared/partner-filter';
 import { isDemoId } from '../../shared/demo';
 import { attention, nextCheckIn } from '../domain/partners';
+import { checkInFigures, expiringCount, needFigures } from '../domain/figures';
+import { classifyNeeds } from '../domain/gaps';
+import { gapInput } from './network';
 import { UserError } from '../domain/errors';
 import { withSheetLock, type Database, type TableData } from './database';
 import { assignIds } from './setup';
@@ -70,6 +73,7 @@ function rowsOf<T>(read: Map<TableKey, TableData>, key: TableKey): Listed<T>[] {
 interface Partners {
   readonly today: string;
   readonly entries: PartnerEntry[];
+  readonly agreementsOf: (partnerId: string) => readonly Agreement[];
 }
 
 function partnerEntries(read: Map<TableKey, TableData>, today: string): Partners {
@@ -79,12 +83,13 @@ function partnerEntries(read: Map<TableKey, TableData>, today: string): Partners
     if (list) list.push(record);
     else byPartner.set(record.partnerId, [record]);
   }
+  const agreementsOf = (id: string): readonly Agreement[] => byPartner.get(id) ?? [];
   const entries = rowsOf<Partner>(read, 'partners').map((entry) => ({
     ...entry,
-    attention: attention(entry.record, byPartner.get(entry.record.id) ?? [], today),
+    attention: attention(entry.record, agreementsOf(entry.record.id), today),
     nextCheckIn: nextCheckIn(entry.record, today),
   }));
-  return { today, entries };
+  return { today, entries, agreementsOf };
 }
 
 export function partnerRow(entry: PartnerEntry): PartnerRow {
@@ -102,24 +107,16 @@ export function partnerRow(entry: PartnerEntry): PartnerRow {
   };
 }
 
-function glanceOf({ today, entries }: Partners): PartnerGlance {
-  const end = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86400000).toISOString().slice(0, 10);
-  const due = entries
-    .filter(
-      (p) =>
-        (p.record.status === 'active' || p.record.status === 'onboarding') &&
-        p.nextCheckIn &&
-        p.nextCheckIn <= end,
-    )
-    .sort((a, b) => a.nextCheckIn.localeCompare(b.nextCheckIn));
+function glanceOf({ today, entries, agreementsOf }: Partners): PartnerGlance {
+  const records = entries.map((e) => e.record);
+  const checkIns = checkInFigures(records, today);
   return {
     total: entries.length,
     active: entries.filter((p) => p.record.status === 'active').length,
-    expiring: entries.filter((p) => p.attention.includes('agreement expiring')).length,
-    due: due
-      .slice(0, DUE_LISTED)
-      .map((p) => ({ id: p.record.id, name: p.record.name, nextCheckIn: p.nextCheckIn })),
-    dueCount: due.length,
+    expiring: expiringCount(records, agreementsOf, today),
+    overdue: checkIns.overdue,
+    dueSoon: checkIns.dueSoon,
+    due: checkIns.due.slice(0, DUE_LISTED),
   };
 }
 
@@ -182,7 +179,7 @@ function readForSearch(
 
 export function sidebarHome(db: Database, query: PartnerQuery): SidebarHome {
   const today = db.today();
-  const read = readForSearch(db, query, ['needs']);
+  const read = readForSearch(db, query, ['needs', 'schools']);
   // Tabs not read here are only looked for; their columns are checked by set-up and when they are read.
   const missing = TABLE_KEYS.flatMap((k) => {
     const data = read.get(k);
@@ -191,14 +188,16 @@ export function sidebarHome(db: Database, query: PartnerQuery): SidebarHome {
     return data.map.missing.map((c) => `${TABLES[k].tab}: ${c.header}`);
   });
   const partners = partnerEntries(read, today);
+  const [schools, partnerData, needs, agreements] = (
+    ['schools', 'partners', 'needs', 'agreements'] as const
+  ).map((k) => read.get(k) as TableData);
   return {
-    spreadsheetName: db.spreadsheet.getName(),
     today,
     missing,
     glance: glanceOf(partners),
-    openNeeds: rowsOf<Need>(read, 'needs').filter(
-      (n) => n.record.status === 'open' || n.record.status === 'being addressed',
-    ).length,
+    needs: needFigures({
+      needs: classifyNeeds(gapInput({ schools, partners: partnerData, needs, agreements }, today)),
+    }),
     // The schools partners serve (a school of the Schools tab that no partner serves would find none).
     facets: facets(
       [],

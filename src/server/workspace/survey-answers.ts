@@ -8,6 +8,9 @@ import { newId } from '../domain/ids';
 import { isDate } from '../domain/cells';
 import type { Rec } from '../domain/table';
 import { withSheetLock, type Database } from './database';
+import { surveyFigures } from '../domain/figures';
+import type { SurveyFigures } from '../../shared/figures';
+import { summaryOf } from './survey-results';
 import { formIdOf, responseTabOf, surveyOf } from './surveys';
 
 /**
@@ -76,9 +79,10 @@ export function answerSubmitted(
 export function refreshResponses(
   db: Database,
   surveyId: string,
-): { responses: number; matched: number; flagged: number } {
+): { responses: number; matched: number } & SurveyFigures {
   const { row } = surveyOf(db, surveyId);
-  const { answers, flags } = readAnswers(db, row.record);
+  const read = readAnswers(db, row.record);
+  const { answers, flags } = read;
   return withSheetLock(db, () => {
     const data = db.read('surveyResponses');
     const mine = data.rows.filter((r) => r.record.surveyId === surveyId);
@@ -129,7 +133,7 @@ export function refreshResponses(
     return {
       responses: answers.length,
       matched: answers.filter((a) => a.recipient).length,
-      flagged: flags.length,
+      ...surveyFigures(summaryOf(row.record, read), flags.length),
     };
   });
 }

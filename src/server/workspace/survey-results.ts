@@ -1,15 +1,18 @@
 // A survey's figures: the summary the sidebar shows, and the Survey Summary tab with a Sheets chart.
 import type { SurveyView } from '../../shared/contract';
+import type { Survey } from '../../shared/records';
+import type { SurveySummary } from '../../shared/survey';
+import { REPORT_TABS } from '../../shared/schema';
 import { summarize, type Answer } from '../domain/survey-summary';
 import { asText } from '../domain/cells';
 import { withSheetLock, type Database } from './database';
 import { surveyOf } from './surveys';
 import { readAnswers } from './survey-answers';
 
-export function surveyView(db: Database, surveyId: string): SurveyView {
-  const { row } = surveyOf(db, surveyId);
-  const { answers, flags, recipients, questions } = readAnswers(db, row.record);
-  const threshold = row.record.threshold === '' ? null : Number(row.record.threshold);
+/** The survey's figures from its answers: the Surveys view, its messages and the Dashboard read these. */
+export function summaryOf(survey: Survey, read: ReturnType<typeof readAnswers>): SurveySummary {
+  const { answers, recipients, questions } = read;
+  const threshold = survey.threshold === '' ? null : Number(survey.threshold);
   const asAnswers: Answer[] = answers.map((a) => ({
     partnerId: a.partnerId,
     contactId: a.contactId,
@@ -19,7 +22,14 @@ export function surveyView(db: Database, surveyId: string): SurveyView {
     .filter((r) => r.status !== 'queued' && r.status !== 'failed')
     .map((r) => ({ partnerId: r.partnerId, contactId: r.contactId }));
   const full = questions.map((q) => ({ ...q, required: false }));
-  const summary = summarize(full, invitations, asAnswers, Number.isFinite(threshold) ? threshold : null);
+  return summarize(full, invitations, asAnswers, Number.isFinite(threshold) ? threshold : null);
+}
+
+export function surveyView(db: Database, surveyId: string): SurveyView {
+  const { row } = surveyOf(db, surveyId);
+  const read = readAnswers(db, row.record);
+  const { flags, recipients } = read;
+  const summary = summaryOf(row.record, read);
   const names = new Map(db.read('partners').rows.map((r) => [String(r.record.id), String(r.record.name)]));
   return {
     survey: row,
@@ -41,7 +51,7 @@ export function surveyView(db: Database, surveyId: string): SurveyView {
   };
 }
 
-const SUMMARY_TAB = 'Survey Summary';
+const SUMMARY_TAB = REPORT_TABS.surveySummary;
 
 /** Rebuilds the Survey Summary tab for one survey: a table of figures and a bar chart drawn by Sheets. */
 export function writeSummaryTab(db: Database, surveyId: string): { tab: string; rows: number } {

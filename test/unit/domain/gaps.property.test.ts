@@ -91,7 +91,17 @@ const needArb = (id: string): fc.Arbitrary<Need> =>
       priority: pick(['high', 'medium', 'low', ''], messy),
       status: needStatus,
     })
-    .map((r) => ({ id, description: '', source: '', identified: '', created: '', updated: '', ...r }));
+    .map((r) => ({
+      id,
+      description: '',
+      source: '',
+      identified: '',
+      service: '',
+      metBy: '',
+      created: '',
+      updated: '',
+      ...r,
+    }));
 
 const agreementArb = (partnerIds: readonly string[]): fc.Arbitrary<Agreement> =>
   fc

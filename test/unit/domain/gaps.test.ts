@@ -45,6 +45,8 @@ const need = (over: Partial<Need>): Need => ({
   source: '',
   identified: '',
   status: 'open',
+  service: '',
+  metBy: '',
   created: '',
   updated: '',
   ...over,
