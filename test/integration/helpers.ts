@@ -66,3 +66,10 @@ export const liveDocs = (addOn: AddOn) =>
   addOn.workspace
     .inspectDrive()
     .files.filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
+
+/** The day after the gathering, with it marked held: a follow-up goes only after a held gathering. */
+export function held(addOn: AddOn, gathering: Listed<Gathering>): void {
+  addOn.workspace.clock.set(new Date(`${gathering.record.date}T15:00:00Z`));
+  addOn.workspace.clock.advance(24 * 60 * 60 * 1000);
+  ok(addOn, 'markHeld', gathering.record.id);
+}

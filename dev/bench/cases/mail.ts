@@ -28,7 +28,21 @@ export const MAIL: Action[] = [
   }),
   action({
     name: 'gathering follow-up to 40 partners, 26 with an email (one call)',
-    prepare: () => withYear(50, 40),
+    prepare: () => {
+      const year = withYear(50, 40);
+      // The day after the gathering, marked held: a follow-up goes only after a held gathering.
+      const { gatherings } = mustRun<{ gatherings: { record: { id: string; date: string } }[] }>(
+        year.addOn,
+        'getTables',
+        ['gatherings'],
+      );
+      const g = gatherings.find((x) => x.record.id === year.state);
+      if (!g) throw new Error('the planned gathering is missing');
+      year.addOn.workspace.clock.set(new Date(`${g.record.date}T15:00:00Z`));
+      year.addOn.workspace.clock.advance(24 * 60 * 60 * 1000);
+      mustRun(year.addOn, 'markHeld', g.record.id);
+      return year;
+    },
     run: (s, gathering: string) => {
       const r = s.run<{ sent: string[] }>('sendFollowUp', gathering);
       if (r.sent.length !== 26) throw new Error(`followed up ${r.sent.length}`);
