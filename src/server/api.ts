@@ -4,6 +4,7 @@ import type {
   CalendarSyncRequest,
   CreateSurveyRequest,
   SendRequest,
+  Sender,
   Directory,
   PartnerQuery,
   ProfilePart,
@@ -45,7 +46,13 @@ import type { Question } from '../shared/survey';
 import { questionBank } from './domain/survey-bank';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT } from './domain/survey-mail';
 import { closeSurvey, createSurvey } from './workspace/surveys';
-import { previewSurveyMail, remindSurvey, sendSurvey } from './workspace/survey-send';
+import {
+  previewReminder,
+  previewSurveyMail,
+  remindSurvey,
+  sendSurvey,
+  sendSurveyTest,
+} from './workspace/survey-send';
 import { answerSubmitted, refreshResponses } from './workspace/survey-answers';
 import { surveyView, writeSummaryTab } from './workspace/survey-results';
 import { ID, isIsoDate, normalTime } from '../shared/fields';
@@ -68,7 +75,7 @@ import {
 import { addGatherings, getSettings, saveSettings } from './workspace/gatherings';
 import { makeAgenda } from './workspace/agenda-docs';
 import { cancelGathering, putOnCalendar, syncGatherings } from './workspace/events';
-import { sendFollowUp } from './workspace/followup';
+import { previewFollowUp, sendFollowUp } from './workspace/followup';
 import { agendaInfo, captureActionItems, insertIntoAgenda } from './workspace/agenda-link';
 import {
   openDatabase,
@@ -196,6 +203,8 @@ const settingsRequest = shape<SettingsRequest>({
     return templates;
   }),
   calendarId: optional(text(300)),
+  // Each field's full check (given, one line, not too long) is checkSender, in saveSettings.
+  sender: optional(shape<Sender>({ name: text(300), role: text(300), school: text(300) })),
 });
 
 const questionList: Check<Question[]> = (value, where) => {
@@ -264,6 +273,7 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   putOnCalendar: [id, bool],
   syncGatherings: [calendarSyncRequest],
   cancelGathering: [id],
+  previewFollowUp: [id],
   sendFollowUp: [id],
   getSettings: [],
   saveSettings: [settingsRequest],
@@ -273,7 +283,9 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   surveyQuestions: [oneOf(SURVEY_KINDS)],
   createSurvey: [createSurveyRequest],
   previewSurveyMail: [sendRequest],
+  sendSurveyTest: [sendRequest, text(320)],
   sendSurvey: [sendRequest],
+  previewReminder: [id, integer(0, 365)],
   remindSurvey: [id, integer(0, 365), integer(1, 500)],
   refreshResponses: [id],
   getSurvey: [id],
@@ -394,9 +406,10 @@ export function createApi(db: () => Database): ServerApi {
     putOnCalendar: (gatheringId, sendInvites) => putOnCalendar(db(), gatheringId, sendInvites),
     syncGatherings: (request) => syncGatherings(db(), request),
     cancelGathering: (gatheringId) => listed<Gathering>(cancelGathering(db(), gatheringId)),
+    previewFollowUp: (gatheringId) => previewFollowUp(db(), gatheringId),
     sendFollowUp: (gatheringId) => sendFollowUp(db(), gatheringId),
     getSettings: () => getSettings(db()),
-    saveSettings: (request) => saveSettings(request),
+    saveSettings: (request) => saveSettings(request, db),
     getAgendaInfo: () => agendaInfo(),
     insertIntoAgenda: (what) => insertIntoAgenda(what),
     captureActionItems: () => captureActionItems(),
@@ -407,7 +420,9 @@ export function createApi(db: () => Database): ServerApi {
     }),
     createSurvey: (request) => createSurvey(db(), request),
     previewSurveyMail: (request) => previewSurveyMail(db(), request),
+    sendSurveyTest: (request, to) => sendSurveyTest(db(), request, to),
     sendSurvey: (request) => sendSurvey(db(), request),
+    previewReminder: (surveyId, minDays) => previewReminder(db(), surveyId, minDays),
     remindSurvey: (surveyId, minDays, batch) => remindSurvey(db(), surveyId, minDays, batch),
     refreshResponses: (surveyId) => refreshResponses(db(), surveyId),
     getSurvey: (surveyId) => surveyView(db(), surveyId),

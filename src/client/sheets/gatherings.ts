@@ -15,6 +15,7 @@ import { h, replace, safeLink } from '../common/dom';
 import type { Choice } from '../common/form';
 import { askToConfirm } from '../common/dialog';
 import { busy, focusHeading, merge, partnerName, reload, say, state, view } from './app';
+import { confirmMail, plural } from './signature';
 import { edit } from './editor';
 
 function partnerChoices(): Choice[] {
@@ -501,14 +502,33 @@ export function showGathering(id: string): void {
       h(
         'button',
         {
-          onclick: async () => {
+          onclick: async (event: Event) => {
+            // Asks first: how many, the day's quota, the signature (signature.ts).
+            const button = event.currentTarget as HTMLElement;
+            const plan = await busy('Counting who gets it…', () => call('previewFollowUp', g.id), button);
+            if (!plan) return;
+            if (!plan.emails) return say('Every invited partner already has the follow-up.', 'info', button);
+            const go = await confirmMail(
+              plan,
+              {
+                title: `Email the follow-up to ${plural(plan.emails, 'partner')}?`,
+                body: ['Each invited partner’s contact gets the agenda link and the open action steps.'],
+                confirm: `Send ${plural(plan.emails, 'email')}`,
+              },
+              button,
+            );
+            if (!go) return;
             const result = await busy('Sending follow-up…', () => call('sendFollowUp', g.id));
             if (!result) return;
             await reload();
             const parts = [
               `Follow-up sent to ${result.sent.length}`,
               result.alreadySent.length ? `${result.alreadySent.length} had it already` : '',
-              result.queued.length ? `${result.queued.length} wait for tomorrow's email quota` : '',
+              result.queued.length
+                ? result.stoppedBy === 'quota'
+                  ? `${result.queued.length} wait for the email quota and go out by themselves in about 24 hours`
+                  : `${result.queued.length} go out in the background in an hour or so`
+                : '',
               result.failed.length
                 ? `failed: ${result.failed.map((f) => `${f.email} (${f.error})`).join(', ')}`
                 : '',
