@@ -177,10 +177,32 @@ async function refresh() {
     }));
     return;
   }
-  if (current.startsWith('Calendar') || current.startsWith('Email')) {
-    const rows = current.startsWith('Calendar')
-      ? [['Title', 'Start', 'End', 'Location', 'Guests', 'Invitations'], ...more.events.map(e => [e.title, e.start, e.end, e.location, e.guests.join(', '), e.invitesSent ? 'sent' : 'not sent'])]
-      : [['To', 'Subject', 'Sent at'], ...more.mail.map(m => [m.to.join(', '), m.subject, m.at])];
+  if (current.startsWith('Email')) {
+    // Each email as its recipient sees it: the HTML in a sandboxed frame (no script runs, nothing of this
+    // page is reached), or the plain text as text; the newest first.
+    grid.replaceChildren(...more.mail.slice().reverse().map(m => {
+      const box = el('article');
+      const to = el('p', 'To ' + m.to.join(', ') + (m.name ? ' · from ' + m.name : '') + ' · sent ' + m.at);
+      let shown;
+      if (m.htmlBody !== null) {
+        shown = el('iframe');
+        shown.setAttribute('sandbox', '');
+        shown.title = m.subject;
+        shown.srcdoc = '<!doctype html><meta charset="utf-8"><body style="font:13px/1.4 Arial,sans-serif">' + m.htmlBody;
+        shown.style.cssText = 'width:100%;max-width:640px;height:320px;border:1px solid #dadce0';
+      } else {
+        shown = el('pre', m.body);
+        shown.style.whiteSpace = 'pre-wrap';
+      }
+      const text = el('details');
+      text.append(el('summary', 'Plain-text version'), el('pre', m.body));
+      box.append(el('h3', m.subject), to, shown, text);
+      return box;
+    }));
+    return;
+  }
+  if (current.startsWith('Calendar')) {
+    const rows = [['Title', 'Start', 'End', 'Location', 'Guests', 'Invitations'], ...more.events.map(e => [e.title, e.start, e.end, e.location, e.guests.join(', '), e.invitesSent ? 'sent' : 'not sent'])];
     const table = el('table');
     rows.forEach((r, i) => { const tr = el('tr'); r.forEach(c => tr.append(el(i ? 'td' : 'th', c))); table.append(tr); });
     grid.replaceChildren(table);

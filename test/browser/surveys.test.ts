@@ -174,6 +174,20 @@ describe('surveys', () => {
     await ask.getByRole('button', { name: 'Send the test' }).click();
     await page.getByText('Test sent to marisol@home.example. Nothing went to partners.').waitFor();
     expect(w.mail.sent.map((m) => m.to)).toEqual([['coordinator@school.example'], ['marisol@home.example']]);
+
+    // The preview's Email tab shows each email as its recipient sees it, in a frame where no script runs.
+    const outside = await ctx.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    try {
+      await outside.goto(preview.url);
+      await outside.getByRole('button', { name: 'Email (2)' }).click();
+      const frame = outside.locator('#grid iframe').first();
+      await expect(frame.getAttribute('sandbox')).resolves.toBe('');
+      const mail = outside.frameLocator('#grid iframe').first();
+      await mail.getByRole('link', { name: 'Open the survey' }).waitFor();
+      await mail.getByText('Community schools coordinator').waitFor();
+    } finally {
+      await outside.close();
+    }
   });
 
   it('warns in the preview when only accounts in the school’s domain can answer the Form', async () => {
