@@ -48,6 +48,23 @@ export function seedDemoSchool(
   addOn.workspace.calls.reset();
 }
 
+/** The demo school's coordinator, as the signature on emails to partners (Settings). */
+export const DEMO_SENDER = {
+  name: 'Marisol Vega',
+  role: 'Community schools coordinator',
+  school: 'Riverside Community School',
+} as const;
+
+/**
+ * Gives the coordinator's signature, as the first send's confirmation or Settings would: every email to
+ * partners needs it. The preview and the browser tests leave it out, so that the sidebar asks.
+ */
+export function signEmails(addOn: AddOn, sender: typeof DEMO_SENDER = DEMO_SENDER): void {
+  const saved = addOn.run('saveSettings', { sender });
+  if (!saved.ok) throw new Error(`demo signature failed: ${saved.message}`);
+  addOn.workspace.calls.reset();
+}
+
 /** The demo school's year as "Plan the year" asks it: five 90-minute gatherings, second Tuesdays, 3:30. */
 export const DEMO_YEAR = {
   model: 'five',

@@ -158,14 +158,20 @@ export function panel(addOn: AddOn, query: PanelQuery): Panel {
       ? table(
           'Emails sent',
           ['Sent', 'To', 'Subject', 'Message'],
-          [...mail]
-            .reverse()
-            .map((m) => [
-              `<td class="when">${escapeHtml(when(m.at, timeZone))}</td>`,
-              td(m.to.join(', ')),
-              td(m.subject),
-              `<td><details><summary>Read</summary><div class="body">${linked(m.body)}</div></details></td>`,
-            ]),
+          [...mail].reverse().map((m) => [
+            `<td class="when">${escapeHtml(when(m.at, timeZone))}</td>`,
+            td(m.to.join(', ')),
+            td(m.subject),
+            // As the partner sees it: the HTML in a sandboxed frame (no script runs, nothing of this page
+            // is reached); below it the plain text, whose links open here in the preview.
+            `<td><details><summary>Read</summary>${
+              m.htmlBody === null
+                ? ''
+                : `<iframe class="mail" sandbox="" title="${escapeHtml(m.subject)}" srcdoc="${escapeHtml(
+                    `<!doctype html><meta charset="utf-8"><body style="font:13px/1.4 Arial,sans-serif">${m.htmlBody}`,
+                  )}"></iframe>`
+            }<div class="body">${linked(m.body)}</div></details></td>`,
+          ]),
         )
       : '<p class="empty">No emails yet: send a survey from the sidebar.</p>';
   }
@@ -227,6 +233,7 @@ button.link[aria-current=true]{color:#202124;font-weight:600;text-decoration:non
 .doc-actions{margin:0 0 6px}
 iframe.doc{display:block;width:100%;min-width:860px;height:1100px;border:0}
 iframe.form{display:block;width:100%;max-width:760px;height:900px;border:1px solid #dadce0;margin-top:6px}
+iframe.mail{display:block;width:100%;max-width:640px;height:320px;border:1px solid #dadce0;margin:6px 0}
 .empty,.help{color:#5f6368}
 `;
 

@@ -29,7 +29,13 @@ import {
 import { questionBank } from './domain/survey-bank';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT } from './domain/survey-mail';
 import { closeSurvey, createSurvey } from './workspace/surveys';
-import { previewSurveyMail, remindSurvey, sendSurvey } from './workspace/survey-send';
+import {
+  previewReminder,
+  previewSurveyMail,
+  remindSurvey,
+  sendSurvey,
+  sendSurveyTest,
+} from './workspace/survey-send';
 import { answerSubmitted, refreshResponses } from './workspace/survey-answers';
 import { surveyView, writeSummaryTab } from './workspace/survey-results';
 import { conveningPlan, yearPlan } from './domain/schedule';
@@ -58,7 +64,7 @@ import {
 import { addGatherings, getSettings, markHeld, saveSettings } from './workspace/gatherings';
 import { makeAgenda } from './workspace/agenda-docs';
 import { cancelGathering, putOnCalendar, syncGatherings } from './workspace/events';
-import { sendFollowUp } from './workspace/followup';
+import { previewFollowUp, sendFollowUp } from './workspace/followup';
 import { agendaInfo, captureActionItems, insertIntoAgenda } from './workspace/agenda-link';
 import {
   openDatabase,
@@ -219,9 +225,10 @@ export const SERVER_FUNCTIONS: ServerTable = {
     run: (db, gatheringId) => listed<Gathering>(cancelGathering(db(), gatheringId)),
   },
   markHeld: { args: [id], run: (db, gatheringId) => markHeld(db(), gatheringId) },
+  previewFollowUp: { args: [id], run: (db, gatheringId) => previewFollowUp(db(), gatheringId) },
   sendFollowUp: { args: [id], run: (db, gatheringId) => sendFollowUp(db(), gatheringId) },
   getSettings: { args: [], run: (db) => getSettings(db()) },
-  saveSettings: { args: [settingsRequest], run: (_db, request) => saveSettings(request) },
+  saveSettings: { args: [settingsRequest], run: (db, request) => saveSettings(request, db) },
   getAgendaInfo: { args: [], run: () => agendaInfo() },
   insertIntoAgenda: { args: [agendaTable], run: (_db, what) => insertIntoAgenda(what) },
   captureActionItems: { args: [], run: () => captureActionItems() },
@@ -235,6 +242,14 @@ export const SERVER_FUNCTIONS: ServerTable = {
   },
   createSurvey: { args: [createSurveyRequest], run: (db, request) => createSurvey(db(), request) },
   previewSurveyMail: { args: [sendRequest], run: (db, request) => previewSurveyMail(db(), request) },
+  sendSurveyTest: {
+    args: [sendRequest, text(320)],
+    run: (db, request, to) => sendSurveyTest(db(), request, to),
+  },
+  previewReminder: {
+    args: [id, integer(0, 365)],
+    run: (db, surveyId, minDays) => previewReminder(db(), surveyId, minDays),
+  },
   sendSurvey: { args: [sendRequest], run: (db, request) => sendSurvey(db(), request) },
   remindSurvey: {
     args: [id, integer(0, 365), integer(1, 500)],

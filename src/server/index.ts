@@ -125,6 +125,10 @@ export function markHeld(...args: unknown[]): unknown {
   return serve('markHeld', args);
 }
 
+export function previewFollowUp(...args: unknown[]): unknown {
+  return serve('previewFollowUp', args);
+}
+
 export function sendFollowUp(...args: unknown[]): unknown {
   return serve('sendFollowUp', args);
 }
@@ -166,8 +170,16 @@ export function previewSurveyMail(...args: unknown[]): unknown {
   return serve('previewSurveyMail', args);
 }
 
+export function sendSurveyTest(...args: unknown[]): unknown {
+  return serve('sendSurveyTest', args);
+}
+
 export function sendSurvey(...args: unknown[]): unknown {
   return serve('sendSurvey', args);
+}
+
+export function previewReminder(...args: unknown[]): unknown {
+  return serve('previewReminder', args);
 }
 
 export function remindSurvey(...args: unknown[]): unknown {

@@ -9,6 +9,7 @@ import type {
   PartnerQuery,
   SaveRequest,
   SendRequest,
+  Sender,
   SettingsRequest,
   YearRequest,
 } from '../shared/contract';
@@ -129,6 +130,8 @@ export const settingsRequest = shape<SettingsRequest>({
     return templates;
   }),
   calendarId: optional(text(300)),
+  // Each field's full check (given, one line, not too long) is checkSender, in saveSettings.
+  sender: optional(shape<Sender>({ name: text(300), role: text(300), school: text(300) })),
 });
 
 const questionList: Check<Question[]> = (value, where) => {

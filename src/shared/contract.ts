@@ -238,6 +238,15 @@ export interface Settings {
   /** The school's own template Doc per gathering kind (Doc id); absent means the built-in one. */
   readonly templates?: Readonly<Record<string, string>>;
   readonly calendarId?: string;
+  /** How this coordinator signs emails to partners (kept for this person, in this spreadsheet). */
+  readonly sender?: Sender;
+}
+
+/** The signature on every email to partners: who sends it, in what role, for which school. */
+export interface Sender {
+  readonly name: string;
+  readonly role: string;
+  readonly school: string;
 }
 
 /**
@@ -364,9 +373,11 @@ export interface MadeDoc {
 export interface FollowUpResult {
   readonly sent: readonly string[];
   readonly alreadySent: readonly string[];
-  /** Left for later: the day's email quota ran out. */
+  /** Left for later: the day's email quota ran out, or the run stopped on its time or a passing error. */
   readonly queued: readonly string[];
   readonly failed: readonly { readonly email: string; readonly error: string }[];
+  /** Why the queued ones wait: the quota (a trigger a day later), else the time (an hour later). */
+  readonly stoppedBy: 'quota' | 'time' | null;
 }
 
 /** What the Docs sidebar shows about the agenda's gathering. */
@@ -417,12 +428,31 @@ export interface SendResult {
   readonly quotaLeft: number;
 }
 
-export interface SurveyMailPreview {
+/** What a confirmation of a send or a reminder names before any email goes. */
+export interface MailPlan {
+  /** Emails this send or reminder would go out to. */
+  readonly emails: number;
+  /** Recipients the day's email quota still allows. */
+  readonly quota: number;
+  /** Of `emails`: how many the quota lets go now, how many wait for it. */
+  readonly today: number;
+  readonly later: number;
+  /** When the trigger that sends the rest is due (ISO instant); '' when nothing waits. */
+  readonly laterAt: string;
+  /** The signature on emails to partners; null until the coordinator gives it. */
+  readonly sender: Sender | null;
+  /** The school's name from the Schools tab, offered when the signature is asked for. */
+  readonly school: string;
+}
+
+export interface SurveyMailPreview extends MailPlan {
+  /** The partners' contacts chosen, of whom `alreadySent` already have it. */
   readonly recipients: number;
   readonly alreadySent: number;
-  readonly quota: number;
   readonly subject: string;
+  /** The email as a partner gets it: plain text, and the HTML most mail programs show. */
   readonly body: string;
+  readonly htmlBody: string;
   readonly unknownPlaceholders: readonly string[];
   /** The Form takes answers only from people signed in to an account in the school's own domain. */
   readonly domainOnly: boolean;
@@ -447,6 +477,18 @@ export interface SurveyView {
   readonly flags: readonly string[];
   readonly recipients: readonly RecipientView[];
 }
+
+/** "Send a test to me": sent to the coordinator alone, or what must be given first. */
+export type TestMailResult =
+  | { readonly status: 'sent'; readonly to: string }
+  | {
+      readonly status: 'needs';
+      /** The coordinator's address is not known (blank for some accounts): type it. */
+      readonly address: boolean;
+      /** The signature is not given yet. */
+      readonly sender: boolean;
+      readonly school: string;
+    };
 
 export interface GapsView {
   readonly figures: NeedFigures;
@@ -521,6 +563,7 @@ export interface ServerApi {
   cancelGathering(gatheringId: string): Listed<Gathering>;
   /** The answer "held" to a gathering whose day has come. */
   markHeld(gatheringId: string): Listed<Gathering>;
+  previewFollowUp(gatheringId: string): MailPlan;
   sendFollowUp(gatheringId: string): FollowUpResult;
   getSettings(): Settings & {
     readonly calendars: readonly { readonly id: string; readonly name: string }[];
@@ -533,7 +576,9 @@ export interface ServerApi {
   surveyQuestions(kind: SurveyKind): { questions: Question[]; subject: string; message: string };
   createSurvey(request: CreateSurveyRequest): Listed<Survey>;
   previewSurveyMail(request: SendRequest): SurveyMailPreview;
+  sendSurveyTest(request: SendRequest, to: string): TestMailResult;
   sendSurvey(request: SendRequest): SendResult;
+  previewReminder(surveyId: string, minDays: number): MailPlan;
   remindSurvey(surveyId: string, minDays: number, batch: number): SendResult;
   /** Answers read and matched, and the survey's flags (src/server/domain/figures.ts). */
   refreshResponses(surveyId: string): { responses: number; matched: number } & SurveyFigures;
@@ -562,6 +607,7 @@ export interface ServerApi {
 export interface SettingsRequest {
   readonly templates?: Readonly<Record<string, string>>;
   readonly calendarId?: string;
+  readonly sender?: Sender;
 }
 
 export type ServerFunction = keyof ServerApi;

@@ -44,7 +44,7 @@ describe('vetting', () => {
     await page.getByLabel('Capacity notes').fill('Only two tutors this year');
     await page.getByLabel('Decision', { exact: true }).selectOption('approve');
     await page.getByRole('button', { name: 'Save' }).click();
-    // Who decided is typed: the add-on cannot read the person's address (no userinfo.email scope).
+    // Who decided is typed: the decision may be someone else's, and Session's address can be blank.
     await page.getByText('Decided by: give the name of the person who made the decision.').waitFor();
     await page.getByLabel('Decided by', { exact: true }).fill('Ms. Rivera');
     await page.getByRole('button', { name: 'Save' }).click();

@@ -3,7 +3,7 @@
 // person or a trigger would. The end state must equal the clean run's: nothing missing, nothing doubled.
 import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
-import { DEMO_YEAR, seedDemoSchool } from '../../dev/preview/demo';
+import { DEMO_YEAR, seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import type { GatheringDraft, Listed } from '../../src/shared/contract';
 import type { Gathering } from '../../src/shared/records';
 import { tally } from '../report';
@@ -96,6 +96,7 @@ interface Job {
 function demo(): AddOn {
   const addOn = loadAddOn({ now: () => NOW });
   seedDemoSchool(addOn, '2026-08-20');
+  signEmails(addOn);
   return addOn;
 }
 

@@ -8,7 +8,7 @@ import type {
   Listed,
 } from '../../src/shared/contract';
 import type { Gathering } from '../../src/shared/records';
-import { DEMO_YEAR, seedDemoSchool } from '../../dev/preview/demo';
+import { DEMO_YEAR, seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import { loadAddOn } from '../../dev/gas';
 import { directory, failure, ok, snapshot } from './helpers';
 
@@ -375,6 +375,7 @@ describe('held or cancelled', () => {
 describe('follow-up emails', () => {
   it('sends each attendee their action items once; a quota-exhausted run resumes without sending twice', () => {
     const addOn = demo();
+    signEmails(addOn);
     const [g] = planned(addOn);
     const d = directory(addOn);
     const partnerId = g.record.invited[0];

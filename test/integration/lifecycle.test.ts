@@ -129,8 +129,8 @@ describe('the partnership lifecycle', () => {
       referencesNote: 'Two principals vouched',
       decision: 'approve',
     };
-    // Who decided is typed, never read from Session: its address needs the userinfo.email scope (not
-    // declared) and is blank for consumer accounts and people of other domains.
+    // Who decided is typed, never read from Session: the address there is the person using the add-on,
+    // and it is blank for consumer accounts and people of other domains.
     addOn.workspace.setActiveUserEmail('');
     const unnamed = ok<SaveResult<Vetting>>(addOn, 'saveVetting', {
       id,

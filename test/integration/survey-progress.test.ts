@@ -4,7 +4,7 @@
 // gone and sends none of them again. And a form answer is matched by looking its code up.
 import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
-import { seedDemoSchool } from '../../dev/preview/demo';
+import { seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import type { Listed, SendResult, SurveyView } from '../../src/shared/contract';
 import type { Survey } from '../../src/shared/records';
 import type { Question } from '../../src/shared/survey';
@@ -13,6 +13,7 @@ import { directory, ok } from './helpers';
 function demo(): AddOn {
   const addOn = loadAddOn({ now: () => new Date('2027-05-20T15:00:00Z') });
   seedDemoSchool(addOn, '2027-05-20');
+  signEmails(addOn);
   return addOn;
 }
 

@@ -2,7 +2,7 @@
 // quota, answers matched by code, reminders, and the summary.
 import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
-import { seedDemoSchool } from '../../dev/preview/demo';
+import { seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import type { Listed, SendResult, SurveyMailPreview, SurveyView } from '../../src/shared/contract';
 import type { Survey } from '../../src/shared/records';
 import type { Question } from '../../src/shared/survey';
@@ -14,6 +14,7 @@ const TOKEN_TITLE = 'Response code (filled in for you; please leave as is)';
 function demo(): AddOn {
   const addOn = loadAddOn({ now: () => new Date('2027-05-20T15:00:00Z') });
   seedDemoSchool(addOn, '2027-05-20');
+  signEmails(addOn);
   return addOn;
 }
 

@@ -101,12 +101,14 @@ const valid: ValidCalls = {
   syncGatherings: (c) => [{ ids: [c.gatheringId], sendInvites: false, agendas: false }],
   cancelGathering: (c) => [c.gatheringId],
   markHeld: (c) => [c.pastGatheringId],
+  previewFollowUp: (c) => [c.pastGatheringId],
   sendFollowUp: (c) => [c.pastGatheringId],
   getSettings: () => [],
   saveSettings: (c) => [
     {
       templates: { 'multi-partner gathering': c.templateDocId },
       calendarId: c.calendarId,
+      sender: { name: 'Marisol Vega', role: 'Community schools coordinator', school: 'Riverside' },
     },
   ],
   getAgendaInfo: () => [],
@@ -133,6 +135,17 @@ const valid: ValidCalls = {
       batch: 10,
     },
   ],
+  sendSurveyTest: (c) => [
+    {
+      surveyId: c.surveyId,
+      subject: 'Our survey',
+      message: 'Please answer: {{survey.link}}',
+      audience: 'primary',
+      partnerIds: [c.partnerId],
+      batch: 10,
+    },
+    'coordinator@school.example',
+  ],
   sendSurvey: (c) => [
     {
       surveyId: c.surveyId,
@@ -143,6 +156,7 @@ const valid: ValidCalls = {
       batch: 10,
     },
   ],
+  previewReminder: (c) => [c.surveyId, 7],
   remindSurvey: (c) => [c.surveyId, 7, 10],
   refreshResponses: (c) => [c.surveyId],
   getSurvey: (c) => [c.surveyId],
@@ -170,7 +184,7 @@ const OPTIONS: Partial<Record<ServerFunction, DeriveOptions>> = {
   runImport: { optional: ['0.decisions', '0.decisions.2'] },
   planYear: { optional: ['0.months'] },
   saveSettings: {
-    optional: ['0.templates', '0.templates.multi-partner gathering', '0.calendarId'],
+    optional: ['0.templates', '0.templates.multi-partner gathering', '0.calendarId', '0.sender'],
   },
   createSurvey: { accepts: { '0.threshold': ['null'] } },
   saveActionItem: { optional: ['0.values.gatheringId', '0.values.partnerId'] },

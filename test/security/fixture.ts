@@ -2,7 +2,7 @@
 // gathering with its agenda Doc, an action item, an open survey, a tab to import from. Built once and
 // saved as a workspace state; each test starts from a fresh copy of that state.
 import { loadAddOn, type AddOn, type RunOutcome } from '../../dev/gas';
-import { seedDemoSchool } from '../../dev/preview/demo';
+import { seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import type { WorkspaceState } from '../../dev/workspace';
 import type { AgendaResult, Directory, Listed, SaveResult } from '../../src/shared/contract';
 import type { ActionItem, Gathering, Survey } from '../../src/shared/records';
@@ -68,6 +68,7 @@ export function fixture(): Fixture {
   if (built) return built;
   const addOn = loadAddOn({ now: () => NOW });
   seedDemoSchool(addOn, TODAY);
+  signEmails(addOn);
   const d = ok<Directory>(addOn, 'getDirectory');
   const withEmail = d.partners.filter((p) =>
     d.contacts.some((c) => c.record.partnerId === p.record.id && c.record.email),

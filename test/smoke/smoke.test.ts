@@ -22,14 +22,16 @@ describe('the smoke test', () => {
       'An agenda Doc from a template with {{placeholders}}',
       'The gathering on a scratch calendar, with an invitation to a guest',
       'A survey Form, published, sent by email to yourself',
+      '"Send a test to me": one email to your own address (Session, userinfo.email)',
       'An answer through the prefilled link, matched by its code',
       'A time-driven trigger',
       'Clean up the scratch Docs, Form and calendar',
     ]);
     expect(rows.find((r) => r[0] === 'A time-driven trigger')?.[1]).toBe('waiting');
-    // One email, to the runner; the scratch files are in the trash and the calendar is gone.
+    // Two emails, to the runner (the survey, then its test); the scratch files are in the trash and the
+    // calendar is gone.
     const me = addOn.workspace.services.CalendarApp.getDefaultCalendar().getId();
-    expect(addOn.workspace.mail.sent.map((m) => m.to)).toEqual([[me]]);
+    expect(addOn.workspace.mail.sent.map((m) => m.to)).toEqual([[me], [me]]);
     const files = addOn.workspace.inspectDrive().files;
     expect(files.filter((f) => /smoke|Smoke/.test(f.name) && !f.trashed)).toEqual([]);
     expect(files.filter((f) => f.trashed)).toHaveLength(3);

@@ -1,6 +1,6 @@
 // Set-up, the Gaps tab, agenda Docs, survey sends and form answers: the server-side budgets of issue 11.
 import type { AddOn } from '../../gas';
-import { DEMO_YEAR, seedDemoSchool } from '../../preview/demo';
+import { DEMO_YEAR, seedDemoSchool, signEmails } from '../../preview/demo';
 import { scaledData } from '../../demo-data';
 import { TABLES } from '../../../src/shared/schema';
 import { SURVEY_SEND_BATCH } from '../../../src/shared/survey';
@@ -40,6 +40,7 @@ export function withSurvey(recipients: number): {
   state: { surveyId: string; partnerIds: string[] };
 } {
   const addOn = seeded(Math.max(50, recipients / 2));
+  signEmails(addOn);
   const bank = mustRun<{ questions: unknown[] }>(addOn, 'surveyQuestions', 'end-of-year partnership survey');
   const survey = mustRun<{ record: { id: string } }>(addOn, 'createSurvey', {
     kind: 'end-of-year partnership survey',

@@ -14,6 +14,10 @@ export interface Confirmation {
   cancel?: string;
   /** Destructive or outward-facing actions (deleting, emailing partners) show the confirm button in red. */
   danger?: boolean;
+  /** What must be given first (labelled inputs), shown after the body. */
+  fields?: readonly HTMLElement[];
+  /** Checked on confirm: a message keeps the dialog open and is shown in it; '' lets it close. */
+  check?: () => string;
 }
 
 /** Resolves true when the coordinator confirms, false when they go back (the button, Escape or a click outside). */
@@ -22,11 +26,14 @@ export function askToConfirm(ask: Confirmation): Promise<boolean> {
     const titleId = `confirm-title-${Date.now()}`;
     const back = h('button', { type: 'button' }, ask.cancel ?? 'Cancel');
     const go = h('button', { type: 'button', class: ask.danger ? 'action danger' : 'action' }, ask.confirm);
+    const problem = h('p', { class: 'error', role: 'alert', hidden: true });
     const dialog = h(
       'dialog',
       { class: 'confirm', 'aria-labelledby': titleId },
       h('h2', { id: titleId }, ask.title),
       ...ask.body.map((line) => h('p', {}, line)),
+      ...(ask.fields ?? []),
+      problem,
       h('div', { class: 'confirm-actions' }, back, go),
     );
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -40,7 +47,12 @@ export function askToConfirm(ask: Confirmation): Promise<boolean> {
       resolve(answer);
     };
     back.addEventListener('click', () => finish(false));
-    go.addEventListener('click', () => finish(true));
+    go.addEventListener('click', () => {
+      const wrong = ask.check?.() ?? '';
+      problem.textContent = wrong;
+      problem.hidden = !wrong;
+      if (!wrong) finish(true);
+    });
     dialog.addEventListener('cancel', () => finish(false));
     dialog.addEventListener('close', () => finish(false));
     dialog.addEventListener('click', (event) => {
@@ -48,6 +60,6 @@ export function askToConfirm(ask: Confirmation): Promise<boolean> {
     });
     document.body.append(dialog);
     dialog.showModal();
-    back.focus();
+    (dialog.querySelector<HTMLElement>('input, select, textarea') ?? back).focus();
   });
 }

@@ -24,6 +24,7 @@ import {
   schoolYearToPlan,
 } from '../../shared/gathering-dates';
 import { busy, focusHeading, merge, partnerName, reload, say, state, view } from './app';
+import { confirmMail, plural } from './signature';
 import { edit } from './editor';
 
 function partnerChoices(): Choice[] {
@@ -599,6 +600,25 @@ export function showGathering(id: string): GatheringView | undefined {
     'button',
     {
       onclick: async () => {
+        // Asks first: how many, the day's quota, the signature (signature.ts).
+        const plan = await busy(
+          'Counting who gets it…',
+          () => call('previewFollowUp', g.id),
+          beside(followUpButton),
+        );
+        if (!plan) return;
+        if (!plan.emails)
+          return say('Every invited partner already has the follow-up.', 'info', beside(followUpButton));
+        const go = await confirmMail(
+          plan,
+          {
+            title: `Email the follow-up to ${plural(plan.emails, 'partner')}?`,
+            body: ['Each invited partner’s contact gets the agenda link and the open action steps.'],
+            confirm: `Send ${plural(plan.emails, 'email')}`,
+          },
+          beside(followUpButton),
+        );
+        if (!go) return;
         const result = await busy(
           'Sending follow-up…',
           () => call('sendFollowUp', g.id),
@@ -609,7 +629,11 @@ export function showGathering(id: string): GatheringView | undefined {
         const parts = [
           `Follow-up sent to ${result.sent.length}`,
           result.alreadySent.length ? `${result.alreadySent.length} had it already` : '',
-          result.queued.length ? `${result.queued.length} wait for tomorrow's email quota` : '',
+          result.queued.length
+            ? result.stoppedBy === 'quota'
+              ? `${result.queued.length} wait for the email quota and go out by themselves in about 24 hours`
+              : `${result.queued.length} go out in the background in an hour or so`
+            : '',
           result.failed.length
             ? `failed: ${result.failed.map((f) => `${f.email} (${f.error})`).join(', ')}`
             : '',

@@ -1,10 +1,12 @@
-// Where agendas go, which templates and calendar to use, and the placeholders a school template may use.
+// Where agendas go, which templates and calendar to use, the placeholders a school template may use, and
+// the coordinator's signature on emails to partners.
 import type { AgendaFolder } from '../../shared/contract';
 import { GATHERING_KINDS } from '../../shared/schema';
 import { PLACEHOLDERS } from '../../shared/placeholders';
 import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import { busy, focusHeading, say, view } from './app';
+import { signatureInputs } from './signature';
 
 export async function showSettings(): Promise<void> {
   const settings = await busy('Loading settings…', () => call('getSettings'));
@@ -32,29 +34,59 @@ export async function showSettings(): Promise<void> {
       h('option', { value: c.id, selected: c.id === settings.calendarId }, c.name),
     ),
   );
-  replace(
-    view,
-    h('h2', { tabindex: '-1', id: 'settings-title' }, 'Settings'),
-    h('h3', {}, 'Where agendas go'),
-    h('p', { id: 'set-folder' }, ...whereDocsGo(settings.agendaFolder)),
-    ...templates.map((t) => t.el),
-    h('div', { class: 'filter' }, h('label', { for: 'set-calendar' }, 'Calendar for gatherings'), calendar),
-    h(
-      'button',
-      {
-        class: 'action',
-        onclick: async () => {
-          const saved = await busy('Saving settings…', () =>
+  const signature = signatureInputs(settings.sender ?? {}, '');
+  const saveSignature = h(
+    'button',
+    {
+      onclick: async () => {
+        const missing = signature.check();
+        if (missing) return say(missing, 'error', saveSignature);
+        const saved = await busy(
+          'Saving your signature…',
+          () => call('saveSettings', { sender: signature.read() }),
+          saveSignature,
+        );
+        if (saved) say('Signature saved: your next emails to partners end with it.', 'info', saveSignature);
+      },
+    },
+    'Save signature',
+  );
+  const saveAll: HTMLButtonElement = h(
+    'button',
+    {
+      class: 'action',
+      onclick: async () => {
+        const saved = await busy(
+          'Saving settings…',
+          () =>
             call('saveSettings', {
               templates: Object.fromEntries(templates.map((t) => [t.kind, t.input.value])),
               calendarId: calendar.value,
             }),
-          );
-          if (saved) say('Settings saved.');
-        },
+          saveAll,
+        );
+        if (saved) say('Settings saved.', 'info', saveAll);
       },
-      'Save settings',
+    },
+    'Save settings',
+  );
+  replace(
+    view,
+    h('h2', { tabindex: '-1', id: 'settings-title' }, 'Settings'),
+    h('h3', {}, 'Your signature on emails to partners'),
+    h(
+      'p',
+      { class: 'help' },
+      'Survey links, reminders and gathering follow-ups end with your name, role and school. ' +
+        'They are kept for you alone, in this spreadsheet.',
     ),
+    ...signature.fields,
+    saveSignature,
+    h('h3', {}, 'Where agendas go'),
+    h('p', { id: 'set-folder' }, ...whereDocsGo(settings.agendaFolder)),
+    ...templates.map((t) => t.el),
+    h('div', { class: 'filter' }, h('label', { for: 'set-calendar' }, 'Calendar for gatherings'), calendar),
+    saveAll,
     h('h3', {}, 'Documents for people outside the sheet'),
     h(
       'div',
@@ -71,10 +103,12 @@ export async function showSettings(): Promise<void> {
           'button',
           {
             onclick: async (event: Event) => {
-              const made = await busy('Making the Doc…', () => call('makeSchoolDoc', kind));
+              const button = event.currentTarget as HTMLElement;
+              const made = await busy('Making the Doc…', () => call('makeSchoolDoc', kind), button);
               if (!made) return;
-              (event.target as HTMLElement).after(h('p', {}, safeLink(made.url, `Open: ${label}`)));
-              say(['Doc made.', ...made.notes].join(' '));
+              const link = h('p', {}, safeLink(made.url, `Open: ${label}`));
+              button.after(link);
+              say(['Doc made.', ...made.notes].join(' '), 'info', link);
             },
           },
           label,

@@ -1,12 +1,15 @@
-// Partner surveys: choose and edit the questions, create the Form, send personal links with progress,
-// remind, and read the summary.
-import type { SendResult, SurveyView } from '../../shared/contract';
+// Partner surveys: choose and edit the questions, create the Form, preview the email as a partner gets
+// it, send a test to yourself, send personal links with progress and remind (each after a confirmation
+// that names how many go, the day's quota and the signature), and read the summary. Messages stand
+// beside the action that caused them.
+import type { SendRequest, SendResult, SurveyMailPreview, SurveyView } from '../../shared/contract';
 import { SURVEY_SEND_BATCH, type Question, type QuestionType } from '../../shared/survey';
 import { SURVEY_KINDS, type SurveyKind } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import { askToConfirm } from '../common/dialog';
 import { busy, focusHeading, reload, say, state, view } from './app';
+import { confirmMail, plural, signatureInputs } from './signature';
 
 export function showSurveys(): void {
   const surveys = [...(state.directory?.surveys ?? [])].sort((a, b) =>
@@ -139,7 +142,7 @@ async function newSurvey(kind: SurveyKind = 'end-of-year partnership survey'): P
         'button',
         {
           onclick: () => {
-            if (!ownTitle.value.trim()) return say('Type the question first.', 'error');
+            if (!ownTitle.value.trim()) return say('Type the question first.', 'error', byId('add-question'));
             custom += 1;
             const type = ownType.value as QuestionType;
             const choices =
@@ -163,8 +166,9 @@ async function newSurvey(kind: SurveyKind = 'end-of-year partnership survey'): P
             ownTitle.value = '';
             ownChoices.value = '';
             render();
-            say('Question added at the end.');
+            say('Question added at the end.', 'info', byId('add-question'));
           },
+          id: 'add-question',
         },
         'Add question',
       ),
@@ -178,21 +182,25 @@ async function newSurvey(kind: SurveyKind = 'end-of-year partnership survey'): P
           class: 'action',
           onclick: async () => {
             const chosen: Question[] = questions.filter((q) => q.keep).map(({ keep: _keep, ...q }) => q);
-            const made = await busy('Creating the Form…', () =>
-              call('createSurvey', {
-                kind,
-                title: title.value,
-                questions: chosen,
-                opens: opens.value,
-                closes: closes.value,
-                threshold: threshold.value === '' ? null : Number(threshold.value),
-              }),
+            const made = await busy(
+              'Creating the Form…',
+              () =>
+                call('createSurvey', {
+                  kind,
+                  title: title.value,
+                  questions: chosen,
+                  opens: opens.value,
+                  closes: closes.value,
+                  threshold: threshold.value === '' ? null : Number(threshold.value),
+                }),
+              byId('create-form'),
             );
             if (!made) return;
             await reload();
             await showSurvey(made.record.id);
-            say('The Form is ready. Preview the email, then send it.');
+            say('The Form is ready. Preview the email, then send it.', 'info', byId('preview-mail'));
           },
+          id: 'create-form',
         },
         'Create the Form',
       ),
@@ -211,6 +219,14 @@ export async function showSurvey(id: string): Promise<void> {
   if (!surveyView) return;
   renderSurvey(surveyView);
 }
+
+/** An element of the view by id, once drawn (for a message beside it). */
+function byId(id: string): Element | undefined {
+  return document.getElementById(id) ?? undefined;
+}
+
+/** The coordinator's address typed for "Send a test to me" when Google gave none; kept for this page. */
+let typedAddress = '';
 
 function renderSurvey(v: SurveyView): void {
   const s = v.survey.record;
@@ -250,7 +266,7 @@ function renderSurvey(v: SurveyView): void {
     message.value ||= d.message;
   });
   const output = h('div', { 'aria-live': 'polite' });
-  const request = (batch: number) => ({
+  const request = (batch: number): SendRequest => ({
     surveyId: s.id,
     subject: subject.value,
     message: message.value,
@@ -260,6 +276,36 @@ function renderSurvey(v: SurveyView): void {
   });
   const days = h('input', { type: 'number', min: 0, max: 365, value: 7 });
   const closed = s.status === 'closed';
+  const previewButton = h(
+    'button',
+    {
+      id: 'preview-mail',
+      onclick: async () => {
+        const p = await busy(
+          'Preparing a preview…',
+          () => call('previewSurveyMail', request(10)),
+          previewButton,
+        );
+        if (p) showPreview(output, p);
+      },
+    },
+    'Preview the email',
+  );
+  const testButton = h(
+    'button',
+    { id: 'test-mail', onclick: () => sendTest(request(10), testButton) },
+    'Send a test to me',
+  );
+  const sendButton = h(
+    'button',
+    { id: 'send-mail', class: 'action', onclick: () => confirmAndSend(request, output, s.id, sendButton) },
+    'Send',
+  );
+  const remindButton = h(
+    'button',
+    { id: 'remind', onclick: () => confirmAndRemind(s.id, Number(days.value), remindButton) },
+    'Remind those who have not answered',
+  );
   replace(
     view,
     h('button', { class: 'link', onclick: () => showSurveys() }, '← All surveys'),
@@ -285,68 +331,14 @@ function renderSurvey(v: SurveyView): void {
             'Message',
             message,
             'send-message',
-            'Placeholders: {{contact.name}}, {{partner.name}}, {{survey.title}}, {{survey.link}}, {{survey.closes}}',
+            'Placeholders: {{contact.name}}, {{partner.name}}, {{survey.title}}, {{survey.link}}, {{survey.closes}}. ' +
+              'Your signature (name, role, school) is added at the end.',
           ),
-          h(
-            'div',
-            { class: 'actions' },
-            h(
-              'button',
-              {
-                onclick: async () => {
-                  const p = await busy('Preparing a preview…', () => call('previewSurveyMail', request(10)));
-                  if (!p) return;
-                  replace(
-                    output,
-                    h('h4', {}, 'Preview'),
-                    h(
-                      'p',
-                      {},
-                      `${p.recipients} recipients (${p.alreadySent} already sent). ${p.quota} emails can go today.`,
-                    ),
-                    p.unknownPlaceholders.length
-                      ? h(
-                          'p',
-                          { class: 'error' },
-                          `Unknown placeholders: ${p.unknownPlaceholders.map((x) => `{{${x}}}`).join(', ')}`,
-                        )
-                      : null,
-                    p.domainOnly
-                      ? h(
-                          'p',
-                          { class: 'error' },
-                          'Only people signed in with an account in your school’s domain can answer this Form: ' +
-                            'partners without such an account cannot answer it. To let them answer, open the ' +
-                            'Form and change who can respond to anyone with the link, then send.',
-                        )
-                      : null,
-                    h('p', {}, h('strong', {}, p.subject)),
-                    h('pre', { class: 'mail' }, p.body),
-                  );
-                },
-              },
-              'Preview the email',
-            ),
-            h('button', { class: 'action', onclick: () => sendAll(request, output, s.id) }, 'Send'),
-          ),
+          h('div', { class: 'actions' }, previewButton, testButton, sendButton),
           output,
           h('h3', {}, 'Remind'),
           field('Only if the last email was at least this many days ago', days, 'remind-days'),
-          h(
-            'button',
-            {
-              onclick: async () => {
-                const r = await busy('Sending reminders…', () =>
-                  call('remindSurvey', s.id, Number(days.value), 100),
-                );
-                if (r)
-                  say(
-                    `Reminded ${r.sent.length}${r.queued ? `; ${r.queued} wait for tomorrow's quota` : ''}.`,
-                  );
-              },
-            },
-            'Remind those who have not answered',
-          ),
+          remindButton,
         ),
     h('h3', {}, 'Summary'),
     h(
@@ -355,12 +347,19 @@ function renderSurvey(v: SurveyView): void {
       h(
         'button',
         {
+          id: 'refresh-responses',
           onclick: async () => {
-            const r = await busy('Reading responses…', () => call('refreshResponses', s.id));
+            const r = await busy(
+              'Reading responses…',
+              () => call('refreshResponses', s.id),
+              byId('refresh-responses'),
+            );
             if (!r) return;
             await showSurvey(s.id);
             say(
               `${r.responses} responses: ${r.matched} matched to partners; ${r.flaggedAnswers} answers flagged (no code or a reused one); ${r.flaggedPartners} partners below the threshold, marked for review.`,
+              'info',
+              byId('refresh-responses'),
             );
           },
         },
@@ -369,9 +368,19 @@ function renderSurvey(v: SurveyView): void {
       h(
         'button',
         {
+          id: 'write-summary',
           onclick: async () => {
-            const r = await busy('Writing the Summary tab…', () => call('writeSurveySummary', s.id));
-            if (r) say(`The ${r.tab} tab has the figures for ${r.rows - 1} partners and a chart.`);
+            const r = await busy(
+              'Writing the Summary tab…',
+              () => call('writeSurveySummary', s.id),
+              byId('write-summary'),
+            );
+            if (r)
+              say(
+                `The ${r.tab} tab has the figures for ${r.rows - 1} partners and a chart.`,
+                'info',
+                byId('write-summary'),
+              );
           },
         },
         'Write the Summary tab',
@@ -458,6 +467,7 @@ function renderSurvey(v: SurveyView): void {
       : h(
           'button',
           {
+            id: 'close-survey',
             onclick: async () => {
               const sure = await askToConfirm({
                 title: 'Close the survey?',
@@ -466,11 +476,11 @@ function renderSurvey(v: SurveyView): void {
                 cancel: 'Keep it open',
               });
               if (!sure) return;
-              const r = await busy('Closing…', () => call('closeSurvey', s.id));
+              const r = await busy('Closing…', () => call('closeSurvey', s.id), byId('close-survey'));
               if (!r) return;
               await reload();
               await showSurvey(s.id);
-              say('Closed.');
+              say('Closed: the Form takes no more answers.', 'info', byId('survey-title'));
             },
           },
           'Close the survey',
@@ -479,11 +489,197 @@ function renderSurvey(v: SurveyView): void {
   focusHeading('survey-title');
 }
 
-/** Sends in batches, showing n of N, then who got it, who waits, and who failed and why. */
-async function sendAll(
-  request: (batch: number) => Parameters<typeof call<'sendSurvey'>>[1],
+/** The email exactly as the first chosen partner would get it: the HTML most mail programs show, and its plain text. */
+function showPreview(output: HTMLElement, p: SurveyMailPreview): void {
+  replace(
+    output,
+    h('h4', {}, 'Preview'),
+    h('p', {}, `${p.recipients} recipients (${p.alreadySent} already sent). ${p.quota} emails can go today.`),
+    p.unknownPlaceholders.length
+      ? h(
+          'p',
+          { class: 'error' },
+          `Unknown placeholders: ${p.unknownPlaceholders.map((x) => `{{${x}}}`).join(', ')}`,
+        )
+      : null,
+    p.domainOnly
+      ? h(
+          'p',
+          { class: 'error' },
+          'Only people signed in with an account in your school’s domain can answer this Form: ' +
+            'partners without such an account cannot answer it. To let them answer, open the ' +
+            'Form and change who can respond to anyone with the link, then send.',
+        )
+      : null,
+    h('p', {}, h('strong', {}, p.subject)),
+    // Sandboxed: no script runs in it, and it reaches nothing of the sidebar.
+    h('iframe', {
+      class: 'mail',
+      title: 'The email as a partner sees it',
+      sandbox: '',
+      srcdoc: `<!doctype html><html><head><meta charset="utf-8"><style>body{font:13px/1.4 Arial,sans-serif;margin:8px;overflow-wrap:anywhere}</style></head><body>${p.htmlBody}</body></html>`,
+    }),
+    p.sender
+      ? null
+      : h(
+          'p',
+          { class: 'help' },
+          'Your name, role and school go at the end: Partner Hub asks for them when you send.',
+        ),
+    h('details', {}, h('summary', {}, 'Plain-text version'), h('pre', { class: 'mail' }, p.body)),
+  );
+}
+
+/** "Send a test to me": one email to the coordinator alone, asking first for what is missing. */
+async function sendTest(request: SendRequest, button: HTMLElement): Promise<void> {
+  let r = await busy('Sending a test to you…', () => call('sendSurveyTest', request, typedAddress), button);
+  if (r?.status === 'needs') {
+    const signature = r.sender ? signatureInputs({}, r.school) : null;
+    const address = h('input', { id: 'test-address', type: 'email', autocomplete: 'email' });
+    const go = await askToConfirm({
+      title: 'Send a test to you',
+      body: [
+        ...(r.address
+          ? ['Google does not give Partner Hub your email address. Type it, and the test goes there.']
+          : []),
+        ...(signature
+          ? [
+              'Each email ends with your name, role and school. Give them once: Partner Hub keeps them in Settings.',
+            ]
+          : []),
+      ],
+      fields: [
+        ...(r.address
+          ? [
+              h(
+                'div',
+                { class: 'filter' },
+                h('label', { for: 'test-address' }, 'Your email address'),
+                address,
+              ),
+            ]
+          : []),
+        ...(signature?.fields ?? []),
+      ],
+      check: () =>
+        (r?.status === 'needs' && r.address && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address.value.trim())
+          ? 'Type your email address, like name@school.org. '
+          : '') + (signature?.check() ?? ''),
+      confirm: 'Send the test',
+    });
+    if (!go) return;
+    if (r.address) typedAddress = address.value.trim();
+    if (signature) {
+      const saved = await busy(
+        'Saving your signature…',
+        () => call('saveSettings', { sender: signature.read() }),
+        button,
+      );
+      if (!saved) return;
+    }
+    r = await busy('Sending a test to you…', () => call('sendSurveyTest', request, typedAddress), button);
+  }
+  if (r?.status === 'sent') say(`Test sent to ${r.to}. Nothing went to partners.`, 'info', button);
+}
+
+/** Asks first (how many, the quota, when the rest go, who signs), then sends with progress. */
+async function confirmAndSend(
+  request: (batch: number) => SendRequest,
   output: HTMLElement,
   surveyId: string,
+  button: HTMLElement,
+): Promise<void> {
+  const plan = await busy('Counting who gets it…', () => call('previewSurveyMail', request(10)), button);
+  if (!plan) return;
+  if (!plan.emails) {
+    say(
+      plan.recipients
+        ? 'Everyone chosen already has the survey: nothing to send.'
+        : 'Choose at least one partner with a contact email.',
+      'info',
+      button,
+    );
+    return;
+  }
+  const go = await confirmMail(
+    plan,
+    {
+      title: `Send the survey to ${plural(plan.emails, 'person', 'people')}?`,
+      body: [
+        `${plural(plan.emails, 'email goes', 'emails go')} out, each with its own link` +
+          (plan.alreadySent ? `; ${plan.alreadySent} chosen already have it and get nothing.` : '.'),
+      ],
+      confirm: `Send ${plural(plan.emails, 'email')}`,
+    },
+    button,
+  );
+  if (go) await sendAll(request, output, surveyId, button);
+}
+
+/** Asks first, then reminds those due, in batches until all have gone or the quota stops them. */
+async function confirmAndRemind(surveyId: string, minDays: number, button: HTMLElement): Promise<void> {
+  const plan = await busy(
+    'Counting who is due a reminder…',
+    () => call('previewReminder', surveyId, minDays),
+    button,
+  );
+  if (!plan) return;
+  if (!plan.emails) {
+    say(
+      `No one is due a reminder: everyone has answered or was emailed in the last ${plural(minDays, 'day')}.`,
+      'info',
+      button,
+    );
+    return;
+  }
+  const go = await confirmMail(
+    plan,
+    {
+      title: `Remind ${plural(plan.emails, 'person', 'people')}?`,
+      body: [
+        `A reminder with their own link goes to each contact who has not answered and was last emailed at least ${plural(minDays, 'day')} ago.`,
+      ],
+      confirm: `Send ${plural(plan.emails, 'reminder')}`,
+    },
+    button,
+  );
+  if (!go) return;
+  let reminded = 0;
+  let last: SendResult | undefined;
+  for (;;) {
+    last = await busy(
+      `Sending reminders… ${reminded} of ${plan.emails}`,
+      () => call('remindSurvey', surveyId, minDays, SURVEY_SEND_BATCH),
+      button,
+    );
+    if (!last) return;
+    reminded += last.sent.length;
+    if (last.queued === 0 || last.stoppedBy !== 'batch') break;
+  }
+  say(
+    `Reminded ${reminded}.` +
+      (last.failed.length
+        ? ` ${last.failed.length} failed: ${last.failed.map((f) => f.email).join(', ')}.`
+        : '') +
+      (last.queued ? ` ${waitingWords(last)}` : ''),
+    last.failed.length ? 'error' : 'info',
+    button,
+  );
+}
+
+/** What happens to emails a run left, in words that are true of why it stopped. */
+function waitingWords(last: SendResult): string {
+  return last.stoppedBy === 'quota'
+    ? `Today's email quota is used up: Partner Hub sends the other ${last.queued} by itself about 24 hours from now, as the quota renews.`
+    : `The other ${last.queued} go out in the background in an hour or so; send again to go on now.`;
+}
+
+/** Sends in batches, showing n of N, then who got it, who waits, and who failed and why. */
+async function sendAll(
+  request: (batch: number) => SendRequest,
+  output: HTMLElement,
+  surveyId: string,
+  button: HTMLElement,
 ): Promise<void> {
   const progress = h('p', { class: 'progress', role: 'status' }, 'Sending…');
   replace(output, progress);
@@ -497,7 +693,7 @@ async function sendAll(
     try {
       last = await call('sendSurvey', batch);
     } catch (error) {
-      say(error instanceof Error ? error.message : String(error), 'error');
+      say(error instanceof Error ? error.message : String(error), 'error', button);
       break;
     }
     sent.push(...last.sent);
@@ -514,15 +710,7 @@ async function sendAll(
       { class: 'progress', role: 'status' },
       `Done: ${sent.length} sent${waiting ? `, ${waiting} queued` : ''}${failed.length ? `, ${failed.length} failed` : ''}.`,
     ),
-    waiting
-      ? h(
-          'p',
-          {},
-          last?.stoppedBy === 'quota'
-            ? `Today's email quota is used up: the other ${waiting} go out automatically tomorrow.`
-            : `The other ${waiting} go out in the background in an hour or so; send again to go on now.`,
-        )
-      : null,
+    waiting && last ? h('p', {}, waitingWords(last)) : null,
     sent.length
       ? h(
           'details',

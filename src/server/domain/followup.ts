@@ -1,6 +1,9 @@
 // The follow-up email after a gathering: the agenda and notes link, the recipient's own action items,
-// and everything else still open from the gathering. Pure; every value is escaped in the HTML part.
+// and everything else still open from the gathering, signed by the sender (name, role, school). Pure;
+// every value is escaped in the HTML part.
+import type { Sender } from '../../shared/contract';
 import type { ActionItem, Gathering } from '../../shared/records';
+import { signatureHtml, signatureLines } from './signature';
 import { escapeHtml, headerText, longDate } from './text';
 
 export interface FollowUpMail {
@@ -13,7 +16,7 @@ export function followUpMail(
   gathering: Gathering,
   recipient: { name: string; partnerId: string },
   items: readonly ActionItem[],
-  schoolName: string,
+  sender: Sender,
 ): FollowUpMail {
   const mine = items.filter((a) => a.status === 'open' && a.partnerId === recipient.partnerId);
   const others = items.filter((a) => a.status === 'open' && a.partnerId !== recipient.partnerId);
@@ -33,7 +36,7 @@ export function followUpMail(
     ...others.map((a) => `- ${line(a)}`),
     '',
     `With thanks,`,
-    schoolName,
+    ...signatureLines(sender),
   ].filter((l, i, all) => l !== '' || (all[i - 1] ?? '') !== '');
   const li = (a: ActionItem) => `<li>${escapeHtml(line(a))}</li>`;
   const html = [
@@ -42,7 +45,7 @@ export function followUpMail(
     link ? `<p><a href="${escapeHtml(link)}">The agenda and notes</a></p>` : '',
     mine.length ? `<p>Your action steps:</p><ul>${mine.map(li).join('')}</ul>` : '',
     others.length ? `<p>Other action steps from the gathering:</p><ul>${others.map(li).join('')}</ul>` : '',
-    `<p>With thanks,<br>${escapeHtml(schoolName)}</p>`,
+    `<p>With thanks,<br>${signatureHtml(sender)}</p>`,
   ].join('');
   return {
     subject: headerText(`Follow-up: ${gathering.title} (${gathering.date})`),

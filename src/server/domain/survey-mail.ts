@@ -1,10 +1,14 @@
 // The email that carries a partner's survey link. Pure: the mail adapter sends what this returns.
+// It ends with the sender's signature (name, role, school), and in HTML the link is labelled "Open the
+// survey"; the plain text keeps the address on a line of its own.
 //
 // Placeholders ({{contact.name}}, {{partner.name}}, {{survey.title}}, {{survey.link}},
 // {{survey.closes}}; case and inner spaces do not matter) are filled in; any other {{…}} is left
 // visible and reported in `unknown`. A line of the message that mentions {{survey.closes}} is left out
 // when the survey has no closing date, so "Please answer by ." never reaches a partner.
+import type { Sender } from '../../shared/contract';
 import type { SurveyKind } from '../../shared/schema';
+import { signatureHtml, signText } from './signature';
 import { escapeHtml, longDate, oneLine } from './text';
 
 export { escapeHtml, longDate };
@@ -18,13 +22,18 @@ export interface SurveyMailInput {
   surveyTitle: string;
   /** 'yyyy-mm-dd', or '' when the survey has no closing date. */
   closes: string;
+  /** Who signs it; none only where no partner gets it (a preview before the signature is given). */
+  sender?: Sender | null;
 }
+
+/** The words of the survey link in the HTML email. */
+export const LINK_LABEL = 'Open the survey';
 
 export interface SurveyMail {
   subject: string;
   /** Plain text; the link stands on a line of its own. */
   body: string;
-  /** The same message as HTML: every value escaped, the link a link only when it is https. */
+  /** The same message as HTML: every value escaped, the link a labelled link only when it is https. */
   htmlBody: string;
   /** Placeholders that were not recognized, as written between the braces, each once. */
   unknown: string[];
@@ -196,11 +205,15 @@ export function renderSurveyMail(input: SurveyMailInput): SurveyMail {
   }
   pieces = ownLines(pieces);
 
-  const body = pieces.map((p) => (p.link ? link : p.text)).join('');
-  const anchor = SAFE_LINK.test(link)
-    ? `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`
-    : escapeHtml(link);
-  const htmlBody = pieces.map((p) => (p.link ? anchor : escapeHtml(p.text).replace(/\n/g, '<br>'))).join('');
+  const unsigned = pieces.map((p) => (p.link ? link : p.text)).join('');
+  const anchor = SAFE_LINK.test(link) ? `<a href="${escapeHtml(link)}">${LINK_LABEL}</a>` : escapeHtml(link);
+  const html = pieces.map((p) => (p.link ? anchor : escapeHtml(p.text).replace(/\n/g, '<br>'))).join('');
+  const sender = input.sender ?? null;
+  const body = signText(unsigned, sender);
+  // The same break before the signature as the plain text has.
+  const htmlBody = sender
+    ? `${html}${unsigned ? (/,\s*$/.test(unsigned) ? '<br>' : '<br><br>') : ''}${signatureHtml(sender)}`
+    : html;
 
   return { subject, body, htmlBody, unknown };
 }

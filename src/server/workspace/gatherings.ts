@@ -19,6 +19,8 @@ import { heldRefusal } from '../domain/gathering-answers';
 import { readSettings, writeSettings } from './settings';
 import { docId } from './agenda-docs';
 import { agendaFolderInfo } from './drive-files';
+import { readSender, writeSender } from './sender';
+import { checkSender } from '../domain/signature';
 
 /**
  * Adds the reviewed drafts as rows in one block, all checked first: one bad draft writes nothing. Each
@@ -116,9 +118,11 @@ export function getSettings(db: Database): Settings & {
 } {
   const { templates, calendarId } = readSettings(PropertiesService.getDocumentProperties());
   const calendars = CalendarApp.getAllOwnedCalendars().map((c) => ({ id: c.getId(), name: c.getName() }));
+  const sender = readSender(db.spreadsheet.getId());
   return {
     ...(templates ? { templates } : {}),
     ...(calendarId ? { calendarId } : {}),
+    ...(sender ? { sender } : {}),
     calendars,
     agendaFolder: agendaFolderInfo(db.spreadsheet.getId()),
   };
@@ -129,10 +133,13 @@ export function getSettings(db: Database): Settings & {
  * meeting. Every field is checked before anything is written, and every problem is named: one bad field
  * saves nothing and hides no other.
  */
-export function saveSettings(request: SettingsRequest): Settings {
+export function saveSettings(request: SettingsRequest, db: () => Database): Settings {
   const properties = PropertiesService.getDocumentProperties();
   const current = readSettings(properties);
   const problems: string[] = [];
+  // The signature is this person's, kept apart from the school's settings (sender.ts).
+  const signed = request.sender === undefined ? null : checkSender(request.sender);
+  if (signed && 'errors' in signed) problems.push(...Object.values(signed.errors));
   let templates = current.templates;
   if (request.templates !== undefined) {
     const chosen: Record<string, string> = {};
@@ -165,9 +172,16 @@ export function saveSettings(request: SettingsRequest): Settings {
     calendarId = request.calendarId || undefined;
   }
   if (problems.length) throw new UserError(`Nothing was saved. ${problems.join(' ')}`);
+  const spreadsheetId = db().spreadsheet.getId();
+  if (signed && 'sender' in signed) writeSender(spreadsheetId, signed.sender);
+  const sender = signed && 'sender' in signed ? signed.sender : readSender(spreadsheetId);
   // Written whole: a folder link kept by an older version is dropped (the add-on makes its own folder).
-  return writeSettings(properties, {
-    ...(templates ? { templates } : {}),
-    ...(calendarId ? { calendarId } : {}),
-  });
+  const saved =
+    request.templates === undefined && request.calendarId === undefined
+      ? current
+      : writeSettings(properties, {
+          ...(templates ? { templates } : {}),
+          ...(calendarId ? { calendarId } : {}),
+        });
+  return { ...saved, ...(sender ? { sender } : {}) };
 }

@@ -66,8 +66,9 @@ function ensureRow(db: Database, key: 'vetting' | 'onboarding', partnerId: strin
 }
 
 /**
- * A decision names who made it, as the coordinator types it. Not Session.getActiveUser(): its address
- * needs the userinfo.email scope and is blank for consumer accounts and people of another domain.
+ * A decision names who made it, as the coordinator types it. Not Session.getActiveUser(): that is who
+ * uses the add-on, not always who decided, and its address is blank for consumer accounts and people
+ * of another domain.
  */
 function whoDecided(values: Record<string, FieldValue>): Record<string, string> {
   return values.decision && !values.decidedBy

@@ -5,8 +5,11 @@
 // write): an email that failed is not recorded, so it is tried again; one that went is never repeated.
 // Each error is classified and the domain's nextStep decides when to stop (the quota, the clock, the
 // batch). The caller writes the outcome to its sheet, then queueTheRest leaves a trigger for the rest.
-import { classifyMailError, nextStep, resumeAfter, type StopReason } from '../domain/mail-run';
+import type { MailPlan } from '../../shared/contract';
+import { classifyMailError, mailPlan, nextStep, resumeAfter, type StopReason } from '../domain/mail-run';
+import type { Database } from './database';
 import { setQueued, type JobLog, type QueuedJob } from './jobs';
+import { readSender, schoolOf } from './sender';
 
 /** Why an uncertain email is reported, and not sent again. */
 export const UNCERTAIN =
@@ -127,6 +130,23 @@ export function runMail<T>(job: MailJob<T>): MailOutcome<T> {
     }
     log.commit(doneKeys, went);
   }
+}
+
+/**
+ * What a confirmation names before `emails` go: the day's quota, how many go now and when the trigger
+ * for the rest is due, and the signature (with the school from the Schools tab to offer when it is
+ * missing).
+ */
+export function planMail(db: Database, emails: number): MailPlan {
+  const quota = MailApp.getRemainingDailyQuota();
+  const sender = readSender(db.spreadsheet.getId());
+  return {
+    emails,
+    quota,
+    ...mailPlan(emails, quota, Date.now()),
+    sender,
+    school: sender ? sender.school : schoolOf(db),
+  };
 }
 
 /** Keeps the job queued, with a trigger to finish it, while anything is left; else takes it off. */

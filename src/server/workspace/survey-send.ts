@@ -2,20 +2,30 @@
 // emails go through the one mail loop (mail-loop.ts) within the batch, the day's quota and the time,
 // never twice; reminders go to those who have not answered. The text of a send is kept for the trigger
 // that finishes it.
-import type { SendRequest, SendResult, SurveyMailPreview } from '../../shared/contract';
+import type {
+  MailPlan,
+  Sender,
+  SendRequest,
+  SendResult,
+  SurveyMailPreview,
+  TestMailResult,
+} from '../../shared/contract';
 import type { Contact, Partner, Survey, SurveyRecipient } from '../../shared/records';
 import { isEmail } from '../../shared/fields';
 import { TABLES, type SurveyKind } from '../../shared/schema';
 import { DEFAULT_MESSAGE, DEFAULT_SUBJECT, renderSurveyMail } from '../domain/survey-mail';
 import { newId } from '../domain/ids';
 import { randomHex } from '../domain/random';
+import { classifyMailError } from '../domain/mail-run';
+import { escapeHtml } from '../domain/text';
 import { UserError } from '../domain/errors';
 import type { Rec } from '../domain/table';
 import { withSheetLock, withUserLock, type Database } from './database';
 import { JobLog } from './jobs';
-import { queueTheRest, runMail, UNCERTAIN } from './mail-loop';
+import { planMail, queueTheRest, runMail, UNCERTAIN } from './mail-loop';
 import { surveyOf, TOKEN_STAND_IN } from './surveys';
 import { refreshResponses } from './survey-answers';
+import { readSender, schoolOf, senderOrStop } from './sender';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -48,35 +58,127 @@ function targets(db: Database, request: Pick<SendRequest, 'audience' | 'partnerI
   return out;
 }
 
+/** A survey's recipients (flags aside): who was added, with their state. */
+function recipientsOf(db: Database, surveyId: string): SurveyRecipient[] {
+  return db
+    .read('surveyResponses')
+    .rows.map((r) => r.record as SurveyRecipient)
+    .filter((r) => r.surveyId === surveyId && r.status !== 'flagged');
+}
+
+/** Who a send (waiting to go) or a reminder (sent, not answered, not emailed for minDays) is due to. */
+function dueFor(
+  recipients: readonly SurveyRecipient[],
+  kind: 'send' | 'remind',
+  minDays: number,
+): SurveyRecipient[] {
+  const cutoff = Date.now() - minDays * DAY;
+  return recipients.filter((rec) => {
+    if (kind === 'send') return rec.status === 'queued';
+    const last = Date.parse(rec.remindedAt || rec.sentAt);
+    return rec.status === 'sent' && !(last > cutoff);
+  });
+}
+
+/**
+ * The email as the first chosen contact would get it (with a stand-in code), and what sending it would
+ * do: how many emails, within the day's quota or not, and whether the signature is there yet.
+ */
 export function previewSurveyMail(db: Database, request: SendRequest): SurveyMailPreview {
   const { row } = surveyOf(db, request.surveyId);
   const list = targets(db, request);
-  const sample = list[0];
-  const mail = renderSurveyMail({
-    subject: request.subject,
-    message: request.message,
-    link: row.record.prefill.replace(TOKEN_STAND_IN, 'sample-code'),
-    partnerName: sample?.partner.name ?? 'Sample partner',
-    contactName: sample?.contact.name ?? 'Sample contact',
-    surveyTitle: row.record.title,
-    closes: row.record.closes,
-  });
-  const already = new Set(
-    db
-      .read('surveyResponses')
-      .rows.map((r) => r.record as SurveyRecipient)
-      .filter((r) => r.surveyId === row.record.id && r.status !== 'queued' && r.status !== 'flagged')
-      .map((r) => r.contactId),
-  );
+  const recipients = recipientsOf(db, row.record.id);
+  const known = new Set(recipients.map((r) => r.contactId));
+  const already = new Set(recipients.filter((r) => r.status !== 'queued').map((r) => r.contactId));
+  // The send goes to everyone waiting (this time's and any left from before) and the contacts new to it.
+  const fresh = new Set(list.filter((t) => !known.has(t.contact.id)).map((t) => t.contact.id));
+  const plan = planMail(db, recipients.filter((r) => r.status === 'queued').length + fresh.size);
+  const mail = sampleMail(row.record, request, list[0], 'sample-code', plan.sender);
   return {
+    ...plan,
     recipients: list.length,
     alreadySent: list.filter((t) => already.has(t.contact.id)).length,
-    quota: MailApp.getRemainingDailyQuota(),
     subject: mail.subject,
     body: mail.body,
+    htmlBody: mail.htmlBody,
     unknownPlaceholders: mail.unknown,
     domainOnly: domainOnly(row.record.formId),
   };
+}
+
+function sampleMail(
+  survey: Survey,
+  request: Pick<SendRequest, 'subject' | 'message'>,
+  sample: Target | undefined,
+  code: string,
+  sender: Sender | null,
+) {
+  return renderSurveyMail({
+    subject: request.subject,
+    message: request.message,
+    link: survey.prefill.replace(TOKEN_STAND_IN, code),
+    partnerName: sample?.partner.name ?? 'Sample partner',
+    contactName: sample?.contact.name ?? 'Sample contact',
+    surveyTitle: survey.title,
+    closes: survey.closes,
+    sender,
+  });
+}
+
+const TEST_NOTE =
+  'This is a test: the email your partners will get, sent to you alone. Its link carries no partner’s ' +
+  'code, so an answer through it is kept but counted for no partner.';
+
+/**
+ * "Send a test to me": the email as the first chosen contact would get it, to the coordinator alone
+ * (the address given, else their own), with a code no partner has. Nothing is recorded as sent.
+ */
+export function sendSurveyTest(db: Database, request: SendRequest, to: string): TestMailResult {
+  const { row } = surveyOf(db, request.surveyId);
+  const list = request.partnerIds.length ? targets(db, request) : [];
+  const sender = readSender(db.spreadsheet.getId());
+  const address = to.trim() || ownAddress();
+  if (address && !isEmail(address))
+    throw new UserError(
+      `"${address.slice(0, 80)}" is not an email address; type yours, like name@school.org.`,
+    );
+  if (!sender || !address)
+    return { status: 'needs', address: !address, sender: !sender, school: sender ? '' : schoolOf(db) };
+  const mail = sampleMail(row.record, request, list[0], 'test', sender);
+  try {
+    MailApp.sendEmail({
+      to: address,
+      subject: `[Test] ${mail.subject}`,
+      body: `${TEST_NOTE}\n\n${mail.body}`,
+      htmlBody: `<p><em>${escapeHtml(TEST_NOTE)}</em></p>${mail.htmlBody}`,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const kind = classifyMailError(message);
+    if (kind === 'quota')
+      throw new UserError('Today’s email quota is used up: the test can go when it renews, within a day.');
+    if (kind === 'permanent') throw new UserError(`The test to ${address} was refused: ${message}`);
+    throw error;
+  }
+  return { status: 'sent', to: address };
+}
+
+/** The coordinator's own address, or '' when Google does not give it (some accounts and domains). */
+function ownAddress(): string {
+  try {
+    return Session.getActiveUser().getEmail();
+  } catch {
+    return '';
+  }
+}
+
+/** What a reminder would do now: those due (answers read first), the quota, the signature. */
+export function previewReminder(db: Database, surveyId: string, minDays: number): MailPlan {
+  const { row } = surveyOf(db, surveyId);
+  if (row.record.status === 'closed')
+    throw new UserError(`"${row.record.title}" is closed; there is no one to remind.`);
+  refreshResponses(db, surveyId);
+  return planMail(db, dueFor(recipientsOf(db, surveyId), 'remind', minDays).length);
 }
 
 /**
@@ -93,13 +195,13 @@ function domainOnly(formId: string): boolean {
 
 /** The email text and round of a send or a reminder, kept for the trigger that may finish it. */
 function mailText(
-  db: Database,
+  spreadsheetId: string,
   surveyId: string,
   kind: 'send' | 'remind',
   given?: MailParams,
 ): MailParams | null {
   const store = PropertiesService.getUserProperties();
-  const key = `ph.${db.spreadsheet.getId()}.surveyMail.${kind}.${surveyId}`;
+  const key = `ph.${spreadsheetId}.surveyMail.${kind}.${surveyId}`;
   if (given) {
     store.setProperty(key, JSON.stringify(given));
     return given;
@@ -118,20 +220,30 @@ export function sendSurvey(db: Database, request: SendRequest, resuming = false)
     throw new UserError(`"${row.record.title}" is closed; it cannot be sent.`);
   // Who it goes to is checked first: a refused call changes nothing, not even the text waiting to go.
   const list = request.partnerIds.length ? targets(db, request) : [];
-  // A resume (the trigger) sends with the text the person wrote; a call from the sidebar brings its own.
+  const spreadsheetId = db.spreadsheet.getId();
+  // A resume (the trigger) sends with the text and signature of the person's send; a call from the
+  // sidebar brings its own text, signed as Settings say.
   const text = mailText(
-    db,
+    spreadsheetId,
     row.record.id,
     'send',
-    resuming ? undefined : { subject: request.subject, message: request.message },
+    resuming
+      ? undefined
+      : {
+          subject: request.subject,
+          message: request.message,
+          sender: senderOrStop(spreadsheetId),
+        },
   );
   if (list.length) addRecipients(db, row.record.id, list);
-  return deliver(db, row.record, 'send', text, request.batch);
+  return deliver(db, spreadsheetId, row.record, 'send', text, request.batch);
 }
 
 interface MailParams {
   readonly subject: string;
   readonly message: string;
+  /** The signature; absent only in a text kept by an earlier version (then Settings' is used). */
+  readonly sender?: Sender;
   /** For reminders: skip anyone reminded (or sent to) within this many days; the round started on this date. */
   readonly minDays?: number;
   readonly round?: string;
@@ -147,10 +259,12 @@ export function remindSurvey(
   const { row } = surveyOf(db, surveyId);
   if (row.record.status === 'closed')
     throw new UserError(`"${row.record.title}" is closed; there is no one to remind.`);
+  const spreadsheetId = db.spreadsheet.getId();
+  const sender = resuming ? undefined : senderOrStop(spreadsheetId);
   refreshResponses(db, surveyId);
   const kind = row.record.kind as SurveyKind;
   const params = mailText(
-    db,
+    spreadsheetId,
     surveyId,
     'remind',
     resuming
@@ -158,11 +272,21 @@ export function remindSurvey(
       : {
           subject: `Reminder: ${DEFAULT_SUBJECT[kind] ?? row.record.title}`,
           message: DEFAULT_MESSAGE[kind] ?? '{{survey.link}}',
+          sender,
           minDays,
           round: new Date().toISOString().slice(0, 10),
         },
   );
-  return deliver(db, row.record, 'remind', params, batch, params?.minDays ?? minDays, params?.round);
+  return deliver(
+    db,
+    spreadsheetId,
+    row.record,
+    'remind',
+    params,
+    batch,
+    params?.minDays ?? minDays,
+    params?.round,
+  );
 }
 
 function addRecipients(db: Database, surveyId: string, list: readonly Target[]): void {
@@ -209,6 +333,7 @@ function addRecipients(db: Database, surveyId: string, list: readonly Target[]):
 
 function deliver(
   db: Database,
+  spreadsheetId: string,
   survey: Survey,
   kind: 'send' | 'remind',
   text: MailParams | null,
@@ -221,17 +346,13 @@ function deliver(
   return withUserLock('This survey is already being sent from another window. Wait for it to finish.', () => {
     const now = new Date().toISOString();
     const round = kind === 'send' ? 'send' : `remind.${remindRound || now.slice(0, 10)}`;
-    const log = new JobLog(db.spreadsheet.getId(), `survey.${survey.id}.${round}`);
+    const log = new JobLog(spreadsheetId, `survey.${survey.id}.${round}`);
     const data = db.read('surveyResponses');
     const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record as Partner]));
     const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record as Contact]));
     const mine = data.rows.map((r) => r.record as SurveyRecipient).filter((r) => r.surveyId === survey.id);
-    const cutoff = Date.now() - minDays * DAY;
-    const due = mine.filter((rec) => {
-      if (kind === 'send') return rec.status === 'queued';
-      const last = Date.parse(rec.remindedAt || rec.sentAt);
-      return rec.status === 'sent' && !(last > cutoff);
-    });
+    const due = dueFor(mine, kind, minDays);
+    const sender = text.sender ?? readSender(spreadsheetId);
     const outcome = runMail({
       log,
       due,
@@ -247,6 +368,7 @@ function deliver(
           contactName: contacts.get(rec.contactId)?.name ?? '',
           surveyTitle: survey.title,
           closes: survey.closes,
+          sender,
         }),
       }),
     });
@@ -266,7 +388,7 @@ function deliver(
         changes.set(f.rec.id, { status: 'failed', error: f.error.slice(0, 500), updated: now });
     flush(db, changes);
     const job = {
-      spreadsheetId: db.spreadsheet.getId(),
+      spreadsheetId,
       kind: kind === 'send' ? ('surveySend' as const) : ('surveyRemind' as const),
       id: survey.id,
     };

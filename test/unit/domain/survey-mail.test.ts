@@ -24,7 +24,7 @@ function withoutOwnTags(html: string): string {
 }
 
 describe('renderSurveyMail', () => {
-  it('fills the placeholders and puts the link on its own line', () => {
+  it('fills the placeholders, puts the address on its own line, and labels the link in HTML', () => {
     const mail = renderSurveyMail(base);
     expect(mail.subject).toBe('End of year 2026 for Eastside Tutors');
     expect(mail.body).toBe(
@@ -33,8 +33,8 @@ describe('renderSurveyMail', () => {
     );
     expect(mail.htmlBody).toBe(
       'Dear Ana Díaz,<br><br>Please answer for Eastside Tutors:<br>' +
-        '<a href="https://docs.google.com/forms/d/e/abc/viewform?entry.1=tok123">' +
-        'https://docs.google.com/forms/d/e/abc/viewform?entry.1=tok123</a><br><br>By Friday, June 12, 2026.',
+        '<a href="https://docs.google.com/forms/d/e/abc/viewform?entry.1=tok123">Open the survey</a>' +
+        '<br><br>By Friday, June 12, 2026.',
     );
     expect(mail.unknown).toEqual([]);
   });
@@ -99,7 +99,7 @@ describe('renderSurveyMail', () => {
   it('adds the link at the end when the message has none', () => {
     const mail = renderSurveyMail({ ...base, message: 'Thank you!' });
     expect(mail.body).toBe(`Thank you!\n\n${base.link}`);
-    expect(mail.htmlBody).toBe(`Thank you!<br><br><a href="${base.link}">${base.link}</a>`);
+    expect(mail.htmlBody).toBe(`Thank you!<br><br><a href="${base.link}">Open the survey</a>`);
   });
 
   it('breaks the line around a link placed mid-sentence', () => {
@@ -136,6 +136,42 @@ describe('renderSurveyMail', () => {
       expect(without.body).not.toMatch(/\n{3}/);
     },
   );
+
+  it('signs with the sender’s name, role and school: under a closing line, else after a blank line', () => {
+    const sender = {
+      name: 'Marisol Vega',
+      role: 'Community schools coordinator',
+      school: 'Riverside <School>',
+    };
+    const closing = renderSurveyMail({
+      ...base,
+      message: 'Dear {{contact.name}},\n{{survey.link}}\n\nWith thanks,',
+      sender,
+    });
+    expect(closing.body).toBe(
+      `Dear Ana Díaz,\n${base.link}\n\nWith thanks,\nMarisol Vega\nCommunity schools coordinator\nRiverside <School>`,
+    );
+    expect(closing.htmlBody).toBe(
+      `Dear Ana Díaz,<br><a href="${base.link}">Open the survey</a><br><br>With thanks,<br>` +
+        'Marisol Vega<br>Community schools coordinator<br>Riverside &lt;School&gt;',
+    );
+    const plain = renderSurveyMail({ ...base, message: 'Thank you!', sender });
+    expect(plain.body).toBe(
+      `Thank you!\n\n${base.link}\n\nMarisol Vega\nCommunity schools coordinator\nRiverside <School>`,
+    );
+    expect(withoutOwnTags(plain.htmlBody)).not.toMatch(/[<>]/);
+    for (const kind of SURVEY_KINDS) {
+      const mail = renderSurveyMail({
+        ...base,
+        subject: DEFAULT_SUBJECT[kind],
+        message: DEFAULT_MESSAGE[kind],
+        sender,
+      });
+      expect(mail.body).toMatch(
+        /With thanks,\nMarisol Vega\nCommunity schools coordinator\nRiverside <School>$/,
+      );
+    }
+  });
 
   it('writes dates out in full', () => {
     expect(longDate('2026-06-12')).toBe('Friday, June 12, 2026');
