@@ -1,7 +1,7 @@
 // The headline figures through the built add-on: the header, the Needs view and the Dashboard tab
 // count the same, a survey's flags are told apart, and a plan added twice adds nothing the second time.
 import { loadAddOn, type AddOn } from '../../dev/gas';
-import { DEMO_YEAR, seedDemoSchool } from '../../dev/preview/demo';
+import { DEMO_YEAR, seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import type {
   AddedGathering,
   GapsView,
@@ -91,6 +91,7 @@ describe('need figures', () => {
 describe('survey flags', () => {
   it('tells partners below the threshold from answers with a bad code, the same in the view and the Dashboard', () => {
     const addOn = demo('2027-05-20');
+    signEmails(addOn);
     const bank = ok<{ questions: Question[] }>(addOn, 'surveyQuestions', 'end-of-year partnership survey');
     const survey = ok<Listed<Survey>>(addOn, 'createSurvey', {
       kind: 'end-of-year partnership survey',

@@ -431,6 +431,7 @@ describe('follow-up emails', () => {
 
   it('goes only after a gathering that was held: refused, in plain words and writing nothing, otherwise', () => {
     const addOn = demo();
+    signEmails(addOn);
     const [fall, november, january] = planned(addOn);
     moveTo(addOn, '2026-11-30');
     ok(addOn, 'cancelGathering', november.record.id);
@@ -453,6 +454,7 @@ describe('follow-up emails', () => {
 
   it('a send the quota stopped ends without another email when the gathering is cancelled meanwhile', () => {
     const addOn = demo();
+    signEmails(addOn);
     const [g] = planned(addOn);
     moveTo(addOn, '2026-09-09');
     ok(addOn, 'markHeld', g.record.id);

@@ -166,7 +166,7 @@ describe('a deliberate send', () => {
     for (const message of [
       failure(addOn, 'sendSurvey', request(survey.record.id, partners)),
       failure(addOn, 'remindSurvey', survey.record.id, 0, 10),
-      failure(addOn, 'sendFollowUp', plannedYear(addOn)[0].record.id),
+      failure(addOn, 'sendFollowUp', heldFirst(addOn)),
     ])
       expect(message).toMatch(/signed with your name, role and school.*Settings/);
     expect(addOn.workspace.mail.sent).toEqual([]);
@@ -242,11 +242,13 @@ describe('a deliberate send', () => {
   it('names the follow-ups still to go, and the resume when the quota is short', () => {
     const addOn = demo();
     const [g] = plannedYear(addOn);
+    held(addOn, g);
     const guests = ok<MailPlan>(addOn, 'previewFollowUp', g.record.id).emails;
     expect(guests).toBeGreaterThan(2);
     addOn.workspace.mail.setQuota(2);
     const plan = ok<MailPlan>(addOn, 'previewFollowUp', g.record.id);
-    expect([plan.today, plan.later, plan.laterAt]).toEqual([2, guests - 2, '2027-05-21T15:00:00.000Z']);
+    const tomorrow = new Date(addOn.workspace.clock.now().getTime() + DAY).toISOString();
+    expect([plan.today, plan.later, plan.laterAt]).toEqual([2, guests - 2, tomorrow]);
     expect(addOn.workspace.mail.sent).toEqual([]);
     const r = ok<FollowUpResult>(addOn, 'sendFollowUp', g.record.id);
     expect([r.sent.length, r.queued.length, r.stoppedBy]).toEqual([2, guests - 2, 'quota']);
@@ -278,3 +280,10 @@ describe('a deliberate send', () => {
     expect(ok<SendResult>(addOn, 'remindSurvey', s.record.id, 7, 100).sent).toHaveLength(3);
   });
 });
+
+/** The first gathering of a planned year, held yesterday: its id. */
+function heldFirst(addOn: AddOn): string {
+  const [g] = plannedYear(addOn);
+  held(addOn, g);
+  return g.record.id;
+}

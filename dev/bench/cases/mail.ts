@@ -16,6 +16,24 @@ function sentSurvey(recipients: number): { addOn: AddOn; state: string } {
   return { addOn: made.addOn, state: made.state.surveyId };
 }
 
+/** A year planned with 40 partners invited to its last gathering, which was held yesterday; emails signed. */
+function heldYear(): { addOn: AddOn; state: string } {
+  const year = withYear(50, 40);
+  // A follow-up goes only after a held gathering: the day after it, marked held.
+  const { gatherings } = mustRun<{ gatherings: { record: { id: string; date: string } }[] }>(
+    year.addOn,
+    'getTables',
+    ['gatherings'],
+  );
+  const g = gatherings.find((x) => x.record.id === year.state);
+  if (!g) throw new Error('the planned gathering is missing');
+  year.addOn.workspace.clock.set(new Date(`${g.record.date}T15:00:00Z`));
+  year.addOn.workspace.clock.advance(24 * 60 * 60 * 1000);
+  mustRun(year.addOn, 'markHeld', g.record.id);
+  signEmails(year.addOn);
+  return year;
+}
+
 export const MAIL: Action[] = [
   // What each send's confirmation costs: one call before anything goes (the count, the quota, the signature).
   action({
@@ -38,11 +56,7 @@ export const MAIL: Action[] = [
   }),
   action({
     name: 'follow-up confirmation, 26 guests (previewFollowUp)',
-    prepare: () => {
-      const made = withYear(50, 40);
-      signEmails(made.addOn);
-      return made;
-    },
+    prepare: heldYear,
     run: (s, gathering: string) => {
       const p = s.run<{ emails: number }>('previewFollowUp', gathering);
       if (p.emails !== 26) throw new Error(`counted ${p.emails}`);
@@ -61,22 +75,7 @@ export const MAIL: Action[] = [
   }),
   action({
     name: 'gathering follow-up to 40 partners, 26 with an email (one call)',
-    prepare: () => {
-      const year = withYear(50, 40);
-      // The day after the gathering, marked held: a follow-up goes only after a held gathering.
-      const { gatherings } = mustRun<{ gatherings: { record: { id: string; date: string } }[] }>(
-        year.addOn,
-        'getTables',
-        ['gatherings'],
-      );
-      const g = gatherings.find((x) => x.record.id === year.state);
-      if (!g) throw new Error('the planned gathering is missing');
-      year.addOn.workspace.clock.set(new Date(`${g.record.date}T15:00:00Z`));
-      year.addOn.workspace.clock.advance(24 * 60 * 60 * 1000);
-      mustRun(year.addOn, 'markHeld', g.record.id);
-      signEmails(year.addOn);
-      return year;
-    },
+    prepare: heldYear,
     run: (s, gathering: string) => {
       const r = s.run<{ sent: string[] }>('sendFollowUp', gathering);
       if (r.sent.length !== 26) throw new Error(`followed up ${r.sent.length}`);
