@@ -281,6 +281,13 @@ describe('follow-ups', () => {
     await ready.waitFor();
     expect(await inViewport(ready)).toBe(true);
     await followUp.click();
+    // It asks first, naming how many and (the first time) the signature.
+    const ask = page.getByRole('dialog', { name: /^Email the follow-up to \d+ partners?\?$/ });
+    await ask.waitFor();
+    expect(preview.addOn.workspace.mail.sent).toHaveLength(0);
+    await ask.getByLabel('Your name').fill('Marisol Vega');
+    await ask.getByLabel('Your role').fill('Community schools coordinator');
+    await ask.getByRole('button', { name: /^Send \d+ emails?$/ }).click();
     const sent = page.getByText(/^Follow-up sent to \d+\.$/);
     await sent.waitFor();
     expect(await inViewport(sent)).toBe(true);

@@ -182,9 +182,10 @@ describe('surveys', () => {
     try {
       await outside.goto(preview.url);
       await outside.getByRole('button', { name: 'Email (2)' }).click();
-      const frame = outside.locator('#grid iframe').first();
-      await expect(frame.getAttribute('sandbox')).resolves.toBe('');
-      const mail = outside.frameLocator('#grid iframe').first();
+      const newest = outside.locator('#panel').getByRole('row').nth(1);
+      await newest.locator('summary').click();
+      await expect(newest.locator('iframe.mail').getAttribute('sandbox')).resolves.toBe('');
+      const mail = newest.frameLocator('iframe.mail');
       await mail.getByRole('link', { name: 'Open the survey' }).waitFor();
       await mail.getByText('Community schools coordinator').waitFor();
     } finally {
