@@ -448,7 +448,8 @@ export const TABLES = {
       { key: 'error', header: 'Problem', type: 'text', max: 1000 },
       { key: 'partnerVersion', header: 'Partner row version', type: 'text', max: 100 },
       { key: 'formId', header: 'Form ID (Partner Hub)', type: 'text', max: 300 },
-      { key: 'prefill', header: 'Prefilled link (Partner Hub)', type: 'url', max: 2000 },
+      // The personal link carries the record, so it is as long as the record's text.
+      { key: 'prefill', header: 'Prefilled link (Partner Hub)', type: 'url', max: 45000 },
       { key: 'shown', header: 'Details shown (Partner Hub)', type: 'longtext', max: 45000 },
       ...stamps,
     ],
