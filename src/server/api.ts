@@ -38,6 +38,14 @@ import {
 } from './workspace/survey-send';
 import { answerSubmitted, refreshResponses } from './workspace/survey-answers';
 import { surveyView, writeSummaryTab } from './workspace/survey-results';
+import {
+  askToCheckDetails,
+  decideChange,
+  detailsAnswered,
+  isDetailsAnswer,
+  proposedChanges,
+} from './workspace/details-checks';
+import { CHANGE_DECISIONS } from '../shared/choices';
 import { conveningPlan, yearPlan } from './domain/schedule';
 import { SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';
 import { attention, nextCheckIn } from './domain/partners';
@@ -259,6 +267,15 @@ export const SERVER_FUNCTIONS: ServerTable = {
   getSurvey: { args: [id], run: (db, surveyId) => surveyView(db(), surveyId) },
   writeSurveySummary: { args: [id], run: (db, surveyId) => writeSummaryTab(db(), surveyId) },
   closeSurvey: { args: [id], run: (db, surveyId) => closeSurvey(db(), surveyId) },
+  askToCheckDetails: {
+    args: [list(id, 5000), integer(1, 500)],
+    run: (db, partnerIds, batch) => askToCheckDetails(db(), partnerIds, batch),
+  },
+  getProposedChanges: { args: [], run: (db) => proposedChanges(db()) },
+  decideChange: {
+    args: [id, oneOf(CHANGE_DECISIONS)],
+    run: (db, changeId, decision) => decideChange(db(), changeId, decision),
+  },
   saveNeed: { args: [saveRequest], run: (db, request) => saveRecord<Need>(db(), 'needs', request) },
   getGaps: { args: [], run: (db) => gapsView(db()) },
   getNeedFigures: { args: [], run: (db) => needFiguresOf(db()) },
@@ -322,6 +339,7 @@ export function runQueuedJobs(): void {
           { surveyId: job.id, subject: '', message: '', audience: 'primary', partnerIds: [], batch: 500 },
           true,
         );
+      else if (job.kind === 'detailsSend') askToCheckDetails(db, [], 500);
       else remindSurvey(db, job.id, 0, 500, true);
     } catch (error) {
       console.error(`${job.kind} ${job.id}: ${error instanceof Error ? error.message : String(error)}`);
@@ -330,8 +348,11 @@ export function runQueuedJobs(): void {
   }
 }
 
-/** A survey Form answered into one of this user's spreadsheets: refresh the survey whose tab it is. */
+/** A Form answered into one of this user's spreadsheets: a survey's answer, or a partner's details. */
 export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const sheet = e.range.getSheet();
-  answerSubmitted(openDatabaseOutside(sheet.getParent()), sheet, e.range, e.namedValues);
+  const db = openDatabaseOutside(sheet.getParent());
+  // A "Check your details" answer is known by its code question, with no call to any service.
+  if (isDetailsAnswer(e.namedValues)) detailsAnswered(db, e.namedValues);
+  else answerSubmitted(db, sheet, e.range, e.namedValues);
 }

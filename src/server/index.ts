@@ -202,6 +202,18 @@ export function closeSurvey(...args: unknown[]): unknown {
   return serve('closeSurvey', args);
 }
 
+export function askToCheckDetails(...args: unknown[]): unknown {
+  return serve('askToCheckDetails', args);
+}
+
+export function getProposedChanges(...args: unknown[]): unknown {
+  return serve('getProposedChanges', args);
+}
+
+export function decideChange(...args: unknown[]): unknown {
+  return serve('decideChange', args);
+}
+
 /** The spreadsheet's onFormSubmit trigger: a survey answer arrived, match it to its partner by code. */
 export function onSurveySubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   surveySubmitted(e);

@@ -80,3 +80,7 @@ export const PLAN_LIMITS = {
 
 /** The months a custom plan may use, in school-year order. */
 export const PLAN_MONTHS = [9, 10, 11, 12, 1, 2, 3, 4, 5, 6] as const;
+
+/** What the coordinator does with a change a partner proposed to its own details. */
+export const CHANGE_DECISIONS = ['accept', 'reject'] as const;
+export type ChangeDecision = (typeof CHANGE_DECISIONS)[number];

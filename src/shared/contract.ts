@@ -19,6 +19,7 @@ import type {
 import type { GatheringKind, SurveyKind, TableKey } from './schema';
 import type {
   AgendaTable,
+  ChangeDecision,
   Audience,
   ImportDecision,
   PartnerDoc,
@@ -428,6 +429,39 @@ export interface SendResult {
   readonly quotaLeft: number;
 }
 
+/** "Ask partners to check their details": the send, and the partners that have no contact with an email. */
+export interface DetailsAskResult extends SendResult {
+  readonly skipped: readonly string[];
+}
+
+/** A change a partner proposed to its own record, as the coordinator reviews it. */
+export interface ProposedChangeView {
+  readonly id: string;
+  /** What it is about: "Main contact: phone", "MOU: End". */
+  readonly label: string;
+  readonly oldValue: string;
+  readonly newValue: string;
+  /** What the sheet holds now: differs from oldValue when someone changed the cell since the request. */
+  readonly current: string;
+  readonly conflict: boolean;
+  readonly receivedAt: string;
+}
+
+export interface ProposedChanges {
+  readonly partners: readonly {
+    readonly partnerId: string;
+    readonly name: string;
+    readonly changes: readonly ProposedChangeView[];
+  }[];
+  /** Partners asked and not yet answered, and those who answered. */
+  readonly waiting: number;
+  readonly answered: number;
+}
+
+export type DecideResult =
+  | { readonly status: 'accepted' | 'rejected' }
+  | { readonly status: 'conflict' | 'invalid'; readonly message: string; readonly current: string };
+
 /** What a confirmation of a send or a reminder names before any email goes. */
 export interface MailPlan {
   /** Emails this send or reminder would go out to. */
@@ -585,6 +619,9 @@ export interface ServerApi {
   getSurvey(surveyId: string): SurveyView;
   writeSurveySummary(surveyId: string): { tab: string; rows: number };
   closeSurvey(surveyId: string): Listed<Survey>;
+  askToCheckDetails(partnerIds: string[], batch: number): DetailsAskResult;
+  getProposedChanges(): ProposedChanges;
+  decideChange(changeId: string, decision: ChangeDecision): DecideResult;
   saveNeed(request: SaveRequest): SaveResult<Need>;
   getGaps(): GapsView;
   /** The open needs by coverage, counted again after a partner save (the header shows them). */

@@ -27,6 +27,8 @@ export type SurveyRecipient = RecordOf<'surveyResponses'>;
 export type Vetting = RecordOf<'vetting'>;
 export type Onboarding = RecordOf<'onboarding'>;
 export type Review = RecordOf<'reviews'>;
+export type DetailsCheck = RecordOf<'detailsChecks'>;
+export type ProposedChange = RecordOf<'proposedChanges'>;
 
 export type FieldValue = string | boolean | string[];
 

@@ -14,7 +14,9 @@ export type TableKey =
   | 'surveyResponses'
   | 'vetting'
   | 'onboarding'
-  | 'reviews';
+  | 'reviews'
+  | 'detailsChecks'
+  | 'proposedChanges';
 
 export type FieldType =
   | 'id' // stable row id, made by the add-on
@@ -145,6 +147,11 @@ export const ONBOARDING_STEPS = [
 export const REVIEW_DECISIONS = ['continue', 'expand', 'change', 'end'] as const;
 
 export const RECIPIENT_STATUSES = ['queued', 'sent', 'failed', 'responded', 'flagged'] as const;
+/** A partner asked to check its details: the email waits, went, failed, or the partner answered. */
+export const DETAILS_CHECK_STATUSES = ['queued', 'sent', 'failed', 'answered'] as const;
+export const CHANGE_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+/** The tables a partner's answer may propose changes to. */
+export const CHANGE_TABLES = ['partners', 'contacts', 'agreements'] as const;
 
 const SHORT = 200;
 const LONG = 5000;
@@ -182,6 +189,8 @@ export const TABLES = {
       { key: 'singleFunding', header: 'Single funding source', type: 'bool' },
       { key: 'website', header: 'Website', type: 'url', max: 2000 },
       { key: 'notes', header: 'Notes', type: 'longtext', max: LONG },
+      // The day the partner last answered "Check your details" with nothing to change.
+      { key: 'confirmed', header: 'Details confirmed', type: 'date' },
       ...stamps,
     ],
   },
@@ -427,6 +436,51 @@ export const TABLES = {
       { key: 'decidedBy', header: 'Decided by', type: 'text', max: SHORT },
       { key: 'decidedOn', header: 'Decided on', type: 'date' },
       { key: 'evidence', header: 'Evidence at review', type: 'longtext', max: LONG },
+      ...stamps,
+    ],
+  },
+  // "Ask partners to check their details": one row per partner asked, with the personal code its link
+  // carries and what the Form showed (so an answer proposes only what differs from that).
+  detailsChecks: {
+    key: 'detailsChecks',
+    tab: 'Details Checks',
+    idPrefix: 'D',
+    columns: [
+      { key: 'id', header: 'Check ID', type: 'id' },
+      { key: 'partnerId', header: 'Partner ID', type: 'ref', refTable: 'partners', required: true },
+      { key: 'contactId', header: 'Contact ID', type: 'ref', refTable: 'contacts' },
+      { key: 'email', header: 'Email', type: 'email', max: 254 },
+      { key: 'token', header: 'Token', type: 'text', max: 100 },
+      { key: 'status', header: 'Status', type: 'enum', options: DETAILS_CHECK_STATUSES, required: true },
+      { key: 'sentAt', header: 'Sent at', type: 'timestamp' },
+      { key: 'answeredAt', header: 'Answered at', type: 'timestamp' },
+      { key: 'error', header: 'Problem', type: 'text', max: 1000 },
+      { key: 'partnerVersion', header: 'Partner row version', type: 'text', max: 100 },
+      { key: 'formId', header: 'Form ID (Partner Hub)', type: 'text', max: 300 },
+      // The personal link carries the record, so it is as long as the record's text.
+      { key: 'prefill', header: 'Prefilled link (Partner Hub)', type: 'url', max: 45000 },
+      { key: 'shown', header: 'Details shown (Partner Hub)', type: 'longtext', max: 45000 },
+      ...stamps,
+    ],
+  },
+  proposedChanges: {
+    key: 'proposedChanges',
+    tab: 'Proposed Changes',
+    idPrefix: 'X',
+    columns: [
+      { key: 'id', header: 'Change ID', type: 'id' },
+      { key: 'partnerId', header: 'Partner ID', type: 'ref', refTable: 'partners', required: true },
+      { key: 'checkId', header: 'Check ID', type: 'ref', refTable: 'detailsChecks' },
+      { key: 'table', header: 'Table', type: 'enum', options: CHANGE_TABLES, required: true },
+      { key: 'recordId', header: 'Record ID', type: 'text', max: 60 },
+      { key: 'field', header: 'Field', type: 'text', max: 60, required: true },
+      { key: 'oldValue', header: 'Old value', type: 'longtext', max: LONG },
+      { key: 'newValue', header: 'New value', type: 'longtext', max: LONG },
+      { key: 'receivedAt', header: 'Received at', type: 'timestamp' },
+      { key: 'status', header: 'Status', type: 'enum', options: CHANGE_STATUSES, required: true },
+      { key: 'partnerVersion', header: 'Partner row version', type: 'text', max: 100 },
+      { key: 'decidedAt', header: 'Decided at', type: 'timestamp' },
+      { key: 'note', header: 'Note', type: 'text', max: 1000 },
       ...stamps,
     ],
   },

@@ -4,7 +4,7 @@
 import { loadAddOn, type AddOn, type RunOutcome } from '../../dev/gas';
 import { seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import type { WorkspaceState } from '../../dev/workspace';
-import type { AgendaResult, Directory, Listed, SaveResult } from '../../src/shared/contract';
+import type { AgendaResult, Directory, Listed, ProposedChanges, SaveResult } from '../../src/shared/contract';
 import type { ActionItem, Gathering, Survey } from '../../src/shared/records';
 import type { Question } from '../../src/shared/survey';
 
@@ -25,6 +25,8 @@ export interface Ctx {
   readonly pastGatheringId: string;
   readonly actionItemId: string;
   readonly surveyId: string;
+  /** A change a partner proposed to its own details, waiting for the coordinator. */
+  readonly changeId: string;
   readonly agendaDocId: string;
   readonly templateDocId: string;
   readonly calendarId: string;
@@ -121,6 +123,11 @@ export function fixture(): Fixture {
     threshold: 3,
   });
   const w = addOn.workspace;
+  ok(addOn, 'askToCheckDetails', [other.record.id], 10);
+  const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(w.mail.sent.at(-1)?.body ?? '')?.[0] ?? '';
+  w.forms.submit(link, { 'Main contact: phone': '+1 555 010 0199' });
+  const changeId = ok<ProposedChanges>(addOn, 'getProposedChanges').partners[0]?.changes[0]?.id;
+  if (!changeId) throw new Error('The details check proposed no change.');
   const template = w.addDocument('Our agenda template', [
     '{{gathering.title}}',
     'At {{gathering.location}}, {{gathering.date}} {{gathering.time}}',
@@ -148,6 +155,7 @@ export function fixture(): Fixture {
       pastGatheringId: past.record.id,
       actionItemId: item.record.id,
       surveyId: survey.record.id,
+      changeId,
       agendaDocId,
       templateDocId: template.getId(),
       calendarId: w.services.CalendarApp.getDefaultCalendar().getId(),

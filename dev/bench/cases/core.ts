@@ -198,7 +198,8 @@ export const CORE: Action[] = [
     prepare: () => ({ addOn: fresh(), state: null }),
     run: setUp,
     budget: within({ calls: 150 }),
-    ceiling: { calls: 315 },
+    // 315 for 13 tabs; the Details Checks and Proposed Changes tabs (issue 15) add about 20 calls each.
+    ceiling: { calls: 360 },
   }),
   action({
     name: 'set up again, nothing to do (50 partners)',

@@ -21,6 +21,7 @@ import { edit, type SaveFn } from './editor';
 import { NO_FILTERS, type Filters } from './filters';
 import { showImport } from './importer';
 import { glance, lifecycleSection } from './lifecycle';
+import { askButton, showProposedChanges } from './details';
 
 let filters: Filters = NO_FILTERS;
 
@@ -165,6 +166,11 @@ export function showDirectory(): void {
     ),
     list,
     more,
+    h(
+      'button',
+      { class: 'link', onclick: () => void showProposedChanges(showDirectory) },
+      'Changes proposed by partners',
+    ),
     h(
       'button',
       { class: 'link', onclick: (e) => showImport(reloadHome, showDirectory, e.currentTarget) },
@@ -357,12 +363,14 @@ function renderProfile(profile: Open): void {
       ...row('Funding', p.funding + (p.singleFunding ? ' (single source)' : '')),
       ...row('Website', p.website ? safeLink(p.website, p.website) : ''),
       ...row('Notes', p.notes),
+      ...row('Details confirmed', p.confirmed),
     ),
     h(
       'div',
       { class: 'actions' },
       h('button', { class: 'action', onclick: () => editPartner(entry) }, 'Edit'),
       h('button', { onclick: () => logCheckIn(id) }, 'Log check-in'),
+      askButton(id),
     ),
     lifecycleSection(entry, profile, showProfile),
     h('h3', {}, 'Contacts'),

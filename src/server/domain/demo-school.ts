@@ -221,6 +221,7 @@ export function demoData(today: string): DemoData {
       singleFunding: i % 4 === 0,
       website: `https://www.${name.toLowerCase().replace(/[^a-z]+/g, '')}.example.org`,
       notes: '',
+      confirmed: '',
     });
     const domain = `${name
       .toLowerCase()

@@ -139,7 +139,7 @@ export function createSurvey(db: Database, request: CreateSurveyRequest): Listed
  * new Form before anything else is made, or stop and say so. The add-on cannot delete the Form (FormApp
  * has no delete; DriveApp needs a Drive scope it does not ask for), so the person is told where it is.
  */
-function publishOrStop(form: GoogleAppsScript.Forms.Form, title: string): void {
+export function publishOrStop(form: GoogleAppsScript.Forms.Form, title: string): void {
   const reason = (error: unknown) => ` (${error instanceof Error ? error.message : String(error)})`;
   let why = '';
   try {
@@ -177,7 +177,7 @@ export function formIdOf(url: string | null): string {
  * The tab a new Form answers into, found by its Form (Forms names it, and puts it first in the
  * workbook), then moved last, after Partner Hub's own tabs. Null if the spreadsheet does not show it.
  */
-function placeResponseTab(db: Database, formId: string): { id: number; name: string } | null {
+export function placeResponseTab(db: Database, formId: string): { id: number; name: string } | null {
   const sheets = db.sheets();
   const tab = sheets.find((s) => formIdOf(s.getFormUrl()) === formId);
   if (!tab) return null;
@@ -213,7 +213,7 @@ export function responseTabOf(db: Database, survey: Survey): GoogleAppsScript.Sp
 }
 
 /** One spreadsheet trigger serves every survey Form that answers into this spreadsheet. */
-function ensureSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+export function ensureSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const id = spreadsheet.getId();
   const exists = ScriptApp.getProjectTriggers().some(
     (t) => t.getHandlerFunction() === ON_SURVEY_SUBMIT && t.getTriggerSourceId() === id,

@@ -14,6 +14,7 @@ import type { Agreement, Need, Partner, School } from '../../../src/shared/recor
 const today = '2026-11-30';
 
 const partner = (over: Partial<Partner>): Partner => ({
+  confirmed: '',
   id: 'P-1',
   name: 'Org',
   status: 'active',

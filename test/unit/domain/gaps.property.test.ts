@@ -77,6 +77,7 @@ const partnerArb = (id: string): fc.Arbitrary<Partner> =>
       liaison: '',
       website: '',
       notes: '',
+      confirmed: '',
       created: '',
       updated: '',
       ...r,

@@ -31,6 +31,7 @@ const partner = (over: Partial<Partner>): Partner => ({
   singleFunding: false,
   website: '',
   notes: '',
+  confirmed: '',
   created: '',
   updated: '',
   ...over,

@@ -20,6 +20,7 @@ const partner = (over: Partial<Partner>): Partner => ({
   singleFunding: false,
   website: '',
   notes: '',
+  confirmed: '',
   created: '',
   updated: '',
   ...over,
