@@ -10,6 +10,7 @@ import type {
   ViewTable,
   GatheringDraft,
   ImportRequest,
+  PartnerSaveRequest,
   SaveRequest,
   SaveResult,
   ServerApi,
@@ -87,7 +88,7 @@ import {
 import { queuedJobs, RESUME_JOBS, setQueued } from './workspace/jobs';
 import { assignIds, setUp } from './workspace/setup';
 import { fillDemo, removeDemo } from './workspace/demo';
-import { listed, saveRecord } from './workspace/records';
+import { listed, savePartner, saveRecord } from './workspace/records';
 import { importSources, previewImport, runImport } from './workspace/import';
 import { findPartners, partnerProfile, sidebarHome, viewTables } from './workspace/sidebar';
 
@@ -95,6 +96,13 @@ const saveRequest: Check<SaveRequest> = shape<SaveRequest>({
   id: optional(text(60)),
   version: optional(text(60)),
   values: dict(fieldValue, 60),
+});
+
+const partnerSaveRequest: Check<PartnerSaveRequest> = shape<PartnerSaveRequest>({
+  id: optional(text(60)),
+  version: optional(text(60)),
+  values: dict(fieldValue, 60),
+  contact: optional(saveRequest),
 });
 
 const importRequest: Check<ImportRequest> = shape<ImportRequest>({
@@ -254,7 +262,7 @@ const ARGS: Record<ServerFunction, readonly Check<unknown>[]> = {
   getPartner: [id, profileParts],
   getTables: [viewTableList],
   setUpDatabase: [],
-  savePartner: [saveRequest],
+  savePartner: [partnerSaveRequest],
   saveContact: [saveRequest],
   saveAgreement: [saveRequest],
   saveSchool: [saveRequest],
@@ -366,7 +374,7 @@ export function createApi(db: () => Database): ServerApi {
     getPartner: (partnerId, parts) => partnerProfile(db(), partnerId, parts),
     getTables: (tables) => viewTables(db(), tables),
     setUpDatabase: () => withSheetLock(db(), () => setUp(db())),
-    savePartner: (request) => saveRecord<Partner>(db(), 'partners', request),
+    savePartner: (request) => savePartner(db(), request),
     saveContact: (request) => saveRecord<Contact>(db(), 'contacts', request),
     saveAgreement: (request) => saveRecord<Agreement>(db(), 'agreements', request),
     saveSchool: (request) => saveRecord<School>(db(), 'schools', request),
