@@ -62,6 +62,7 @@ import {
   partnerDoc,
   partnerQuery,
   profileParts,
+  partnerSaveRequest,
   saveRequest,
   schoolDoc,
   sendRequest,
@@ -84,7 +85,7 @@ import {
 import { queuedJobs, RESUME_JOBS, setQueued } from './workspace/jobs';
 import { assignIds, setUp } from './workspace/setup';
 import { fillDemo, removeDemo } from './workspace/demo';
-import { listed, saveRecord } from './workspace/records';
+import { listed, savePartner, saveRecord } from './workspace/records';
 import { importSources, previewImport, runImport } from './workspace/import';
 import { findPartners, partnerProfile, sidebarHome, viewTables } from './workspace/sidebar';
 
@@ -169,7 +170,7 @@ export const SERVER_FUNCTIONS: ServerTable = {
   },
   getTables: { args: [viewTableList], run: (db, tables) => viewTables(db(), tables) },
   setUpDatabase: { args: [], run: (db) => withSheetLock(db(), () => setUp(db())) },
-  savePartner: { args: [saveRequest], run: (db, request) => saveRecord<Partner>(db(), 'partners', request) },
+  savePartner: { args: [partnerSaveRequest], run: (db, request) => savePartner(db(), request) },
   saveContact: { args: [saveRequest], run: (db, request) => saveRecord<Contact>(db(), 'contacts', request) },
   saveAgreement: {
     args: [saveRequest],

@@ -7,6 +7,7 @@ import type {
   GatheringDraft,
   ImportRequest,
   PartnerQuery,
+  PartnerSaveRequest,
   SaveRequest,
   SendRequest,
   Sender,
@@ -55,6 +56,14 @@ export const saveRequest = shape<SaveRequest>({
   id: optional(text(60)),
   version: optional(text(60)),
   values: dict(fieldValue, 60),
+});
+
+/** A partner, and with a new one its main contact: saved together or not at all. */
+export const partnerSaveRequest = shape<PartnerSaveRequest>({
+  id: optional(text(60)),
+  version: optional(text(60)),
+  values: dict(fieldValue, 60),
+  contact: optional(saveRequest),
 });
 
 export const importRequest = shape<ImportRequest>({

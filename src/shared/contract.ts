@@ -184,6 +184,11 @@ export interface SaveRequest {
   readonly values: Readonly<Record<string, FieldValue>>;
 }
 
+/** A partner and, from the same form, its main contact (name, role, email, phone); the server links them. */
+export interface PartnerSaveRequest extends SaveRequest {
+  readonly contact?: SaveRequest;
+}
+
 export type SaveResult<T> =
   | { readonly status: 'saved'; readonly entry: Listed<T> }
   | { readonly status: 'invalid'; readonly errors: Readonly<Record<string, string>> }
@@ -578,7 +583,7 @@ export interface ServerApi {
   getPartner(partnerId: string, parts: ProfilePart[]): PartnerProfile;
   getTables(tables: ViewTable[]): Partial<ViewTables>;
   setUpDatabase(): SetUpReport;
-  savePartner(request: SaveRequest): SaveResult<Partner>;
+  savePartner(request: PartnerSaveRequest): SaveResult<Partner>;
   saveContact(request: SaveRequest): SaveResult<Contact>;
   saveAgreement(request: SaveRequest): SaveResult<Agreement>;
   saveSchool(request: SaveRequest): SaveResult<School>;

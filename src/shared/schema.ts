@@ -45,6 +45,8 @@ export interface Column {
   /** Longest text accepted from the sidebar. */
   readonly max?: number;
   readonly help?: string;
+  /** How messages name it, when "the <header>" would not read well: "the organization's name". */
+  readonly what?: string;
 }
 
 export interface Table {
@@ -168,8 +170,22 @@ export const TABLES = {
     idPrefix: 'P',
     columns: [
       { key: 'id', header: 'Partner ID', type: 'id' },
-      { key: 'name', header: 'Organization', type: 'text', required: true, max: SHORT },
-      { key: 'status', header: 'Status', type: 'enum', options: PARTNER_STATUSES, required: true },
+      {
+        key: 'name',
+        header: 'Organization',
+        type: 'text',
+        required: true,
+        max: SHORT,
+        what: "the organization's name",
+      },
+      {
+        key: 'status',
+        header: 'Status',
+        type: 'enum',
+        options: PARTNER_STATUSES,
+        required: true,
+        what: "the partner's status",
+      },
       { key: 'type', header: 'Partnership type', type: 'enum', options: PARTNERSHIP_TYPES },
       { key: 'focusAreas', header: 'Focus areas', type: 'multi', options: FOCUS_AREAS },
       { key: 'services', header: 'Services', type: 'longtext', max: LONG },
@@ -187,7 +203,13 @@ export const TABLES = {
       { key: 'lastCheckIn', header: 'Last check-in', type: 'date' },
       { key: 'funding', header: 'Funding sources', type: 'text', max: SHORT * 5 },
       { key: 'singleFunding', header: 'Single funding source', type: 'bool' },
-      { key: 'website', header: 'Website', type: 'url', max: 2000 },
+      {
+        key: 'website',
+        header: 'Website',
+        type: 'url',
+        max: 2000,
+        help: 'Its address, e.g. riversidesoccer.org: https:// is added for you.',
+      },
       { key: 'notes', header: 'Notes', type: 'longtext', max: LONG },
       // The day the partner last answered "Check your details" with nothing to change.
       { key: 'confirmed', header: 'Details confirmed', type: 'date' },
@@ -201,7 +223,7 @@ export const TABLES = {
     columns: [
       { key: 'id', header: 'Contact ID', type: 'id' },
       { key: 'partnerId', header: 'Partner ID', type: 'ref', refTable: 'partners', required: true },
-      { key: 'name', header: 'Name', type: 'text', required: true, max: SHORT },
+      { key: 'name', header: 'Name', type: 'text', required: true, max: SHORT, what: "the contact's name" },
       { key: 'role', header: 'Role', type: 'text', max: SHORT },
       { key: 'email', header: 'Email', type: 'email', max: 254 },
       { key: 'phone', header: 'Phone', type: 'phone', max: 40 },
@@ -215,7 +237,7 @@ export const TABLES = {
     idPrefix: 'S',
     columns: [
       { key: 'id', header: 'School ID', type: 'id' },
-      { key: 'name', header: 'School', type: 'text', required: true, max: SHORT },
+      { key: 'name', header: 'School', type: 'text', required: true, max: SHORT, what: "the school's name" },
       { key: 'principal', header: 'Principal', type: 'text', max: SHORT },
       { key: 'liaison', header: 'Partnership liaison', type: 'text', max: SHORT },
       { key: 'vision', header: 'Partnership vision', type: 'longtext', max: LONG },
@@ -487,6 +509,9 @@ export const TABLES = {
 } as const satisfies Record<TableKey, Table>;
 
 export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
+
+/** The fields of a partner's main contact that the partner form shows; the server sets the others. */
+export const MAIN_CONTACT_FIELDS = ['name', 'role', 'email', 'phone'] as const;
 
 /** The report tabs Partner Hub writes and rewrites whole (a person's edits there do not last). */
 export const REPORT_TABS = {

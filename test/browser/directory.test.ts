@@ -50,7 +50,9 @@ describe('partner directory', () => {
     await page.getByLabel('Website').fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(
-      page.getByText('Website: must be a web address starting with https://.').isVisible(),
+      page
+        .getByText('"javascript:alert(1)" is not a web address: write the website like riversidesoccer.org.')
+        .isVisible(),
     ).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Website').fill('https://newpartner.example.org');

@@ -28,7 +28,9 @@ const valid: ValidCalls = {
   getPartner: (c) => [c.partnerId, ['contacts']],
   getTables: () => [['needs']],
   setUpDatabase: () => [],
-  savePartner: () => [{ values: { name: 'Eastgate Arts', status: 'prospect' } }],
+  savePartner: () => [
+    { values: { name: 'Eastgate Arts', status: 'prospect' }, contact: { values: { name: 'Ana Ruiz' } } },
+  ],
   saveContact: (c) => [{ values: { partnerId: c.partnerId, name: 'Ana Ruiz' } }],
   saveAgreement: (c) => [{ values: { partnerId: c.partnerId, type: 'MOU' } }],
   saveSchool: () => [{ values: { name: 'Eastgate Middle School' } }],
@@ -186,6 +188,7 @@ const OPTIONS: Partial<Record<ServerFunction, DeriveOptions>> = {
   previewImport: { optional: ['0.decisions', '0.decisions.2'] },
   runImport: { optional: ['0.decisions', '0.decisions.2'] },
   planYear: { optional: ['0.months'] },
+  savePartner: { optional: ['0.contact'] },
   saveSettings: {
     optional: ['0.templates', '0.templates.multi-partner gathering', '0.calendarId', '0.sender'],
   },

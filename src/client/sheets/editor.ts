@@ -5,7 +5,7 @@ import type { FieldValue } from '../../shared/records';
 import type { Table } from '../../shared/schema';
 import { call } from '../common/run';
 import { h } from '../common/dom';
-import { schemaForm, type Choice, type FormHandle } from '../common/form';
+import { isEmpty, schemaForm, type Choice, type FormHandle, type Picker } from '../common/form';
 import { busy, focusHeading, merge, sayInView, showView } from './app';
 
 /** The server functions that save one record of a table. */
@@ -25,6 +25,21 @@ export interface EditRequest {
   readonly choices?: Readonly<Record<string, readonly Choice[]>>;
   /** Called with the form once it is drawn, e.g. to offer other choices when a field changes. */
   readonly onForm?: (form: FormHandle) => void;
+  /** Text fields chosen from known names, a new one allowed (a partner's schools and liaison). */
+  readonly pickers?: Readonly<Record<string, Picker>>;
+  /**
+   * A related record saved with this one from the same form, sent as `contact` (a partner's main
+   * contact): its table, the fields shown, and the record when there is one.
+   */
+  readonly contact?: {
+    readonly table: Table;
+    readonly only: readonly string[];
+    readonly legend: string;
+    readonly help?: string;
+    readonly entry?: Listed<object>;
+  };
+  /** What to say once saved, when more than "Saved <record>." (a school that is new). */
+  readonly savedMessage?: (record: Values, form: FormHandle) => string;
   readonly title?: string;
   /** After a save (with the saved record) or after keeping the other version (with it); awaited. */
   readonly done: (record: Values) => unknown;
@@ -55,16 +70,42 @@ export function edit(request: EditRequest): void {
   const record = (entry?.record ?? {}) as Values;
   const initial = { ...(request.defaults ?? {}), ...record };
   const title = request.title ?? `${entry ? 'Edit' : 'Add'} ${singular(table)}`;
+  const contact = request.contact;
   const form = schemaForm(table, initial, {
     submitLabel: 'Save',
     fixed: request.fixed,
     choices: request.choices,
+    pickers: request.pickers,
+    related: contact && {
+      key: 'contact',
+      legend: contact.legend,
+      help: contact.help,
+      table: contact.table,
+      only: contact.only,
+      initial: (contact.entry?.record ?? {}) as Values,
+      existing: Boolean(contact.entry),
+    },
     onCancel: request.back,
     onSubmit: async (handle) => {
       const values = handle.values();
+      const related = handle.related();
+      // The contact goes with the save when there is one already or something was typed for it.
+      const contactEntry = contact?.entry;
+      const sendContact = Boolean(contactEntry) || Object.values(related).some((v) => !isEmpty(v));
+      const contactPart = sendContact
+        ? {
+            contact: contactEntry
+              ? {
+                  id: String((contactEntry.record as Values).id),
+                  version: contactEntry.version,
+                  values: related,
+                }
+              : { values: related },
+          }
+        : {};
       const payload = entry
-        ? { id: String(record.id), version: request.version ?? entry.version, values }
-        : { values };
+        ? { id: String(record.id), version: request.version ?? entry.version, values, ...contactPart }
+        : { values, ...contactPart };
       // "Saving…" and a failure stand beside the Save button, where the coordinator is looking.
       const result = (await busy('Saving…', () => call(fn, payload), actions)) as
         SaveResult<object> | undefined;
@@ -78,7 +119,9 @@ export function edit(request: EditRequest): void {
         merge(SAVE_TABLES[fn], result.entry);
         await request.done(result.entry.record as Values);
         // At the top of the view the save led to; it goes when that view is drawn again.
-        sayInView(`Saved ${singular(table)}.`);
+        sayInView(
+          request.savedMessage?.(result.entry.record as Values, handle) ?? `Saved ${singular(table)}.`,
+        );
       }
     },
   });

@@ -12,10 +12,11 @@ import type {
   SidebarHome,
 } from '../../shared/contract';
 import type { Agreement, CheckIn, Contact, Onboarding, Review, Vetting } from '../../shared/records';
-import { FOCUS_AREAS, PARTNER_STATUSES, TABLES, type Table } from '../../shared/schema';
+import { FOCUS_AREAS, MAIN_CONTACT_FIELDS, PARTNER_STATUSES, TABLES, type Table } from '../../shared/schema';
 import { matches, queryWords } from '../../shared/partner-filter';
 import { call } from '../common/run';
-import { busy, say, sayInView, setHome, setNeedFigures, showView, state } from './app';
+import { busy, ensure, say, sayInView, setHome, setNeedFigures, showView, state } from './app';
+import { knownName } from '../../shared/names';
 import { h, replace, safeLink } from '../common/dom';
 import { edit, type SaveFn } from './editor';
 import { NO_FILTERS, type Filters } from './filters';
@@ -162,7 +163,7 @@ export function showDirectory(): void {
       'div',
       { class: 'toolbar' },
       count,
-      h('button', { class: 'action', onclick: () => editPartner() }, 'Add partner'),
+      h('button', { class: 'action', onclick: () => void editPartner() }, 'Add partner'),
     ),
     list,
     more,
@@ -368,7 +369,7 @@ function renderProfile(profile: Open): void {
     h(
       'div',
       { class: 'actions' },
-      h('button', { class: 'action', onclick: () => editPartner(entry) }, 'Edit'),
+      h('button', { class: 'action', onclick: () => void editPartner(entry, contacts) }, 'Edit'),
       h('button', { onclick: () => logCheckIn(id) }, 'Log check-in'),
       askButton(id),
     ),
@@ -402,7 +403,7 @@ function renderProfile(profile: Open): void {
     h(
       'button',
       { onclick: () => editRelated(TABLES.contacts, 'saveContact', id, 'contacts') },
-      'Add contact',
+      contacts.length ? 'Add another contact' : 'Add contact',
     ),
     h('h3', {}, 'Agreements'),
     agreements.length
@@ -456,13 +457,51 @@ function renderProfile(profile: Open): void {
 
 // ---- Editing -----------------------------------------------------------------------------------------
 
-function editPartner(entry?: PartnerEntry): void {
+/**
+ * One form for a partner and its main contact (its primary contact, else its first): the schools it
+ * serves are chosen from the Schools tab and its liaison from those named so far, a new one allowed and
+ * said to be new.
+ */
+async function editPartner(entry?: PartnerEntry, contacts: readonly Listed<Contact>[] = []): Promise<void> {
+  if (!(await ensure('schools'))) return;
+  const schools = (state.directory?.schools ?? []).map((s) => s.record);
+  const unique = (names: readonly string[]) =>
+    names.filter((n, i) => n.trim() && names.findIndex((m) => knownName([m], n)) === i);
+  const main = contacts.find((c) => c.record.primary) ?? contacts[0];
   edit({
     table: TABLES.partners,
     fn: 'savePartner',
     entry,
     defaults: { status: 'prospect' },
-    done: (record) => showProfile(String(record.id), []),
+    pickers: {
+      schools: {
+        known: unique(schools.map((s) => s.name)),
+        list: true,
+        noun: 'school',
+        where: 'on the Schools tab',
+      },
+      liaison: {
+        known: unique([...schools.map((s) => s.liaison), ...(state.home?.facets.liaisons ?? [])]),
+        noun: 'liaison',
+        where: 'a liaison on the Schools tab or of another partner',
+      },
+    },
+    contact: {
+      table: TABLES.contacts,
+      only: MAIN_CONTACT_FIELDS,
+      legend: 'Main contact',
+      help: main
+        ? 'The partner’s primary contact; add others from its profile.'
+        : 'Who to write to at the organization (optional).',
+      entry: main,
+    },
+    savedMessage: (_record, form) => {
+      const fresh = form.newNames().schools ?? [];
+      return fresh.length
+        ? `Saved partner. ${fresh.map((n) => `“${n}”`).join(', ')} ${fresh.length === 1 ? 'is' : 'are'} not on the Schools tab: add ${fresh.length === 1 ? 'it' : 'them'} there if ${fresh.length === 1 ? 'it is one of your schools' : 'they are your schools'}, or correct the partner.`
+        : 'Saved partner.';
+    },
+    done: (record) => showProfile(String(record.id), ['contacts']),
     back: () => (entry ? renderOpen(entry.record.id) : showDirectory()),
   });
 }

@@ -149,7 +149,11 @@ export function readCandidates(
       if (partner[column.key] === undefined) partner[column.key] = emptyValue(column);
     }
     if (partner.status === '') partner.status = 'active';
-    if (partner.name === '') errors.push('Organization: is required.');
+    if (partner.name === '') {
+      const name = columnFor('name');
+      const required = name ? checkField(name, '') : undefined;
+      if (required && !required.ok) errors.push(required.message);
+    }
     const hasContact = Object.values(contact).some((v) => v !== '');
     if (hasContact && !contact.name)
       contact.name = typeof contact.email === 'string' && contact.email ? contact.email : 'Contact';

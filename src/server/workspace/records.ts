@@ -1,9 +1,9 @@
 // Saving one record: validated first, then under the document lock the table is re-read, the row found
 // by its id and checked against the version the sidebar loaded, and only the changed cells written.
-import { TABLES, type Table, type TableKey } from '../../shared/schema';
-import type { FieldValue, Stored } from '../../shared/records';
+import { MAIN_CONTACT_FIELDS, TABLES, type Table, type TableKey } from '../../shared/schema';
+import type { FieldValue, Partner, Stored } from '../../shared/records';
 import { checkDraft } from '../../shared/fields';
-import type { Listed, SaveRequest, SaveResult } from '../../shared/contract';
+import type { Listed, PartnerSaveRequest, SaveRequest, SaveResult } from '../../shared/contract';
 import { mapHeaders, readRows, ROW_REF, type Rec } from '../domain/table';
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
@@ -74,6 +74,63 @@ export interface SaveOptions {
   readonly after?: (saved: Rec) => void;
 }
 
+/** Where and what a save will write, once its row is found and its version checked. */
+interface Planned {
+  readonly data: TableData;
+  readonly row: number;
+  readonly record: Rec;
+}
+
+type Refused = Exclude<SaveResult<never>, { status: 'saved' }>;
+
+/**
+ * Finds the row a save writes (by id, its version checked) or the new row's place and id, inside the
+ * lock; writes nothing.
+ */
+function planSave(
+  db: Database,
+  key: TableKey,
+  request: SaveRequest,
+  values: Record<string, FieldValue>,
+  now: string,
+): Planned | Refused {
+  const table = TABLES[key];
+  const data = db.read(key);
+  if (!data.sheet || data.map.index.id === undefined) {
+    throw new UserError(`The ${table.tab} tab is not set up. Run "Set up partner database" first.`);
+  }
+  assertColumns(data, values);
+  if (request.id === undefined) {
+    const record = {
+      ...values,
+      id: newId(table.idPrefix, () => Utilities.getUuid(), ids(data)),
+      created: now,
+      updated: now,
+    };
+    return { data, row: data.values.length + 1, record };
+  }
+  const existing = findRow(data, request.id);
+  if (!existing) {
+    return {
+      status: 'conflict',
+      message: `This ${table.tab === 'Partners' ? 'partner' : 'row'} is no longer in the ${table.tab} tab: someone else deleted or changed it. Nothing was saved.`,
+      mine: values,
+    };
+  }
+  if (existing.version !== request.version) {
+    return {
+      status: 'conflict',
+      message:
+        'Changed by someone else since you opened it. Nothing was saved: compare both versions, then save again.',
+      theirs: listed<never>(existing),
+      mine: values,
+    };
+  }
+  const record: Rec = { ...values, updated: now };
+  if (ROW_REF.test(request.id)) record.id = newId(table.idPrefix, () => Utilities.getUuid(), ids(data));
+  return { data, row: existing.row, record };
+}
+
 export function saveRecord<T>(
   db: Database,
   key: TableKey,
@@ -86,47 +143,64 @@ export function saveRecord<T>(
   return withSheetLock(db, () => {
     const more = { ...missingRefs(db, table, values), ...(options.check?.(values) ?? {}) };
     if (Object.keys(more).length) return { status: 'invalid', errors: more };
-    const data = db.read(key);
-    if (!data.sheet || data.map.index.id === undefined) {
-      throw new UserError(`The ${table.tab} tab is not set up. Run "Set up partner database" first.`);
-    }
-    assertColumns(data, values);
+    const plan = planSave(db, key, request, values, new Date().toISOString());
+    if (!('data' in plan)) return plan;
+    db.write(plan.data, [{ row: plan.row, values: plan.record }]);
+    options.after?.(plan.record);
+    return { status: 'saved', entry: listed<T>(readOneRow(db, plan.data, plan.row)) };
+  });
+}
+
+/**
+ * A partner and its main contact, from one form: both checked first (a contact's messages keyed
+ * `contact.<field>`), then written under one lock, or neither when either was changed by someone else.
+ * A new main contact is the partner's primary one unless it already has one.
+ */
+export function savePartner(db: Database, request: PartnerSaveRequest): SaveResult<Partner> {
+  const partner = checkDraft(TABLES.partners, request.values);
+  const contactRequest = request.contact;
+  const contact = contactRequest
+    ? checkDraft(TABLES.contacts, contactRequest.values, { only: MAIN_CONTACT_FIELDS })
+    : undefined;
+  const errors: Record<string, string> = { ...partner.errors };
+  for (const [k, m] of Object.entries(contact?.errors ?? {})) errors[`contact.${k}`] = m;
+  if (Object.keys(errors).length) return { status: 'invalid', errors };
+  return withSheetLock(db, () => {
     const now = new Date().toISOString();
-    let row: number;
-    let record: Rec;
-    if (request.id !== undefined) {
-      const existing = findRow(data, request.id);
-      if (!existing) {
-        return {
-          status: 'conflict',
-          message: `This ${table.tab === 'Partners' ? 'partner' : 'row'} is no longer in the ${table.tab} tab: someone else deleted or changed it. Nothing was saved.`,
-          mine: values,
-        };
+    const planned = planSave(db, 'partners', request, partner.values, now);
+    if (!('data' in planned)) return planned;
+    const partnerId = String(planned.record.id ?? request.id);
+    let contactPlan: Planned | undefined;
+    if (contactRequest && contact) {
+      const contacts = db.read('contacts');
+      if (contactRequest.id !== undefined) {
+        const existing = findRow(contacts, contactRequest.id);
+        if (existing && existing.record.partnerId !== partnerId)
+          throw new UserError(
+            'That contact is not one of this partner’s. Open the partner again, then save.',
+          );
       }
-      if (existing.version !== request.version) {
+      const primary =
+        contactRequest.id === undefined &&
+        !contacts.rows.some((r) => r.record.partnerId === partnerId && r.record.primary === true);
+      const values = {
+        ...contact.values,
+        partnerId,
+        ...(contactRequest.id === undefined ? { primary } : {}),
+      };
+      const plan = planSave(db, 'contacts', contactRequest, values, now);
+      if (!('data' in plan))
         return {
           status: 'conflict',
           message:
-            'Changed by someone else since you opened it. Nothing was saved: compare both versions, then save again.',
-          theirs: listed<T>(existing),
-          mine: values,
+            'Someone else changed or removed this partner’s main contact since you opened it. Nothing was saved: open the partner again, then save.',
+          mine: partner.values,
         };
-      }
-      row = existing.row;
-      record = { ...values, updated: now };
-      if (ROW_REF.test(request.id)) record.id = newId(table.idPrefix, () => Utilities.getUuid(), ids(data));
-    } else {
-      row = data.values.length + 1;
-      record = {
-        ...values,
-        id: newId(table.idPrefix, () => Utilities.getUuid(), ids(data)),
-        created: now,
-        updated: now,
-      };
+      contactPlan = plan;
     }
-    db.write(data, [{ row, values: record }]);
-    options.after?.(record);
-    return { status: 'saved', entry: listed<T>(readOneRow(db, data, row)) };
+    db.write(planned.data, [{ row: planned.row, values: planned.record }]);
+    if (contactPlan) db.write(contactPlan.data, [{ row: contactPlan.row, values: contactPlan.record }]);
+    return { status: 'saved', entry: listed<Partner>(readOneRow(db, planned.data, planned.row)) };
   });
 }
 

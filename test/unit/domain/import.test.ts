@@ -53,7 +53,9 @@ describe('import', () => {
     ]);
     expect(preview.rows[2].duplicateOf?.reason).toMatch(/same email domain/);
     expect(preview).toMatchObject({ adds: 1, merges: 3, errors: 2, skips: 0 });
-    expect(preview.rows[5].errors).toEqual(['Focus areas: "astrology" is not one of the choices.']);
+    expect(preview.rows[5].errors).toEqual([
+      '"astrology" is not one of the choices for the focus areas: choose from the list.',
+    ]);
   });
 
   it('follows the person’s decisions: a duplicate can be added anyway or skipped, never lost silently', () => {
