@@ -20,13 +20,16 @@ describe('a tidy workbook', () => {
     ]);
     await page.getByRole('navigation').getByRole('button', { name: 'Partners' }).click();
     await page.getByRole('button', { name: 'Import a partner list from another tab' }).click();
-    const options = await page.getByLabel('Tab to import').locator('option').allTextContents();
+    const select = page.getByLabel('Tab to import');
+    await select.waitFor();
+    const options = await select.locator('option').allTextContents();
     expect(options).toEqual(['Partners from the district (1 rows)']);
   });
 
   it('shows how many filters are on while they are folded, and offers "Clear filters" when none matches', async () => {
     const { page } = ctx.session;
     const items = page.getByRole('list', { name: 'Partners' }).getByRole('button');
+    await items.first().waitFor();
     const all = await items.count();
     const summary = page.locator('details.filters > summary');
     await expect(summary.textContent()).resolves.toBe('Filters');
