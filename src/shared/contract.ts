@@ -181,6 +181,10 @@ export interface SaveRequest {
   readonly id?: string;
   /** The version the sidebar loaded; required with an id. */
   readonly version?: string;
+  /**
+   * A new record's fields (those left out are empty), or the fields an edit changes: only those are
+   * checked and written, so a cell the form cannot show exactly stays as it is.
+   */
   readonly values: Readonly<Record<string, FieldValue>>;
 }
 

@@ -88,6 +88,7 @@ describe('partner directory', () => {
     const release = preview.addOn.workspace.locks.holdDocumentLock();
     await page.getByRole('button', { name: /Riverside Food Bank/ }).click();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByLabel('Services').fill('Weekend food bags');
     await page.getByRole('button', { name: 'Save' }).click();
     await page
       .getByText('Someone else is saving to this spreadsheet right now. Try again in a moment.')

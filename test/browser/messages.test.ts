@@ -52,6 +52,7 @@ describe('messages beside their action', () => {
     try {
       await page.getByRole('button', { name: /Riverside Food Bank/ }).click();
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await page.getByLabel('Services').fill('Weekend food bags');
       const save = page.getByRole('button', { name: 'Save' });
       await save.click();
       await expectBeside(

@@ -100,3 +100,40 @@ describe('import', () => {
     expect(snapshot(addOn)).toEqual(before);
   });
 });
+
+describe('import sources', () => {
+  it('never offers Partner Hub’s own tabs: database, report and survey response tabs, renamed or not', () => {
+    const addOn = withOldList();
+    ok(addOn, 'writeGapsTab');
+    ok(addOn, 'writeDashboard');
+    const bank = ok<{ questions: { id: string; required: boolean }[] }>(
+      addOn,
+      'surveyQuestions',
+      'convening feedback',
+    );
+    const survey = ok<{ record: { id: string; formUrl: string } }>(addOn, 'createSurvey', {
+      kind: 'convening feedback',
+      title: 'After the fall gathering',
+      questions: bank.questions.map((q) => ({ ...q, required: false })),
+      opens: '',
+      closes: '',
+      threshold: null,
+    });
+    // An answer, so its response tab has a row; and a summary tab.
+    addOn.workspace.forms.submit(survey.record.formUrl, {});
+    ok(addOn, 'writeSurveySummary', survey.record.id);
+    const ss = addOn.workspace.spreadsheet;
+    const tabs = ss.getSheets().map((s) => s.getName());
+    expect(tabs).toEqual(expect.arrayContaining(['Gaps', 'Dashboard', 'Survey Summary']));
+    // The coordinator renames the Partners tab and the survey's response tab.
+    ss.getSheetByName('Partners')?.setName('Our partners');
+    const responses = ss.getSheets().find((s) => s.getFormUrl());
+    if (!responses) throw new Error('no response tab');
+    responses.setName('Fall answers');
+    expect(ok<ImportSource[]>(addOn, 'getImportSources').map((s) => s.tab)).toEqual(['Old list']);
+    // Nor can they be imported from by name.
+    expect(failure(addOn, 'previewImport', { tab: 'Dashboard', mapping: { Figure: 'name' } })).toBe(
+      "The Dashboard tab is Partner Hub's own: import from a list of yours.",
+    );
+  });
+});

@@ -100,3 +100,69 @@ describe('savePartner with its main contact', () => {
     expect(contactsOf(addOn, second.entry.record.id)).toEqual([]);
   });
 });
+
+describe('an edit sends and writes only the fields changed', () => {
+  it('writes the one cell sent, leaves a line break and a hand-typed value in the others, and checks only what is sent', () => {
+    const addOn = setUpAddOn();
+    const saved = ok<Saved>(addOn, 'savePartner', { values: partnerValues({ name: 'Reading Buddies' }) });
+    const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners');
+    if (!sheet) throw new Error('no Partners tab');
+    const headers = sheet.getDataRange().getValues()[0].map(String);
+    const at = (header: string) => headers.indexOf(header) + 1;
+    // By hand in the sheet: a name over two lines, and a formula.
+    sheet.getRange(2, at('Organization')).setValue('Reading\nBuddies');
+    sheet.getRange(2, at('Populations served')).setValue('="All " & "students"');
+    const entry = ok<{ entry: Listed<Partner> }>(addOn, 'getPartner', saved.entry.record.id, []).entry;
+    addOn.workspace.calls.reset();
+    const result = ok<Saved>(addOn, 'savePartner', {
+      id: entry.record.id,
+      version: entry.version,
+      values: { notes: 'Met the new director' },
+    });
+    expect(result.status).toBe('saved');
+    const row = sheet.getRange(2, 1, 1, headers.length).getValues()[0];
+    expect(row[at('Organization') - 1]).toBe('Reading\nBuddies');
+    expect(sheet.getRange(2, at('Populations served')).getFormula()).toBe('="All " & "students"');
+    expect(row[at('Notes') - 1]).toBe('Met the new director');
+    // The notes and the Updated stamp: nothing else was written.
+    const written = addOn.workspace.calls.byMethod()['SpreadsheetApp.Range.setValues'] ?? 0;
+    expect(written).toBeLessThanOrEqual(2);
+    // A field sent is checked: a required one cannot be emptied.
+    expect(
+      ok<SaveResult<Partner>>(addOn, 'savePartner', {
+        id: entry.record.id,
+        version: result.entry.version,
+        values: { name: '' },
+      }),
+    ).toEqual({ status: 'invalid', errors: { name: "Give the organization's name." } });
+  });
+
+  it('moves a partner on only when its vetting decision is made, not when notes are saved later', () => {
+    const addOn = setUpAddOn();
+    const saved = ok<Saved>(addOn, 'savePartner', { values: partnerValues({ status: 'prospect' }) });
+    const id = saved.entry.record.id;
+    const vetting = ok<Listed<{ id: string }>>(addOn, 'startVetting', id);
+    const decided = ok<SaveResult<object>>(addOn, 'saveVetting', {
+      id: vetting.record.id,
+      version: vetting.version,
+      values: { decision: 'approve', decidedBy: 'Ms. Rivera' },
+    });
+    if (decided.status !== 'saved') throw new Error(decided.status);
+    expect(decided.entry.record).toMatchObject({
+      decision: 'approve',
+      decidedOn: expect.stringMatching(/^\d{4}-/),
+    });
+    const status = () => ok<{ entry: Listed<Partner> }>(addOn, 'getPartner', id, []).entry;
+    expect(status().record.status).toBe('onboarding');
+    // Later the partner is made active, and someone adds a note to the checklist.
+    const partner = status();
+    ok(addOn, 'savePartner', { id, version: partner.version, values: { status: 'active' } });
+    const notes = ok<SaveResult<object>>(addOn, 'saveVetting', {
+      id: vetting.record.id,
+      version: decided.entry.version,
+      values: { capacityNote: 'Two more tutors in spring' },
+    });
+    expect(notes.status).toBe('saved');
+    expect(status().record.status).toBe('active');
+  });
+});

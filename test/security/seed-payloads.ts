@@ -99,7 +99,7 @@ export function seedPayload(addOn: AddOn, p: Payload, index: number, otherPartne
   } else {
     expect(withSite).toMatchObject({
       status: 'invalid',
-      errors: { website: expect.stringMatching(/^Website: /) },
+      errors: { website: expect.stringMatching(/\bthe website\b/) },
     });
     partner = saved(save<Partner>(addOn, 'savePartner', { values: base }));
   }

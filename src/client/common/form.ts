@@ -49,6 +49,12 @@ export interface FormHandle {
   showErrors(errors: Readonly<Record<string, string>>): boolean;
   /** Names typed in picker fields that are not among the known ones, by field. */
   newNames(): Record<string, string[]>;
+  /**
+   * The fields the person changed since the form was drawn (the main record's keys, and the related
+   * record's as `<key>.<field>`): what an edit sends. A value the form could not show exactly (a line
+   * break in a one-line field) reads differently from the cell, but is not changed until it is edited.
+   */
+  changed(): string[];
 }
 
 interface Field {
@@ -126,6 +132,7 @@ export function schemaForm(
     form.append(set);
   }
   const mainFields = () => fields.filter((f) => !relatedFields().includes(f));
+  const shown = new Map(fields.map((f) => [f.key, JSON.stringify(f.read())]));
   const handle: FormHandle = {
     element: form,
     values: () => {
@@ -139,6 +146,7 @@ export function schemaForm(
       return out;
     },
     setChoices: (key, choices) => fields.find((f) => f.key === key)?.choose?.(choices),
+    changed: () => fields.filter((f) => JSON.stringify(f.read()) !== shown.get(f.key)).map((f) => f.key),
     newNames: () =>
       Object.fromEntries(
         fields.flatMap((f) => {

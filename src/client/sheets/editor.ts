@@ -6,7 +6,7 @@ import type { Table } from '../../shared/schema';
 import { call } from '../common/run';
 import { h } from '../common/dom';
 import { isEmpty, schemaForm, type Choice, type FormHandle, type Picker } from '../common/form';
-import { busy, focusHeading, merge, sayInView, showView } from './app';
+import { busy, focusHeading, merge, say, sayInView, showView } from './app';
 
 /** The server functions that save one record of a table. */
 export type SaveFn = keyof typeof SAVE_TABLES;
@@ -46,6 +46,8 @@ export interface EditRequest {
   readonly back: () => void;
   /** The version to save over, when editing again after a conflict. */
   readonly version?: string;
+  /** Fields to send although the form shows them unchanged: the ones a save overtaken by another tried. */
+  readonly pending?: readonly string[];
 }
 
 export function singular(table: Table): string {
@@ -87,22 +89,32 @@ export function edit(request: EditRequest): void {
     },
     onCancel: request.back,
     onSubmit: async (handle) => {
-      const values = handle.values();
+      // An edit sends only what the person changed: a cell the form cannot show exactly (a line break
+      // typed in the sheet in a one-line field) is never rewritten by an edit of another field.
+      const changed = new Set([...handle.changed(), ...(request.pending ?? [])]);
+      const only = (all: Values, prefix = '') =>
+        Object.fromEntries(Object.entries(all).filter(([k]) => changed.has(`${prefix}${k}`)));
+      const values = entry ? only(handle.values()) : handle.values();
       const related = handle.related();
-      // The contact goes with the save when there is one already or something was typed for it.
       const contactEntry = contact?.entry;
-      const sendContact = Boolean(contactEntry) || Object.values(related).some((v) => !isEmpty(v));
+      const contactValues = contactEntry ? only(related, 'contact.') : related;
+      // A new contact goes when something was typed for it; a contact there already, when it changed.
+      const sendContact = Object.values(contactValues).some((v) => Boolean(contactEntry) || !isEmpty(v));
       const contactPart = sendContact
         ? {
             contact: contactEntry
               ? {
                   id: String((contactEntry.record as Values).id),
                   version: contactEntry.version,
-                  values: related,
+                  values: contactValues,
                 }
-              : { values: related },
+              : { values: contactValues },
           }
         : {};
+      if (entry && !Object.keys(values).length && !sendContact) {
+        say('Nothing to save: nothing was changed.', 'info', actions);
+        return;
+      }
       const payload = entry
         ? { id: String(record.id), version: request.version ?? entry.version, values, ...contactPart }
         : { values, ...contactPart };
@@ -198,6 +210,7 @@ function showConflict(
                   ...request,
                   entry: { ...(result.theirs as Listed<object>), record: { ...theirs, ...result.mine } },
                   version: result.theirs?.version,
+                  pending: Object.keys(result.mine),
                 }),
             },
             'Edit mine again',

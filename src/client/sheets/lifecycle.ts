@@ -117,15 +117,10 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
             class: 'action',
             onclick: async (e: Event) => {
               const button = e.currentTarget as Element;
-              const { id, created: _c, updated: _u, ...values } = p;
+              // Only the status changes: nothing else of the partner's row is sent or rewritten.
               const r = await busy(
                 'Saving…',
-                () =>
-                  call('savePartner', {
-                    id,
-                    version: entry.version,
-                    values: { ...values, status: 'active' },
-                  }),
+                () => call('savePartner', { id: p.id, version: entry.version, values: { status: 'active' } }),
                 button,
               );
               if (!r || r.status !== 'saved')

@@ -61,11 +61,37 @@ export function showDirectory(): void {
   const home = state.home;
   if (!home) return;
   const list = h('ul', { class: 'partners', 'aria-label': 'Partners' });
+  const empty = h('div', {});
   const count = h('p', { class: 'count', 'aria-live': 'polite' });
   const more = h('div', {});
+  const summary = h('summary', {}, filtersLabel());
   const show = (rows: readonly PartnerRow[], matched: number, total: number) => {
     count.textContent = `${matched} of ${total} partners`;
+    summary.textContent = filtersLabel();
     replace(list, ...rows.map(partnerItem));
+    // Nothing matches: say so, and offer the way back to every partner.
+    replace(
+      empty,
+      matched === 0 && total > 0 && (hasFilters() || filters.query)
+        ? h(
+            'div',
+            { class: 'empty' },
+            h('p', {}, 'No partner matches the search and filters.'),
+            h(
+              'button',
+              {
+                onclick: () => {
+                  filters = NO_FILTERS;
+                  // Drawn again with every control cleared; a page from the server is asked for again.
+                  if (state.home && !localPage(state.home)) stale = true;
+                  showDirectory();
+                },
+              },
+              hasFilters() ? 'Clear filters' : 'Clear the search',
+            ),
+          )
+        : null,
+    );
     const left = matched - rows.length;
     replace(
       more,
@@ -102,6 +128,7 @@ export function showDirectory(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const changed = (next: Filters, wait: number) => {
     filters = next;
+    summary.textContent = filtersLabel();
     const current = state.home;
     if (current && localPage(current)) return render();
     clearTimeout(timer);
@@ -152,7 +179,7 @@ export function showDirectory(): void {
     h(
       'details',
       { class: 'filters', open: hasFilters() },
-      h('summary', {}, 'Filters'),
+      summary,
       select('Status', 'status', PARTNER_STATUSES),
       select('Focus area', 'focus', FOCUS_AREAS),
       select('School', 'school', home.facets.schools),
@@ -166,6 +193,7 @@ export function showDirectory(): void {
       h('button', { class: 'action', onclick: () => void editPartner() }, 'Add partner'),
     ),
     list,
+    empty,
     more,
     h(
       'button',
@@ -191,6 +219,14 @@ async function recount(shown: HTMLElement): Promise<void> {
   } catch (error) {
     if (shown.isConnected) say(error instanceof Error ? error.message : String(error), 'error', shown);
   }
+}
+
+/** "Filters", or "Filters (2)" when two are on: the count shows while they are folded away. */
+function filtersLabel(): string {
+  const on = [filters.status, filters.focus, filters.school, filters.liaison, filters.attention].filter(
+    Boolean,
+  ).length;
+  return on ? `Filters (${on})` : 'Filters';
 }
 
 function hasFilters(): boolean {

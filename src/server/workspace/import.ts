@@ -1,7 +1,7 @@
 // Import adapter: reads another tab of this spreadsheet and writes the planned adds and merges in blocks.
 import type { ImportRequest, ImportResult, ImportSource } from '../../shared/contract';
-import type { Contact, FieldValue, Partner } from '../../shared/records';
-import { TABLE_KEYS, TABLES } from '../../shared/schema';
+import type { Contact, FieldValue, Partner, Survey } from '../../shared/records';
+import { REPORT_TABS, TABLE_KEYS, TABLES } from '../../shared/schema';
 import {
   existingPartners,
   fillEmpty,
@@ -17,11 +17,30 @@ import { withSheetLock, type Database } from './database';
 
 const MAX_IMPORT_ROWS = 20000;
 
+/**
+ * Partner Hub's own tabs, never a partner list to import: its database tabs, its report tabs (Gaps,
+ * Dashboard, Survey Summary) and the Form response tabs of its surveys.
+ */
+function ownTabs(db: Database): (sheet: GoogleAppsScript.Spreadsheet.Sheet) => boolean {
+  // The database tabs by the ids set-up recorded (known without a call), or by their names.
+  const tables = new Set(Object.values(db.recordedTabs()));
+  const reports = new Set<string>([...Object.values(REPORT_TABS), ...TABLE_KEYS.map((k) => TABLES[k].tab)]);
+  const surveys = db.read('surveys').rows.map((r) => r.record as Survey);
+  const responseIds = new Set(surveys.map((s) => s.responseTabId).filter(Boolean));
+  const responseNames = new Set(surveys.filter((s) => !s.responseTabId).map((s) => s.responseTab));
+  return (sheet) => {
+    const id = sheet.getSheetId();
+    if (tables.has(id) || responseIds.has(String(id))) return true;
+    const name = sheet.getName();
+    return reports.has(name) || responseNames.has(name);
+  };
+}
+
 export function importSources(db: Database): ImportSource[] {
-  const ours = new Set(TABLE_KEYS.map((k) => db.sheetOf(k)?.getSheetId()));
+  const own = ownTabs(db);
   return db
     .sheets()
-    .filter((s) => !ours.has(s.getSheetId()) && s.getLastRow() > 1)
+    .filter((s) => !own(s) && s.getLastRow() > 1)
     .map((s) => {
       const headers = s
         .getRange(1, 1, 1, s.getLastColumn())
@@ -34,6 +53,8 @@ export function importSources(db: Database): ImportSource[] {
 function readSource(db: Database, request: ImportRequest) {
   const sheet = db.sheets().find((s) => s.getName() === request.tab);
   if (!sheet) throw new UserError(`There is no tab named "${request.tab}" to import from.`);
+  if (ownTabs(db)(sheet))
+    throw new UserError(`The ${request.tab} tab is Partner Hub's own: import from a list of yours.`);
   const values = sheet.getDataRange().getValues();
   if (values.length - 1 > MAX_IMPORT_ROWS)
     throw new UserError(`That tab has more than ${MAX_IMPORT_ROWS} rows; split it first.`);

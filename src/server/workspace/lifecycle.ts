@@ -89,24 +89,25 @@ export function startVetting(db: Database, partnerId: string): Listed<Vetting> {
 
 /** Saves the checklist; a decision moves the partner on (approve: onboarding; decline: ended) and says who decided. */
 export function saveVetting(db: Database, request: SaveRequest): SaveResult<Vetting> {
-  const values = { ...request.values };
-  if (values.decision && !values.decidedOn) values.decidedOn = db.today();
-  return saveRecord<Vetting>(
-    db,
-    'vetting',
-    { ...request, values },
-    {
-      check: whoDecided,
-      after: (saved) => {
-        const partnerId = String(saved.partnerId);
-        if (saved.decision === 'approve') {
-          db.write(db.read('partners'), statusChange(db, partnerId, 'onboarding'));
-        } else if (saved.decision === 'decline') {
-          db.write(db.read('partners'), statusChange(db, partnerId, 'ended'));
-        }
-      },
+  return saveRecord<Vetting>(db, 'vetting', request, {
+    check: whoDecided,
+    complete: (full) => decisionDate(db, full),
+    after: (saved) => {
+      // Only a decision made now moves the partner: saving notes later leaves its status alone.
+      if (!('decision' in request.values)) return;
+      const partnerId = String(saved.partnerId);
+      if (saved.decision === 'approve') {
+        db.write(db.read('partners'), statusChange(db, partnerId, 'onboarding'));
+      } else if (saved.decision === 'decline') {
+        db.write(db.read('partners'), statusChange(db, partnerId, 'ended'));
+      }
     },
-  );
+  });
+}
+
+/** A decision without its date is dated today. */
+function decisionDate(db: Database, full: Rec): Rec {
+  return full.decision && !full.decidedOn ? { decidedOn: db.today() } : {};
 }
 
 function statusChange(db: Database, partnerId: string, status: string) {
@@ -153,11 +154,15 @@ export function reviewContext(db: Database, partnerId: string): ReviewContext {
 
 export function saveReview(db: Database, request: SaveRequest): SaveResult<Review> {
   const values = { ...request.values };
-  if (values.decision && !values.decidedOn) values.decidedOn = db.today();
   if (!request.id && !values.evidence && typeof values.partnerId === 'string') {
     values.evidence = reviewContext(db, values.partnerId).evidence.join('\n');
   }
-  return saveRecord<Review>(db, 'reviews', { ...request, values }, { check: whoDecided });
+  return saveRecord<Review>(
+    db,
+    'reviews',
+    { ...request, values },
+    { check: whoDecided, complete: (full) => decisionDate(db, full) },
+  );
 }
 
 function tablesOf(tables: Record<string, string[][]>) {

@@ -68,17 +68,25 @@ function missingRefs(
 }
 
 export interface SaveOptions {
-  /** Checks that need other tables (a contact's partner exists); returns field errors. */
-  readonly check?: (values: Record<string, FieldValue>) => Record<string, string>;
-  /** Runs inside the same lock after the save, e.g. to update the partner's last check-in. */
-  readonly after?: (saved: Rec) => void;
+  /**
+   * Checks of the whole record as it will be (the row's values with the saved ones over them: an edit
+   * sends only what changed); returns field errors.
+   */
+  readonly check?: (full: Rec) => Record<string, string>;
+  /** More values to write, decided from the whole record as it will be (a decision's date). */
+  readonly complete?: (full: Rec) => Rec;
+  /** Runs inside the same lock after the save, with the whole record, e.g. to update the partner's last check-in. */
+  readonly after?: (full: Rec) => void;
 }
 
 /** Where and what a save will write, once its row is found and its version checked. */
 interface Planned {
   readonly data: TableData;
   readonly row: number;
+  /** What is written: the values sent (an edit's changed fields), the id of a new row, the timestamps. */
   readonly record: Rec;
+  /** The row as it will be: what it holds now with `record` over it. */
+  readonly full: Rec;
 }
 
 type Refused = Exclude<SaveResult<never>, { status: 'saved' }>;
@@ -107,7 +115,7 @@ function planSave(
       created: now,
       updated: now,
     };
-    return { data, row: data.values.length + 1, record };
+    return { data, row: data.values.length + 1, record, full: record };
   }
   const existing = findRow(data, request.id);
   if (!existing) {
@@ -128,7 +136,19 @@ function planSave(
   }
   const record: Rec = { ...values, updated: now };
   if (ROW_REF.test(request.id)) record.id = newId(table.idPrefix, () => Utilities.getUuid(), ids(data));
-  return { data, row: existing.row, record };
+  return { data, row: existing.row, record, full: { ...existing.record, ...record } };
+}
+
+/**
+ * The fields a save checks and writes: every editable one for a new record (those not sent are empty),
+ * only those sent for an edit. The sidebar sends only what the coordinator changed, so a cell the form
+ * cannot show exactly (a line break typed in a single-line field) is never rewritten by another edit.
+ */
+function draftOf(table: Table, request: SaveRequest, only?: readonly string[]) {
+  const sent = Object.keys(request.values);
+  return checkDraft(table, request.values, {
+    only: request.id === undefined ? only : (only ?? sent).filter((k) => sent.includes(k)),
+  });
 }
 
 export function saveRecord<T>(
@@ -138,15 +158,19 @@ export function saveRecord<T>(
   options: SaveOptions = {},
 ): SaveResult<T> {
   const table = TABLES[key];
-  const { values, errors } = checkDraft(table, request.values);
+  const { values, errors } = draftOf(table, request);
   if (Object.keys(errors).length) return { status: 'invalid', errors };
   return withSheetLock(db, () => {
-    const more = { ...missingRefs(db, table, values), ...(options.check?.(values) ?? {}) };
-    if (Object.keys(more).length) return { status: 'invalid', errors: more };
+    const refs = missingRefs(db, table, values);
+    if (Object.keys(refs).length) return { status: 'invalid', errors: refs };
     const plan = planSave(db, key, request, values, new Date().toISOString());
     if (!('data' in plan)) return plan;
-    db.write(plan.data, [{ row: plan.row, values: plan.record }]);
-    options.after?.(plan.record);
+    const more = options.check?.(plan.full) ?? {};
+    if (Object.keys(more).length) return { status: 'invalid', errors: more };
+    const extra = options.complete?.(plan.full) ?? {};
+    const record = { ...plan.record, ...extra };
+    db.write(plan.data, [{ row: plan.row, values: record }]);
+    options.after?.({ ...plan.full, ...extra });
     return { status: 'saved', entry: listed<T>(readOneRow(db, plan.data, plan.row)) };
   });
 }
@@ -157,11 +181,9 @@ export function saveRecord<T>(
  * A new main contact is the partner's primary one unless it already has one.
  */
 export function savePartner(db: Database, request: PartnerSaveRequest): SaveResult<Partner> {
-  const partner = checkDraft(TABLES.partners, request.values);
+  const partner = draftOf(TABLES.partners, request);
   const contactRequest = request.contact;
-  const contact = contactRequest
-    ? checkDraft(TABLES.contacts, contactRequest.values, { only: MAIN_CONTACT_FIELDS })
-    : undefined;
+  const contact = contactRequest ? draftOf(TABLES.contacts, contactRequest, MAIN_CONTACT_FIELDS) : undefined;
   const errors: Record<string, string> = { ...partner.errors };
   for (const [k, m] of Object.entries(contact?.errors ?? {})) errors[`contact.${k}`] = m;
   if (Object.keys(errors).length) return { status: 'invalid', errors };
@@ -198,7 +220,10 @@ export function savePartner(db: Database, request: PartnerSaveRequest): SaveResu
         };
       contactPlan = plan;
     }
-    db.write(planned.data, [{ row: planned.row, values: planned.record }]);
+    // An edit of the contact alone leaves the partner's row as it is (its version was checked).
+    const partnerChanged =
+      request.id === undefined || ROW_REF.test(request.id) || Object.keys(partner.values).length > 0;
+    if (partnerChanged) db.write(planned.data, [{ row: planned.row, values: planned.record }]);
     if (contactPlan) db.write(contactPlan.data, [{ row: contactPlan.row, values: contactPlan.record }]);
     return { status: 'saved', entry: listed<Partner>(readOneRow(db, planned.data, planned.row)) };
   });

@@ -58,6 +58,21 @@ describe('checkDraft', () => {
   });
 });
 
+describe('checkDraft of some fields', () => {
+  it('checks and returns only those fields, and still refuses a key that is not one', () => {
+    expect(checkDraft(TABLES.partners, { notes: ' Met ' }, { only: ['notes'] })).toEqual({
+      values: { notes: 'Met' },
+      errors: {},
+    });
+    expect(checkDraft(TABLES.partners, { name: '' }, { only: ['name'] }).errors).toEqual({
+      name: "Give the organization's name.",
+    });
+    expect(Object.keys(checkDraft(TABLES.partners, { colour: 'x' }, { only: [] }).errors)).toEqual([
+      'colour',
+    ]);
+  });
+});
+
 describe('messages in plain words that say what to do', () => {
   it.each([
     [partner('name'), '', "Give the organization's name."],
