@@ -53,6 +53,17 @@ describe('needs and gaps', () => {
     );
     ok(addOn, 'writeGapsTab');
     expect(addOn.workspace.inspect().tabs.filter((t) => t.name === 'Gaps')).toHaveLength(1);
+    // A person trims the tab to two rows and one column: the next rebuild grows it and writes it all.
+    const gaps = addOn.workspace.spreadsheet.getSheetByName('Gaps')!;
+    gaps.deleteRows(3, gaps.getMaxRows() - 2);
+    gaps.deleteColumns(2, gaps.getMaxColumns() - 1);
+    addOn.workspace.calls.reset();
+    ok(addOn, 'writeGapsTab');
+    const again = addOn.workspace.inspect().tabs.find((t) => t.name === 'Gaps')!;
+    expect(again.values).toEqual(tab.values);
+    expect(again.formulas).toEqual(tab.formulas);
+    expect(addOn.workspace.calls.count('SpreadsheetApp.Sheet.insertRowsAfter')).toBe(1);
+    expect(addOn.workspace.calls.count('SpreadsheetApp.Sheet.insertColumnsAfter')).toBe(1);
   });
 
   it('writes the Dashboard with four Sheets charts', () => {

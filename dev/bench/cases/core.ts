@@ -219,7 +219,6 @@ export const CORE: Action[] = [
       },
       run: (s) => void s.run('writeGapsTab'),
       budget: within({ calls: 20 }),
-      ceiling: { calls: 26 },
     }),
   ),
   action({
@@ -229,7 +228,9 @@ export const CORE: Action[] = [
     prepare: () => ({ addOn: seedNetwork(5000), state: null }),
     run: (s) => void s.run('writeGapsTab'),
     budget: within({ calls: 20 }),
-    ceiling: { calls: 30 },
+    // Making the tab costs 7 more than rewriting it: inserted, grown to the findings (its size asked),
+    // the header row frozen and bold.
+    ceiling: { calls: 27 },
   }),
   ...[3, 40].map((invite) =>
     action({

@@ -81,13 +81,25 @@ function rewriteTab(
   if (found) sheet.clearContents();
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
-  const maxRows = sheet.getMaxRows();
-  if (grid.length > maxRows) sheet.insertRowsAfter(maxRows, grid.length - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
-  sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  fitted(sheet, grid.length, width).setValues(grid);
   if (!found) made(sheet);
   return sheet;
+}
+
+/**
+ * The range of `rows` × `columns` from A1. A tab rewritten again and again is usually big enough: its
+ * size is asked, and the tab grown, only when Sheets refuses the range (nothing is written by then).
+ */
+function fitted(sheet: Sheet, rows: number, columns: number): GoogleAppsScript.Spreadsheet.Range {
+  try {
+    return sheet.getRange(1, 1, rows, columns);
+  } catch {
+    const maxRows = sheet.getMaxRows();
+    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+    const maxColumns = sheet.getMaxColumns();
+    if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+    return sheet.getRange(1, 1, rows, columns);
+  }
 }
 
 /** The Gaps report tab, rebuilt on demand; each finding links to the partner's or need's row. */
