@@ -31,9 +31,12 @@ export interface TableData {
 }
 
 export class Database {
-  readonly toDate: DateInZone;
-  /** The spreadsheet's time zone, read once when the database is opened. */
-  readonly timeZone: string;
+  private zone: string | undefined;
+  private zoned: DateInZone | undefined;
+  /** Dates as the spreadsheet's time zone has them: the zone is asked the first time a date needs it. */
+  readonly toDate: DateInZone = Object.assign((date: Date) => this.inZone()(date), {
+    time: (date: Date) => this.inZone().time?.(date) ?? '',
+  });
   private tabIds: Record<string, number> | undefined;
   private sheetList: Sheet[] | undefined;
   /** Each tab's name as headerKey makes it, asked once per execution. */
@@ -49,9 +52,15 @@ export class Database {
      * there a document lock for it. A trigger or the Docs sidebar writes it from outside.
      */
     readonly inContainer = true,
-  ) {
-    this.timeZone = spreadsheet.getSpreadsheetTimeZone();
-    this.toDate = dateInZone(this.timeZone);
+  ) {}
+
+  /** The spreadsheet's time zone, asked once, when first needed (reading a date, or today). */
+  get timeZone(): string {
+    return (this.zone ??= this.spreadsheet.getSpreadsheetTimeZone());
+  }
+
+  private inZone(): DateInZone {
+    return (this.zoned ??= dateInZone(this.timeZone));
   }
 
   today(): string {

@@ -65,11 +65,12 @@ export function answerSubmitted(
   // The Form's own timestamp, as the whole refresh records it: the first cell of the new row.
   const stamp = row.getValues()[0][0];
   const at = isDate(stamp) ? stamp.toISOString() : String(stamp);
-  withSheetLock(db, () =>
-    db.write(data, [
-      { row: match.row, values: { status: 'responded', respondedAt: at, updated: new Date().toISOString() } },
-    ]),
-  );
+  // No lock: it would not make this safer. The row was read before any lock could be taken (as the
+  // refresh reads it), and the cells written are what the whole refresh sets for this answer, whoever
+  // writes them first; the re-check just before writing still refuses a row that moved.
+  db.write(data, [
+    { row: match.row, values: { status: 'responded', respondedAt: at, updated: new Date().toISOString() } },
+  ]);
 }
 
 /**
