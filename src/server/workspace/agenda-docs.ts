@@ -1,7 +1,7 @@
 // One-click agenda Docs: from a built-in template (written block by block) or the school's own template
 // Doc (its body copied, then placeholders replaced). Tables go in whole from 2-D arrays, so the cost does
 // not grow with the number of partners.
-import type { AgendaResult } from '../../shared/contract';
+import type { AgendaResult, Settings } from '../../shared/contract';
 import type { ActionItem, Contact, Gathering, Partner, School } from '../../shared/records';
 import {
   builtInTemplate,
@@ -146,9 +146,38 @@ function unfinished(
   }
 }
 
-/** The attempt for this purpose is finished (its link is written): a later one makes a new Doc. */
-export function forgetDocument(recordFor: string): void {
-  PropertiesService.getDocumentProperties().deleteProperty(PENDING + recordFor);
+/**
+ * What every Doc of one execution shares, asked for once: the document properties (the pending records),
+ * the settings (the school's templates) and the agendas folder.
+ */
+export class DocumentPlace {
+  private props: GoogleAppsScript.Properties.Properties | undefined;
+  private made: { id: string; note?: string } | undefined;
+  private read: Settings | undefined;
+  private noted = false;
+
+  constructor(private readonly db: Database) {}
+
+  get properties(): GoogleAppsScript.Properties.Properties {
+    return (this.props ??= PropertiesService.getDocumentProperties());
+  }
+
+  get settings(): Settings {
+    return (this.read ??= readSettings(this.properties));
+  }
+
+  /** The agendas folder, and the first time only, what the person should know about it. */
+  folder(): { id: string; note?: string } {
+    const folder = (this.made ??= agendaFolder(this.db.spreadsheet.getId()));
+    if (this.noted) return { id: folder.id };
+    this.noted = true;
+    return folder;
+  }
+
+  /** The attempt for this purpose is finished (its link is written): a later one makes a new Doc. */
+  forget(recordFor: string): void {
+    this.properties.deleteProperty(PENDING + recordFor);
+  }
 }
 
 /**
@@ -158,33 +187,36 @@ export function forgetDocument(recordFor: string): void {
 export function writeDocument(
   db: Database,
   spec: DocumentSpec,
+  place = new DocumentPlace(db),
 ): { id: string; url: string; unknown: string[]; notes: string[] } {
-  const properties = PropertiesService.getDocumentProperties();
-  const settings = readSettings(properties);
-  const templateId = settings.templates?.[spec.templateKind];
+  const properties = place.properties;
+  const templateId = place.settings.templates?.[spec.templateKind];
   // Everything that can stop the Doc is checked before one is made.
   const template = templateId ? openTemplate(templateId) : null;
-  const folder = agendaFolder(db.spreadsheet.getId());
+  const folder = place.folder();
   const key = spec.recordFor === undefined ? null : PENDING + spec.recordFor;
   const pending = key ? properties.getProperty(key) : null;
   const making = makingOf(pending);
   const earlier = making ? leftEmpty(making) : unfinished(pending, spec.replaces);
   let doc: GoogleAppsScript.Document.Document;
+  // The new Doc's id, once asked.
+  let made: string | undefined;
   if (earlier) {
     doc = earlier;
-    if (key && making) properties.setProperty(key, doc.getId());
+    if (key && making) properties.setProperty(key, (made = doc.getId()));
     if (doc.getName() !== spec.title) doc.setName(spec.title);
   } else {
     const since = new Date(Date.now() - 60 * 1000).toISOString();
     if (key) properties.setProperty(key, JSON.stringify({ making: spec.title, since }));
     doc = DocumentApp.create(spec.title);
-    if (key) properties.setProperty(key, doc.getId());
+    if (key) properties.setProperty(key, (made = doc.getId()));
   }
   const body = doc.getBody();
   if (earlier) body.clear();
   const unknown = template ? fromTemplate(body, template, spec) : fromBuiltIn(body, spec);
   if (spec.linkLine) body.appendParagraph(spec.linkLine).setLinkUrl(db.spreadsheet.getUrl());
-  const [id, url] = [doc.getId(), doc.getUrl()];
+  const id = made ?? doc.getId();
+  const url = doc.getUrl();
   doc.saveAndClose();
   moveInto(folder.id, id);
   return { id, url, unknown, notes: folder.note ? [folder.note] : [] };
@@ -197,6 +229,8 @@ export function writeDocument(
 export interface AgendaBatch {
   readonly tables: AgendaTables;
   readonly links: { readonly id: string; readonly url: string; readonly recordFor: string }[];
+  /** The properties, settings and folder, asked for once for every agenda of the execution. */
+  readonly place: DocumentPlace;
 }
 
 export function makeAgenda(
@@ -210,16 +244,21 @@ export function makeAgenda(
   if (g.agendaUrl && !replace) return { status: 'exists', url: g.agendaUrl };
   const recordFor = `agenda:${g.id}`;
   const old = docIdOrEmpty(g.agendaUrl);
-  const made = writeDocument(db, {
-    title: oneLine(`${g.title} – ${g.date}`),
-    recordFor,
-    replaces: old,
-    templateKind: g.kind,
-    blocks: builtInTemplate(g.kind as Parameters<typeof builtInTemplate>[0]),
-    values: placeholderValues(ctx),
-    tables: (name) => (isAgendaTable(name) ? tableRows(ctx, name) : undefined),
-    linkLine: linkLine(g.id),
-  });
+  const place = batch?.place ?? new DocumentPlace(db);
+  const made = writeDocument(
+    db,
+    {
+      title: oneLine(`${g.title} – ${g.date}`),
+      recordFor,
+      replaces: old,
+      templateKind: g.kind,
+      blocks: builtInTemplate(g.kind as Parameters<typeof builtInTemplate>[0]),
+      values: placeholderValues(ctx),
+      tables: (name) => (isAgendaTable(name) ? tableRows(ctx, name) : undefined),
+      linkLine: linkLine(g.id),
+    },
+    place,
+  );
   const notes = [...made.notes];
   // Under drive.file only a Doc the add-on made for this person can go to the trash.
   if (replace && old && old !== made.id && !trashIfOurs(old))
@@ -229,7 +268,7 @@ export function makeAgenda(
   if (batch) batch.links.push({ id: g.id, url: made.url, recordFor });
   else {
     updateRow(db, 'gatherings', g.id, { agendaUrl: made.url });
-    forgetDocument(recordFor);
+    place.forget(recordFor);
   }
   return { status: 'made', url: made.url, unknownPlaceholders: made.unknown, notes };
 }

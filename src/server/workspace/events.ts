@@ -40,9 +40,8 @@ import { zonedInstant } from '../domain/zones';
 import { UserError } from '../domain/errors';
 import { oneLine } from '../domain/text';
 import { withSheetLock, type Database, type TableData } from './database';
-import { forgetDocument, makeAgenda, readAgendaTables, type AgendaBatch } from './agenda-docs';
+import { DocumentPlace, makeAgenda, readAgendaTables, type AgendaBatch } from './agenda-docs';
 import { findRow, listed, updateRow } from './records';
-import { readSettings } from './settings';
 
 type AppCalendar = GoogleAppsScript.Calendar.Calendar;
 type AppEvent = GoogleAppsScript.Calendar.CalendarEvent;
@@ -442,8 +441,13 @@ export function syncGatherings(
     );
 
   let contactsRead: readonly Contact[] | undefined;
+  const place = new DocumentPlace(db);
   if (request.agendas) {
-    const batch: AgendaBatch = { tables: readAgendaTables(db, data), links: [] };
+    const batch: AgendaBatch = {
+      tables: readAgendaTables(db, data),
+      links: [],
+      place,
+    };
     contactsRead = batch.tables.contacts;
     try {
       for (const id of ids) {
@@ -469,7 +473,7 @@ export function syncGatherings(
       if (links.length) {
         const table = data;
         withSheetLock(db, () => db.write(table, links));
-        for (const l of batch.links) forgetDocument(l.recordFor);
+        for (const l of batch.links) batch.place.forget(l.recordFor);
       }
     }
     // The agenda links go into the events' descriptions: the rows as they are now.
@@ -495,7 +499,7 @@ export function syncGatherings(
   };
 
   // Which rows need a Calendar write at all; '' stands for the default calendar until it is asked for.
-  const settingsCalendar = readSettings(PropertiesService.getDocumentProperties()).calendarId ?? '';
+  const settingsCalendar = place.settings.calendarId ?? '';
   const work: Planned[] = [];
   const handled = new Set(items.map((i) => i.id));
   for (const id of stoppedBy ? [] : ids) {
