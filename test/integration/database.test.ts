@@ -90,6 +90,19 @@ describe('set up partner database', () => {
     expect(tab(after, 'People we call')).toEqual(tab(before, 'People we call'));
   });
 
+  it('widens a tab too narrow for the columns set-up adds', () => {
+    const addOn = setUpAddOn();
+    const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners')!;
+    // Only the first three columns are left, and the tab is no wider than them.
+    sheet.deleteColumns(4, sheet.getMaxColumns() - 3);
+    const report = ok<SetUpReport>(addOn, 'setUpDatabase');
+    expect(report.addedColumns).toHaveLength(TABLES.partners.columns.length - 3);
+    expect(sheet.getMaxColumns()).toBe(TABLES.partners.columns.length);
+    expect(sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0]).toEqual(
+      TABLES.partners.columns.map((c) => c.header),
+    );
+  });
+
   it('finds the headers under a title row typed above them, and adds no second set of columns', () => {
     const addOn = setUpAddOn();
     addPartner(addOn, { name: 'Math Corps' });

@@ -27,10 +27,14 @@ export function setUp(db: Database, keys: readonly TableKey[] = TABLE_KEYS): Set
       data = db.parse(key, sheet, []);
     }
     tabIds[key] = data.sheetId ?? sheet.getSheetId();
+    // The tab's height, asked once for the dropdowns, formats and highlights that reach its last row.
+    const tab = sheet;
+    let height: number | undefined;
+    const maxRows = () => (height ??= tab.getMaxRows());
     if (data.map.missing.length > 0) {
       const headerRow = data.map.headerRow + 1;
       const width = data.values[data.map.headerRow]?.length ?? 0;
-      addColumns(sheet, headerRow, width, data.map.missing, isNew, rules);
+      addColumns(sheet, headerRow, width, data.map.missing, isNew, rules, maxRows);
       if (!isNew) addedColumns.push(...data.map.missing.map((c) => `${table.tab}: ${c.header}`));
       // What the tab holds now, without reading it again: the new headers after the old.
       const headers = data.map.missing.map((c) => c.header);
@@ -41,7 +45,7 @@ export function setUp(db: Database, keys: readonly TableKey[] = TABLE_KEYS): Set
         : [headers];
       data = db.parse(key, sheet, values);
     }
-    addHighlights(sheet, data, isNew);
+    addHighlights(sheet, data, isNew, maxRows);
     if (isNew || sheet.getFrozenRows() === 0) sheet.setFrozenRows(data.map.headerRow + 1);
     idsAssigned += assignIds(db, data);
   }
@@ -65,12 +69,10 @@ function addColumns(
   columns: readonly Column[],
   isNew: boolean,
   rules: Rules,
+  maxRows: () => number,
 ): void {
   const first = width + 1;
-  const needed = first + columns.length - 1;
-  const maxColumns = sheet.getMaxColumns();
-  if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
-  const header = sheet.getRange(headerRow, first, 1, columns.length);
+  const header = widened(sheet, headerRow, first, columns.length);
   header.setValues([columns.map((c) => c.header)]);
   header.setFontWeight('bold').setBackground('#e8f0fe');
   if (isNew) {
@@ -80,7 +82,7 @@ function addColumns(
       .setWarningOnly(true)
       .setDescription('Partner Hub finds columns by these headers. Rename with care.');
   }
-  const rows = sheet.getMaxRows() - headerRow;
+  const rows = maxRows() - headerRow;
   if (rows < 1) return;
   // The new columns' body, below the header: dropdowns in one write, number formats in one more (a column
   // with no format of its own gets "General", Sheets' automatic format, which a new column has anyway).
@@ -94,6 +96,26 @@ function addColumns(
   if (formats.some(Boolean)) {
     const row = formats.map((f) => f || 'General');
     body.setNumberFormats(Array.from({ length: rows }, () => row));
+  }
+}
+
+/**
+ * The header cells of the new columns. A tab is usually wide enough already: its width is asked, and
+ * columns added, only when Sheets refuses the range (nothing is written by then).
+ */
+function widened(
+  sheet: Sheet,
+  row: number,
+  first: number,
+  count: number,
+): GoogleAppsScript.Spreadsheet.Range {
+  try {
+    return sheet.getRange(row, first, 1, count);
+  } catch {
+    const maxColumns = sheet.getMaxColumns();
+    const needed = first + count - 1;
+    if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
+    return sheet.getRange(row, first, 1, count);
   }
 }
 
@@ -142,7 +164,7 @@ class Rules {
 }
 
 /** Adds each highlight rule the tab does not have yet; rules people made are kept as they are. */
-function addHighlights(sheet: Sheet, data: TableData, isNew: boolean): void {
+function addHighlights(sheet: Sheet, data: TableData, isNew: boolean, maxRows: () => number): void {
   const wanted = highlightRules(data.table, (key) => {
     const at = data.map.index[key];
     return at === undefined ? undefined : at + 1;
@@ -152,7 +174,7 @@ function addHighlights(sheet: Sheet, data: TableData, isNew: boolean): void {
   const formulas = new Set(
     existing.flatMap((r) => r.getBooleanCondition()?.getCriteriaValues().map(String) ?? []),
   );
-  const rows = sheet.getMaxRows() - 1;
+  const rows = maxRows() - 1;
   const added = wanted
     .filter((rule) => !formulas.has(rule.formula))
     .map((rule) =>
