@@ -102,4 +102,29 @@ describe(`the directory of ${PARTNERS} partners`, () => {
       entry.record.status === 'active' ? 'paused' : 'active',
     );
   });
+
+  it('invites a partner to a gathering with a search: the page never loads the whole directory', async () => {
+    const { page } = session;
+    const d = everything();
+    const target = d.partners[250].record;
+    const asked: string[] = [];
+    const record = (request: { url(): string; postData(): string | null }) => {
+      if (request.url().includes('/run/getTables')) asked.push(request.postData() ?? '');
+    };
+    page.on('request', record);
+    await page.getByRole('navigation').getByRole('button', { name: 'Gatherings' }).click();
+    await page.getByRole('button', { name: 'Add a gathering or check-in' }).click();
+    await page.getByLabel('Title').fill('Picker check-in');
+    await page.getByLabel('Find partners').fill(target.name);
+    await page.getByRole('checkbox', { name: new RegExp(`^${target.name} \\(`) }).check();
+    await page.getByText(`1 chosen: ${target.name}.`).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Picker check-in' }).waitFor();
+    await page.getByText(target.name, { exact: true }).waitFor();
+    page.off('request', record);
+    const saved = everything().gatherings.find((g) => g.record.title === 'Picker check-in')!;
+    expect(saved.record.invited).toEqual([target.id]);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((body) => !body.includes('partners'))).toBe(true);
+  });
 });

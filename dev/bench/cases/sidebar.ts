@@ -2,6 +2,7 @@
 // screen carries a page of the directory and the counts; a save brings back the record and the part of
 // the profile it changed).
 import { action, within, type Action } from '../action';
+import { NO_FILTERS } from '../../../src/shared/partner-filter';
 import { seeded, SIZES } from './core';
 
 interface Listed {
@@ -52,6 +53,20 @@ export const SIDEBAR: Action[] = [
       },
       budget: within({ calls: 15, bytes: 20 * 1024 }),
       ceiling: { calls: 31, executions: 2 },
+    }),
+  ),
+  ...SIZES.map((n) =>
+    action({
+      name: `open Gatherings and find a partner to invite, ${n.toLocaleString('en-US')} partners`,
+      row: 'partner pickers (Gatherings, Surveys)',
+      partners: n,
+      prepare: () => ({ addOn: seeded(n), state: null }),
+      // The view's tables, then one search of the picker (picker.ts): partners are never loaded whole.
+      run: (s) => {
+        s.run('getTables', ['gatherings', 'actionItems']);
+        s.run('findPartners', { ...NO_FILTERS, query: 'tutoring', offset: 0, limit: 20 });
+      },
+      budget: within({ executions: 2, bytes: 50 * 1024 }),
     }),
   ),
 ];

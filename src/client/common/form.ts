@@ -25,6 +25,13 @@ export interface Picker {
   readonly where: string;
 }
 
+/** A control the page makes for an id-list field, in place of a checkbox per choice (a partner search). */
+export interface IdPicker {
+  readonly element: HTMLElement;
+  readonly focusable: HTMLElement;
+  chosen(): string[];
+}
+
 /** A related record shown in the same form, its fields keyed `<key>.<field>` ("contact.email"). */
 export interface Related {
   readonly key: string;
@@ -76,6 +83,8 @@ export function schemaForm(
     only?: readonly string[];
     choices?: Readonly<Record<string, readonly Choice[]>>;
     pickers?: Readonly<Record<string, Picker>>;
+    /** Id-list fields whose control the page makes, given the ids the record holds and the field's name. */
+    idPickers?: Readonly<Record<string, (initial: readonly string[], legend: string) => IdPicker>>;
     related?: Related;
     onSubmit: (form: FormHandle) => void;
     onCancel: () => void;
@@ -101,9 +110,13 @@ export function schemaForm(
   ) => {
     const id = nextId(key.replace('.', '-'));
     const error = h('div', { class: 'field-error', id: `${id}-error`, hidden: true });
-    const made = picker
-      ? pickerControl(column, value, id, picker)
-      : control_(column, value, id, options.choices?.[column.key]);
+    const idPicker = column.type === 'ids' && key === column.key ? options.idPickers?.[key] : undefined;
+    const ids = idPicker?.(Array.isArray(value) ? value : [], column.header);
+    const made = ids
+      ? { control: ids.element, read: () => ids.chosen(), focusable: ids.focusable }
+      : picker
+        ? pickerControl(column, value, id, picker)
+        : control_(column, value, id, options.choices?.[column.key]);
     fields.push({ key, column, error, ...made });
     const label =
       column.type === 'multi' || column.type === 'ids' || (picker?.list && picker.known.length)

@@ -205,10 +205,33 @@ export function focusHeading(id: string): void {
   (document.getElementById(id) as HTMLElement | null)?.focus();
 }
 
-export function partnerName(id: string): string {
+/** Partner names the page has seen outside its first screen (searches of the directory). */
+const seen = new Map<string, string>();
+
+export function rememberNames(rows: readonly { readonly id: string; readonly name: string }[]): void {
+  for (const r of rows) seen.set(r.id, r.name);
+}
+
+function knownName(id: string): string | undefined {
   return (
+    seen.get(id) ??
     state.directory?.partners.find((p) => p.record.id === id)?.record.name ??
-    state.home?.page.rows.find((p) => p.id === id)?.name ??
-    id
+    state.home?.page.rows.find((p) => p.id === id)?.name
   );
+}
+
+export function partnerName(id: string): string {
+  return knownName(id) ?? id;
+}
+
+/**
+ * Partners' names as a list for a sentence: those the page knows, the others counted ("A, B and 3
+ * more"), as the page does not hold every partner of a large school.
+ */
+export function namesOf(ids: readonly string[], most = 10): string {
+  const names = ids.map(knownName).filter((n): n is string => n !== undefined);
+  const listed = names.slice(0, most);
+  const rest = ids.length - listed.length;
+  if (!listed.length) return `${ids.length} partner${ids.length === 1 ? '' : 's'}`;
+  return rest ? `${listed.join(', ')} and ${rest} more` : listed.join(', ');
 }

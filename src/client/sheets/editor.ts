@@ -5,7 +5,14 @@ import type { FieldValue } from '../../shared/records';
 import type { Table } from '../../shared/schema';
 import { call } from '../common/run';
 import { h } from '../common/dom';
-import { isEmpty, schemaForm, type Choice, type FormHandle, type Picker } from '../common/form';
+import {
+  isEmpty,
+  schemaForm,
+  type Choice,
+  type FormHandle,
+  type IdPicker,
+  type Picker,
+} from '../common/form';
 import { busy, focusHeading, merge, say, sayInView, showView } from './app';
 
 /** The server functions that save one record of a table. */
@@ -27,6 +34,8 @@ export interface EditRequest {
   readonly onForm?: (form: FormHandle) => void;
   /** Text fields chosen from known names, a new one allowed (a partner's schools and liaison). */
   readonly pickers?: Readonly<Record<string, Picker>>;
+  /** Id-list fields whose control the page makes (e.g. a partner search). */
+  readonly idPickers?: Readonly<Record<string, (initial: readonly string[], legend: string) => IdPicker>>;
   /**
    * A related record saved with this one from the same form, sent as `contact` (a partner's main
    * contact): its table, the fields shown, and the record when there is one.
@@ -78,6 +87,7 @@ export function edit(request: EditRequest): void {
     fixed: request.fixed,
     choices: request.choices,
     pickers: request.pickers,
+    idPickers: request.idPickers,
     related: contact && {
       key: 'contact',
       legend: contact.legend,

@@ -13,7 +13,6 @@ import { CONVENING_GOALS } from '../../shared/convening';
 import { PLAN_LIMITS, PLAN_MONTHS, PLAN_WEEKDAYS, WEEKS_OF_MONTH, YEAR_MODELS } from '../../shared/choices';
 import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
-import type { Choice } from '../common/form';
 import { askToConfirm } from '../common/dialog';
 import {
   awaitsAnswer,
@@ -23,22 +22,10 @@ import {
   MODEL_MONTHS,
   schoolYearToPlan,
 } from '../../shared/gathering-dates';
-import { busy, focusHeading, merge, partnerName, reload, say, state, view } from './app';
+import { busy, focusHeading, merge, namesOf, reload, say, state, view } from './app';
+import { partnerIdsWith, partnerPicker } from './picker';
 import { confirmMail, plural } from './signature';
 import { edit } from './editor';
-
-function partnerChoices(): Choice[] {
-  return (state.directory?.partners ?? [])
-    .filter((p) => p.record.status !== 'ended')
-    .map((p) => ({ value: p.record.id, label: p.record.name }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-}
-
-function activePartnerIds(): string[] {
-  return (state.directory?.partners ?? [])
-    .filter((p) => p.record.status === 'active')
-    .map((p) => p.record.id);
-}
 
 function gatherings(): Listed<Gathering>[] {
   return [...(state.directory?.gatherings ?? [])].sort((a, b) => a.record.date.localeCompare(b.record.date));
@@ -162,7 +149,7 @@ function editGathering(entry?: Listed<Gathering>): void {
       end: '16:30',
       date: state.directory?.today ?? '',
     },
-    choices: { invited: partnerChoices() },
+    idPickers: { invited: partnerPicker },
     // Partner Hub's own record of what it last wrote to the event: kept as it is, not shown.
     fixed: { eventSync: entry?.record.eventSync ?? '' },
     done: (record) => showGathering(String(record.id)),
@@ -273,7 +260,8 @@ function planYear(): void {
                 }),
               nearTarget(event),
             );
-            if (drafts) reviewDrafts(review, drafts, () => (invite.checked ? activePartnerIds() : []));
+            if (drafts)
+              reviewDrafts(review, drafts, async () => (invite.checked ? partnerIdsWith(['active']) : []));
           },
         },
         'Preview',
@@ -330,7 +318,8 @@ function planConvening(): void {
                 }),
               nearTarget(event),
             );
-            if (drafts) reviewDrafts(review, drafts, () => (invite.checked ? activePartnerIds() : []));
+            if (drafts)
+              reviewDrafts(review, drafts, async () => (invite.checked ? partnerIdsWith(['active']) : []));
           },
         },
         'Preview',
@@ -360,7 +349,11 @@ function listed(items: readonly string[]): string {
  * The drafts, editable, before anything is written. A date already past is marked and left unchecked:
  * it is added (and later gets an agenda or event) only when the coordinator checks it.
  */
-function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () => string[]): void {
+function reviewDrafts(
+  box: HTMLElement,
+  drafts: GatheringDraft[],
+  invited: () => Promise<string[] | undefined>,
+): void {
   const today = state.directory?.today ?? '';
   const rows = drafts.map((d, i) => {
     const past = isPast(d.date, today);
@@ -407,7 +400,9 @@ function reviewDrafts(box: HTMLElement, drafts: GatheringDraft[], invited: () =>
       class: 'action',
       onclick: async () => {
         const chosen = rows.map((r) => r.read()).filter((d): d is GatheringDraft => d !== null);
-        const added = await busy('Adding…', () => call('addGatherings', chosen, invited()), add);
+        const guests = await invited();
+        if (!guests) return;
+        const added = await busy('Adding…', () => call('addGatherings', chosen, guests), add);
         if (!added) return;
         for (const entry of added) merge('gatherings', entry);
         const { actions } = showGatherings();
@@ -718,7 +713,7 @@ export function showGathering(id: string): GatheringView | undefined {
           .filter(Boolean)
           .join('; '),
       ),
-      ...row('Invited', g.invited.map(partnerName).join(', ')),
+      ...row('Invited', g.invited.length ? namesOf(g.invited, 50) : ''),
       ...row('Agenda', g.agendaUrl ? safeLink(g.agendaUrl, 'Open the agenda Doc') : ''),
     ),
     h(

@@ -14,8 +14,9 @@ import { showNeeds } from './needs';
 const VIEWS: [string, () => unknown][] = [
   ['Partners', showDirectory],
   ['Needs', async () => (await ensure('needs', 'schools')) && showNeeds()],
-  ['Gatherings', async () => (await ensure('partners', 'gatherings', 'actionItems')) && showGatherings()],
-  ['Surveys', async () => (await ensure('partners', 'surveys')) && showSurveys()],
+  // Partners are found with a search where these views pick them (picker.ts), never loaded whole.
+  ['Gatherings', async () => (await ensure('gatherings', 'actionItems')) && showGatherings()],
+  ['Surveys', async () => (await ensure('surveys')) && showSurveys()],
   ['Settings', showSettings],
 ];
 

@@ -10,6 +10,7 @@ import { h, replace, safeLink } from '../common/dom';
 import { askToConfirm } from '../common/dialog';
 import { busy, focusHeading, reload, say, state, view } from './app';
 import { confirmMail, plural, signatureInputs } from './signature';
+import { partnerIdsWith, partnerPicker } from './picker';
 
 export function showSurveys(): void {
   const surveys = [...(state.directory?.surveys ?? [])].sort((a, b) =>
@@ -232,27 +233,19 @@ function renderSurvey(v: SurveyView): void {
   const s = v.survey.record;
   const sum = v.summary;
   const invited = new Set(v.recipients.map((r) => r.partnerId));
-  const partners = (state.directory?.partners ?? []).filter(
-    (p) => p.record.status === 'active' || p.record.status === 'onboarding',
-  );
-  const boxes = partners.map((p, i) => {
-    const boxId = `send-p-${i}`;
-    const box = h('input', {
-      type: 'checkbox',
-      id: boxId,
-      value: p.record.id,
-      checked: !invited.has(p.record.id),
-    });
-    return {
-      box,
-      el: h(
-        'div',
-        { class: 'check' },
-        box,
-        h('label', { for: boxId }, p.record.name, invited.has(p.record.id) ? ' (invited)' : ''),
-      ),
-    };
-  });
+  // Every active or onboarding partner not yet invited, or the partners a search finds and the person
+  // ticks: the page never holds the whole directory.
+  const everyone = h('input', { type: 'radio', name: 'send-who', id: 'send-everyone', checked: true });
+  const some = h('input', { type: 'radio', name: 'send-who', id: 'send-some' });
+  const picker = partnerPicker([], 'Partners to send to');
+  picker.element.hidden = true;
+  for (const radio of [everyone, some])
+    radio.addEventListener('change', () => (picker.element.hidden = !some.checked));
+  const partnerIds = async (): Promise<string[] | undefined> => {
+    if (some.checked) return picker.chosen();
+    const ids = await partnerIdsWith(['active', 'onboarding']);
+    return ids?.filter((id) => !invited.has(id));
+  };
   const audience = h(
     'select',
     {},
@@ -266,14 +259,19 @@ function renderSurvey(v: SurveyView): void {
     message.value ||= d.message;
   });
   const output = h('div', { 'aria-live': 'polite' });
-  const request = (batch: number): SendRequest => ({
-    surveyId: s.id,
-    subject: subject.value,
-    message: message.value,
-    audience: audience.value as 'primary' | 'all',
-    partnerIds: boxes.filter((b) => b.box.checked).map((b) => b.box.value),
-    batch,
-  });
+  const request = async (batch: number): Promise<SendRequest | undefined> => {
+    const ids = await partnerIds();
+    return ids
+      ? {
+          surveyId: s.id,
+          subject: subject.value,
+          message: message.value,
+          audience: audience.value as 'primary' | 'all',
+          partnerIds: ids,
+          batch,
+        }
+      : undefined;
+  };
   const days = h('input', { type: 'number', min: 0, max: 365, value: 7 });
   const closed = s.status === 'closed';
   const previewButton = h(
@@ -281,11 +279,9 @@ function renderSurvey(v: SurveyView): void {
     {
       id: 'preview-mail',
       onclick: async () => {
-        const p = await busy(
-          'Preparing a preview…',
-          () => call('previewSurveyMail', request(10)),
-          previewButton,
-        );
+        const asked = await request(SURVEY_SEND_BATCH);
+        if (!asked) return;
+        const p = await busy('Preparing a preview…', () => call('previewSurveyMail', asked), previewButton);
         if (p) showPreview(output, p);
       },
     },
@@ -293,7 +289,13 @@ function renderSurvey(v: SurveyView): void {
   );
   const testButton = h(
     'button',
-    { id: 'test-mail', onclick: () => sendTest(request(10), testButton) },
+    {
+      id: 'test-mail',
+      onclick: async () => {
+        const asked = await request(SURVEY_SEND_BATCH);
+        if (asked) await sendTest(asked, testButton);
+      },
+    },
     'Send a test to me',
   );
   const sendButton = h(
@@ -322,10 +324,17 @@ function renderSurvey(v: SurveyView): void {
           field('Who gets it', audience, 'send-audience'),
           h(
             'fieldset',
-            { class: boxes.length > 8 ? 'long' : undefined },
+            {},
             h('legend', {}, 'Partners'),
-            ...boxes.map((b) => b.el),
+            h(
+              'div',
+              { class: 'check' },
+              everyone,
+              h('label', { for: 'send-everyone' }, 'Every active or onboarding partner not yet invited'),
+            ),
+            h('div', { class: 'check' }, some, h('label', { for: 'send-some' }, 'Partners I choose')),
           ),
+          picker.element,
           field('Subject', subject, 'send-subject'),
           field(
             'Message',
@@ -584,12 +593,14 @@ async function sendTest(request: SendRequest, button: HTMLElement): Promise<void
 
 /** Asks first (how many, the quota, when the rest go, who signs), then sends with progress. */
 async function confirmAndSend(
-  request: (batch: number) => SendRequest,
+  request: (batch: number) => Promise<SendRequest | undefined>,
   output: HTMLElement,
   surveyId: string,
   button: HTMLElement,
 ): Promise<void> {
-  const plan = await busy('Counting who gets it…', () => call('previewSurveyMail', request(10)), button);
+  const asked = await request(SURVEY_SEND_BATCH);
+  if (!asked) return;
+  const plan = await busy('Counting who gets it…', () => call('previewSurveyMail', asked), button);
   if (!plan) return;
   if (!plan.emails) {
     say(
@@ -613,7 +624,7 @@ async function confirmAndSend(
     },
     button,
   );
-  if (go) await sendAll(request, output, surveyId, button);
+  if (go) await sendAll(asked, output, surveyId, button);
 }
 
 /** Asks first, then reminds those due, in batches until all have gone or the quota stops them. */
@@ -676,7 +687,7 @@ function waitingWords(last: SendResult): string {
 
 /** Sends in batches, showing n of N, then who got it, who waits, and who failed and why. */
 async function sendAll(
-  request: (batch: number) => SendRequest,
+  asked: SendRequest,
   output: HTMLElement,
   surveyId: string,
   button: HTMLElement,
@@ -688,7 +699,7 @@ async function sendAll(
   let last: SendResult | undefined;
   let first = true;
   for (;;) {
-    const batch = first ? request(SURVEY_SEND_BATCH) : { ...request(SURVEY_SEND_BATCH), partnerIds: [] };
+    const batch = first ? asked : { ...asked, partnerIds: [] };
     first = false;
     try {
       last = await call('sendSurvey', batch);
