@@ -48,7 +48,7 @@ import {
 import { CHANGE_DECISIONS } from '../shared/choices';
 import { conveningPlan, yearPlan } from './domain/schedule';
 import { SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';
-import { attention, nextCheckIn } from './domain/partners';
+import { attention, nextCheckIn } from '../shared/partner-status';
 import { UserError } from './domain/errors';
 import { bool, checkArgs, integer, list, oneOf, text, type Checks } from './args';
 import {

@@ -120,6 +120,25 @@ export interface PartnerGlance extends CheckInFigures {
   }[];
 }
 
+/** The figures of the home screen a partner save can change: all but the agreements expiring. */
+export type PartnerCounts = Omit<PartnerGlance, 'expiring'>;
+
+/**
+ * A partner save, with what the sidebar then shows: the partner as saved, and the figures counted from
+ * the partners as the save left them (the day they were counted for: the sidebar works out the
+ * partner's list row from it and the agreements its profile holds, which a partner save leaves alone).
+ */
+export type PartnerSaveResult =
+  | Exclude<SaveResult<Partner>, { readonly status: 'saved' }>
+  | {
+      readonly status: 'saved';
+      readonly entry: Listed<Partner>;
+      /** The main contact, when the save wrote it. */
+      readonly contact?: Listed<Contact>;
+      readonly today: string;
+      readonly counts: PartnerCounts;
+    };
+
 /** What the Sheets sidebar opens with: what its first screen shows, and nothing more. */
 export interface SidebarHome {
   readonly today: string;
@@ -587,7 +606,7 @@ export interface ServerApi {
   getPartner(partnerId: string, parts: ProfilePart[]): PartnerProfile;
   getTables(tables: ViewTable[]): Partial<ViewTables>;
   setUpDatabase(): SetUpReport;
-  savePartner(request: PartnerSaveRequest): SaveResult<Partner>;
+  savePartner(request: PartnerSaveRequest): PartnerSaveResult;
   saveContact(request: SaveRequest): SaveResult<Contact>;
   saveAgreement(request: SaveRequest): SaveResult<Agreement>;
   saveSchool(request: SaveRequest): SaveResult<School>;

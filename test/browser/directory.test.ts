@@ -66,9 +66,19 @@ describe('partner directory', () => {
     expect(tab.formulas.flat().filter(Boolean)).toEqual([]);
 
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
-    await page.getByLabel('Services').fill('After-school reading');
+    await page.getByLabel('Services').fill('After-school quokka reading');
+    const { calls } = ctx.session.preview.addOn.workspace;
+    calls.reset();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('After-school reading').waitFor();
+    await page.getByText('After-school quokka reading').waitFor();
+    // The save's own read and re-check, and nothing fetched after it: the page works out the row.
+    expect(calls.count('SpreadsheetApp.Sheet.getSheetValues')).toBe(2);
+    // Search in the page finds the partner by what it was just saved with.
+    await page.getByRole('button', { name: '← All partners' }).click();
+    await page.getByLabel('Search partners').fill('quokka');
+    await page.getByText(/^1 of \d+ partners$/).waitFor();
+    await page.getByRole('button', { name: /=HYPERLINK/ }).click();
+    await page.getByRole('heading', { name: '=HYPERLINK("https://evil.example","Click")' }).waitFor();
 
     await page.getByRole('button', { name: 'Log check-in' }).click();
     await page.getByLabel('Date').fill('2026-11-20');

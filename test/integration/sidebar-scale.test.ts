@@ -1,5 +1,5 @@
 // Issue 11, "a sidebar whose data does not grow with the network": at 5,000 partners the sidebar opens
-// with its first screen only, and a save brings back only what changed. Service calls are counted on the
+// with its first screen only, and a save brings back only what changed, with nothing fetched after it. Service calls are counted on the
 // in-memory Workspace (deterministic); bytes are the JSON of what reaches the page.
 import { loadAddOn, type AddOn } from '../../dev/gas';
 import { seedDemoSchool } from '../../dev/preview/demo';
@@ -9,11 +9,12 @@ import type {
   PartnerPage,
   PartnerProfile,
   PartnerQuery,
-  SaveResult,
+  PartnerSaveResult,
   ViewTables,
 } from '../../src/shared/contract';
 import type { Partner } from '../../src/shared/records';
 import { NO_FILTERS } from '../../src/shared/partner-filter';
+import { partnerEntry, partnerRow } from '../../src/shared/partner-status';
 import { ok } from './helpers';
 
 const TODAY = '2026-11-23';
@@ -75,9 +76,10 @@ describe(`the sidebar at ${PARTNERS} partners`, () => {
     expect(addOn.workspace.calls.total()).toBeLessThanOrEqual(15);
   });
 
-  it('saves one partner and brings back only what changed: ≤ 20 KB, the refresh ≤ 10 calls', () => {
+  it('saves one partner with what the sidebar then needs: ≤ 15 service calls, ≤ 20 KB, one execution', () => {
     const { boot } = openSidebar(addOn);
-    const row = boot.home!.page.rows[40];
+    const home = boot.home!;
+    const row = home.page.rows[40];
     const opened = ok<PartnerProfile>(addOn, 'getPartner', row.id, [
       'contacts',
       'agreements',
@@ -89,33 +91,59 @@ describe(`the sidebar at ${PARTNERS} partners`, () => {
     expect(bytes(opened)).toBeLessThanOrEqual(20 * 1024);
     const { id, created: _c, updated: _u, ...values } = opened.entry.record;
     addOn.workspace.calls.reset();
-    const saved = ok<SaveResult<Partner>>(addOn, 'savePartner', {
+    const saved = ok<PartnerSaveResult>(addOn, 'savePartner', {
       id,
       version: opened.entry.version,
-      values: { ...values, notes: 'Scale edit', status: 'paused' },
+      values: { ...values, status: 'paused' },
     });
-    expect(saved.status).toBe('saved');
-    const saveCalls = addOn.workspace.calls.total();
-    addOn.workspace.calls.reset();
-    // What the sidebar then asks (partners.ts, after a partner save): its list row and the figures.
-    const after = ok<PartnerProfile>(addOn, 'getPartner', row.id, []);
-    const refreshCalls = addOn.workspace.calls.total();
-    const size = bytes(saved) + bytes(after);
-    console.log(
-      `save one partner, ${PARTNERS} partners: ${saveCalls} + ${refreshCalls} calls, ${size} bytes back`,
+    const calls = addOn.workspace.calls.total();
+    console.log(`save one partner, ${PARTNERS} partners: ${calls} calls, ${bytes(saved)} bytes back`);
+    expect(calls).toBeLessThanOrEqual(15);
+    expect(bytes(saved)).toBeLessThanOrEqual(20 * 1024);
+    if (saved.status !== 'saved') throw new Error(saved.status);
+    // Two blocks written (the status, the time it was updated). Nothing is read back or fetched after:
+    // what the sidebar works out from the answer and the profile it holds (partners.ts showSaved) is
+    // what the server lists now, version included.
+    const entry = partnerEntry(
+      saved.entry,
+      (opened.agreements ?? []).map((a) => a.record),
+      saved.today,
     );
-    expect(refreshCalls).toBeLessThanOrEqual(10);
-    expect(size).toBeLessThanOrEqual(20 * 1024);
-    expect(after.row.status).toBe('paused');
-    expect(after.entry.record.notes).toBe('Scale edit');
-    expect(after.contacts).toBeUndefined();
-    expect(after.glance.total).toBe(PARTNERS);
-    expect(after.glance.active).toBe(boot.home!.glance.active - (row.status === 'active' ? 1 : 0));
+    const now = ok<PartnerProfile>(addOn, 'getPartner', row.id, []);
+    expect(entry).toEqual(now.entry);
+    expect(partnerRow(entry)).toEqual(now.row);
+    expect({ expiring: home.glance.expiring, ...saved.counts }).toEqual(now.glance);
+    expect(now.row.status).toBe('paused');
+    expect(saved.counts.total).toBe(PARTNERS);
+    expect(saved.counts.active).toBe(home.glance.active - (row.status === 'active' ? 1 : 0));
   });
 
-  // savePartner alone is 19–21 calls (lock 3, open 4, read 3, row check 2, 2 per changed block, flush,
-  // read-back 2): the save path itself has to shrink before save + refresh fits 15.
-  it.todo('saves one partner with what the sidebar then needs in ≤ 15 service calls');
+  it('saves again over the version a save brought back, a date too (which Sheets parses: read back)', () => {
+    const id = openSidebar(addOn).boot.home!.page.rows[41].id;
+    const opened = ok<PartnerProfile>(addOn, 'getPartner', id, []);
+    const { id: _i, created: _c, updated: _u, ...values } = opened.entry.record;
+    const save = (version: string, change: Partial<Partner>) =>
+      ok<PartnerSaveResult>(addOn, 'savePartner', { id, version, values: { ...values, ...change } });
+    const listed = () => {
+      const {
+        attention: _a,
+        nextCheckIn: _n,
+        ...entry
+      } = ok<PartnerProfile>(addOn, 'getPartner', id, []).entry;
+      return entry;
+    };
+    addOn.workspace.calls.reset();
+    const first = save(opened.entry.version, { lastCheckIn: '2026-11-02' });
+    if (first.status !== 'saved') throw new Error(first.status);
+    expect(addOn.workspace.calls.count('SpreadsheetApp.Sheet.getSheetValues')).toBe(3);
+    expect(first.entry).toEqual(listed());
+    addOn.workspace.calls.reset();
+    const second = save(first.entry.version, { lastCheckIn: '2026-11-02', notes: 'Again' });
+    expect(second.status).toBe('saved');
+    expect(addOn.workspace.calls.count('SpreadsheetApp.Sheet.getSheetValues')).toBe(2);
+    if (second.status !== 'saved') throw new Error(second.status);
+    expect(second.entry).toEqual(listed());
+  });
 
   it('fetches the tables a view shows when it is opened, partners as briefs', () => {
     const tables = ok<Partial<ViewTables>>(addOn, 'getTables', ['partners', 'surveys']);

@@ -201,7 +201,8 @@ export const CORE: Action[] = [
     // 15 tabs at about 15 calls each (insert, id, header and its format and protection, frozen row,
     // dropdowns and formats over the body) and the dropdown rules built at about 3 calls each: the target
     // needs the tabs made in a few calls (see the README).
-    ceiling: { calls: 360 },  }),
+    ceiling: { calls: 360 },
+  }),
   action({
     name: 'set up again, nothing to do (50 partners)',
     partners: 50,

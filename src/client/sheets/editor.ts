@@ -1,6 +1,6 @@
 // Add and edit any record with the form the schema describes; a save someone else overtook shows both
 // versions and saves nothing until the person chooses.
-import { SAVE_TABLES, type Listed, type SaveResult } from '../../shared/contract';
+import { SAVE_TABLES, type Listed, type PartnerSaveResult, type SaveResult } from '../../shared/contract';
 import type { FieldValue } from '../../shared/records';
 import type { Table } from '../../shared/schema';
 import { call } from '../common/run';
@@ -19,6 +19,9 @@ import { busy, focusHeading, merge, say, sayInView, showView } from './app';
 export type SaveFn = keyof typeof SAVE_TABLES;
 
 type Values = Record<string, FieldValue>;
+
+/** A save that went through: the record as written (for a partner, with the figures it may change). */
+export type Saved = Extract<SaveResult<object> | PartnerSaveResult, { readonly status: 'saved' }>;
 
 export interface EditRequest {
   readonly table: Table;
@@ -50,8 +53,11 @@ export interface EditRequest {
   /** What to say once saved, when more than "Saved <record>." (a school that is new). */
   readonly savedMessage?: (record: Values, form: FormHandle) => string;
   readonly title?: string;
-  /** After a save (with the saved record) or after keeping the other version (with it); awaited. */
-  readonly done: (record: Values) => unknown;
+  /**
+   * After a save (with the saved record and what the save brought back) or after keeping the other
+   * version (with it alone); awaited.
+   */
+  readonly done: (record: Values, saved?: Saved) => unknown;
   readonly back: () => void;
   /** The version to save over, when editing again after a conflict. */
   readonly version?: string;
@@ -130,7 +136,7 @@ export function edit(request: EditRequest): void {
         : { values, ...contactPart };
       // "Saving…" and a failure stand beside the Save button, where the coordinator is looking.
       const result = (await busy('Saving…', () => call(fn, payload), actions)) as
-        SaveResult<object> | undefined;
+        SaveResult<object> | PartnerSaveResult | undefined;
       if (!result) return;
       if (result.status === 'invalid') {
         handle.showErrors(result.errors);
@@ -139,7 +145,7 @@ export function edit(request: EditRequest): void {
       } else {
         // Only what was saved comes back: it is merged into what the page holds.
         merge(SAVE_TABLES[fn], result.entry);
-        await request.done(result.entry.record as Values);
+        await request.done(result.entry.record as Values, result);
         // At the top of the view the save led to; it goes when that view is drawn again.
         sayInView(
           request.savedMessage?.(result.entry.record as Values, handle) ?? `Saved ${singular(table)}.`,

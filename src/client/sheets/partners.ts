@@ -8,12 +8,14 @@ import type {
   PartnerProfile,
   PartnerQuery,
   PartnerRow,
+  PartnerSaveResult,
   ProfilePart,
   SidebarHome,
 } from '../../shared/contract';
 import type { Agreement, CheckIn, Contact, Onboarding, Review, Vetting } from '../../shared/records';
 import { FOCUS_AREAS, MAIN_CONTACT_FIELDS, PARTNER_STATUSES, TABLES, type Table } from '../../shared/schema';
-import { matches, queryWords } from '../../shared/partner-filter';
+import { matches, queryWords, searchText } from '../../shared/partner-filter';
+import { contactText, partnerEntry, partnerRow } from '../../shared/partner-status';
 import { call } from '../common/run';
 import { busy, ensure, say, sayInView, setHome, setNeedFigures, showView, state } from './app';
 import { knownName } from '../../shared/names';
@@ -363,6 +365,39 @@ export async function showProfile(
   renderProfile(mergeProfile(profile));
 }
 
+/**
+ * A partner just saved, shown with no second round trip: its list row worked out here from the save's
+ * answer and the agreements and contacts of its open profile (a partner save changes no agreement; the
+ * main contact saved with it comes back with it), the figures from the counts the save brought back (the
+ * agreements expiring do not change with a partner).
+ */
+function showSaved(saved: Extract<PartnerSaveResult, { status: 'saved' }>, profile?: Open): void {
+  const home = state.home;
+  const entry = partnerEntry(
+    saved.entry,
+    (profile?.agreements ?? []).map((a) => a.record),
+    saved.today,
+  );
+  const before = profile?.contacts ?? [];
+  const contact = saved.contact;
+  const contacts = !contact
+    ? before
+    : before.some((c) => c.record.id === contact.record.id)
+      ? before.map((c) => (c.record.id === contact.record.id ? contact : c))
+      : [...before, contact];
+  renderProfile(
+    mergeProfile({
+      entry,
+      row: partnerRow(entry),
+      ...(home && localPage(home)
+        ? { search: searchText(entry.record, contactText(contacts.map((c) => c.record))) }
+        : {}),
+      contacts,
+      glance: { expiring: home?.glance.expiring ?? 0, ...saved.counts },
+    }),
+  );
+}
+
 // ---- Profile -----------------------------------------------------------------------------------------
 
 function renderProfile(profile: Open): void {
@@ -537,7 +572,11 @@ async function editPartner(entry?: PartnerEntry, contacts: readonly Listed<Conta
         ? `Saved partner. ${fresh.map((n) => `“${n}”`).join(', ')} ${fresh.length === 1 ? 'is' : 'are'} not on the Schools tab: add ${fresh.length === 1 ? 'it' : 'them'} there if ${fresh.length === 1 ? 'it is one of your schools' : 'they are your schools'}, or correct the partner.`
         : 'Saved partner.';
     },
-    done: (record) => showProfile(String(record.id), ['contacts']),
+    done: (record, saved) => {
+      const profile = entry && open?.entry.record.id === entry.record.id ? open : undefined;
+      if (saved && 'counts' in saved && (!entry || profile)) return showSaved(saved, profile);
+      return showProfile(String(record.id), ['contacts']);
+    },
     back: () => (entry ? renderOpen(entry.record.id) : showDirectory()),
   });
 }

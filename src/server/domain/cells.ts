@@ -170,6 +170,14 @@ export function storedAs(cell: Cell): Cell {
   return typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
 }
 
+/**
+ * A cell written as typed text that Sheets may still turn into something else (a date or a time of day,
+ * written for Sheets to parse, or kept as text by a text-formatted cell): storedAs cannot say which.
+ */
+export function mayConvert(cell: Cell): boolean {
+  return typeof cell === 'string' && !cell.startsWith("'") && WOULD_PARSE.test(cell);
+}
+
 /** A string written so that Sheets stores exactly this text: never a formula, never a number. */
 export function asText(text: string): string {
   return text !== '' && WOULD_PARSE.test(text) ? `'${text}` : text;

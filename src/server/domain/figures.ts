@@ -2,10 +2,11 @@
 // (network.ts), the Dashboard tab and the messages take them from here, so no two can disagree.
 // Pure.
 import type { CheckInFigures, NeedFigures, SurveyFigures } from '../../shared/figures';
+import type { PartnerCounts } from '../../shared/contract';
 import type { Agreement, Partner } from '../../shared/records';
 import type { GapReport } from '../../shared/gaps';
 import type { SurveySummary } from '../../shared/survey';
-import { checkInState, expiringAgreements } from './partners';
+import { checkInState, expiringAgreements } from '../../shared/partner-status';
 
 export function needFigures(report: Pick<GapReport, 'needs'>): NeedFigures {
   let unmet = 0;
@@ -46,6 +47,24 @@ export function checkInFigures(
   }
   due.sort((a, b) => a.nextCheckIn.localeCompare(b.nextCheckIn) || a.name.localeCompare(b.name));
   return { overdue, dueSoon, due };
+}
+
+/** How many of the partners due for a check-in the home screen lists (it counts them all). */
+export const DUE_LISTED = 20;
+
+/** The home screen's figures that come from the partners alone (the agreements expiring do not). */
+export function partnerCounts(
+  partners: readonly Pick<Partner, 'id' | 'name' | 'status' | 'cadence' | 'lastCheckIn'>[],
+  today: string,
+): PartnerCounts {
+  const checkIns = checkInFigures(partners, today);
+  return {
+    total: partners.length,
+    active: partners.filter((p) => p.status === 'active').length,
+    overdue: checkIns.overdue,
+    dueSoon: checkIns.dueSoon,
+    due: checkIns.due.slice(0, DUE_LISTED),
+  };
 }
 
 /** Agreements about to end (`expiringAgreements`), counted across partners: the Gaps tab lists each. */

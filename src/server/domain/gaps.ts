@@ -42,8 +42,8 @@ export type { Finding, FindingKind, GapReport, Landscape, NeedStatus, Severity }
 import type { Agreement, Need, Partner, School } from '../../shared/records';
 import { FOCUS_AREAS } from '../../shared/schema';
 import { isIsoDate } from '../../shared/fields';
-import { daysBetween } from './dates';
-import { checkInState, expiringAgreements, isCurrent, singleFunded } from './partners';
+import { daysBetween } from '../../shared/dates';
+import { checkInState, expiringAgreements, isCurrent, singleFunded } from '../../shared/partner-status';
 import { fold } from '../../shared/partner-filter';
 
 export const FINDING_KINDS: readonly FindingKind[] = [

@@ -2,7 +2,7 @@
 // Docs that carry them to people outside the sheet. Pure.
 import type { ActionItem, Agreement, CheckIn, Contact, Partner, School, Vetting } from '../../shared/records';
 import { VETTING_CRITERIA } from '../../shared/schema';
-import { isCurrent } from './partners';
+import { isCurrent } from '../../shared/partner-status';
 import { contactLine, type Block } from './agenda';
 
 /** '2026-27' for any date from July 2026 to June 2027. */

@@ -1,7 +1,7 @@
 // The year's gatherings: the guide's five 90-minute gatherings, the lighter three, or a custom cadence;
 // and the goal-setting convening. Pure: dates are 'yyyy-mm-dd', times 'HH:mm'.
 import type { ConveningRequest, GatheringDraft, YearRequest } from '../../shared/contract';
-import { addDays } from './dates';
+import { addDays } from '../../shared/dates';
 import { MONTHS } from './text';
 import { CONVENING_GOALS } from '../../shared/convening';
 import { MODEL_MONTHS, yearOfMonth } from '../../shared/gathering-dates';

@@ -16,7 +16,7 @@ import type {
 import type { PartnerSummary, ScaleStat } from '../../shared/survey';
 import type { Block } from './agenda';
 import { schoolYear } from './lifecycle';
-import { isCurrent } from './partners';
+import { isCurrent } from '../../shared/partner-status';
 import { longDate } from './text';
 
 export type ReportAudience = 'staff' | 'partners';

@@ -2,12 +2,13 @@
 // still ours), reads a table with one getValues(), and saves under the document lock after re-reading.
 import { headerKey, TABLES, type Table, type TableKey } from '../../shared/schema';
 import type { Stored } from '../../shared/records';
-import { dateInZone, type DateInZone } from '../domain/cells';
+import { dateInZone, mayConvert, storedAs, type DateInZone } from '../domain/cells';
 import {
   findHeaderRow,
   mapHeaders,
   planWrites,
   readRows,
+  type Block,
   type HeaderMap,
   type Rec,
   type RowChange,
@@ -190,8 +191,11 @@ export class Database {
     }
   }
 
-  /** Writes the planned cells of some rows: one setValues() per block of adjacent changed cells. */
-  write(data: TableData, changes: readonly RowChange[]): number {
+  /**
+   * Writes the planned cells of some rows: one setValues() per block of adjacent changed cells. Returns
+   * the blocks written (see rowsAfter).
+   */
+  write(data: TableData, changes: readonly RowChange[]): Block[] {
     if (!data.sheet)
       throw new UserError(`The ${data.table.tab} tab is missing. Run "Set up partner database" first.`);
     const blocks = planWrites(data.table, data.map, data.values, changes, this.toDate);
@@ -206,7 +210,43 @@ export class Database {
         .getRange(block.row, block.column, block.values.length, block.values[0].length)
         .setValues(block.values);
     }
-    return blocks.length;
+    return blocks;
+  }
+
+  /**
+   * Some rows as a write of `blocks` left them, without reading them back: the values read, with each
+   * written cell as Sheets stores it. Text written for Sheets to parse (a date, a time of day) may be
+   * stored as something else depending on the cell's format: rows with such a cell are read back, in
+   * one call.
+   */
+  rowsAfter(data: TableData, blocks: readonly Block[], rows: readonly number[]): Stored<Rec>[] {
+    const header = data.values[data.map.headerRow] ?? [];
+    const wanted = new Set(rows);
+    const lines = new Map<number, unknown[]>(
+      rows.map((row) => [row, [...(data.values[row - 1] ?? header.map(() => ''))]]),
+    );
+    let unsure = false;
+    for (const block of blocks)
+      block.values.forEach((cells, i) => {
+        const line = lines.get(block.row + i);
+        if (!line) return;
+        cells.forEach((cell, j) => {
+          line[block.column - 1 + j] = storedAs(cell);
+          unsure ||= mayConvert(cell);
+        });
+      });
+    if (unsure && data.sheet && rows.length) {
+      const first = Math.min(...rows);
+      const read = data.sheet.getSheetValues(first, 1, Math.max(...rows) - first + 1, header.length);
+      for (const row of rows) lines.set(row, read[row - first]);
+    }
+    const map = mapHeaders(data.table, header);
+    return [...wanted].flatMap((row) =>
+      readRows(data.table, [header, lines.get(row) ?? []], map, this.toDate).rows.map((r) => ({
+        ...r,
+        row,
+      })),
+    );
   }
 }
 

@@ -22,7 +22,6 @@ import type {
   CalendarSyncRequest,
   CalendarSyncResult,
   EventResult,
-  Listed,
 } from '../../shared/contract';
 import type { Contact, Gathering, Stored } from '../../shared/records';
 import { isIsoDate } from '../../shared/fields';
@@ -34,8 +33,7 @@ import {
   type EventDetails,
 } from '../domain/event-sync';
 import { gatheringGuests } from '../domain/guests';
-import { planWrites, readRows, type Rec, type RowChange } from '../domain/table';
-import { storedAs } from '../domain/cells';
+import type { Block, Rec, RowChange } from '../domain/table';
 import { zonedInstant } from '../domain/zones';
 import { UserError } from '../domain/errors';
 import { oneLine } from '../domain/text';
@@ -395,21 +393,6 @@ function failed(g: Pick<Gathering, 'id' | 'title' | 'eventId'>, error: string): 
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The Listed rows after the write, from the values read with the written cells put in. */
-function afterWrite(db: Database, data: TableData, changes: readonly RowChange[]): Listed<Gathering>[] {
-  const values = data.values.map((r) => [...r]);
-  for (const block of planWrites(data.table, data.map, data.values, changes, db.toDate))
-    block.values.forEach((cells, i) =>
-      cells.forEach((cell, j) => {
-        values[block.row - 1 + i][block.column - 1 + j] = storedAs(cell);
-      }),
-    );
-  const rows = new Set(changes.map((c) => c.row));
-  return readRows(data.table, values, data.map, db.toDate)
-    .rows.filter((r) => rows.has(r.row))
-    .map((r) => listed<Gathering>(r));
-}
-
 /**
  * Agendas (when asked) and Calendar events for many gatherings in one execution, until the time budget,
  * the per-execution cap or Calendar's burst limit stops it: `remaining` is what the next call does.
@@ -540,6 +523,7 @@ export function syncGatherings(
   const found = new Map<string, ApiEvent>();
   const needLookUp = work.some((p) => !p.g.eventId) || work.length > 3;
   const changes: RowChange[] = [];
+  let blocks: Block[] = [];
   const done = new Set(items.map((i) => i.id));
   try {
     if (needLookUp) {
@@ -579,7 +563,7 @@ export function syncGatherings(
     }
   } finally {
     // What was done is recorded even when a Calendar call stopped the execution.
-    if (changes.length) withSheetLock(db, () => db.write(data, changes));
+    if (changes.length) withSheetLock(db, () => (blocks = db.write(data, changes)));
   }
   const withAgenda = items.map((item) => {
     const agenda = agendas.get(item.id);
@@ -588,7 +572,13 @@ export function syncGatherings(
   // What the sidebar merges into its list: the rows written, and those that only got an agenda.
   const written = new Set(changes.map((c) => c.row));
   const rows = [
-    ...afterWrite(db, data, changes),
+    ...db
+      .rowsAfter(
+        data,
+        blocks,
+        [...written].sort((a, b) => a - b),
+      )
+      .map((r) => listed<Gathering>(r)),
     ...data.rows
       .filter((r) => agendas.has(String(r.record.id)) && !written.has(r.row))
       .map((r) => listed<Gathering>(r)),

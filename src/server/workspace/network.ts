@@ -5,7 +5,7 @@ import type { Agreement, Need, Partner, School } from '../../shared/records';
 import { FOCUS_AREAS, PARTNER_STATUSES, REPORT_TABS } from '../../shared/schema';
 import { analyzeGaps, classifyNeeds, landscape, linkablePartners, type GapInput } from '../domain/gaps';
 import { checkInFigures, expiringCount, needFigures, surveyFigures } from '../domain/figures';
-import { inService } from '../domain/partners';
+import { inService } from '../../shared/partner-status';
 import type { NeedFigures } from '../../shared/figures';
 import { asText } from '../domain/cells';
 import { UserError } from '../domain/errors';

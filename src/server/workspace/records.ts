@@ -1,9 +1,16 @@
 // Saving one record: validated first, then under the document lock the table is re-read, the row found
 // by its id and checked against the version the sidebar loaded, and only the changed cells written.
 import { MAIN_CONTACT_FIELDS, TABLES, type Table, type TableKey } from '../../shared/schema';
-import type { FieldValue, Partner, Stored } from '../../shared/records';
+import type { Contact, FieldValue, Partner, Stored } from '../../shared/records';
 import { checkDraft } from '../../shared/fields';
-import type { Listed, PartnerSaveRequest, SaveRequest, SaveResult } from '../../shared/contract';
+import type {
+  Listed,
+  PartnerSaveRequest,
+  PartnerSaveResult,
+  SaveRequest,
+  SaveResult,
+} from '../../shared/contract';
+import { partnerCounts } from '../domain/figures';
 import { mapHeaders, readRows, ROW_REF, type Rec } from '../domain/table';
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
@@ -169,9 +176,9 @@ export function saveRecord<T>(
     if (Object.keys(more).length) return { status: 'invalid', errors: more };
     const extra = options.complete?.(plan.full) ?? {};
     const record = { ...plan.record, ...extra };
-    db.write(plan.data, [{ row: plan.row, values: record }]);
+    const saved = writeRow(db, plan.data, plan.row, record);
     options.after?.({ ...plan.full, ...extra });
-    return { status: 'saved', entry: listed<T>(readOneRow(db, plan.data, plan.row)) };
+    return { status: 'saved', entry: listed<T>(saved) };
   });
 }
 
@@ -180,7 +187,7 @@ export function saveRecord<T>(
  * `contact.<field>`), then written under one lock, or neither when either was changed by someone else.
  * A new main contact is the partner's primary one unless it already has one.
  */
-export function savePartner(db: Database, request: PartnerSaveRequest): SaveResult<Partner> {
+export function savePartner(db: Database, request: PartnerSaveRequest): PartnerSaveResult {
   const partner = draftOf(TABLES.partners, request);
   const contactRequest = request.contact;
   const contact = contactRequest ? draftOf(TABLES.contacts, contactRequest, MAIN_CONTACT_FIELDS) : undefined;
@@ -223,14 +230,40 @@ export function savePartner(db: Database, request: PartnerSaveRequest): SaveResu
     // An edit of the contact alone leaves the partner's row as it is (its version was checked).
     const partnerChanged =
       request.id === undefined || ROW_REF.test(request.id) || Object.keys(partner.values).length > 0;
-    if (partnerChanged) db.write(planned.data, [{ row: planned.row, values: planned.record }]);
-    if (contactPlan) db.write(contactPlan.data, [{ row: contactPlan.row, values: contactPlan.record }]);
-    return { status: 'saved', entry: listed<Partner>(readOneRow(db, planned.data, planned.row)) };
+    const saved = partnerChanged
+      ? writeRow(db, planned.data, planned.row, planned.record)
+      : planned.data.rows.find((r) => r.row === planned.row);
+    if (!saved) throw new UserError(`Row ${planned.row} of the Partners tab could not be read.`);
+    const contactSaved = contactPlan
+      ? writeRow(db, contactPlan.data, contactPlan.row, contactPlan.record)
+      : undefined;
+    // The figures from the partners as the save left them: the ones read, with this row as written.
+    const partners = [...planned.data.rows.filter((r) => r.row !== planned.row), saved].map(
+      (r) => listed<Partner>(r).record,
+    );
+    const today = db.today();
+    return {
+      status: 'saved',
+      entry: listed<Partner>(saved),
+      ...(contactSaved ? { contact: listed<Contact>(contactSaved) } : {}),
+      today,
+      counts: partnerCounts(partners, today),
+    };
   });
 }
 
 function ids(data: TableData): Set<string> {
   return new Set(data.rows.map((r) => String(r.record.id)));
+}
+
+/**
+ * Writes one row's planned cells and gives the row as written, its new version included, without
+ * reading it back (Database.rowsAfter reads it only when Sheets may have parsed a cell).
+ */
+function writeRow(db: Database, data: TableData, row: number, values: Rec): Stored<Rec> {
+  const [saved] = db.rowsAfter(data, db.write(data, [{ row, values }]), [row]);
+  if (!saved) throw new UserError(`Saved row ${row} of ${data.table.tab} could not be read back.`);
+  return saved;
 }
 
 /** Reads back one row after a save, for its new version: one getValues() of that row. */

@@ -8,7 +8,6 @@ import type {
   PartnerPage,
   PartnerProfile,
   PartnerQuery,
-  PartnerRow,
   ProfilePart,
   SidebarHome,
   ViewTable,
@@ -31,17 +30,14 @@ import type {
 import { TABLES, TABLE_KEYS, type TableKey } from '../../shared/schema';
 import { facets, matches, queryWords, searchText } from '../../shared/partner-filter';
 import { isDemoId } from '../../shared/demo';
-import { attention, nextCheckIn } from '../domain/partners';
-import { checkInFigures, expiringCount, needFigures } from '../domain/figures';
+import { contactText, partnerEntry, partnerRow } from '../../shared/partner-status';
+import { expiringCount, needFigures, partnerCounts } from '../domain/figures';
 import { classifyNeeds } from '../domain/gaps';
 import { gapInput } from './network';
 import { UserError } from '../domain/errors';
 import { withSheetLock, type Database, type TableData } from './database';
 import { assignIds } from './setup';
 import { listed } from './records';
-
-/** How many of the partners due for a check-in the home screen lists (it counts them all). */
-const DUE_LISTED = 20;
 
 /**
  * Reads some tables once; rows people added by hand get their id first, so the sidebar can pick and
@@ -84,46 +80,21 @@ function partnerEntries(read: Map<TableKey, TableData>, today: string): Partners
     else byPartner.set(record.partnerId, [record]);
   }
   const agreementsOf = (id: string): readonly Agreement[] => byPartner.get(id) ?? [];
-  const entries = rowsOf<Partner>(read, 'partners').map((entry) => ({
-    ...entry,
-    attention: attention(entry.record, agreementsOf(entry.record.id), today),
-    nextCheckIn: nextCheckIn(entry.record, today),
-  }));
+  const entries = rowsOf<Partner>(read, 'partners').map((entry) =>
+    partnerEntry(entry, agreementsOf(entry.record.id), today),
+  );
   return { today, entries, agreementsOf };
-}
-
-export function partnerRow(entry: PartnerEntry): PartnerRow {
-  const p = entry.record;
-  return {
-    id: p.id,
-    name: p.name,
-    status: p.status,
-    focusAreas: p.focusAreas,
-    attention: entry.attention,
-    nextCheckIn: entry.nextCheckIn,
-    warnings: entry.warnings.length,
-    schools: p.schools,
-    liaison: p.liaison,
-  };
 }
 
 function glanceOf({ today, entries, agreementsOf }: Partners): PartnerGlance {
   const records = entries.map((e) => e.record);
-  const checkIns = checkInFigures(records, today);
-  return {
-    total: entries.length,
-    active: entries.filter((p) => p.record.status === 'active').length,
-    expiring: expiringCount(records, agreementsOf, today),
-    overdue: checkIns.overdue,
-    dueSoon: checkIns.dueSoon,
-    due: checkIns.due.slice(0, DUE_LISTED),
-  };
+  return { ...partnerCounts(records, today), expiring: expiringCount(records, agreementsOf, today) };
 }
 
 function contactTexts(read: Map<TableKey, TableData>): Map<string, string> {
   const texts = new Map<string, string>();
   for (const { record: c } of rowsOf<Contact>(read, 'contacts')) {
-    texts.set(c.partnerId, `${texts.get(c.partnerId) ?? ''} ${c.name} ${c.email} ${c.role}`);
+    texts.set(c.partnerId, `${texts.get(c.partnerId) ?? ''}${contactText([c])}`);
   }
   return texts;
 }
@@ -243,14 +214,11 @@ export function partnerProfile(
   const of = <T extends { partnerId: string }>(key: TableKey): Listed<T>[] =>
     rowsOf<T>(read, key).filter((r) => r.record.partnerId === partnerId);
   const asked = new Set(parts);
-  const contactText = () =>
-    of<Contact>('contacts')
-      .map(({ record: c }) => ` ${c.name} ${c.email} ${c.role}`)
-      .join('');
+  const contacts = () => of<Contact>('contacts').map((c) => c.record);
   return {
     entry,
     row: partnerRow(entry),
-    ...(asked.has('contacts') ? { search: searchText(entry.record, contactText()) } : {}),
+    ...(asked.has('contacts') ? { search: searchText(entry.record, contactText(contacts())) } : {}),
     glance: glanceOf(partners),
     ...(asked.has('contacts') ? { contacts: of<Contact>('contacts') } : {}),
     ...(asked.has('agreements') ? { agreements: of<Agreement>('agreements') } : {}),

@@ -7,7 +7,7 @@ import {
   surveyFigures,
 } from '../../../src/server/domain/figures';
 import { analyzeGaps, classifyNeeds, offersService, serviceWords } from '../../../src/server/domain/gaps';
-import { attention, checkInState } from '../../../src/server/domain/partners';
+import { attention, checkInState } from '../../../src/shared/partner-status';
 import { demoData } from '../../../src/server/domain/demo-school';
 import type { Agreement, Need, Partner, School } from '../../../src/shared/records';
 

@@ -1,5 +1,5 @@
-import { attention, nextCheckIn, singleFunded } from '../../../src/server/domain/partners';
-import { addMonths } from '../../../src/server/domain/dates';
+import { attention, nextCheckIn, singleFunded } from '../../../src/shared/partner-status';
+import { addMonths } from '../../../src/shared/dates';
 import type { Agreement, Partner } from '../../../src/shared/records';
 
 const partner = (over: Partial<Partner>): Partner => ({

@@ -1,10 +1,11 @@
 // What a coordinator needs to know about each partner at a glance: when the next check-in is due,
-// which agreements are about to end, and what needs attention. Pure. The header, the directory, the gap
-// analysis and the Dashboard tab all read these definitions, so their figures cannot disagree.
-import type { AttentionReason } from '../../shared/contract';
-import type { Agreement, Partner } from '../../shared/records';
+// which agreements are about to end, what needs attention, and the list row the directory shows. Pure.
+// The header, the directory, the gap analysis and the Dashboard tab all read these definitions, so their
+// figures cannot disagree; the sidebar works out a partner's row again after a save with them.
+import type { AttentionReason, Listed, PartnerEntry, PartnerRow } from './contract';
+import type { Agreement, Contact, Partner } from './records';
 import { addDays, addMonths, daysBetween } from './dates';
-import { isIsoDate } from '../../shared/fields';
+import { isIsoDate } from './fields';
 
 export const EXPIRING_WITHIN_DAYS = 60;
 /** "Due soon": a check-in due from today to this many days ahead. */
@@ -105,4 +106,38 @@ export function attention(
     reasons.push('no current agreement');
   if (inService(partner) && singleFunded(partner)) reasons.push('single funding source');
   return reasons;
+}
+
+/** A partner with when its next check-in is due and what needs attention, from its agreements. */
+export function partnerEntry(
+  listed: Listed<Partner>,
+  agreements: readonly Agreement[],
+  today: string,
+): PartnerEntry {
+  return {
+    ...listed,
+    attention: attention(listed.record, agreements, today),
+    nextCheckIn: nextCheckIn(listed.record, today),
+  };
+}
+
+/** What the directory shows of a partner (and what its filters look at). */
+export function partnerRow(entry: PartnerEntry): PartnerRow {
+  const p = entry.record;
+  return {
+    id: p.id,
+    name: p.name,
+    status: p.status,
+    focusAreas: p.focusAreas,
+    attention: entry.attention,
+    nextCheckIn: entry.nextCheckIn,
+    warnings: entry.warnings.length,
+    schools: p.schools,
+    liaison: p.liaison,
+  };
+}
+
+/** What search looks at in a partner's contacts (see searchText). */
+export function contactText(contacts: readonly Pick<Contact, 'name' | 'email' | 'role'>[]): string {
+  return contacts.map((c) => ` ${c.name} ${c.email} ${c.role}`).join('');
 }
