@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { AddOn } from '../../dev/gas';
 import { startPreview, type Preview } from '../../dev/preview/server';
+import { signEmails } from '../../dev/preview/demo';
 import type { Directory, Listed } from '../../src/shared/contract';
 import type { Survey } from '../../src/shared/records';
 import { TABLES } from '../../src/shared/schema';
@@ -65,6 +66,8 @@ function rowOf(addOn: AddOn, tab: string, id: string): number {
 }
 
 function seedAll(addOn: AddOn): void {
+  // Emails to partners go out signed: the coordinator gives a signature first.
+  signEmails(addOn);
   const d = ok<Directory>(addOn, 'getDirectory');
   const other = d.partners.find((p) =>
     d.contacts.some((c) => c.record.partnerId === p.record.id && c.record.email),
