@@ -55,6 +55,10 @@ export class FakeBlob extends Counted {
   ) {
     super(env, 'Utilities', 'Blob');
   }
+  /** What the Blob holds, for other fakes (a Drive upload): not a method of Apps Script's Blob, not counted. */
+  peek(): { readonly bytes: Buffer; readonly contentType: string | null } {
+    return { bytes: this.bytes, contentType: this.contentType };
+  }
   getBytes(): number[] {
     this.rec('getBytes');
     return signed(this.bytes);
