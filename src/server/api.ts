@@ -37,7 +37,7 @@ import {
   sendSurveyTest,
 } from './workspace/survey-send';
 import { answerSubmitted, refreshResponses } from './workspace/survey-answers';
-import { surveyView, writeSummaryTab } from './workspace/survey-results';
+import { makeSurveyReport, surveyView, writeSummaryTab } from './workspace/survey-results';
 import {
   askToCheckDetails,
   decideChange,
@@ -267,6 +267,10 @@ export const SERVER_FUNCTIONS: ServerTable = {
   refreshResponses: { args: [id], run: (db, surveyId) => refreshResponses(db(), surveyId) },
   getSurvey: { args: [id], run: (db, surveyId) => surveyView(db(), surveyId) },
   writeSurveySummary: { args: [id], run: (db, surveyId) => writeSummaryTab(db(), surveyId) },
+  makeSurveyReport: {
+    args: [id, bool],
+    run: (db, surveyId, names) => makeSurveyReport(db(), surveyId, names),
+  },
   closeSurvey: { args: [id], run: (db, surveyId) => closeSurvey(db(), surveyId) },
   askToCheckDetails: {
     args: [list(id, 5000), integer(1, 500)],

@@ -198,6 +198,10 @@ export function writeSurveySummary(...args: unknown[]): unknown {
   return serve('writeSurveySummary', args);
 }
 
+export function makeSurveyReport(...args: unknown[]): unknown {
+  return serve('makeSurveyReport', args);
+}
+
 export function closeSurvey(...args: unknown[]): unknown {
   return serve('closeSurvey', args);
 }

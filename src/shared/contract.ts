@@ -646,6 +646,8 @@ export interface ServerApi {
   refreshResponses(surveyId: string): { responses: number; matched: number } & SurveyFigures;
   getSurvey(surveyId: string): SurveyView;
   writeSurveySummary(surveyId: string): { tab: string; rows: number };
+  /** A Doc for the principal: the figures in words and the open answers, with names only if asked. */
+  makeSurveyReport(surveyId: string, names: boolean): MadeDoc;
   closeSurvey(surveyId: string): Listed<Survey>;
   askToCheckDetails(partnerIds: string[], batch: number): DetailsAskResult;
   getProposedChanges(): ProposedChanges;

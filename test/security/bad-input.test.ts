@@ -163,6 +163,7 @@ const valid: ValidCalls = {
   refreshResponses: (c) => [c.surveyId],
   getSurvey: (c) => [c.surveyId],
   writeSurveySummary: (c) => [c.surveyId],
+  makeSurveyReport: (c) => [c.surveyId, false],
   closeSurvey: (c) => [c.surveyId],
   askToCheckDetails: (c) => [[c.partnerId], 10],
   getProposedChanges: () => [],

@@ -64,7 +64,8 @@ const THREE = slots(MODEL_MONTHS.three, [
   },
   {
     title: 'Mid-year all-hands',
-    topic: 'Together we look at what is working, what needs to change, and our plans for the rest of the year.',
+    topic:
+      'Together we look at what is working, what needs to change, and our plans for the rest of the year.',
     objectives: 'Adjust plans for the second half of the year.',
   },
   {
