@@ -1,5 +1,6 @@
 // The Sheets advanced service (Sheets API v4) fake: Spreadsheets.batchUpdate with the request kinds the
 // add-on sends, applied to the spreadsheets SpreadsheetApp's fake keeps, with the API's rules and errors.
+import vm from 'node:vm';
 import { createWorkspace, type Workspace } from '../../../dev/workspace';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -445,5 +446,23 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
         `(${AUTH}drive || ${AUTH}drive.file || ${AUTH}spreadsheets)`,
     );
     expect(narrow.spreadsheet.getSheetByName('A')).toBeNull();
+  });
+
+  test("works on the script's own objects in a vm context, and throws errors of that realm", () => {
+    const w = createWorkspace();
+    const context = vm.createContext({ ...w.globals });
+    w.bindRealm(context);
+    const result: unknown = vm.runInContext(
+      `(() => {
+        const id = SpreadsheetApp.getActive().getId();
+        const reply = Sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'A' } } }] }, id);
+        let caught;
+        try { Sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'A' } } }] }, id); }
+        catch (e) { caught = e instanceof Error; }
+        return { title: reply.replies[0].addSheet.properties.title, caught };
+      })()`,
+      context,
+    );
+    expect(result).toEqual({ title: 'A', caught: true });
   });
 });
