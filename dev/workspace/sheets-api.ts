@@ -22,7 +22,10 @@
 //   snake_case, "*" for all; what the mask names is written (cleared when the cell gives no value),
 //   what it does not name is left as it was.
 // Anything the fake does not model is refused as such ("The in-memory Sheets API does not support …"),
-// never ignored.
+// never ignored. Messages: "A sheet with the name … already exists. Please enter another name.",
+// "… exceeds grid limits …", "No grid with id: N", "Unknown name … Cannot find field." and the oneof
+// message are the API's as scripts report them; the others put the rule its page states in the fake's
+// own words.
 import { a1 } from './a1';
 import type { RuleData, RuleFormat } from './conditional';
 import { Counted, Env } from './env';
@@ -64,8 +67,9 @@ function setKeys(value: Json): string[] {
 }
 
 /**
- * Checks an object's fields: `known` are the API's fields for it (from its reference page), of which
- * `modelled` are the ones the fake applies; any other known one is unsupported, an unknown one refused.
+ * Checks an object's fields: `modelled` are those the fake applies, `known` the API's others for it
+ * (from its reference page), refused as unsupported when set; a field the API does not have is refused
+ * as the API refuses it.
  */
 function fieldsOf(value: unknown, where: string, modelled: string[], known: string[] = []): Json {
   if (value === undefined || value === null) return {};
