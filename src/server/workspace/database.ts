@@ -112,6 +112,12 @@ export class Database {
     return (this.sheetList ??= this.spreadsheet.getSheets());
   }
 
+  /** Tabs were added outside SpreadsheetApp (the Sheets API): the list of tabs is asked again when needed. */
+  tabsAdded(): void {
+    this.sheetList = undefined;
+    this.sheetKeys = undefined;
+  }
+
   forgetSheets(): void {
     this.sheetList = undefined;
     this.sheetKeys = undefined;
