@@ -37,7 +37,7 @@ type Body = GoogleAppsScript.Document.Body;
 
 /** The tables an agenda reads, read once: shared by every agenda one execution makes. */
 export interface AgendaTables {
-  readonly gatherings: TableData;
+  readonly gatherings: TableData<Gathering>;
   readonly school: School | undefined;
   readonly partners: readonly Partner[];
   readonly contacts: readonly Contact[];
@@ -47,10 +47,10 @@ export interface AgendaTables {
 export function readAgendaTables(db: Database, gatherings = db.read('gatherings')): AgendaTables {
   return {
     gatherings,
-    school: db.read('schools').rows[0]?.record as School | undefined,
-    partners: db.read('partners').rows.map((r) => r.record as Partner),
-    contacts: db.read('contacts').rows.map((r) => r.record as Contact),
-    actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
+    school: db.read('schools').rows[0]?.record,
+    partners: db.read('partners').rows.map((r) => r.record),
+    contacts: db.read('contacts').rows.map((r) => r.record),
+    actionItems: db.read('actionItems').rows.map((r) => r.record),
   };
 }
 
@@ -61,8 +61,8 @@ export function agendaContext(
 ): AgendaContext {
   const row = findRow(tables.gatherings, gatheringId);
   if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
-  const gathering = row.record as Gathering;
-  const all = tables.gatherings.rows.map((r) => r.record as Gathering);
+  const gathering = row.record;
+  const all = tables.gatherings.rows.map((r) => r.record);
   return {
     gathering,
     school: tables.school,

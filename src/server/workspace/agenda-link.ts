@@ -2,7 +2,7 @@
 // its end (linked to the spreadsheet, the gathering's id in the link), then inserts tables at the cursor
 // and captures the action-steps table back to the Action Items tab.
 import type { AgendaInfo, CaptureResult } from '../../shared/contract';
-import type { ActionItem } from '../../shared/records';
+
 import { TABLES } from '../../shared/schema';
 import { isIsoDate } from '../../shared/fields';
 import { LINK_FRAGMENT, LINK_TEXT, OLD_LINK_PATTERN, tableRows } from '../domain/agenda';
@@ -122,7 +122,7 @@ export function captureActionItems(): CaptureResult {
       `${what.toLowerCase().replace(/\s+/g, ' ')}|${who.toLowerCase().replace(/\s+/g, ' ')}`;
     const existing = new Set(
       data.rows
-        .map((r) => r.record as ActionItem)
+        .map((r) => r.record)
         .filter((a) => a.gatheringId === gatheringId)
         .map((a) => key(a.what, a.who)),
     );

@@ -6,7 +6,7 @@
 // change marks the partner's details confirmed.
 import type { DecideResult, DetailsAskResult, ProposedChanges } from '../../shared/contract';
 import type { ChangeDecision } from '../../shared/choices';
-import type { Agreement, Contact, DetailsCheck, Partner, ProposedChange } from '../../shared/records';
+import type { Contact, DetailsCheck, Partner } from '../../shared/records';
 import { checkField, isEmail } from '../../shared/fields';
 import { TABLES, type TableKey } from '../../shared/schema';
 import {
@@ -60,9 +60,9 @@ interface DetailsForm {
 }
 
 /** The Form the latest check used, if Partner Hub can still open it; else a new one. */
-function detailsForm(db: Database, checks: TableData): DetailsForm {
+function detailsForm(db: Database, checks: TableData<DetailsCheck>): DetailsForm {
   const latest = checks.rows
-    .map((r) => r.record as DetailsCheck)
+    .map((r) => r.record)
     .filter((c) => c.formId && c.prefill)
     .sort((a, b) => b.created.localeCompare(a.created))[0];
   if (latest) {
@@ -131,14 +131,14 @@ export function askToCheckDetails(
   batch: number,
 ): DetailsAskResult {
   const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r]));
-  const contacts = db.read('contacts').rows.map((r) => r.record as Contact);
-  const agreements = db.read('agreements').rows.map((r) => r.record as Agreement);
+  const contacts = db.read('contacts').rows.map((r) => r.record);
+  const agreements = db.read('agreements').rows.map((r) => r.record);
   const chosen: { partner: Partner; version: string; contact: Contact }[] = [];
   const skipped: string[] = [];
   for (const id of partnerIds) {
     const row = partners.get(id);
     if (!row) throw new UserError(`No partner with id ${id}; reload and try again.`);
-    const partner = row.record as Partner;
+    const partner = row.record;
     const people = contacts.filter((c) => c.partnerId === id && isEmail(c.email));
     const contact = people.find((c) => c.primary) ?? people[0];
     if (contact) chosen.push({ partner, version: row.version, contact });
@@ -149,7 +149,7 @@ export function askToCheckDetails(
     throw new UserError('Run "Set up partner database" first: there is no Details Checks tab.');
   const open = new Set(
     first.rows
-      .map((r) => r.record as DetailsCheck)
+      .map((r) => r.record)
       .filter((c) => c.status === 'queued' || c.status === 'sent')
       .map((c) => c.partnerId),
   );
@@ -161,7 +161,7 @@ export function askToCheckDetails(
       const taken = new Set(data.rows.map((r) => String(r.record.id)));
       const again = new Set(
         data.rows
-          .map((r) => r.record as DetailsCheck)
+          .map((r) => r.record)
           .filter((c) => c.status === 'queued' || c.status === 'sent')
           .map((c) => c.partnerId),
       );
@@ -205,9 +205,9 @@ function deliver(db: Database, batch: number): Omit<DetailsAskResult, 'skipped'>
   return withUserLock('Partners are already being asked from another window. Wait for it to finish.', () => {
     const log = new JobLog(db.spreadsheet.getId(), 'details.send');
     const data = db.read('detailsChecks');
-    const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record as Partner]));
-    const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record as Contact]));
-    const all = data.rows.map((r) => r.record as DetailsCheck);
+    const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record]));
+    const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record]));
+    const all = data.rows.map((r) => r.record);
     const due = all.filter((c) => c.status === 'queued');
     const outcome = runMail({
       log,
@@ -279,7 +279,7 @@ export function detailsAnswered(db: Database, named: Record<string, string[]>): 
     const checks = db.read('detailsChecks');
     const match = checks.rows.find((r) => r.record.token === token);
     if (!match) return;
-    const check = match.record as DetailsCheck;
+    const check = match.record;
     // A code used with another partner's reference (a link edited or mixed up) changes nothing.
     if (check.partnerId !== ref) return;
     let shown: Shown;
@@ -303,7 +303,7 @@ export function detailsAnswered(db: Database, named: Record<string, string[]>): 
       if (!data.sheet) return;
       const pending = new Set(
         data.rows
-          .map((r) => r.record as ProposedChange)
+          .map((r) => r.record)
           .filter((c) => c.status === 'pending')
           .map((c) => `${c.table}\n${c.recordId}\n${c.field}\n${c.newValue}`),
       );
@@ -339,9 +339,9 @@ export function detailsAnswered(db: Database, named: Record<string, string[]>): 
 
 /** The pending changes, by partner, each with what the sheet holds now. */
 export function proposedChanges(db: Database): ProposedChanges {
-  const changes = db.read('proposedChanges').rows.map((r) => r.record as ProposedChange);
+  const changes = db.read('proposedChanges').rows.map((r) => r.record);
   const pending = changes.filter((c) => c.status === 'pending');
-  const checks = db.read('detailsChecks').rows.map((r) => r.record as DetailsCheck);
+  const checks = db.read('detailsChecks').rows.map((r) => r.record);
   const tables = new Map<string, TableData>();
   const tableOf = (key: TableKey) => {
     let t = tables.get(key);
@@ -387,7 +387,7 @@ export function decideChange(db: Database, changeId: string, decision: ChangeDec
     const data = db.read('proposedChanges');
     const row = findRow(data, changeId);
     if (!row) throw new UserError(`No proposed change with id ${changeId}; reload and try again.`);
-    const change = row.record as ProposedChange;
+    const change = row.record;
     if (change.status !== 'pending')
       throw new UserError(
         `This change was already ${change.status}; reload to see the changes still waiting.`,
@@ -405,7 +405,8 @@ export function decideChange(db: Database, changeId: string, decision: ChangeDec
         `A partner's answer cannot change "${change.field}" of ${change.table}: only the details on the Form. Reject this change.`,
       );
     const key = change.table as TableKey;
-    const target = db.read(key);
+    // A table named by the change: its rows as plain records, read by the change's field name.
+    const target: TableData = db.read(key);
     const found = findRow(target, change.recordId);
     const owner = found ? (key === 'partners' ? found.record.id : found.record.partnerId) : undefined;
     if (!found || owner !== change.partnerId)

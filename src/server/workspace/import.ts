@@ -1,6 +1,6 @@
 // Import adapter: reads another tab of this spreadsheet and writes the planned adds and merges in blocks.
 import type { ImportRequest, ImportResult, ImportSource } from '../../shared/contract';
-import type { Contact, FieldValue, Partner, Survey } from '../../shared/records';
+import type { FieldValue } from '../../shared/records';
 import { REPORT_TABS, TABLE_KEYS, TABLES } from '../../shared/schema';
 import {
   existingPartners,
@@ -25,7 +25,7 @@ function ownTabs(db: Database): (sheet: GoogleAppsScript.Spreadsheet.Sheet) => b
   // The database tabs by the ids set-up recorded (known without a call), or by their names.
   const tables = new Set(Object.values(db.recordedTabs()));
   const reports = new Set<string>([...Object.values(REPORT_TABS), ...TABLE_KEYS.map((k) => TABLES[k].tab)]);
-  const surveys = db.read('surveys').rows.map((r) => r.record as Survey);
+  const surveys = db.read('surveys').rows.map((r) => r.record);
   const responseIds = new Set(surveys.map((s) => s.responseTabId).filter(Boolean));
   const responseNames = new Set(surveys.filter((s) => !s.responseTabId).map((s) => s.responseTab));
   return (sheet) => {
@@ -87,8 +87,8 @@ function plan(db: Database, request: ImportRequest) {
   const partners = db.read('partners');
   const contacts = db.read('contacts');
   const existing = existingPartners(
-    partners.rows.map((r) => r.record as Partner),
-    contacts.rows.map((r) => r.record as Contact),
+    partners.rows.map((r) => r.record),
+    contacts.rows.map((r) => r.record),
   );
   return { candidates, partners, contacts, preview: planImport(candidates, existing, request.decisions) };
 }
