@@ -214,6 +214,26 @@ export function decideChange(...args: unknown[]): unknown {
   return serve('decideChange', args);
 }
 
+export function previewDetailsReminder(...args: unknown[]): unknown {
+  return serve('previewDetailsReminder', args);
+}
+
+export function remindDetails(...args: unknown[]): unknown {
+  return serve('remindDetails', args);
+}
+
+export function makeIntakeForm(...args: unknown[]): unknown {
+  return serve('makeIntakeForm', args);
+}
+
+export function getIntake(...args: unknown[]): unknown {
+  return serve('getIntake', args);
+}
+
+export function decideIntake(...args: unknown[]): unknown {
+  return serve('decideIntake', args);
+}
+
 /** The spreadsheet's onFormSubmit trigger: a survey answer arrived, match it to its partner by code. */
 export function onSurveySubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   surveySubmitted(e);
