@@ -33,6 +33,26 @@ export const BACKGROUND_CHOICES = [
   'Not sure',
 ] as const;
 
+/** The grades an applicant ticks. */
+export const GRADES = ['Pre-K', 'K', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
+
+/** Ticked grades as the Partners tab writes them: "K-5", or "K-2, 6-8" when there are gaps. */
+export function gradeRange(answer: string): string {
+  const ticked = answer
+    .split(/,\s*/)
+    .map((g) => GRADES.findIndex((x) => x.toLowerCase() === g.trim().toLowerCase()));
+  if (ticked.some((i) => i < 0)) return answer;
+  const sorted = [...new Set(ticked)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(i === j ? GRADES[sorted[i]] : `${GRADES[sorted[i]]}-${GRADES[sorted[j]]}`);
+    i = j;
+  }
+  return runs.join(', ');
+}
+
 type Target =
   | { readonly table: 'partners'; readonly column: keyof Partner }
   | { readonly table: 'contacts'; readonly column: keyof Contact }
@@ -97,7 +117,8 @@ export const INTAKE_QUESTIONS: readonly IntakeQuestion[] = [
   partnerQ('populations', 'Populations you serve', 'paragraph', {
     help: 'For example, English learners, newcomer families, students with disabilities.',
   }),
-  partnerQ('grades', 'Grades you serve', 'text', { help: 'For example, K-5 or 6-12.' }),
+  // Choices, not typed text: a Form's answers reach the sheet as if typed there, where "3-5" becomes a date.
+  partnerQ('grades', 'Grades you serve', 'checkbox', { choices: GRADES }),
   noteQ('availability', 'When are you available?', {
     help: 'Days and times, during or after school, summer.',
   }),
@@ -226,7 +247,8 @@ export function intakeRecords(answer: IntakeText, today: string): IntakeRecords 
   const contact: Record<string, FieldValue> = {};
   const kept: string[] = [];
   for (const q of INTAKE_QUESTIONS) {
-    const text = answer[q.key] ?? '';
+    const given = answer[q.key] ?? '';
+    const text = q.key === 'grades' ? gradeRange(given) : given;
     if (q.target.table === 'notes' || !text) continue;
     const col = column(q.target.table, String(q.target.column));
     const input: unknown =

@@ -242,7 +242,10 @@ function deliver(
 ): Omit<DetailsAskResult, 'skipped'> {
   return withUserLock('Partners are already being asked from another window. Wait for it to finish.', () => {
     const round = REMIND_ROUND();
-    const log = new JobLog(db.spreadsheet.getId(), mode === 'ask' ? 'details.send' : `details.remind.${round}`);
+    const log = new JobLog(
+      db.spreadsheet.getId(),
+      mode === 'ask' ? 'details.send' : `details.remind.${round}`,
+    );
     const data = db.read('detailsChecks');
     const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record as Partner]));
     const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record as Contact]));
@@ -299,7 +302,11 @@ function deliver(
         );
       });
     queueTheRest(
-      { spreadsheetId: db.spreadsheet.getId(), kind: mode === 'ask' ? 'detailsSend' : 'detailsRemind', id: 'details' },
+      {
+        spreadsheetId: db.spreadsheet.getId(),
+        kind: mode === 'ask' ? 'detailsSend' : 'detailsRemind',
+        id: 'details',
+      },
       outcome,
     );
     const left = outcome.left.length;

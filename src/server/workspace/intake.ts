@@ -188,11 +188,7 @@ export function intakeAnswered(db: Database, named: Record<string, string[]>): v
       rows.filter((r) => r.status === 'added' && !r.decidedAt).map((r) => r.receivedAt),
       now.getTime(),
     );
-    const answerId = newId(
-      TABLES.intake.idPrefix,
-      () => Utilities.getUuid(),
-      new Set(rows.map((r) => r.id)),
-    );
+    const answerId = newId(TABLES.intake.idPrefix, () => Utilities.getUuid(), new Set(rows.map((r) => r.id)));
     const status = duplicate ? 'possible duplicate' : today >= DAILY_CAP ? 'waiting' : 'added';
     const added = status === 'added' ? addProspects(db, [{ answerId, answer }]) : new Map<string, string>();
     const at = now.toISOString();
@@ -287,11 +283,8 @@ export function decideIntake(
       db.write(intake, [{ row: row.row, values: { ...decided, status: 'dismissed' } }]);
     } else if (decision === 'same') {
       const partner = partnerId ? findRow(db.read('partners'), partnerId) : undefined;
-      if (!partner)
-        throw new UserError('Choose the partner this answer is from. Nothing was changed.');
-      db.write(intake, [
-        { row: row.row, values: { ...decided, status: 'same as existing', partnerId } },
-      ]);
+      if (!partner) throw new UserError('Choose the partner this answer is from. Nothing was changed.');
+      db.write(intake, [{ row: row.row, values: { ...decided, status: 'same as existing', partnerId } }]);
     } else {
       const text = parseIntakeText(answer.answer);
       if (!text)
