@@ -510,7 +510,11 @@ export interface IntakeView {
   /** Null until the Form is made. */
   readonly form: IntakeForm | null;
   /** Prospects added from the Form in the last 7 days, newest first. */
-  readonly recent: readonly { readonly partnerId: string; readonly name: string; readonly receivedAt: string }[];
+  readonly recent: readonly {
+    readonly partnerId: string;
+    readonly name: string;
+    readonly receivedAt: string;
+  }[];
   readonly review: readonly IntakeAnswerView[];
   readonly dailyCap: number;
 }

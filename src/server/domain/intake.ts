@@ -36,7 +36,7 @@ export const BACKGROUND_CHOICES = [
 /** The grades an applicant ticks. */
 export const GRADES = ['Pre-K', 'K', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
 
-/** Ticked grades as the Partners tab writes them: "K-5", or "K-2, 6-8" when there are gaps. */
+/** Ticked grades as the Partners tab writes them: "K-5", or "K-2, 6, 7" when there are gaps. */
 export function gradeRange(answer: string): string {
   const ticked = answer
     .split(/,\s*/)
@@ -47,7 +47,9 @@ export function gradeRange(answer: string): string {
   for (let i = 0; i < sorted.length; i++) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    runs.push(i === j ? GRADES[sorted[i]] : `${GRADES[sorted[i]]}-${GRADES[sorted[j]]}`);
+    // Two grades side by side are named each ("Pre-K, K"), three or more as a range ("K-5").
+    if (j - i >= 2) runs.push(`${GRADES[sorted[i]]}-${GRADES[sorted[j]]}`);
+    else runs.push(...sorted.slice(i, j + 1).map((g) => GRADES[g]));
     i = j;
   }
   return runs.join(', ');
