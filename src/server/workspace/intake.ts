@@ -54,6 +54,11 @@ function recorded(spreadsheetId: string): Recorded | null {
   }
 }
 
+/** The sheet id of the intake Form's response tab, if Partner Hub made one for this spreadsheet. */
+export function intakeTabId(spreadsheetId: string): number | null {
+  return recorded(spreadsheetId)?.tabId ?? null;
+}
+
 /** The intake Form: the one made before if Partner Hub can still open it, else a new one. */
 export function makeIntakeForm(db: Database): IntakeForm {
   const intake = db.read('intake');
