@@ -47,6 +47,7 @@ import {
   proposedChanges,
   remindDetails,
 } from './workspace/details-checks';
+import { sendIntakeDigests, setIntakeDigest } from './workspace/intake-digest';
 import { decideIntake, intakeAnswered, intakeView, isIntakeAnswer, makeIntakeForm } from './workspace/intake';
 import { CHANGE_DECISIONS, INTAKE_DECISIONS } from '../shared/choices';
 import { conveningPlan, yearPlan } from './domain/schedule';
@@ -285,6 +286,13 @@ export const SERVER_FUNCTIONS: ServerTable = {
   remindDetails: { args: [integer(1, 500)], run: (db, batch) => remindDetails(db(), batch) },
   makeIntakeForm: { args: [], run: (db) => makeIntakeForm(db()) },
   getIntake: { args: [], run: (db) => intakeView(db()) },
+  setIntakeDigest: {
+    args: [bool, text(320)],
+    run: (db, on, to) => {
+      setIntakeDigest(db(), on, to);
+      return intakeView(db());
+    },
+  },
   decideIntake: {
     args: [id, oneOf(INTAKE_DECISIONS), optionalId],
     run: (db, answerId, decision, partnerId) => decideIntake(db(), answerId, decision, partnerId),
@@ -371,4 +379,9 @@ export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
   // An intake answer: the intake questions, on the intake Form's tab (recorded when it was made).
   else if (isIntakeAnswer(db, sheet, e.namedValues)) intakeAnswered(db, e.namedValues);
   else answerSubmitted(db, sheet, e.range, e.namedValues);
+}
+
+/** The daily time-driven trigger of the intake digest. */
+export function intakeDigestDue(): void {
+  sendIntakeDigests();
 }

@@ -517,6 +517,8 @@ export interface IntakeView {
   }[];
   readonly review: readonly IntakeAnswerView[];
   readonly dailyCap: number;
+  /** Where the daily digest email goes; '' when the coordinator has not asked for one. */
+  readonly digestTo: string;
 }
 
 export type DecideResult =
@@ -689,6 +691,8 @@ export interface ServerApi {
   /** Makes the partner intake Form (once; later calls give the same Form). */
   makeIntakeForm(): IntakeForm;
   getIntake(): IntakeView;
+  /** A daily email of the intake answers, to `to` (or the coordinator's own address when ''), or none. */
+  setIntakeDigest(on: boolean, to: string): IntakeView;
   /** An answer kept for review: add it as a new prospect, say it is an existing partner, or set it aside. */
   decideIntake(answerId: string, decision: IntakeDecision, partnerId: string): IntakeView;
   saveNeed(request: SaveRequest): SaveResult<Need>;

@@ -216,6 +216,40 @@ describe('the partner intake Form', () => {
   });
 });
 
+describe('the daily digest of intake answers', () => {
+  it('goes once a day after a day with answers, signed, to the address given; not when off', () => {
+    const { addOn, form } = withForm();
+    expect(failure(addOn, 'setIntakeDigest', true, 'dana@school.example.org')).toMatch(
+      /signed with your name/,
+    );
+    ok(addOn, 'saveSettings', { sender: SENDER });
+    expect(failure(addOn, 'setIntakeDigest', true, '=1+1')).toMatch(/Give the email address/);
+    const view = ok<IntakeView>(addOn, 'setIntakeDigest', true, 'dana@school.example.org');
+    expect(view.digestTo).toBe('dana@school.example.org');
+    submit(addOn, form);
+    submit(addOn, form, { 'Organization name': '<b>Hillside</b> again' });
+    // The trigger runs at 7 o'clock: within the day after the answers.
+    addOn.workspace.clock.advance(23 * 60 * 60 * 1000);
+    addOn.workspace.triggers.runDue();
+    const digests = addOn.workspace.mail.sent.filter((m) => m.to[0] === 'dana@school.example.org');
+    expect(digests).toHaveLength(1);
+    expect(digests[0].subject).toBe('Partner Hub: 1 new applicant from the intake Form');
+    expect(digests[0].body).toContain('Hillside Homework Club');
+    expect(digests[0].body).toContain(SENDER.name);
+    expect(digests[0].htmlBody).toContain('&lt;b&gt;Hillside&lt;/b&gt; again');
+    // The next day's digest lists only what came since: nothing, so no email.
+    addOn.workspace.clock.advance(24 * 60 * 60 * 1000);
+    addOn.workspace.triggers.runDue();
+    expect(addOn.workspace.mail.sent.filter((m) => m.to[0] === 'dana@school.example.org')).toHaveLength(1);
+    // Off: the trigger goes, and nothing more is sent.
+    ok(addOn, 'setIntakeDigest', false, '');
+    submit(addOn, form, { 'Organization name': 'Third', Website: '', 'Main contact: email': 't@gmail.com' });
+    addOn.workspace.clock.advance(24 * 60 * 60 * 1000);
+    addOn.workspace.triggers.runDue();
+    expect(addOn.workspace.mail.sent.filter((m) => m.to[0] === 'dana@school.example.org')).toHaveLength(1);
+  });
+});
+
 describe('reminding partners to check their details', () => {
   it('reminds only those asked who have not answered, once a day', () => {
     const addOn = setUpAddOn();

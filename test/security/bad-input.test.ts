@@ -171,6 +171,7 @@ const valid: ValidCalls = {
   remindDetails: () => [10],
   makeIntakeForm: () => [],
   getIntake: () => [],
+  setIntakeDigest: () => [false, ''],
   decideIntake: (c) => [c.intakeAnswerId, 'dismiss', ''],
   saveNeed: () => [{ values: { school: 'Riverside Middle School', focusArea: 'tutoring', status: 'open' } }],
   getGaps: () => [],

@@ -78,6 +78,7 @@ function render(box: HTMLElement, data: IntakeView): void {
       : null,
     data.form ? null : make,
     recent,
+    data.form ? digest(box, data) : null,
     data.review.length
       ? h(
           'div',
@@ -94,6 +95,48 @@ function render(box: HTMLElement, data: IntakeView): void {
           ),
         )
       : null,
+  );
+}
+
+/** The daily digest: on (to an address) or off. */
+function digest(box: HTMLElement, data: IntakeView): HTMLElement {
+  const to = h('input', { id: 'intake-digest-to', type: 'email', maxlength: 320, autocomplete: 'off' });
+  to.value = data.digestTo;
+  const set = async (on: boolean, button: HTMLButtonElement) => {
+    const after = await busy('Saving…', () => call('setIntakeDigest', on, to.value.trim()), button);
+    if (!after) return;
+    render(box, after);
+    say(
+      on
+        ? `A digest goes to ${after.digestTo} once a day after a day with intake answers, signed with your signature.`
+        : 'No more digest emails.',
+      'info',
+      box.querySelector('#intake-digest') ?? box,
+    );
+  };
+  const on: HTMLButtonElement = h(
+    'button',
+    { onclick: () => void set(true, on) },
+    data.digestTo ? 'Change the address' : 'Email me a daily digest',
+  );
+  const off: HTMLButtonElement = h('button', { onclick: () => void set(false, off) }, 'Stop the digest');
+  return h(
+    'div',
+    { id: 'intake-digest' },
+    h(
+      'p',
+      { class: 'meta' },
+      data.digestTo
+        ? `Daily digest: on, to ${data.digestTo}.`
+        : 'Daily digest: off. It lists once a day the answers of the day before (only when there were some).',
+    ),
+    h(
+      'div',
+      { class: 'filter' },
+      h('label', { for: 'intake-digest-to' }, 'Digest goes to (empty: your own address)'),
+      to,
+    ),
+    h('div', { class: 'actions' }, on, data.digestTo ? off : null),
   );
 }
 

@@ -8,7 +8,9 @@ import { FOCUS_AREAS, INTAKE_SOURCE, TABLES, VETTING_CRITERIA, type Column } fro
 import type { Contact, FieldValue, Partner } from '../../shared/records';
 import { checkField, matchOption } from '../../shared/fields';
 import { existingPartners, nameKey, orgDomain, type ExistingPartner } from './import';
-import { oneLine } from './text';
+import { escapeHtml, headerText, oneLine } from './text';
+import { signatureHtml, signText } from './signature';
+import type { Sender } from '../../shared/contract';
 
 export const INTAKE_FORM_TITLE = 'Partner with our school';
 export const INTAKE_INTRO =
@@ -303,5 +305,48 @@ export function intakeRecords(answer: IntakeText, today: string): IntakeRecords 
     },
     contact: hasContact ? { role: '', email: '', phone: '', ...contact, primary: true } : null,
     vetting,
+  };
+}
+
+export interface DigestRow {
+  readonly name: string;
+  readonly status: string;
+  readonly reason: string;
+}
+
+/**
+ * The daily digest to the coordinator: the answers of the last day, by what became of them, signed.
+ * Null when there were none (no email then). Every applicant's text is escaped in the HTML.
+ */
+export function intakeDigest(
+  rows: readonly DigestRow[],
+  sender: Sender,
+): { subject: string; body: string; htmlBody: string } | null {
+  if (!rows.length) return null;
+  const added = rows.filter((r) => r.status === 'added');
+  const review = rows.filter((r) => r.status === 'possible duplicate' || r.status === 'waiting');
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const name = (r: DigestRow) => oneLine(r.name) || '(no organization name)';
+  const lines = [
+    `The intake Form had ${n(rows.length, 'answer', 'answers')} in the last day.`,
+    ...(added.length
+      ? ['', `Added as prospects, each with a vetting checklist:`, ...added.map((r) => `- ${name(r)}`)]
+      : []),
+    ...(review.length
+      ? [
+          '',
+          'Waiting for you in Partner Hub (Settings, Partner intake Form):',
+          ...review.map((r) => `- ${name(r)}: ${oneLine(r.reason)}`),
+        ]
+      : []),
+  ];
+  const unsigned = lines.join('\n');
+  const html = lines.map((l) => escapeHtml(l)).join('<br>');
+  return {
+    subject: headerText(
+      `Partner Hub: ${n(added.length, 'new applicant', 'new applicants')} from the intake Form`,
+    ),
+    body: signText(unsigned, sender),
+    htmlBody: `${html}<br><br>${signatureHtml(sender)}`,
   };
 }

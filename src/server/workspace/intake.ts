@@ -27,6 +27,7 @@ import { UserError } from '../domain/errors';
 import type { Rec, RowChange } from '../domain/table';
 import { withSheetLock, type Database } from './database';
 import { findRow } from './records';
+import { digestAddress } from './intake-digest';
 import { ensureSubmitTrigger, formIdOf, placeResponseTab, publishOrStop } from './surveys';
 
 interface Recorded extends IntakeForm {
@@ -262,6 +263,7 @@ export function intakeView(db: Database): IntakeView {
     recent,
     review,
     dailyCap: DAILY_CAP,
+    digestTo: digestAddress(db.spreadsheet.getId()),
   };
 }
 
