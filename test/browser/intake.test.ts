@@ -3,6 +3,7 @@
 // script payload shown as text and resolved as the partner already in the sheet; and the details-check
 // reminder, asked first.
 import { axeViolations, sidebarPerTest } from './browser';
+import { ok } from '../integration/helpers';
 
 const ctx = sidebarPerTest();
 
@@ -62,6 +63,15 @@ describe('the partner intake Form in the sidebar', () => {
     const names = partners.values.map((r) => r[partners.values[0].indexOf('Organization')]);
     expect(names.filter((n) => n === 'Hillside Homework Club')).toHaveLength(1);
     expect(names).not.toContain('<img src=x onerror="window.__pwned=1">');
+
+    // The daily digest: on, to the address given, once the signature is given.
+    await page.getByLabel('Digest goes to (empty: your own address)').fill('dana@school.example.org');
+    await page.getByRole('button', { name: 'Email me a daily digest' }).click();
+    await page.getByText(/signed with your name, role and school/).waitFor();
+    ok(preview.addOn, 'saveSettings', { sender: { name: 'Dana', role: 'Coordinator', school: 'Riverside' } });
+    await page.getByRole('button', { name: 'Email me a daily digest' }).click();
+    await page.getByText('Daily digest: on, to dana@school.example.org.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('reminds the partners asked who have not answered, after asking first', async () => {
