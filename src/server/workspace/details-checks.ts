@@ -4,7 +4,14 @@
 // code) through the one mail loop; an answer becomes proposed changes, which the coordinator accepts
 // (writing that one cell, unless it changed in the sheet since) or rejects. An answer with nothing to
 // change marks the partner's details confirmed.
-import type { DecideResult, DetailsAskResult, ProposedChanges } from '../../shared/contract';
+import type {
+  DecideResult,
+  DetailsAskResult,
+  MailPlan,
+  ProposedChanges,
+  Sender,
+  SendResult,
+} from '../../shared/contract';
 import type { ChangeDecision } from '../../shared/choices';
 import type { Contact, DetailsCheck, Partner } from '../../shared/records';
 import { checkField, isEmail } from '../../shared/fields';
@@ -36,7 +43,8 @@ import { UserError } from '../domain/errors';
 import type { Rec } from '../domain/table';
 import { withSheetLock, withUserLock, type Database, type TableData } from './database';
 import { JobLog } from './jobs';
-import { queueTheRest, runMail, UNCERTAIN } from './mail-loop';
+import { planMail, queueTheRest, runMail, UNCERTAIN } from './mail-loop';
+import { readSender, senderOrStop } from './sender';
 import { findRow } from './records';
 import { ensureSubmitTrigger, placeResponseTab, publishOrStop } from './surveys';
 
@@ -201,14 +209,48 @@ export function askToCheckDetails(
   return { ...deliver(db, batch), skipped };
 }
 
-function deliver(db: Database, batch: number): Omit<DetailsAskResult, 'skipped'> {
+/** A reminder goes once a round (a day): to those asked whose email went, who have not answered. */
+const REMIND_ROUND = () => new Date().toISOString().slice(0, 10);
+
+function dueFor(all: readonly DetailsCheck[], mode: 'ask' | 'remind', round: string): DetailsCheck[] {
+  return mode === 'ask'
+    ? all.filter((c) => c.status === 'queued')
+    : all.filter((c) => c.status === 'sent' && isEmail(c.email) && !c.remindedAt.startsWith(round));
+}
+
+/** What a reminder would do now: how many are due (asked, not answered), the quota, the signature. */
+export function previewDetailsReminder(db: Database): MailPlan {
+  const all = db.read('detailsChecks').rows.map((r) => r.record);
+  return planMail(db, dueFor(all, 'remind', REMIND_ROUND()).length);
+}
+
+/**
+ * Reminds the partners asked to check their details who have not answered, through the mail loop: once
+ * a day at most, signed, and never twice in a round. What the quota stops goes with the trigger.
+ */
+export function remindDetails(db: Database, batch: number, resuming = false): SendResult {
+  const spreadsheetId = db.spreadsheet.getId();
+  const sender = resuming ? readSender(spreadsheetId) : senderOrStop(spreadsheetId);
+  return deliver(db, batch, 'remind', sender);
+}
+
+function deliver(
+  db: Database,
+  batch: number,
+  mode: 'ask' | 'remind' = 'ask',
+  sender: Sender | null = null,
+): Omit<DetailsAskResult, 'skipped'> {
   return withUserLock('Partners are already being asked from another window. Wait for it to finish.', () => {
-    const log = new JobLog(db.spreadsheet.getId(), 'details.send');
+    const round = REMIND_ROUND();
+    const log = new JobLog(
+      db.spreadsheet.getId(),
+      mode === 'ask' ? 'details.send' : `details.remind.${round}`,
+    );
     const data = db.read('detailsChecks');
     const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record]));
     const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record]));
     const all = data.rows.map((r) => r.record);
-    const due = all.filter((c) => c.status === 'queued');
+    const due = dueFor(all, mode, round);
     const outcome = runMail({
       log,
       due,
@@ -217,26 +259,38 @@ function deliver(db: Database, batch: number): Omit<DetailsAskResult, 'skipped'>
       compose: (c) => ({
         to: c.email,
         ...renderSurveyMail({
-          subject: SUBJECT,
+          subject: mode === 'ask' ? SUBJECT : `Reminder: ${SUBJECT}`,
           message: MESSAGE,
           link: c.prefill,
           partnerName: partners.get(c.partnerId)?.name ?? '',
           contactName: contacts.get(c.contactId)?.name ?? '',
           surveyTitle: DETAILS_FORM_TITLE,
           closes: '',
+          ...(sender ? { sender } : {}),
         }),
       }),
     });
     const now = new Date().toISOString();
     const changes = new Map<string, Rec>();
     for (const c of [...outcome.done, ...outcome.sent])
-      changes.set(c.id, { status: 'sent', sentAt: now, error: '', updated: now });
+      changes.set(
+        c.id,
+        mode === 'ask'
+          ? { status: 'sent', sentAt: now, error: '', updated: now }
+          : { remindedAt: now, error: '', updated: now },
+      );
     const failed = [
       ...outcome.uncertain.map((c) => ({ c, error: UNCERTAIN })),
       ...outcome.failed.map((f) => ({ c: f.item, error: f.error })),
     ];
     for (const f of failed)
-      changes.set(f.c.id, { status: 'failed', error: f.error.slice(0, 500), updated: now });
+      changes.set(
+        f.c.id,
+        mode === 'ask'
+          ? { status: 'failed', error: f.error.slice(0, 500), updated: now }
+          : // A reminder that failed leaves the ask as it was: the partner may still answer the first email.
+            { remindedAt: now, error: `Reminder: ${f.error}`.slice(0, 500), updated: now },
+      );
     if (changes.size)
       withSheetLock(db, () => {
         const again = db.read('detailsChecks');
@@ -247,10 +301,17 @@ function deliver(db: Database, batch: number): Omit<DetailsAskResult, 'skipped'>
             .map((r) => ({ row: r.row, values: changes.get(String(r.record.id)) as Rec })),
         );
       });
-    queueTheRest({ spreadsheetId: db.spreadsheet.getId(), kind: 'detailsSend', id: 'details' }, outcome);
+    queueTheRest(
+      {
+        spreadsheetId: db.spreadsheet.getId(),
+        kind: mode === 'ask' ? 'detailsSend' : 'detailsRemind',
+        id: 'details',
+      },
+      outcome,
+    );
     const left = outcome.left.length;
     return {
-      total: due.length + all.filter((c) => c.status !== 'queued').length,
+      total: mode === 'ask' ? due.length + all.filter((c) => c.status !== 'queued').length : due.length,
       sent: outcome.sent.map((c) => c.email),
       failed: failed.map((f) => ({ email: f.c.email, error: f.error })),
       queued: left,

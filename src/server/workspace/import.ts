@@ -14,12 +14,13 @@ import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
 import type { Rec, RowChange } from '../domain/table';
 import { withSheetLock, type Database } from './database';
+import { intakeTabId } from './intake';
 
 const MAX_IMPORT_ROWS = 20000;
 
 /**
  * Partner Hub's own tabs, never a partner list to import: its database tabs, its report tabs (Gaps,
- * Dashboard, Survey Summary) and the Form response tabs of its surveys.
+ * Dashboard, Survey Summary) and the Form response tabs of its surveys and of its intake Form.
  */
 function ownTabs(db: Database): (sheet: GoogleAppsScript.Spreadsheet.Sheet) => boolean {
   // The database tabs by the ids set-up recorded (known without a call), or by their names.
@@ -27,6 +28,9 @@ function ownTabs(db: Database): (sheet: GoogleAppsScript.Spreadsheet.Sheet) => b
   const reports = new Set<string>([...Object.values(REPORT_TABS), ...TABLE_KEYS.map((k) => TABLES[k].tab)]);
   const surveys = db.read('surveys').rows.map((r) => r.record);
   const responseIds = new Set(surveys.map((s) => s.responseTabId).filter(Boolean));
+  // The intake Form's answers are applicants, not a list of partners: they come in through the Form.
+  const intakeTab = intakeTabId(db.spreadsheet.getId());
+  if (intakeTab !== null) responseIds.add(String(intakeTab));
   const responseNames = new Set(surveys.filter((s) => !s.responseTabId).map((s) => s.responseTab));
   return (sheet) => {
     const id = sheet.getSheetId();
