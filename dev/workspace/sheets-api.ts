@@ -223,6 +223,18 @@ const LEAVES = [
   'dataValidation',
   ...Object.keys(STYLE_LEAVES),
 ];
+/** CellData's own fields that the model has no place for (a request setting one is refused). */
+const UNMODELLED_CELL_FIELDS = [
+  'hyperlink',
+  'textFormatRuns',
+  'pivotTable',
+  'dataSourceTable',
+  'dataSourceFormula',
+  'chipRuns',
+  'effectiveValue',
+  'formattedValue',
+  'effectiveFormat',
+];
 /** CellData paths the API has and the model does not (a mask may name them: nothing to clear). */
 const UNMODELLED = [
   'userEnteredFormat.borders',
@@ -235,15 +247,7 @@ const UNMODELLED = [
   'userEnteredFormat.textFormat.underline',
   'userEnteredFormat.textFormat.link',
   'userEnteredFormat.textFormat.foregroundColorStyle',
-  'hyperlink',
-  'textFormatRuns',
-  'pivotTable',
-  'dataSourceTable',
-  'dataSourceFormula',
-  'chipRuns',
-  'effectiveValue',
-  'formattedValue',
-  'effectiveFormat',
+  ...UNMODELLED_CELL_FIELDS,
 ];
 
 /** Expands "a(b,c.d),e" into ["a.b", "a.c.d", "e"], names in camelCase. */
@@ -415,17 +419,7 @@ function cellWrites(cellData: unknown, mask: string[], where: string): CellWrite
     cellData,
     where,
     ['userEnteredValue', 'userEnteredFormat', 'dataValidation', 'note'],
-    [
-      'hyperlink',
-      'textFormatRuns',
-      'pivotTable',
-      'dataSourceTable',
-      'dataSourceFormula',
-      'chipRuns',
-      'effectiveValue',
-      'formattedValue',
-      'effectiveFormat',
-    ],
+    UNMODELLED_CELL_FIELDS,
   );
   const format = fieldsOf(
     cell.userEnteredFormat,
