@@ -176,16 +176,16 @@ export const SERVER_FUNCTIONS: ServerTable = {
   getTables: { args: [viewTableList], run: (db, tables) => viewTables(db(), tables) },
   setUpDatabase: { args: [], run: (db) => withSheetLock(db(), () => setUp(db())) },
   savePartner: { args: [partnerSaveRequest], run: (db, request) => savePartner(db(), request) },
-  saveContact: { args: [saveRequest], run: (db, request) => saveRecord<Contact>(db(), 'contacts', request) },
+  saveContact: { args: [saveRequest], run: (db, request) => saveRecord(db(), 'contacts', request) },
   saveAgreement: {
     args: [saveRequest],
-    run: (db, request) => saveRecord<Agreement>(db(), 'agreements', request),
+    run: (db, request) => saveRecord(db(), 'agreements', request),
   },
-  saveSchool: { args: [saveRequest], run: (db, request) => saveRecord<School>(db(), 'schools', request) },
+  saveSchool: { args: [saveRequest], run: (db, request) => saveRecord(db(), 'schools', request) },
   logCheckIn: {
     args: [saveRequest],
     run: (db, request) =>
-      saveRecord<CheckIn>(db(), 'checkIns', request, {
+      saveRecord(db(), 'checkIns', request, {
         // The partner's last check-in moves forward, never back, whatever order check-ins are logged in.
         after: (checkIn) => {
           const partners = db().read('partners');
@@ -219,11 +219,11 @@ export const SERVER_FUNCTIONS: ServerTable = {
   },
   saveGathering: {
     args: [saveRequest],
-    run: (db, request) => saveRecord<Gathering>(db(), 'gatherings', request),
+    run: (db, request) => saveRecord(db(), 'gatherings', request),
   },
   saveActionItem: {
     args: [saveRequest],
-    run: (db, request) => saveRecord<ActionItem>(db(), 'actionItems', request),
+    run: (db, request) => saveRecord(db(), 'actionItems', request),
   },
   makeAgenda: {
     args: [id, bool],
@@ -301,7 +301,7 @@ export const SERVER_FUNCTIONS: ServerTable = {
     args: [id, oneOf(INTAKE_DECISIONS), optionalId],
     run: (db, answerId, decision, partnerId) => decideIntake(db(), answerId, decision, partnerId),
   },
-  saveNeed: { args: [saveRequest], run: (db, request) => saveRecord<Need>(db(), 'needs', request) },
+  saveNeed: { args: [saveRequest], run: (db, request) => saveRecord(db(), 'needs', request) },
   getGaps: { args: [], run: (db) => gapsView(db()) },
   getNeedFigures: { args: [], run: (db) => needFiguresOf(db()) },
   writeGapsTab: { args: [], run: (db) => writeGapsTab(db()) },

@@ -12,7 +12,15 @@ import type {
   ProfilePart,
   SidebarHome,
 } from '../../shared/contract';
-import type { Agreement, CheckIn, Contact, Onboarding, Review, Vetting } from '../../shared/records';
+import type {
+  Agreement,
+  CheckIn,
+  Contact,
+  FieldValue,
+  Onboarding,
+  Review,
+  Vetting,
+} from '../../shared/records';
 import { FOCUS_AREAS, MAIN_CONTACT_FIELDS, PARTNER_STATUSES, TABLES, type Table } from '../../shared/schema';
 import { matches, queryWords, searchText } from '../../shared/partner-filter';
 import { contactText, partnerEntry, partnerRow } from '../../shared/partner-status';
@@ -592,7 +600,7 @@ function editRelated(
   fn: SaveFn,
   partnerId: string,
   part: ProfilePart,
-  entry?: Listed<object>,
+  entry?: Listed<Record<string, FieldValue>>,
 ): void {
   edit({
     table,

@@ -9,7 +9,6 @@ import { checkQuestions, SCALE, TOKEN_QUESTION_TITLE, type Question } from '../d
 import { newId } from '../domain/ids';
 import { oneLine } from '../domain/text';
 import { UserError } from '../domain/errors';
-import type { Rec } from '../domain/table';
 import { withSheetLock, type Database } from './database';
 import { trashIfOurs } from './drive-files';
 import { findRow, listed, updateRow } from './records';
@@ -108,7 +107,7 @@ export function createSurvey(db: Database, request: CreateSurveyRequest): Listed
       () => Utilities.getUuid(),
       new Set(data.rows.map((r) => String(r.record.id))),
     );
-    const values: Rec = {
+    const values: Survey = {
       id,
       kind: request.kind,
       title,
@@ -128,9 +127,7 @@ export function createSurvey(db: Database, request: CreateSurveyRequest): Listed
     };
     const row = data.values.length + 1;
     db.write(data, [{ row, values }]);
-    return listed<Survey>(
-      findRow(db.read('surveys'), id) ?? { record: values, row, version: '', warnings: [] },
-    );
+    return listed(findRow(db.read('surveys'), id) ?? { record: values, row, version: '', warnings: [] });
   });
 }
 
