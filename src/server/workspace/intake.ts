@@ -6,7 +6,7 @@
 // properties): its id and its response tab's sheet id.
 import type { IntakeAnswerView, IntakeForm, IntakeView } from '../../shared/contract';
 import type { IntakeDecision } from '../../shared/choices';
-import type { IntakeAnswer } from '../../shared/records';
+import type { Contact, IntakeAnswer, Partner } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import {
   addedToday,
@@ -25,7 +25,7 @@ import {
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
 import type { Rec, RowChange } from '../domain/table';
-import { withSheetLock, type Database } from './database';
+import { withSheetLock, type Database, type TableData } from './database';
 import { findRow } from './records';
 import { digestAddress } from './intake-digest';
 import { ensureSubmitTrigger, formIdOf, placeResponseTab, publishOrStop } from './surveys';
@@ -106,19 +106,20 @@ export function makeIntakeForm(db: Database): IntakeForm {
 }
 
 /**
- * Whether a form-submit trigger's answer is an intake answer: it has the intake questions (no call) and
- * its tab is the intake Form's (by the sheet id recorded, else by the Form it answers).
+ * The intake Form of a form-submit trigger's answer, or null when it is not an intake answer: it has the
+ * intake questions (no call) and its tab is the intake Form's (by the sheet id recorded, else by the Form
+ * it answers).
  */
-export function isIntakeAnswer(
+export function intakeFormOf(
   db: Database,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   named: Record<string, string[]> | undefined,
-): boolean {
-  if (!looksLikeIntake(named)) return false;
+): string | null {
+  if (!looksLikeIntake(named)) return null;
   const mine = recorded(db.spreadsheet.getId());
-  if (!mine) return false;
-  if (mine.tabId !== null && sheet.getSheetId() === mine.tabId) return true;
-  return formIdOf(sheet.getFormUrl()) === mine.formId;
+  if (!mine) return null;
+  if (mine.tabId !== null && sheet.getSheetId() === mine.tabId) return mine.formId;
+  return formIdOf(sheet.getFormUrl()) === mine.formId ? mine.formId : null;
 }
 
 interface NewProspect {
@@ -126,12 +127,16 @@ interface NewProspect {
   readonly answer: IntakeText;
 }
 
-/** Writes prospects (partner, main contact, vetting checklist) in one block per tab; returns their ids. */
-function addProspects(db: Database, list: readonly NewProspect[]): Map<string, string> {
+type Tables = { partners: TableData<Partner>; contacts: TableData<Contact> };
+
+/**
+ * Writes prospects (partner, main contact, vetting checklist) in one block per tab, to the Partners and
+ * Contacts tabs as read; returns their ids.
+ */
+function addProspects(db: Database, read: Tables, list: readonly NewProspect[]): Map<string, string> {
   const ids = new Map<string, string>();
   if (!list.length) return ids;
-  const partners = db.read('partners');
-  const contacts = db.read('contacts');
+  const { partners, contacts } = read;
   const vetting = db.read('vetting');
   if (!partners.sheet || !contacts.sheet || !vetting.sheet)
     throw new UserError('Run "Set up partner database" first: a tab Partner Hub needs is missing.');
@@ -175,48 +180,136 @@ function addProspects(db: Database, list: readonly NewProspect[]): Map<string, s
   return ids;
 }
 
+/** How far before the response tab's timestamp the Form's own responses are looked for. */
+const STAMP_SLACK = 5000;
+
 /**
- * An intake answer, from the form-submit trigger. Kept on the Intake Answers tab; a prospect is added
- * unless the organization may already be in the sheet (kept as a possible duplicate) or the day's cap
- * of new prospects is reached (kept waiting). Reads each tab once and writes one block per tab.
+ * A response's answers as typed, by question: from the Form's own response, not the trigger's named
+ * values, which are the response tab's display text after Sheets parsed it as if typed ("3-5" a date,
+ * "007" the number 7, "3:30" a time). A checkbox's choices are joined with commas, as the tab has them.
  */
-export function intakeAnswered(db: Database, named: Record<string, string[]>): void {
-  const answer = intakeText(named);
+function typedAnswers(response: GoogleAppsScript.Forms.FormResponse): Record<string, string[]> {
+  const named: Record<string, string[]> = {};
+  for (const item of response.getItemResponses()) {
+    const value: unknown = item.getResponse();
+    named[item.getItem().getTitle()] = [
+      Array.isArray(value) ? value.map(String).join(', ') : String(value ?? ''),
+    ];
+  }
+  return named;
+}
+
+interface Arrived {
+  /** The Form's response id; '' when the Form could not be read (then the trigger's named values). */
+  readonly responseId: string;
+  readonly at: Date;
+  readonly answer: IntakeText;
+}
+
+/**
+ * The intake answers not yet on the Intake Answers tab: the Form's responses since `since` whose
+ * response id the tab does not have. When Partner Hub cannot open the Form (made by someone who did not
+ * share it), the trigger's own answer is taken from its named values instead.
+ */
+function arrivedSince(
+  formId: string,
+  since: Date | null,
+  seen: ReadonlySet<string>,
+  fallback: Record<string, string[]> | null,
+): Arrived[] {
+  let responses: GoogleAppsScript.Forms.FormResponse[];
+  try {
+    const form = FormApp.openById(formId);
+    responses = since ? form.getResponses(since) : form.getResponses();
+  } catch {
+    return fallback ? [{ responseId: '', at: new Date(), answer: intakeText(fallback) }] : [];
+  }
+  const out: Arrived[] = [];
+  const taken = new Set(seen);
+  for (const response of responses) {
+    const responseId = response.getId();
+    if (taken.has(responseId)) continue;
+    taken.add(responseId);
+    out.push({
+      responseId,
+      at: new Date(response.getTimestamp().getTime()),
+      answer: intakeText(typedAnswers(response)),
+    });
+  }
+  return out;
+}
+
+/**
+ * Intake answers, from the form-submit trigger: each response of the intake Form that the Intake Answers
+ * tab does not have yet is kept there and, unless the organization may already be in the sheet (kept as
+ * a possible duplicate) or the day's cap of new prospects is reached (kept waiting), becomes a prospect.
+ * Reads each tab once and writes one block per tab.
+ */
+export function intakeAnswered(
+  db: Database,
+  formId: string,
+  named: Record<string, string[]>,
+  stamp: Date | null,
+): void {
   withSheetLock(db, () => {
     const intake = db.read('intake');
     if (!intake.sheet) return;
-    const partners = db.read('partners').rows.map((r) => r.record);
-    const contacts = db.read('contacts').rows.map((r) => r.record);
     const rows = intake.rows.map((r) => r.record);
+    const seen = new Set(rows.map((r) => r.responseId).filter(Boolean));
+    const since = stamp ? new Date(stamp.getTime() - STAMP_SLACK) : null;
+    const arrived = arrivedSince(formId, since, seen, named);
+    if (!arrived.length) return;
+    const partners = db.read('partners');
+    const contacts = db.read('contacts');
+    const known = knownPartners(
+      partners.rows.map((r) => r.record),
+      contacts.rows.map((r) => r.record),
+    );
     const now = new Date();
-    const duplicate = possibleDuplicate(answer, knownPartners(partners, contacts));
-    const today = addedToday(
+    let today = addedToday(
       rows.filter((r) => r.status === 'added' && !r.decidedAt).map((r) => r.receivedAt),
       now.getTime(),
     );
-    const answerId = newId(TABLES.intake.idPrefix, () => Utilities.getUuid(), new Set(rows.map((r) => r.id)));
-    const status = duplicate ? 'possible duplicate' : today >= DAILY_CAP ? 'waiting' : 'added';
-    const added = status === 'added' ? addProspects(db, [{ answerId, answer }]) : new Map<string, string>();
+    const ids = new Set(rows.map((r) => r.id));
+    const decided = arrived.map((a) => {
+      const answerId = newId(TABLES.intake.idPrefix, () => Utilities.getUuid(), ids);
+      ids.add(answerId);
+      const duplicate = possibleDuplicate(a.answer, known);
+      const status = duplicate ? 'possible duplicate' : today >= DAILY_CAP ? 'waiting' : 'added';
+      if (status === 'added') today++;
+      return { ...a, answerId, duplicate, status };
+    });
+    const added = addProspects(
+      db,
+      { partners, contacts },
+      decided.filter((d) => d.status === 'added'),
+    );
     const at = now.toISOString();
-    const values: Rec = {
-      id: answerId,
-      name: answer.name ?? '',
-      email: answer['contact.email'] ?? '',
-      status,
-      partnerId: added.get(answerId) ?? '',
-      duplicateOf: duplicate?.id ?? '',
-      reason:
-        duplicate?.reason ??
-        (status === 'waiting'
-          ? `More than ${DAILY_CAP} new applicants in a day: this one waits for you.`
-          : ''),
-      receivedAt: at,
-      decidedAt: '',
-      answer: JSON.stringify(answer),
-      created: at,
-      updated: at,
-    };
-    db.write(intake, [{ row: intake.values.length + 1, values }]);
+    db.write(
+      intake,
+      decided.map((d, i) => {
+        const values: Rec = {
+          id: d.answerId,
+          name: d.answer.name ?? '',
+          email: d.answer['contact.email'] ?? '',
+          status: d.status,
+          partnerId: added.get(d.answerId) ?? '',
+          duplicateOf: d.duplicate?.id ?? '',
+          reason:
+            d.duplicate?.reason ??
+            (d.status === 'waiting'
+              ? `More than ${DAILY_CAP} new applicants in a day: this one waits for you.`
+              : ''),
+          receivedAt: d.at.toISOString(),
+          decidedAt: '',
+          answer: JSON.stringify(d.answer),
+          responseId: d.responseId,
+          created: at,
+          updated: at,
+        };
+        return { row: intake.values.length + 1 + i, values };
+      }),
+    );
   });
 }
 
@@ -298,7 +391,8 @@ export function decideIntake(
         throw new UserError(
           'The answer kept on the Intake Answers tab was changed by hand, so Partner Hub cannot add it. Nothing was changed.',
         );
-      const added = addProspects(db, [{ answerId, answer: text }]);
+      const read = { partners: db.read('partners'), contacts: db.read('contacts') };
+      const added = addProspects(db, read, [{ answerId, answer: text }]);
       db.write(intake, [
         { row: row.row, values: { ...decided, status: 'added', partnerId: added.get(answerId) ?? '' } },
       ]);
