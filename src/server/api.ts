@@ -383,8 +383,8 @@ export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
   if (isDetailsAnswer(e.namedValues)) detailsAnswered(db, e.namedValues, rowStamp(e.range));
   // An intake answer: the intake questions, on the intake Form's tab (recorded when it was made).
   else {
-    const intakeForm = intakeFormOf(db, sheet, e.namedValues);
-    if (intakeForm) intakeAnswered(db, intakeForm, e.namedValues, rowStamp(e.range));
+    const intakeForm = intakeFormOf(sheet, e.namedValues);
+    if (intakeForm) intakeAnswered(db, intakeForm, rowStamp(e.range));
     else answerSubmitted(db, sheet, e.range, e.namedValues);
   }
 }

@@ -60,6 +60,42 @@ describe('the partner intake Form', () => {
     expect(ok<IntakeView>(addOn, 'getIntake').form).toEqual(form);
   });
 
+  it('is recorded with the spreadsheet: a second coordinator finds the same Form, not a new one', () => {
+    const { addOn, form } = withForm();
+    const { PropertiesService } = addOn.workspace.services;
+    // Another coordinator sharing the spreadsheet has user properties of their own: none of these.
+    PropertiesService.getUserProperties().deleteAllProperties();
+    expect(ok<IntakeView>(addOn, 'getIntake').form).toEqual(form);
+    expect(ok<IntakeForm>(addOn, 'makeIntakeForm')).toEqual(form);
+    expect(addOn.workspace.forms.inspect()).toHaveLength(1);
+    submit(addOn, form);
+    expect(directory(addOn).partners).toHaveLength(1);
+  });
+
+  it('finds a Form recorded the old way, in the user properties of the coordinator who made it', () => {
+    const { addOn, form } = withForm();
+    const { PropertiesService } = addOn.workspace.services;
+    const doc = PropertiesService.getDocumentProperties()!;
+    const kept = doc.getProperty('partnerHub.intakeForm') ?? '';
+    expect(JSON.parse(kept)).toMatchObject(form);
+    doc.deleteProperty('partnerHub.intakeForm');
+    const id = addOn.workspace.spreadsheet.getId();
+    PropertiesService.getUserProperties().setProperty(`ph.${id}.intake`, kept);
+    expect(ok<IntakeView>(addOn, 'getIntake').form).toEqual(form);
+    // Moved to the spreadsheet's properties, where the other coordinators find it.
+    expect(doc.getProperty('partnerHub.intakeForm')).toBe(kept);
+    expect(ok<IntakeForm>(addOn, 'makeIntakeForm')).toEqual(form);
+    expect(addOn.workspace.forms.inspect()).toHaveLength(1);
+  });
+
+  it('says whose form-submit trigger takes the answers', () => {
+    const { addOn } = withForm();
+    expect(ok<IntakeView>(addOn, 'getIntake').ownTrigger).toBe(true);
+    const { ScriptApp } = addOn.workspace.services;
+    for (const t of ScriptApp.getProjectTriggers()) ScriptApp.deleteTrigger(t);
+    expect(ok<IntakeView>(addOn, 'getIntake').ownTrigger).toBe(false);
+  });
+
   it('makes one prospect with its main contact and a started vetting checklist, marked from intake', () => {
     const { addOn, form } = withForm();
     addOn.workspace.calls.reset();

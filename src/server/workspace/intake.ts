@@ -2,8 +2,8 @@
 // spreadsheet through the one form-submit trigger the surveys use. Each answer is kept on the Intake
 // Answers tab and, unless the organization may already be in the sheet or the day's cap is reached,
 // becomes a prospect with its main contact and a started vetting checklist, marked "intake Form".
-// The Form is known in a trigger by what the user's properties record of it (a trigger has no document
-// properties): its id and its response tab's sheet id.
+// The Form is recorded with the spreadsheet (its document properties), so every coordinator who shares
+// it finds the one Form; a trigger (which has no document properties) knows it by its questions and tab.
 import type { IntakeAnswerView, IntakeForm, IntakeView } from '../../shared/contract';
 import type { IntakeDecision } from '../../shared/choices';
 import type { Contact, IntakeAnswer, Partner } from '../../shared/records';
@@ -28,17 +28,19 @@ import type { Rec, RowChange } from '../domain/table';
 import { withSheetLock, type Database, type TableData } from './database';
 import { findRow } from './records';
 import { digestAddress } from './intake-digest';
-import { ensureSubmitTrigger, formIdOf, placeResponseTab, publishOrStop } from './surveys';
+import { ensureSubmitTrigger, formIdOf, hasSubmitTrigger, placeResponseTab, publishOrStop } from './surveys';
 
 interface Recorded extends IntakeForm {
   readonly formId: string;
   readonly tabId: number | null;
 }
 
-const key = (spreadsheetId: string) => `ph.${spreadsheetId}.intake`;
+/** Where the intake Form is recorded: with the spreadsheet, shared by everyone who uses Partner Hub in it. */
+const DOC_KEY = 'partnerHub.intakeForm';
+/** Where it was recorded before, in the user properties of the coordinator who made it. */
+const userKey = (spreadsheetId: string) => `ph.${spreadsheetId}.intake`;
 
-function recorded(spreadsheetId: string): Recorded | null {
-  const raw = PropertiesService.getUserProperties().getProperty(key(spreadsheetId));
+function parseRecorded(raw: string | null): Recorded | null {
   if (!raw) return null;
   try {
     const r: unknown = JSON.parse(raw);
@@ -55,9 +57,26 @@ function recorded(spreadsheetId: string): Recorded | null {
   }
 }
 
+/**
+ * This spreadsheet's intake Form, from its document properties. A Form made before they kept it is found
+ * in the user properties of the coordinator who made it, and moved to the spreadsheet's when they open
+ * Partner Hub. Only in the spreadsheet's own menu or sidebar (a trigger has no document properties).
+ */
+function recorded(db: Database): Recorded | null {
+  const doc = db.inContainer ? PropertiesService.getDocumentProperties() : null;
+  if (!doc) return null;
+  const kept = parseRecorded(doc.getProperty(DOC_KEY));
+  if (kept) return kept;
+  const before = parseRecorded(
+    PropertiesService.getUserProperties().getProperty(userKey(db.spreadsheet.getId())),
+  );
+  if (before) doc.setProperty(DOC_KEY, JSON.stringify(before));
+  return before;
+}
+
 /** The sheet id of the intake Form's response tab, if Partner Hub made one for this spreadsheet. */
-export function intakeTabId(spreadsheetId: string): number | null {
-  return recorded(spreadsheetId)?.tabId ?? null;
+export function intakeTabId(db: Database): number | null {
+  return recorded(db)?.tabId ?? null;
 }
 
 /** The intake Form: the one made before if Partner Hub can still open it, else a new one. */
@@ -66,7 +85,7 @@ export function makeIntakeForm(db: Database): IntakeForm {
   if (!intake.sheet)
     throw new UserError('Run "Set up partner database" first: there is no Intake Answers tab.');
   const spreadsheetId = db.spreadsheet.getId();
-  const before = recorded(spreadsheetId);
+  const before = recorded(db);
   if (before) {
     try {
       FormApp.openById(before.formId);
@@ -101,25 +120,21 @@ export function makeIntakeForm(db: Database): IntakeForm {
     editUrl: form.getEditUrl(),
     tabId: tab ? tab.id : null,
   };
-  PropertiesService.getUserProperties().setProperty(key(spreadsheetId), JSON.stringify(made));
+  PropertiesService.getDocumentProperties()?.setProperty(DOC_KEY, JSON.stringify(made));
   return { url: made.url, editUrl: made.editUrl };
 }
 
 /**
  * The intake Form of a form-submit trigger's answer, or null when it is not an intake answer: it has the
- * intake questions (no call) and its tab is the intake Form's (by the sheet id recorded, else by the Form
- * it answers).
+ * intake questions (no call), and the Form its tab answers (one call). A trigger has no document
+ * properties, so the Form is known by its tab, whoever's trigger runs.
  */
 export function intakeFormOf(
-  db: Database,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   named: Record<string, string[]> | undefined,
 ): string | null {
   if (!looksLikeIntake(named)) return null;
-  const mine = recorded(db.spreadsheet.getId());
-  if (!mine) return null;
-  if (mine.tabId !== null && sheet.getSheetId() === mine.tabId) return mine.formId;
-  return formIdOf(sheet.getFormUrl()) === mine.formId ? mine.formId : null;
+  return formIdOf(sheet.getFormUrl()) || null;
 }
 
 interface NewProspect {
@@ -200,7 +215,6 @@ function typedAnswers(response: GoogleAppsScript.Forms.FormResponse): Record<str
 }
 
 interface Arrived {
-  /** The Form's response id; '' when the Form could not be read (then the trigger's named values). */
   readonly responseId: string;
   readonly at: Date;
   readonly answer: IntakeText;
@@ -208,21 +222,16 @@ interface Arrived {
 
 /**
  * The intake answers not yet on the Intake Answers tab: the Form's responses since `since` whose
- * response id the tab does not have. When Partner Hub cannot open the Form (made by someone who did not
- * share it), the trigger's own answer is taken from its named values instead.
+ * response id the tab does not have. None when this person cannot open the Form (made by a coordinator
+ * who did not share it): that coordinator's trigger, or the intake view, takes them.
  */
-function arrivedSince(
-  formId: string,
-  since: Date | null,
-  seen: ReadonlySet<string>,
-  fallback: Record<string, string[]> | null,
-): Arrived[] {
+function arrivedSince(formId: string, since: Date | null, seen: ReadonlySet<string>): Arrived[] {
   let responses: GoogleAppsScript.Forms.FormResponse[];
   try {
     const form = FormApp.openById(formId);
     responses = since ? form.getResponses(since) : form.getResponses();
   } catch {
-    return fallback ? [{ responseId: '', at: new Date(), answer: intakeText(fallback) }] : [];
+    return [];
   }
   const out: Arrived[] = [];
   const taken = new Set(seen);
@@ -245,19 +254,14 @@ function arrivedSince(
  * a possible duplicate) or the day's cap of new prospects is reached (kept waiting), becomes a prospect.
  * Reads each tab once and writes one block per tab.
  */
-export function intakeAnswered(
-  db: Database,
-  formId: string,
-  named: Record<string, string[]>,
-  stamp: Date | null,
-): void {
+export function intakeAnswered(db: Database, formId: string, stamp: Date | null): void {
   withSheetLock(db, () => {
     const intake = db.read('intake');
     if (!intake.sheet) return;
     const rows = intake.rows.map((r) => r.record);
     const seen = new Set(rows.map((r) => r.responseId).filter(Boolean));
     const since = stamp ? new Date(stamp.getTime() - STAMP_SLACK) : null;
-    const arrived = arrivedSince(formId, since, seen, named);
+    const arrived = arrivedSince(formId, since, seen);
     if (!arrived.length) return;
     const partners = db.read('partners');
     const contacts = db.read('contacts');
@@ -315,7 +319,7 @@ export function intakeAnswered(
 
 /** The Form (if made), the prospects it added this week, and the answers waiting for the coordinator. */
 export function intakeView(db: Database): IntakeView {
-  const mine = recorded(db.spreadsheet.getId());
+  const mine = recorded(db);
   const rows = db.read('intake').rows.map((r) => r.record);
   const partners = db.read('partners');
   const nameOf = (id: string) => {
@@ -357,6 +361,7 @@ export function intakeView(db: Database): IntakeView {
     review,
     dailyCap: DAILY_CAP,
     digestTo: digestAddress(db.spreadsheet.getId()),
+    ownTrigger: mine ? hasSubmitTrigger(db.spreadsheet.getId()) : false,
   };
 }
 
