@@ -290,7 +290,7 @@ export const SERVER_FUNCTIONS: ServerTable = {
   previewDetailsReminder: { args: [], run: (db) => previewDetailsReminder(db()) },
   remindDetails: { args: [integer(1, 500)], run: (db, batch) => remindDetails(db(), batch) },
   makeIntakeForm: { args: [], run: (db) => makeIntakeForm(db()) },
-  getIntake: { args: [], run: (db) => intakeView(db()) },
+  getIntake: { args: [], run: (db) => intakeView(db(), true) },
   setIntakeDigest: {
     args: [bool, text(320)],
     run: (db, on, to) => {
@@ -384,7 +384,7 @@ export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
   // An intake answer: the intake questions, on the intake Form's tab (recorded when it was made).
   else {
     const intakeForm = intakeFormOf(sheet, e.namedValues);
-    if (intakeForm) intakeAnswered(db, intakeForm, rowStamp(e.range));
+    if (intakeForm) intakeAnswered(db, intakeForm);
     else answerSubmitted(db, sheet, e.range, e.namedValues);
   }
 }

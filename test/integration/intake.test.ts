@@ -185,6 +185,46 @@ describe('the partner intake Form', () => {
         for (const v of row) expect([name, typeof v]).not.toEqual([name, 'number']);
   });
 
+  it('takes an answer its trigger missed with the next answer, or when the intake view opens; never twice', () => {
+    const { addOn, form } = withForm();
+    const org = (n: number) => ({
+      'Organization name': `Applicant ${n}`,
+      Website: '',
+      'Main contact: email': `person${n}@gmail.com`,
+    });
+    const rows = () => (tab(addOn, 'Intake Answers')?.values.length ?? 0) - 1;
+    // Another execution of this person holds the lock: the trigger gives up, and nothing is written.
+    let release = addOn.workspace.locks.holdUserLock();
+    submit(addOn, form, org(1));
+    release();
+    expect([directory(addOn).partners.length, rows()]).toEqual([0, 0]);
+    addOn.workspace.clock.advance(60 * 60 * 1000);
+    submit(addOn, form, org(2));
+    expect(
+      directory(addOn)
+        .partners.map((p) => p.record.name)
+        .sort(),
+    ).toEqual(['Applicant 1', 'Applicant 2']);
+    expect(rows()).toBe(2);
+    // Missed again; the coordinator opens the intake view before any other answer comes.
+    release = addOn.workspace.locks.holdUserLock();
+    addOn.workspace.clock.advance(60 * 60 * 1000);
+    submit(addOn, form, org(3));
+    release();
+    expect(rows()).toBe(2);
+    addOn.workspace.clock.advance(60 * 60 * 1000);
+    const view = ok<IntakeView>(addOn, 'getIntake');
+    expect(view.recent.map((r) => r.name)).toContain('Applicant 3');
+    ok<IntakeView>(addOn, 'getIntake');
+    submit(addOn, form, org(4));
+    expect(directory(addOn).partners).toHaveLength(4);
+    expect(rows()).toBe(4);
+    const ids = (tab(addOn, 'Intake Answers')?.values ?? []).map(
+      (r, _i, all) => r[all[0].indexOf('Form response ID (Partner Hub)')],
+    );
+    expect(new Set(ids.slice(1)).size).toBe(4);
+  });
+
   it('finds an organization already in the sheet by its website domain', () => {
     const { addOn, form } = withForm();
     addPartner(addOn, { name: 'Riverside Soccer', website: 'https://www.riversidesoccer.org' });

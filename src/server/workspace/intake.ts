@@ -12,6 +12,7 @@ import {
   addedToday,
   DAILY_CAP,
   INTAKE_FORM_TITLE,
+  intakeCursor,
   INTAKE_INTRO,
   INTAKE_QUESTIONS,
   intakeRecords,
@@ -195,9 +196,6 @@ function addProspects(db: Database, read: Tables, list: readonly NewProspect[]):
   return ids;
 }
 
-/** How far before the response tab's timestamp the Form's own responses are looked for. */
-const STAMP_SLACK = 5000;
-
 /**
  * A response's answers as typed, by question: from the Form's own response, not the trigger's named
  * values, which are the response tab's display text after Sheets parsed it as if typed ("3-5" a date,
@@ -249,19 +247,21 @@ function arrivedSince(formId: string, since: Date | null, seen: ReadonlySet<stri
 }
 
 /**
- * Intake answers, from the form-submit trigger: each response of the intake Form that the Intake Answers
- * tab does not have yet is kept there and, unless the organization may already be in the sheet (kept as
- * a possible duplicate) or the day's cap of new prospects is reached (kept waiting), becomes a prospect.
- * Reads each tab once and writes one block per tab.
+ * Intake answers, from the form-submit trigger or when the intake view opens: each response of the
+ * intake Form that the Intake Answers tab does not have yet (one the trigger missed, because the lock was
+ * busy or it failed, is taken by the next run) is kept there and, unless the organization may already be
+ * in the sheet (kept as a possible duplicate) or the day's cap of new prospects is reached (kept
+ * waiting), becomes a prospect. Reads each tab once and writes one block per tab; the Form's responses
+ * are asked once, from where the tab says none can be missing (intakeCursor).
  */
-export function intakeAnswered(db: Database, formId: string, stamp: Date | null): void {
+export function intakeAnswered(db: Database, formId: string): void {
   withSheetLock(db, () => {
     const intake = db.read('intake');
     if (!intake.sheet) return;
     const rows = intake.rows.map((r) => r.record);
     const seen = new Set(rows.map((r) => r.responseId).filter(Boolean));
-    const since = stamp ? new Date(stamp.getTime() - STAMP_SLACK) : null;
-    const arrived = arrivedSince(formId, since, seen);
+    const keepsIds = intake.map.index.responseId !== undefined;
+    const arrived = arrivedSince(formId, intakeCursor(rows, keepsIds), seen);
     if (!arrived.length) return;
     const partners = db.read('partners');
     const contacts = db.read('contacts');
@@ -317,9 +317,20 @@ export function intakeAnswered(db: Database, formId: string, stamp: Date | null)
   });
 }
 
-/** The Form (if made), the prospects it added this week, and the answers waiting for the coordinator. */
-export function intakeView(db: Database): IntakeView {
+/**
+ * The Form (if made), the prospects it added this week, and the answers waiting for the coordinator.
+ * Opened from the sidebar (`collect`), it first takes any answer no trigger took.
+ */
+export function intakeView(db: Database, collect = false): IntakeView {
   const mine = recorded(db);
+  if (mine && collect) {
+    try {
+      intakeAnswered(db, mine.formId);
+    } catch (error) {
+      // Busy (a trigger taking the same answers) or refused: they are taken next time; the view shows.
+      if (!(error instanceof UserError)) throw error;
+    }
+  }
   const rows = db.read('intake').rows.map((r) => r.record);
   const partners = db.read('partners');
   const nameOf = (id: string) => {
