@@ -225,6 +225,46 @@ describe('the partner intake Form', () => {
     expect(new Set(ids.slice(1)).size).toBe(4);
   });
 
+  it('flags two answers from the same new organization, both waiting, as each other’s possible duplicate', () => {
+    const { addOn, form } = withForm();
+    const cap = ok<IntakeView>(addOn, 'getIntake').dailyCap;
+    for (let i = 0; i < cap; i++)
+      submit(addOn, form, {
+        'Organization name': `Applicant ${i}`,
+        Website: '',
+        'Main contact: email': `person${i}@gmail.com`,
+      });
+    // Past the cap: the first waits; the second, from the same organization, is not a second "waiting".
+    submit(addOn, form, { 'Organization name': 'Eastside Tutors', Website: 'eastsidetutors.org' });
+    submit(addOn, form, {
+      'Organization name': 'Eastside Tutoring Collective',
+      Website: '',
+      'Main contact: email': 'amy@eastsidetutors.org',
+    });
+    const review = ok<IntakeView>(addOn, 'getIntake').review;
+    expect(review.map((r) => [r.name, r.status, r.duplicateOf])).toEqual([
+      ['Eastside Tutors', 'possible duplicate', null],
+      ['Eastside Tutoring Collective', 'possible duplicate', null],
+    ]);
+    expect(review[0].reason).toMatch(/Eastside Tutoring Collective/);
+    expect(review[1].reason).toMatch(/eastsidetutors\.org.*Eastside Tutors/);
+    expect(directory(addOn).partners).toHaveLength(cap);
+  });
+
+  it('adds one of two answers from the same organization taken in one run, the other a possible duplicate of it', () => {
+    const { addOn, form } = withForm();
+    const release = addOn.workspace.locks.holdUserLock();
+    submit(addOn, form);
+    submit(addOn, form, { 'Organization name': 'Hillside Homework Club (Eastside)', Website: '' });
+    release();
+    const view = ok<IntakeView>(addOn, 'getIntake');
+    const partners = directory(addOn).partners;
+    expect(partners.map((p) => p.record.name)).toEqual(['Hillside Homework Club']);
+    expect(view.review.map((r) => [r.status, r.duplicateOf])).toEqual([
+      ['possible duplicate', { id: partners[0].record.id, name: 'Hillside Homework Club' }],
+    ]);
+  });
+
   it('finds an organization already in the sheet by its website domain', () => {
     const { addOn, form } = withForm();
     addPartner(addOn, { name: 'Riverside Soccer', website: 'https://www.riversidesoccer.org' });

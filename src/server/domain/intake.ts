@@ -235,6 +235,35 @@ export function possibleDuplicate(
   return null;
 }
 
+/** An answer kept for review (or taken earlier in the same run): another answer may be its organization. */
+export interface OtherAnswer {
+  readonly id: string;
+  readonly answer: IntakeText;
+}
+
+/**
+ * Another answer that may be from the same organization: the same name key, or the same contact email
+ * or website domain. Two answers from a new organization both waiting are each other's possible duplicate.
+ */
+export function sameAsAnswer(
+  answer: IntakeText,
+  others: readonly OtherAnswer[],
+): { readonly id: string; readonly name: string; readonly reason: string } | null {
+  const domainsOf = (a: IntakeText) =>
+    [orgDomain(a['contact.email'] ?? ''), websiteDomain(a.website ?? '')].filter(Boolean);
+  const key = nameKey(answer.name ?? '');
+  const mine = domainsOf(answer);
+  for (const other of others) {
+    const name = other.answer.name || 'Organization not named';
+    if (key && nameKey(other.answer.name ?? '') === key)
+      return { id: other.id, name, reason: `Same name as another answer, from ${name}.` };
+    const domain = mine.find((d) => domainsOf(other.answer).includes(d));
+    if (domain)
+      return { id: other.id, name, reason: `Same domain (${domain}) as another answer, from ${name}.` };
+  }
+  return null;
+}
+
 /** How far before the newest answer taken the Form's responses are looked at again (their ids tell). */
 export const CURSOR_OVERLAP = 10 * 60 * 1000;
 

@@ -7,6 +7,7 @@
 import type { IntakeAnswerView, IntakeForm, IntakeView } from '../../shared/contract';
 import type { IntakeDecision } from '../../shared/choices';
 import type { Contact, IntakeAnswer, Partner } from '../../shared/records';
+import type { IntakeStatus } from '../../shared/schema';
 import { TABLES } from '../../shared/schema';
 import {
   addedToday,
@@ -21,7 +22,9 @@ import {
   looksLikeIntake,
   parseIntakeText,
   possibleDuplicate,
+  sameAsAnswer,
   type IntakeText,
+  type OtherAnswer,
 } from '../domain/intake';
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
@@ -275,13 +278,32 @@ export function intakeAnswered(db: Database, formId: string): void {
       now.getTime(),
     );
     const ids = new Set(rows.map((r) => r.id));
+    // Answers still waiting for review, then each answer of this run as it is decided: a second answer
+    // from the same new organization is a possible duplicate of the first, not added beside it.
+    const others: OtherAnswer[] = intake.rows
+      .filter((r) => r.record.status === 'possible duplicate' || r.record.status === 'waiting')
+      .flatMap((r) => {
+        const answer = parseIntakeText(r.record.answer);
+        return answer ? [{ id: r.record.id, answer }] : [];
+      });
+    const waitingRow = new Map(
+      intake.rows.filter((r) => r.record.status === 'waiting').map((r) => [r.record.id, r.row]),
+    );
+    const flagged = new Map<string, string>();
     const decided = arrived.map((a) => {
       const answerId = newId(TABLES.intake.idPrefix, () => Utilities.getUuid(), ids);
       ids.add(answerId);
       const duplicate = possibleDuplicate(a.answer, known);
-      const status = duplicate ? 'possible duplicate' : today >= DAILY_CAP ? 'waiting' : 'added';
+      const twin = duplicate ? null : sameAsAnswer(a.answer, others);
+      const status: IntakeStatus =
+        duplicate || twin ? 'possible duplicate' : today >= DAILY_CAP ? 'waiting' : 'added';
       if (status === 'added') today++;
-      return { ...a, answerId, duplicate, status };
+      others.push({ id: answerId, answer: a.answer });
+      // The earlier answer, if it waits only for the cap, waits as this one's possible duplicate too.
+      const name = a.answer.name || 'Organization not named';
+      if (twin && !flagged.has(twin.id))
+        flagged.set(twin.id, `Same organization as another answer, from ${name}?`);
+      return { ...a, answerId, duplicate, twin, status };
     });
     const added = addProspects(
       db,
@@ -289,31 +311,37 @@ export function intakeAnswered(db: Database, formId: string): void {
       decided.filter((d) => d.status === 'added'),
     );
     const at = now.toISOString();
-    db.write(
-      intake,
-      decided.map((d, i) => {
-        const values: Rec = {
-          id: d.answerId,
-          name: d.answer.name ?? '',
-          email: d.answer['contact.email'] ?? '',
-          status: d.status,
-          partnerId: added.get(d.answerId) ?? '',
-          duplicateOf: d.duplicate?.id ?? '',
-          reason:
-            d.duplicate?.reason ??
-            (d.status === 'waiting'
-              ? `More than ${DAILY_CAP} new applicants in a day: this one waits for you.`
-              : ''),
-          receivedAt: d.at.toISOString(),
-          decidedAt: '',
-          answer: JSON.stringify(d.answer),
-          responseId: d.responseId,
-          created: at,
-          updated: at,
-        };
-        return { row: intake.values.length + 1 + i, values };
-      }),
-    );
+    const changes: RowChange[] = decided.map((d, i) => {
+      const waits = flagged.get(d.answerId);
+      const status = d.status === 'waiting' && waits ? 'possible duplicate' : d.status;
+      const values: Rec = {
+        id: d.answerId,
+        name: d.answer.name ?? '',
+        email: d.answer['contact.email'] ?? '',
+        status,
+        partnerId: added.get(d.answerId) ?? '',
+        // A twin added in this run is a partner now: this answer may be it.
+        duplicateOf: d.duplicate?.id ?? (d.twin ? (added.get(d.twin.id) ?? '') : ''),
+        reason:
+          d.duplicate?.reason ??
+          d.twin?.reason ??
+          (status === 'waiting'
+            ? `More than ${DAILY_CAP} new applicants in a day: this one waits for you.`
+            : (waits ?? '')),
+        receivedAt: d.at.toISOString(),
+        decidedAt: '',
+        answer: JSON.stringify(d.answer),
+        responseId: d.responseId,
+        created: at,
+        updated: at,
+      };
+      return { row: intake.values.length + 1 + i, values };
+    });
+    for (const [id, reason] of flagged) {
+      const row = waitingRow.get(id);
+      if (row) changes.push({ row, values: { status: 'possible duplicate', reason, updated: at } });
+    }
+    db.write(intake, changes);
   });
 }
 
