@@ -384,7 +384,7 @@ export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
   // An intake answer: the intake questions, on the intake Form's tab (recorded when it was made).
   else {
     const intakeForm = intakeFormOf(sheet, e.namedValues);
-    if (intakeForm) intakeAnswered(db, intakeForm);
+    if (intakeForm) intakeAnswered(db, intakeForm.formId, intakeForm.entries);
     else answerSubmitted(db, sheet, e.range, e.namedValues);
   }
 }

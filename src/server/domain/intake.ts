@@ -265,7 +265,7 @@ export function sameAsAnswer(
 }
 
 /** How far before the newest answer taken the Form's responses are looked at again (their ids tell). */
-export const CURSOR_OVERLAP = 10 * 60 * 1000;
+export const CURSOR_OVERLAP = 60 * 1000;
 
 /**
  * From when the Form's responses may hold one the Intake Answers tab does not have. Every run takes all

@@ -31,12 +31,41 @@ import { UserError } from '../domain/errors';
 import type { Rec, RowChange } from '../domain/table';
 import { withSheetLock, type Database, type TableData } from './database';
 import { findRow } from './records';
+import { entryOrder, linkEntries } from '../domain/form-link';
 import { digestAddress } from './intake-digest';
 import { ensureSubmitTrigger, formIdOf, hasSubmitTrigger, placeResponseTab, publishOrStop } from './surveys';
 
 interface Recorded extends IntakeForm {
   readonly formId: string;
   readonly tabId: number | null;
+  /** Each question's entry id in the Form's links, to its title: null for a Form made before they were kept. */
+  readonly entries: Entries | null;
+}
+
+/** A Form's entry ids (in its prefilled links and a response's) to the questions' titles. */
+type Entries = Readonly<Record<string, string>>;
+
+function parseEntries(value: unknown): Entries | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  return Object.keys(out).length ? out : null;
+}
+
+/**
+ * The entries kept in this person's user properties for their form-submit trigger, which cannot read
+ * the spreadsheet's document properties.
+ */
+const entriesKey = (formId: string) => `ph.intake.${formId}.entries`;
+
+function triggerEntries(formId: string): Entries | null {
+  try {
+    return parseEntries(
+      JSON.parse(PropertiesService.getUserProperties().getProperty(entriesKey(formId)) ?? 'null'),
+    );
+  } catch {
+    return null;
+  }
 }
 
 /** Where the intake Form is recorded: with the spreadsheet, shared by everyone who uses Partner Hub in it. */
@@ -55,7 +84,13 @@ function parseRecorded(raw: string | null): Recorded | null {
     const editUrl = get('editUrl');
     const tabId = get('tabId');
     if (typeof formId !== 'string' || typeof url !== 'string' || typeof editUrl !== 'string') return null;
-    return { formId, url, editUrl, tabId: typeof tabId === 'number' ? tabId : null };
+    return {
+      formId,
+      url,
+      editUrl,
+      tabId: typeof tabId === 'number' ? tabId : null,
+      entries: parseEntries(get('entries')),
+    };
   } catch {
     return null;
   }
@@ -102,18 +137,39 @@ export function makeIntakeForm(db: Database): IntakeForm {
   publishOrStop(form, INTAKE_FORM_TITLE);
   form.setDescription(INTAKE_INTRO);
   form.setCollectEmail(false);
+  // Each question answered with a stand-in, in order: the stand-in response's prefilled link names each
+  // question's entry id, by which an answer is read as typed later (one call, not three a question).
+  const standIns: GoogleAppsScript.Forms.ItemResponse[] = [];
   for (const q of INTAKE_QUESTIONS) {
-    const item =
-      q.kind === 'checkbox'
-        ? form.addCheckboxItem().setChoiceValues([...(q.choices ?? [])])
-        : q.kind === 'choice'
-          ? form.addMultipleChoiceItem().setChoiceValues([...(q.choices ?? [])])
-          : q.kind === 'paragraph'
-            ? form.addParagraphTextItem()
-            : form.addTextItem();
+    const first = q.choices?.[0] ?? '';
+    let item:
+      | GoogleAppsScript.Forms.CheckboxItem
+      | GoogleAppsScript.Forms.MultipleChoiceItem
+      | GoogleAppsScript.Forms.ParagraphTextItem
+      | GoogleAppsScript.Forms.TextItem;
+    if (q.kind === 'checkbox') {
+      const box = form.addCheckboxItem().setChoiceValues([...(q.choices ?? [])]);
+      standIns.push(box.createResponse([first]));
+      item = box;
+    } else if (q.kind === 'choice') {
+      const choice = form.addMultipleChoiceItem().setChoiceValues([...(q.choices ?? [])]);
+      standIns.push(choice.createResponse(first));
+      item = choice;
+    } else {
+      const text = q.kind === 'paragraph' ? form.addParagraphTextItem() : form.addTextItem();
+      standIns.push(text.createResponse('x'));
+      item = text;
+    }
     item.setTitle(q.title).setRequired(q.required ?? false);
     if (q.help) item.setHelpText(q.help);
   }
+  let standIn = form.createResponse();
+  for (const answer of standIns) standIn = standIn.withItemResponse(answer);
+  const order = entryOrder(standIn.toPrefilledUrl());
+  const entries: Entries | null =
+    order.length === INTAKE_QUESTIONS.length
+      ? Object.fromEntries(order.map((entry, i) => [entry, INTAKE_QUESTIONS[i].title]))
+      : null;
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
   db.forgetSheets();
   const tab = placeResponseTab(db, form.getId());
@@ -123,8 +179,11 @@ export function makeIntakeForm(db: Database): IntakeForm {
     url: form.getPublishedUrl(),
     editUrl: form.getEditUrl(),
     tabId: tab ? tab.id : null,
+    entries,
   };
   PropertiesService.getDocumentProperties()?.setProperty(DOC_KEY, JSON.stringify(made));
+  if (entries)
+    PropertiesService.getUserProperties().setProperty(entriesKey(made.formId), JSON.stringify(entries));
   return { url: made.url, editUrl: made.editUrl };
 }
 
@@ -136,9 +195,10 @@ export function makeIntakeForm(db: Database): IntakeForm {
 export function intakeFormOf(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   named: Record<string, string[]> | undefined,
-): string | null {
+): { readonly formId: string; readonly entries: Entries | null } | null {
   if (!looksLikeIntake(named)) return null;
-  return formIdOf(sheet.getFormUrl()) || null;
+  const formId = formIdOf(sheet.getFormUrl());
+  return formId ? { formId, entries: triggerEntries(formId) } : null;
 }
 
 interface NewProspect {
@@ -202,10 +262,21 @@ function addProspects(db: Database, read: Tables, list: readonly NewProspect[]):
 /**
  * A response's answers as typed, by question: from the Form's own response, not the trigger's named
  * values, which are the response tab's display text after Sheets parsed it as if typed ("3-5" a date,
- * "007" the number 7, "3:30" a time). A checkbox's choices are joined with commas, as the tab has them.
+ * "007" the number 7, "3:30" a time). With the Form's entry ids, from the response's prefilled link (one
+ * call); else item by item (three calls an answer). A checkbox's choices are joined with commas.
  */
-function typedAnswers(response: GoogleAppsScript.Forms.FormResponse): Record<string, string[]> {
+function typedAnswers(
+  response: GoogleAppsScript.Forms.FormResponse,
+  entries: Entries | null,
+): Record<string, string[]> {
   const named: Record<string, string[]> = {};
+  if (entries) {
+    for (const [entry, values] of linkEntries(response.toPrefilledUrl())) {
+      const title = entries[entry];
+      if (title) named[title] = [values.join(', ')];
+    }
+    return named;
+  }
   for (const item of response.getItemResponses()) {
     const value: unknown = item.getResponse();
     named[item.getItem().getTitle()] = [
@@ -226,7 +297,12 @@ interface Arrived {
  * response id the tab does not have. None when this person cannot open the Form (made by a coordinator
  * who did not share it): that coordinator's trigger, or the intake view, takes them.
  */
-function arrivedSince(formId: string, since: Date | null, seen: ReadonlySet<string>): Arrived[] {
+function arrivedSince(
+  formId: string,
+  entries: Entries | null,
+  since: Date | null,
+  seen: ReadonlySet<string>,
+): Arrived[] {
   let responses: GoogleAppsScript.Forms.FormResponse[];
   try {
     const form = FormApp.openById(formId);
@@ -243,7 +319,7 @@ function arrivedSince(formId: string, since: Date | null, seen: ReadonlySet<stri
     out.push({
       responseId,
       at: new Date(response.getTimestamp().getTime()),
-      answer: intakeText(typedAnswers(response)),
+      answer: intakeText(typedAnswers(response, entries)),
     });
   }
   return out;
@@ -257,14 +333,14 @@ function arrivedSince(formId: string, since: Date | null, seen: ReadonlySet<stri
  * waiting), becomes a prospect. Reads each tab once and writes one block per tab; the Form's responses
  * are asked once, from where the tab says none can be missing (intakeCursor).
  */
-export function intakeAnswered(db: Database, formId: string): void {
+export function intakeAnswered(db: Database, formId: string, entries: Entries | null): void {
   withSheetLock(db, () => {
     const intake = db.read('intake');
     if (!intake.sheet) return;
     const rows = intake.rows.map((r) => r.record);
     const seen = new Set(rows.map((r) => r.responseId).filter(Boolean));
     const keepsIds = intake.map.index.responseId !== undefined;
-    const arrived = arrivedSince(formId, intakeCursor(rows, keepsIds), seen);
+    const arrived = arrivedSince(formId, entries, intakeCursor(rows, keepsIds), seen);
     if (!arrived.length) return;
     const partners = db.read('partners');
     const contacts = db.read('contacts');
@@ -352,8 +428,14 @@ export function intakeAnswered(db: Database, formId: string): void {
 export function intakeView(db: Database, collect = false): IntakeView {
   const mine = recorded(db);
   if (mine && collect) {
+    // This coordinator's form-submit trigger (if they have one) reads the answers by entry id too.
+    if (mine.entries && !triggerEntries(mine.formId))
+      PropertiesService.getUserProperties().setProperty(
+        entriesKey(mine.formId),
+        JSON.stringify(mine.entries),
+      );
     try {
-      intakeAnswered(db, mine.formId);
+      intakeAnswered(db, mine.formId, mine.entries);
     } catch (error) {
       // Busy (a trigger taking the same answers) or refused: they are taken next time; the view shows.
       if (!(error instanceof UserError)) throw error;
