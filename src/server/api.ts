@@ -48,7 +48,8 @@ import {
   remindDetails,
 } from './workspace/details-checks';
 import { sendIntakeDigests, setIntakeDigest } from './workspace/intake-digest';
-import { decideIntake, intakeAnswered, intakeView, isIntakeAnswer, makeIntakeForm } from './workspace/intake';
+import { isDate } from './domain/cells';
+import { decideIntake, intakeAnswered, intakeFormOf, intakeView, makeIntakeForm } from './workspace/intake';
 import { CHANGE_DECISIONS, INTAKE_DECISIONS } from '../shared/choices';
 import { conveningPlan, yearPlan } from './domain/schedule';
 import { SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';
@@ -289,7 +290,7 @@ export const SERVER_FUNCTIONS: ServerTable = {
   previewDetailsReminder: { args: [], run: (db) => previewDetailsReminder(db()) },
   remindDetails: { args: [integer(1, 500)], run: (db, batch) => remindDetails(db(), batch) },
   makeIntakeForm: { args: [], run: (db) => makeIntakeForm(db()) },
-  getIntake: { args: [], run: (db) => intakeView(db()) },
+  getIntake: { args: [], run: (db) => intakeView(db(), true) },
   setIntakeDigest: {
     args: [bool, text(320)],
     run: (db, on, to) => {
@@ -379,10 +380,19 @@ export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
   const sheet = e.range.getSheet();
   const db = openDatabaseOutside(sheet.getParent());
   // A "Check your details" answer is known by its code question, with no call to any service.
-  if (isDetailsAnswer(e.namedValues)) detailsAnswered(db, e.namedValues);
+  if (isDetailsAnswer(e.namedValues)) detailsAnswered(db, e.namedValues, rowStamp(e.range));
   // An intake answer: the intake questions, on the intake Form's tab (recorded when it was made).
-  else if (isIntakeAnswer(db, sheet, e.namedValues)) intakeAnswered(db, e.namedValues);
-  else answerSubmitted(db, sheet, e.range, e.namedValues);
+  else {
+    const intakeForm = intakeFormOf(sheet, e.namedValues);
+    if (intakeForm) intakeAnswered(db, intakeForm.formId, intakeForm.entries);
+    else answerSubmitted(db, sheet, e.range, e.namedValues);
+  }
+}
+
+/** The response tab's timestamp of the answer (one call): where its Form's own response is looked for. */
+function rowStamp(range: GoogleAppsScript.Spreadsheet.Range): Date | null {
+  const first: unknown = range.getValues()[0]?.[0];
+  return isDate(first) ? first : null;
 }
 
 /** The daily time-driven trigger of the intake digest. */

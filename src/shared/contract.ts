@@ -519,6 +519,12 @@ export interface IntakeView {
   readonly dailyCap: number;
   /** Where the daily digest email goes; '' when the coordinator has not asked for one. */
   readonly digestTo: string;
+  /**
+   * Whether this coordinator has Partner Hub's form-submit trigger on this spreadsheet. A trigger runs as
+   * the person who made it: without one, answers are taken by another coordinator's (whoever made the
+   * Form), and any it missed when this view opens.
+   */
+  readonly ownTrigger: boolean;
 }
 
 export type DecideResult =

@@ -209,13 +209,17 @@ export function responseTabOf(db: Database, survey: Survey): GoogleAppsScript.Sp
   return survey.responseTab ? db.spreadsheet.getSheetByName(survey.responseTab) : null;
 }
 
+/** Whether this user has the form-submit trigger on this spreadsheet (triggers are per user). */
+export function hasSubmitTrigger(spreadsheetId: string): boolean {
+  return ScriptApp.getProjectTriggers().some(
+    (t) => t.getHandlerFunction() === ON_SURVEY_SUBMIT && t.getTriggerSourceId() === spreadsheetId,
+  );
+}
+
 /** One spreadsheet trigger serves every survey Form that answers into this spreadsheet. */
 export function ensureSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const id = spreadsheet.getId();
-  const exists = ScriptApp.getProjectTriggers().some(
-    (t) => t.getHandlerFunction() === ON_SURVEY_SUBMIT && t.getTriggerSourceId() === id,
-  );
-  if (!exists) ScriptApp.newTrigger(ON_SURVEY_SUBMIT).forSpreadsheet(spreadsheet).onFormSubmit().create();
+  if (!hasSubmitTrigger(spreadsheet.getId()))
+    ScriptApp.newTrigger(ON_SURVEY_SUBMIT).forSpreadsheet(spreadsheet).onFormSubmit().create();
 }
 
 /** The surveys that have a Form, the newest first. */
