@@ -9,10 +9,13 @@ import type { Preview } from '../../dev/preview/server';
 /** A gathering whose title has no place to break: the layout must still hold it at 300 px. */
 const LONG_TITLE = 'FamilyEngagementAndCommunityPartnersRoundtableForSpringPlanning';
 
+/** A title typed in the sheet that would be markup if the sidebar let it: it must stay text. */
+const MARKUP_TITLE = '<img src=x onerror="document.title=1">Board & "partners"';
+
 /**
- * The demo school on Monday 30 November 2026, with one check-in due in the next 7 days, a gathering on
- * Thursday (no agenda, not on the calendar), one on Wednesday, and one last week still waiting for "held
- * or cancelled?".
+ * The demo school on Monday 30 November 2026, with one check-in due in the next 7 days, gatherings on
+ * Wednesday, Thursday and next Monday (no agenda, not on the calendar), and one last week still waiting
+ * for "held or cancelled?".
  */
 const ctx = sidebarPerTest({
   today: '2026-11-30',
@@ -22,6 +25,7 @@ const ctx = sidebarPerTest({
     addGathering(preview, 'G-00000000a1', 'Winter partner gathering', '2026-12-03', '15:30');
     addGathering(preview, 'G-00000000a2', LONG_TITLE, '2026-12-02', '09:00');
     addGathering(preview, 'G-00000000a3', 'Fall partner gathering', '2026-11-19', '15:30');
+    addGathering(preview, 'G-00000000a4', MARKUP_TITLE, '2026-12-07', '08:00');
   },
 });
 
@@ -98,10 +102,17 @@ describe('the Dashboard view', () => {
       '8 check-ins are overdue, and 1 more due in the next 7 days.',
       `${LONG_TITLE}: Wednesday, December 2 at 09:00; no agenda yet, not on the calendar yet.`,
       'Winter partner gathering: Thursday, December 3 at 15:30; no agenda yet, not on the calendar yet.',
+      `${MARKUP_TITLE}: Monday, December 7 at 08:00; no agenda yet, not on the calendar yet.`,
       '1 gathering is over and not yet marked held or cancelled.',
       '3 open needs have no partner covering them.',
       '4 agreements end within 60 days, not yet renewed.',
     ]);
+    // Text from the sheet stays text.
+    expect(await view(page).locator('img').count()).toBe(0);
+    await attention(page)
+      .getByRole('button', { name: `Open ${MARKUP_TITLE}` })
+      .waitFor();
+    expect(await page.title()).not.toBe('1');
     expect(await axeViolations(page)).toEqual([]);
 
     // The same figures in the Partners view's header…
