@@ -151,6 +151,13 @@ describe('the Dashboard view', () => {
     await attention(page).getByRole('button', { name: 'Open Winter partner gathering' }).click();
     await page.getByRole('heading', { name: 'Winter partner gathering' }).waitFor();
     await page.locator('nav button[aria-current="page"]', { hasText: 'Gatherings' }).waitFor();
+    // Its agenda made there, the Dashboard says so.
+    await page.getByRole('button', { name: 'Make the agenda' }).click();
+    await page.getByText('Agenda made.').waitFor();
+    await backToDashboard(page);
+    await expect(sentences(page)).resolves.toContain(
+      'Winter partner gathering: Thursday, December 3 at 15:30; its agenda is made, not on the calendar yet.',
+    );
 
     // The gathering over and unanswered: the Gatherings view's question, with it alone.
     await backToDashboard(page);
@@ -178,6 +185,23 @@ describe('the Dashboard view', () => {
     await attention(page).getByRole('button', { name: 'See which in Needs' }).click();
     await page.getByRole('heading', { name: 'Needs and gaps' }).waitFor();
     expect(await said(/ ends on \d{4}-\d{2}-\d{2}/)).toBe(4);
+  });
+
+  it('counts the needs again after a partner save that may change what is covered', async () => {
+    const { page } = ctx.session;
+    await goTo(page, 'Partners');
+    await page.getByRole('button', { name: /Riverside Food Bank/ }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByLabel('Status').selectOption('active');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Riverside Food Bank' }).waitFor();
+    await backToDashboard(page);
+    // The server's count, as the Needs view then shows it.
+    await attention(page).getByText('2 open needs have no partner covering them.').waitFor();
+    const needsLine = '8 open needs: 2 unmet, 0 pending, 6 covered';
+    expect(await dashboardFigures(page)).toContain(needsLine);
+    await goTo(page, 'Needs');
+    await page.getByText(`${needsLine}.`, { exact: true }).waitFor();
   });
 
   it('keeps every line inside the 300 px sidebar', async () => {
