@@ -57,5 +57,9 @@ describe('first run', () => {
     await page.getByText(/^Set up: Partners, /).waitFor();
     expect(preview.addOn.workspace.spreadsheet.getSheetByName('Partners')?.getLastRow()).toBe(1);
     await page.getByRole('heading', { name: 'Welcome to Partner Hub' }).waitFor({ state: 'detached' });
+    // The Dashboard it leads to says where to start.
+    await page.getByText('No partners yet.').waitFor();
+    await page.getByRole('button', { name: 'Add them in Partners' }).click();
+    await page.getByRole('button', { name: 'Add partner' }).waitFor();
   });
 });

@@ -83,6 +83,13 @@ function attentionItems(counting: boolean): HTMLElement[] {
   if (!home) return [];
   const g = home.glance;
   const items: HTMLElement[] = [];
+  if (!g.total)
+    items.push(
+      item(
+        'No partners yet.',
+        link('Add them in Partners', () => toPartners(false)),
+      ),
+    );
   const due = g.overdue + g.dueSoon;
   if (due) {
     const sentence =
