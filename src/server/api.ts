@@ -308,6 +308,7 @@ export const SERVER_FUNCTIONS: ServerTable = {
   writeGapsTab: { args: [], run: (db) => writeGapsTab(db()) },
   rollupNetwork: { args: [list(text(500), 100)], run: (db, urls) => rollupNetwork(db(), urls) },
   writeDashboard: { args: [], run: (db) => writeDashboard(db()) },
+  openDashboard: { args: [], run: (db) => writeDashboard(db(), true) },
   startVetting: { args: [id], run: (db, partnerId) => startVetting(db(), partnerId) },
   saveVetting: { args: [saveRequest], run: (db, request) => saveVetting(db(), request) },
   saveOnboarding: { args: [saveRequest], run: (db, request) => saveOnboarding(db(), request) },

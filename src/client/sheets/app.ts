@@ -136,6 +136,22 @@ export function setNeedFigures(needs: NeedFigures): void {
   state.needsStale = false;
 }
 
+/** Whether a view has fetched this table (then it holds the newest the page knows). */
+export function isLoaded(table: ViewTable): boolean {
+  return loaded.has(table);
+}
+
+/**
+ * Marks the navigation's button of the view now shown (named by its label): the nav's own buttons do it,
+ * and so does a link of one view that opens another (the Dashboard's).
+ */
+export function markView(label: string): void {
+  for (const b of document.querySelectorAll('nav.tabs button')) {
+    if (b.textContent === label) b.setAttribute('aria-current', 'page');
+    else b.removeAttribute('aria-current');
+  }
+}
+
 /** Fetches the tables a view shows, those not fetched yet; false if that failed (the status says why). */
 export async function ensure(...tables: ViewTable[]): Promise<boolean> {
   const missing = tables.filter((t) => !loaded.has(t));

@@ -67,7 +67,8 @@ function localPage(home: SidebarHome): readonly string[] | undefined {
 
 // ---- Directory ---------------------------------------------------------------------------------------
 
-export function showDirectory(): void {
+/** The directory; `due` unfolds the partners due for a check-in under the figures (the Dashboard's link). */
+export function showDirectory(options: { readonly due?: boolean } = {}): void {
   const home = state.home;
   if (!home) return;
   const list = h('ul', { class: 'partners', 'aria-label': 'Partners' });
@@ -181,7 +182,7 @@ export function showDirectory(): void {
     checked: filters.attention,
     onchange: () => changed({ ...filters, attention: attention.checked }, 0),
   });
-  const figures = glance(showProfile, Boolean(state.needsStale));
+  const figures = glance(showProfile, Boolean(state.needsStale), options.due);
   showView(
     setUpBanner(home),
     figures,

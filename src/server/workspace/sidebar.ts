@@ -17,6 +17,7 @@ import type { Agreement, RecordOf } from '../../shared/records';
 import { TABLES, TABLE_KEYS, type TableKey } from '../../shared/schema';
 import { facets, matches, queryWords, searchText } from '../../shared/partner-filter';
 import { isDemoId } from '../../shared/demo';
+import { gatheringGlance } from '../../shared/gathering-dates';
 import { contactText, partnerEntry, partnerRow } from '../../shared/partner-status';
 import { expiringCount, needFigures, partnerCounts } from '../domain/figures';
 import { classifyNeeds } from '../domain/gaps';
@@ -144,7 +145,7 @@ function readForSearch(
 
 export function sidebarHome(db: Database, query: PartnerQuery): SidebarHome {
   const today = db.today();
-  const read = readForSearch(db, query, ['needs', 'schools']);
+  const read = readForSearch(db, query, ['needs', 'schools', 'gatherings']);
   // Tabs not read here are only looked for; their columns are checked by set-up and when they are read.
   const missing = TABLE_KEYS.flatMap((k) => {
     const data = read.get(k);
@@ -166,6 +167,10 @@ export function sidebarHome(db: Database, query: PartnerQuery): SidebarHome {
     needs: needFigures({
       needs: classifyNeeds(gapInput({ schools, partners: partnerData, needs, agreements }, today)),
     }),
+    gatherings: gatheringGlance(
+      rowsOf<Gathering>(read, 'gatherings').map((g) => g.record),
+      today,
+    ),
     // The schools partners serve (a school of the Schools tab that no partner serves would find none).
     facets: facets(
       [],
