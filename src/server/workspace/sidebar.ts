@@ -168,7 +168,7 @@ export function sidebarHome(db: Database, query: PartnerQuery): SidebarHome {
       needs: classifyNeeds(gapInput({ schools, partners: partnerData, needs, agreements }, today)),
     }),
     gatherings: gatheringGlance(
-      rowsOf<Gathering>(read, 'gatherings').map((g) => g.record),
+      rowsOf(read, 'gatherings').map((g) => g.record),
       today,
     ),
     // The schools partners serve (a school of the Schools tab that no partner serves would find none).
