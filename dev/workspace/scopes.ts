@@ -452,6 +452,14 @@ const TABLE: Record<string, Record<string, Methods>> = {
     // the repository's manifest declares spreadsheets.
     Spreadsheets: {
       batchUpdate: [`${AUTH}drive`, `${AUTH}drive.file`, `${AUTH}spreadsheets`],
+      // sheets/api/reference/rest/v4/spreadsheets/get ("Authorization scopes")
+      get: [
+        `${AUTH}drive`,
+        `${AUTH}drive.file`,
+        `${AUTH}drive.readonly`,
+        `${AUTH}spreadsheets`,
+        `${AUTH}spreadsheets.readonly`,
+      ],
     },
   },
   Calendar: {

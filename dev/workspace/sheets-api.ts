@@ -1035,6 +1035,45 @@ export class FakeSheetsSpreadsheets extends Counted {
     super(env, 'Sheets', 'Spreadsheets');
   }
 
+  /**
+   * Spreadsheets.get(spreadsheetId, { fields }) (sheets/api/reference/rest/v4/spreadsheets/get): the
+   * spreadsheet resource under a field mask. Only the tabs' ids and titles are modelled
+   * ('sheets.properties(sheetId,title)'); a request without a mask (the whole resource), for grid data
+   * or ranges, is refused as not modelled.
+   */
+  get(spreadsheetId: unknown, optionalArgs?: unknown): Json {
+    this.rec('get');
+    const fail = (message: string): never =>
+      this.env.fail(`API call to sheets.spreadsheets.get failed with error: ${message}`);
+    const id = String(spreadsheetId);
+    if (this.registry.denied.has(id)) return fail('The caller does not have permission');
+    const book = this.registry.books.get(id);
+    if (!book) return fail('Requested entity was not found.');
+    const args = isRecord(optionalArgs) ? optionalArgs : {};
+    const others = Object.keys(args).filter((k) => k !== 'fields');
+    if (others.length || typeof args.fields !== 'string')
+      return this.env.fail(
+        `The in-memory Sheets API does not support spreadsheets.get without a fields mask or with ${others.join(', ') || 'a non-text mask'}.`,
+      );
+    let paths: string[];
+    try {
+      paths = expandMask(args.fields);
+    } catch (e) {
+      if (e instanceof Refusal) return fail(e.message);
+      throw e;
+    }
+    const wanted = TAB_PROPERTIES.filter((f) => paths.some((p) => under(`sheets.properties.${f}`, p)));
+    const modelled = (p: string) => TAB_PROPERTIES.some((f) => under(`sheets.properties.${f}`, p));
+    const unknown = paths.find((p) => !modelled(p) || !under(p, 'sheets'));
+    if (unknown)
+      return this.env.fail(`The in-memory Sheets API does not support spreadsheets.get of ${unknown}.`);
+    return {
+      sheets: book.data.sheets.map((d) => ({
+        properties: Object.fromEntries(wanted.map((f) => [f, f === 'sheetId' ? d.id : d.name])),
+      })),
+    };
+  }
+
   /** Spreadsheets.batchUpdate(resource, spreadsheetId). */
   batchUpdate(resource: unknown, spreadsheetId: unknown): Json {
     this.rec('batchUpdate');
@@ -1057,6 +1096,9 @@ export class FakeSheetsSpreadsheets extends Counted {
     return { spreadsheetId: id, replies: planned.map((apply) => apply()) };
   }
 }
+
+/** The fields of a tab's properties that spreadsheets.get can give here (a mask naming others is refused). */
+const TAB_PROPERTIES = ['sheetId', 'title'] as const;
 
 /** The `Sheets` global: the advanced service's collections the add-on uses. */
 export class FakeSheetsAdvanced {

@@ -1,7 +1,8 @@
 // The partner database on the built bundle: set-up, hand-edited sheets, saves, conflicts, safe values.
 import { loadAddOn } from '../../dev/gas';
 import { TABLE_KEYS, TABLES } from '../../src/shared/schema';
-import type { SaveResult, SetUpReport } from '../../src/shared/contract';
+import { FIRST_PAGE } from '../../src/shared/boot';
+import type { SaveResult, SetUpReport, SidebarHome } from '../../src/shared/contract';
 import type { Partner } from '../../src/shared/records';
 import { addPartner, directory, failure, ok, partnerValues, setUpAddOn, snapshot } from './helpers';
 
@@ -126,6 +127,24 @@ describe('set up partner database', () => {
     ok(addOn, 'setUpDatabase');
     const names = addOn.workspace.spreadsheet.getSheets().map((s) => s.getName());
     expect(names.filter((n) => n === 'Partners')).toHaveLength(1);
+  });
+});
+
+describe('the tabs the first screen looks for', () => {
+  it('finds every tab in one Sheets API call, renamed or by a name typed in another case, and names the gone', () => {
+    const addOn = setUpAddOn();
+    const sheets = addOn.workspace.spreadsheet;
+    // Renamed: found by the id set-up recorded. Made again by hand: found by its name in any case and
+    // spacing. Deleted: named as missing.
+    sheets.getSheetByName('Annual Reviews')!.setName('Reviews 2026');
+    sheets.deleteSheet(sheets.getSheetByName('Onboarding')!);
+    sheets.insertSheet('  ONBOARDING ');
+    sheets.deleteSheet(sheets.getSheetByName('Vetting')!);
+    addOn.workspace.calls.reset();
+    const d = ok<SidebarHome>(addOn, 'getHome', FIRST_PAGE);
+    expect(addOn.workspace.calls.count('Sheets.Spreadsheets.get')).toBe(1);
+    expect(addOn.workspace.calls.count('SpreadsheetApp.Spreadsheet.getSheetByName')).toBe(0);
+    expect(d.missing).toEqual(['Vetting tab']);
   });
 });
 

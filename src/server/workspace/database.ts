@@ -74,6 +74,30 @@ export class Database {
     return this.find(key).sheet;
   }
 
+  /**
+   * Which of `keys` have a tab, found as sheetOf() finds it (the recorded id, else the name in any case
+   * and spacing), for all of them in one Sheets API call (spreadsheets/get of the tabs' ids and titles)
+   * and the spreadsheet's id. Without the advanced service, or for one or two keys, a lookup a tab.
+   */
+  tabsPresent(keys: readonly TableKey[]): Set<TableKey> {
+    const api = typeof Sheets === 'undefined' ? null : Sheets;
+    if (!api || keys.length < 3) return new Set(keys.filter((k) => this.sheetOf(k)));
+    const got = api.Spreadsheets.get(this.spreadsheet.getId(), {
+      fields: 'sheets.properties(sheetId,title)',
+    });
+    const tabs = (got.sheets ?? []).map((s) => ({
+      id: s.properties?.sheetId ?? 0,
+      name: headerKey(s.properties?.title ?? ''),
+    }));
+    const recorded = this.recordedTabs();
+    return new Set(
+      keys.filter(
+        (k) =>
+          tabs.some((t) => t.id === recorded[k]) || tabs.some((t) => t.name === headerKey(TABLES[k].tab)),
+      ),
+    );
+  }
+
   private find(key: TableKey): { sheet: Sheet | null; id?: number } {
     const known = this.found.get(key);
     if (known) return known;

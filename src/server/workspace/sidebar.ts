@@ -146,10 +146,12 @@ function readForSearch(
 export function sidebarHome(db: Database, query: PartnerQuery): SidebarHome {
   const today = db.today();
   const read = readForSearch(db, query, ['needs', 'schools', 'gatherings']);
-  // Tabs not read here are only looked for; their columns are checked by set-up and when they are read.
+  // Tabs not read here are only looked for (all at once); their columns are checked by set-up and when
+  // they are read.
+  const present = db.tabsPresent(TABLE_KEYS.filter((k) => !read.has(k)));
   const missing = TABLE_KEYS.flatMap((k) => {
     const data = read.get(k);
-    if (!data) return db.sheetOf(k) ? [] : [`${TABLES[k].tab} tab`];
+    if (!data) return present.has(k) ? [] : [`${TABLES[k].tab} tab`];
     if (!data.sheet) return [`${TABLES[k].tab} tab`];
     return data.map.missing.map((c) => `${TABLES[k].tab}: ${c.header}`);
   });

@@ -228,6 +228,31 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     expect(sheet1().formulas[0][0]).toBe('="linked"');
   });
 
+  test("Spreadsheets.get gives the tabs' ids and titles under a mask, one call; anything else is not modelled", () => {
+    const w = createWorkspace();
+    batch(w, [addTab('Partners', 42)]);
+    w.calls.reset();
+    const got = w.services.Sheets.Spreadsheets.get(w.spreadsheet.getId(), {
+      fields: 'sheets.properties(sheetId,title)',
+    });
+    expect(got.sheets?.map((s) => s.properties)).toEqual([
+      { sheetId: 0, title: 'Sheet1' },
+      { sheetId: 42, title: 'Partners' },
+    ]);
+    expect(w.calls.count('Sheets.Spreadsheets.get')).toBe(1);
+    expect(
+      w.services.Sheets.Spreadsheets.get(w.spreadsheet.getId(), { fields: 'sheets.properties.title' })
+        .sheets?.[1],
+    ).toEqual({ properties: { title: 'Partners' } });
+    expect(() => w.services.Sheets.Spreadsheets.get(w.spreadsheet.getId())).toThrow(/does not support/);
+    expect(() =>
+      w.services.Sheets.Spreadsheets.get(w.spreadsheet.getId(), { fields: 'sheets.data' }),
+    ).toThrow(/does not support/);
+    expect(() => w.services.Sheets.Spreadsheets.get('nope', { fields: 'sheets.properties.title' })).toThrow(
+      'API call to sheets.spreadsheets.get failed with error: Requested entity was not found.',
+    );
+  });
+
   test('a mask naming a whole object clears what the cell does not give', () => {
     const w = createWorkspace();
     const sheet = tab(w, 'Sheet1');
