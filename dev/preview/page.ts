@@ -191,9 +191,10 @@ the left; on the right, the spreadsheet and what the add-on made. Times are the 
 <ol class="try" aria-label="Three things to try">
 <li><strong>Plan a gathering and make its agenda.</strong> Gatherings › Plan the year, open a gathering,
 make its agenda; read it under Docs.</li>
-<li><strong>Send the survey and answer it as a partner.</strong> Surveys › New survey, create the Form and
-send it; under Email, open a partner's link and answer; then refresh the responses in the sidebar.</li>
-<li><strong>Read the gaps and the report.</strong> Needs lists gaps and risks; the Dashboard and Survey
+<li><strong>Send the survey, answer it as a partner, read the report.</strong> Surveys › New survey, create
+the Form and send it; under Email, open a partner's link and answer; then refresh the responses in the
+sidebar and make the survey report: it opens under Docs.</li>
+<li><strong>Read the gaps and the year.</strong> Needs lists gaps and risks; the Dashboard and Survey
 Summary tabs draw their charts; Settings makes the year-end report Doc.</li>
 </ol>
 </header>`;

@@ -44,6 +44,19 @@ const frameOf = async (selector: string): Promise<Frame> => {
   return frame;
 };
 
+/** The name of the partner whose survey answer came back (the Survey Responses tab, then Partners). */
+function answeredPartner(): string {
+  const tabs = preview.addOn.workspace.inspect().tabs;
+  const rows = (name: string) => {
+    const [head, ...rest] = tabs.find((t) => t.name === name)!.display;
+    return rest.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+  };
+  const partnerId = rows('Survey Responses').find((r) => r['Status'] === 'responded')!['Partner ID'];
+  const name = rows('Partners').find((r) => r['Partner ID'] === partnerId)!['Organization'];
+  expect(name).toMatch(/\w{3}/);
+  return name;
+}
+
 describe('the preview a newcomer meets', () => {
   it('says what it is, what to try, and starts on the add-on’s tabs without an empty Sheet1', async () => {
     await page.getByRole('heading', { name: /Partner Hub/ }).waitFor();
@@ -166,7 +179,8 @@ describe('the preview a newcomer meets', () => {
     const href = (await link.getAttribute('href'))!;
     const code = new URL(href).searchParams;
     await link.click();
-    expect(await tabs().getByRole('button', { pressed: true }).innerText()).toBe('Forms (1)');
+    // The page opens it under Forms once the panel has come back from the server.
+    await tabs().getByRole('button', { name: 'Forms (1)', pressed: true }).waitFor();
     const form = await frameOf('iframe.form');
     const codeField = form.getByLabel(/^Response code/);
     const entry = (await codeField.getAttribute('name'))!;
@@ -209,6 +223,24 @@ describe('the preview a newcomer meets', () => {
       expect(title).toMatch(/: 4$/);
       expect(width).toBeGreaterThan(100);
     }
+
+    // The report for the principal, made in the sidebar and read here under Docs.
+    await bar.getByRole('button', { name: 'Make the survey report' }).click();
+    await bar.getByRole('link', { name: 'Open the survey report' }).click();
+    await tabs()
+      .getByRole('button', { name: /^Docs \(\d+\)$/, pressed: true })
+      .waitFor();
+    const report = await frameOf('iframe.doc[title$="survey report"]');
+    await report.getByText('Average 4.0 of 5, from 1 answer.').first().waitFor();
+    const text = await report.evaluate(() => document.body.innerText);
+    expect(text).toContain('Riverside Community School');
+    expect(text).toMatch(/^1 of \d+ invited answered \(\d+%\)\.$/m);
+    expect(text).toContain('40 in all, from 1 answer.');
+    // The partner's words as text, without the partner's name (the coordinator did not ask for names).
+    expect(text).toContain('<b>Reading nights</b>');
+    expect(await report.locator('main.page b').count()).toBe(0);
+    expect(text).not.toContain(answeredPartner());
+    expect(text).not.toMatch(/G-[A-Za-z0-9]{4,}|Partner Hub gathering|@/);
   });
 
   it('shows no raw ISO time anywhere, and every time in the school’s zone', async () => {

@@ -53,12 +53,15 @@ export function surveyReport(input: SurveyReportInput): {
     if (t.counts.length) blocks.push({ type: 'table', table: name });
     else blocks.push({ type: 'paragraph', text: tallyWords(t).join('; ') || 'No answers yet.' });
   });
-  const open = s.open.filter((o) => o.answers.length);
+  // Written answers only: a number or a choice is already counted above, as its total or its table.
+  const counted = new Set([...s.totals, ...s.tallies].map((t) => t.questionId));
+  const written = (o: OpenAnswers) => o.answers.length > 0 && !counted.has(o.questionId);
+  const open = s.open.filter(written);
   if (open.length) {
     blocks.push({ type: 'heading', text: 'In their own words' });
     if (input.names) {
       for (const p of input.summary.partners) {
-        const theirs = p.open.filter((o) => o.answers.length);
+        const theirs = p.open.filter(written);
         if (!theirs.length) continue;
         blocks.push({ type: 'paragraph', text: p.name });
         for (const o of theirs)

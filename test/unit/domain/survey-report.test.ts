@@ -9,11 +9,17 @@ const summary = {
   scales: [{ questionId: 'q1', title: 'We trust each other.', n: 27, mean: 3.93, sd: 0.8, min: 2, max: 5 }],
   totals: [{ questionId: 'q2', title: 'Students served', n: 18, sum: 1240 }],
   tallies: [{ questionId: 'q3', title: 'How often we meet', counts: [{ choice: 'Monthly', count: 12 }] }],
-  open: [{ questionId: 'q4', title: 'What should change?', answers: ['More planning time'] }],
+  open: [
+    { questionId: 'q2', title: 'Students served', answers: ['1200', '40'] },
+    { questionId: 'q4', title: 'What should change?', answers: ['More planning time'] },
+  ],
   partners: [
     {
       name: 'Reading Partners',
-      open: [{ questionId: 'q4', title: 'What should change?', answers: ['More planning time'] }],
+      open: [
+        { questionId: 'q2', title: 'Students served', answers: ['40'] },
+        { questionId: 'q4', title: 'What should change?', answers: ['More planning time'] },
+      ],
     },
   ],
 };
@@ -37,6 +43,17 @@ describe('the survey report', () => {
     expect(text(true)).toContain('Reading Partners');
     expect(text(true)).toContain('What should change?: More planning time');
     expect(text(false)).toContain('Average 3.9 of 5, from 27 answers.');
+  });
+
+  it('gives a number question its total, and does not list its answers again among the words', () => {
+    for (const names of [false, true]) {
+      const lines = surveyReport({ title: 'S', school: '', summary, names }).blocks.map((b) =>
+        'text' in b ? b.text : '',
+      );
+      expect(lines).toContain('1,240 in all, from 18 answers.');
+      expect(lines.filter((l) => l.includes('Students served'))).toEqual(['Students served']);
+      expect(lines.join('\n')).not.toMatch(/\b1200\b|\b40\b/);
+    }
   });
 
   it('puts each choice question in a table of its counts', () => {
