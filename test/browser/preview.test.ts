@@ -1,6 +1,7 @@
 // The preview page as a newcomer meets it, in one Chromium page: what this is and what to try, then a
 // gathering planned with its agenda Doc rendered at page width, the survey sent and answered as a
-// partner through the Form page, the answer counted in the sidebar, charts drawn, and every time shown
+// partner through the Form page, the answer counted in the sidebar, charts drawn, an applicant's answer to the
+// intake Form taken as a prospect, and every time shown
 // in the school's zone.
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/server';
@@ -241,6 +242,44 @@ describe('the preview a newcomer meets', () => {
     expect(await report.locator('main.page b').count()).toBe(0);
     expect(text).not.toContain(answeredPartner());
     expect(text).not.toMatch(/G-[A-Za-z0-9]{4,}|Partner Hub gathering|@/);
+  });
+
+  it('makes the partner intake Form, answers it as an applicant on its page, and shows the new prospect', async () => {
+    const bar = sidebar();
+    const nav = bar.getByRole('navigation', { name: 'Partner Hub' });
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    await bar.getByRole('button', { name: 'Make the partner intake Form' }).click();
+    await bar.getByText('Intake Form made. Put its link on your website or in your newsletter.').waitFor();
+
+    // The public link opens the Form here, as an applicant from the school's website would.
+    await tabs()
+      .getByRole('button', { name: /^Forms \(2\)$/ })
+      .click();
+    await panel()
+      .getByRole('row', { name: /Partner with our school/ })
+      .getByRole('link', { name: 'Open the Form' })
+      .click();
+    const form = await frameOf('iframe.form');
+    await form.getByLabel('Organization name').fill('Hillside Homework Club');
+    await form.getByRole('checkbox', { name: 'tutoring' }).check();
+    await form.getByLabel('Services you offer').fill('Homework help, =HYPERLINK("x")');
+    await form.getByLabel('Main contact: name').fill('Rosa Ortiz');
+    await form.getByLabel('Main contact: email').fill('rosa@hillside.example.org');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    const done = await frameOf('iframe.form');
+    await done.getByRole('status').getByText('Your response has been recorded.').waitFor();
+    expect(await done.getByRole('complementary').innerText()).not.toMatch(/failed/);
+
+    // The coordinator sees the new applicant; the prospect is in the sheet, marked from intake.
+    await nav.getByRole('button', { name: 'Partners' }).click();
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    await bar.getByText('1 new applicant from the intake Form this week', { exact: false }).waitFor();
+    const partners = preview.addOn.workspace.inspect().tabs.find((t) => t.name === 'Partners')!;
+    const [head, ...rows] = partners.display;
+    const at = (h: string) => head.indexOf(h);
+    const row = rows.find((r) => r[at('Organization')] === 'Hillside Homework Club')!;
+    expect([row[at('Status')], row[at('Source')]]).toEqual(['prospect', 'intake Form']);
+    expect(partners.formulas.flat().some((f) => f.includes('HYPERLINK'))).toBe(false);
   });
 
   it('shows no raw ISO time anywhere, and every time in the school’s zone', async () => {
