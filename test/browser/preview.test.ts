@@ -1,8 +1,8 @@
 // The preview page as a newcomer meets it, in one Chromium page: what this is and what to try, then a
 // gathering planned with its agenda Doc rendered at page width, the survey sent and answered as a
 // partner through the Form page, the answer counted in the sidebar, charts drawn, an applicant's answer to the
-// intake Form taken as a prospect, and every time shown
-// in the school's zone.
+// intake Form taken as a prospect, a partner's details check answered on its prefilled Form, and every
+// time shown in the school's zone.
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/server';
 import { RAW_ISO_TIME } from '../../dev/preview/times';
@@ -280,6 +280,44 @@ describe('the preview a newcomer meets', () => {
     const row = rows.find((r) => r[at('Organization')] === 'Hillside Homework Club')!;
     expect([row[at('Status')], row[at('Source')]]).toEqual(['prospect', 'intake Form']);
     expect(partners.formulas.flat().some((f) => f.includes('HYPERLINK'))).toBe(false);
+  });
+
+  it('asks a partner to check its details; the Form opens filled in, and a changed phone comes back proposed', async () => {
+    const bar = sidebar();
+    const nav = bar.getByRole('navigation', { name: 'Partner Hub' });
+    await nav.getByRole('button', { name: 'Partners' }).click();
+    await bar.getByLabel('Search partners').fill('food bank');
+    await bar.getByRole('list', { name: 'Partners' }).getByRole('button').first().click();
+    await bar.getByRole('heading', { name: 'Riverside Food Bank' }).waitFor();
+    await bar.getByRole('button', { name: 'Ask to check details' }).click();
+    await bar.getByText(/^Sent to \S+@\S+\.$/).waitFor();
+
+    // The partner's email, newest first; its link opens the Form here, filled in with what the sheet holds.
+    const sent = preview.addOn.workspace.mail.sent;
+    await tabs()
+      .getByRole('button', { name: `Email (${sent.length})` })
+      .click();
+    const first = panel().getByRole('row').nth(1);
+    await first.locator('summary').click();
+    await first.getByRole('link', { name: /^https:\/\/docs\.google\.com\/forms\/d\/e\// }).click();
+    await tabs()
+      .getByRole('button', { name: /^Forms \(3\)$/, pressed: true })
+      .waitFor();
+    const form = await frameOf('iframe.form');
+    await expect(form.getByLabel('Organization').inputValue()).resolves.toBe('Riverside Food Bank');
+    const phone = form.getByLabel('Main contact: phone');
+    expect(await phone.inputValue()).not.toBe('');
+    await phone.fill('+1 503 555 0142');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    const done = await frameOf('iframe.form');
+    await done.getByRole('status').getByText('Your response has been recorded.').waitFor();
+
+    await bar.getByRole('button', { name: '← All partners' }).click();
+    await bar.getByRole('button', { name: 'Changes proposed by partners' }).click();
+    const change = bar.getByRole('list', { name: 'Proposed changes' }).locator('li.change');
+    await change.getByText('+1 503 555 0142').waitFor();
+    await expect(change.count()).resolves.toBe(1);
+    await expect(change.innerText()).resolves.toMatch(/Main contact: phone/);
   });
 
   it('shows no raw ISO time anywhere, and every time in the school’s zone', async () => {
