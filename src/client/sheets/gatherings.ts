@@ -42,7 +42,6 @@ export function showGatherings(): GatheringsView {
   const upcoming = list.filter((g) => g.record.status !== 'cancelled' && !isPast(g.record.date, today));
   const passed = list.filter((g) => g.record.status !== 'cancelled' && isPast(g.record.date, today));
   const unanswered = list.filter((g) => awaitsAnswer(g.record, today));
-  const syncInvites = h('input', { type: 'checkbox', id: 'sync-invites' });
   const todo = upcoming.filter((g) => !g.record.agendaUrl || !g.record.eventId);
   const rows = new Map<string, HTMLElement>();
   const actions = h(
@@ -64,29 +63,7 @@ export function showGatherings(): GatheringsView {
           `Make agendas and calendar events (${todo.length})`,
         )
       : null,
-    upcoming.length
-      ? h(
-          'div',
-          { class: 'actions' },
-          h(
-            'div',
-            { class: 'check' },
-            syncInvites,
-            h('label', { for: 'sync-invites' }, 'Send invitations to partner contacts'),
-          ),
-          h(
-            'button',
-            {
-              onclick: () =>
-                putAllOnCalendar(
-                  upcoming.map((g) => g.record.id),
-                  syncInvites.checked,
-                ),
-            },
-            `Put all on the calendar (${upcoming.length})`,
-          ),
-        )
-      : null,
+    upcoming.length ? putAllOnCalendarRow(upcoming) : null,
     passed.length && (todo.length || upcoming.length)
       ? h(
           'p',
@@ -95,31 +72,64 @@ export function showGatherings(): GatheringsView {
         )
       : null,
     list.length
-      ? h(
-          'ul',
-          { class: 'partners', 'aria-label': 'Gatherings' },
-          ...list.map((g) => {
-            const row = h(
-              'button',
-              { class: 'partner', onclick: () => showGathering(g.record.id) },
-              h('span', { class: 'name' }, g.record.title),
-              h('span', { class: 'meta' }, `${g.record.date} ${g.record.start}–${g.record.end}`),
-              h('span', { class: `badge status-${g.record.status}` }, g.record.status),
-              awaitsAnswer(g.record, today)
-                ? h('span', { class: 'badge status-ask' }, 'held or cancelled?')
-                : null,
-              g.record.agendaUrl ? h('span', { class: 'meta' }, 'agenda') : null,
-              g.record.eventId ? h('span', { class: 'meta' }, 'on calendar') : null,
-            );
-            // A message about this gathering goes inside its list item, right after it.
-            rows.set(g.record.id, row);
-            return h('li', {}, row);
-          }),
-        )
+      ? gatheringList(list, today, rows)
       : h('p', { class: 'empty' }, 'No gatherings yet. Plan the year to start.'),
   );
   focusHeading('gatherings-title');
   return { actions, rowOf: (id) => rows.get(id) };
+}
+
+/** "Put all on the calendar" for the gatherings still to come, with whether to send invitations. */
+function putAllOnCalendarRow(upcoming: readonly Listed<Gathering>[]): HTMLElement {
+  const syncInvites = h('input', { type: 'checkbox', id: 'sync-invites' });
+  return h(
+    'div',
+    { class: 'actions' },
+    h(
+      'div',
+      { class: 'check' },
+      syncInvites,
+      h('label', { for: 'sync-invites' }, 'Send invitations to partner contacts'),
+    ),
+    h(
+      'button',
+      {
+        onclick: () =>
+          putAllOnCalendar(
+            upcoming.map((g) => g.record.id),
+            syncInvites.checked,
+          ),
+      },
+      `Put all on the calendar (${upcoming.length})`,
+    ),
+  );
+}
+
+/** The gatherings, by date, each a button to its page; `rows` gets each one's button, for messages about it. */
+function gatheringList(
+  list: readonly Listed<Gathering>[],
+  today: string,
+  rows: Map<string, HTMLElement>,
+): HTMLElement {
+  return h(
+    'ul',
+    { class: 'partners', 'aria-label': 'Gatherings' },
+    ...list.map((g) => {
+      const row = h(
+        'button',
+        { class: 'partner', onclick: () => showGathering(g.record.id) },
+        h('span', { class: 'name' }, g.record.title),
+        h('span', { class: 'meta' }, `${g.record.date} ${g.record.start}–${g.record.end}`),
+        h('span', { class: `badge status-${g.record.status}` }, g.record.status),
+        awaitsAnswer(g.record, today) ? h('span', { class: 'badge status-ask' }, 'held or cancelled?') : null,
+        g.record.agendaUrl ? h('span', { class: 'meta' }, 'agenda') : null,
+        g.record.eventId ? h('span', { class: 'meta' }, 'on calendar') : null,
+      );
+      // A message about this gathering goes inside its list item, right after it.
+      rows.set(g.record.id, row);
+      return h('li', {}, row);
+    }),
+  );
 }
 
 export function editGathering(entry?: Listed<Gathering>): void {
