@@ -13,7 +13,8 @@ import { count } from './figures';
 import { dueList, figureList } from './lifecycle';
 import { showDirectory, showProfile } from './partners';
 import { showNeeds } from './needs';
-import { showGathering, showGatherings } from './gatherings';
+import { showGatherings } from './gatherings';
+import { showGathering } from './gathering-page';
 
 /** How many partners due for a check-in the Dashboard names (the Partners view lists the rest). */
 const DUE_NAMED = 3;

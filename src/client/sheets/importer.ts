@@ -1,5 +1,5 @@
 // Import a partner list kept in another tab: map its columns, preview adds and duplicates, then import.
-import type { ImportPreview, ImportSource } from '../../shared/contract';
+import type { ImportPreview, ImportRequest, ImportRow, ImportSource } from '../../shared/contract';
 import { TABLES } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace } from '../common/dom';
@@ -13,6 +13,12 @@ const TARGETS: [string, string][] = [
     .filter((c) => ['name', 'role', 'email', 'phone'].includes(c.key))
     .map((c): [string, string] => [`contact.${c.key}`, `Contact ${c.header.toLowerCase()}`]),
 ];
+
+/** What the coordinator chose: the source column each field comes from, and what to do with each duplicate. */
+interface Choices {
+  mapping: Record<string, string>;
+  readonly decisions: Record<string, 'merge' | 'add' | 'skip'>;
+}
 
 /**
  * The import view, opened from `near` (its link): each step's message stands beside the button that
@@ -30,19 +36,7 @@ export async function showImport(
   );
   if (!sources) return;
   const title = h('h2', { tabindex: '-1', id: 'import-title' }, 'Import a partner list');
-  if (!sources.length) {
-    showView(
-      title,
-      h(
-        'p',
-        {},
-        'No other tab holds a list. Paste your list into a new tab with a header row, then come back.',
-      ),
-      h('button', { onclick: back }, 'Back'),
-    );
-    title.focus();
-    return;
-  }
+  if (!sources.length) return showNoList(title, back);
   const tabSelect = h(
     'select',
     { id: 'import-tab' },
@@ -50,101 +44,16 @@ export async function showImport(
   );
   const mappingBox = h('div', {});
   const previewBox = h('div', { 'aria-live': 'polite' });
-  let mapping: Record<string, string> = {};
+  const choices: Choices = { mapping: {}, decisions: {} };
   const renderMapping = () => {
     const source = sources.find((s) => s.tab === tabSelect.value) as ImportSource;
-    mapping = { ...source.suggested };
+    choices.mapping = { ...source.suggested };
     replace(previewBox);
-    replace(
-      mappingBox,
-      h('h3', {}, 'Columns'),
-      ...source.headers.map((header, i) => {
-        const id = `map-${i}`;
-        const select = h(
-          'select',
-          {
-            id,
-            onchange: () => (
-              (mapping = { ...mapping, [header]: select.value }),
-              select.value || delete mapping[header]
-            ),
-          },
-          h('option', { value: '' }, '— leave out —'),
-          ...TARGETS.map(([key, label]) =>
-            h('option', { value: key, selected: mapping[header] === key }, label),
-          ),
-        );
-        return h('div', { class: 'filter' }, h('label', { for: id }, header || `(column ${i + 1})`), select);
-      }),
-    );
+    replace(mappingBox, h('h3', {}, 'Columns'), ...columnChoices(source, choices));
   };
   tabSelect.addEventListener('change', renderMapping);
-  const decisions: Record<string, 'merge' | 'add' | 'skip'> = {};
-  const request = () => ({ tab: tabSelect.value, mapping, decisions });
-  const importButton = h('button', { class: 'action' }, 'Import');
-  const importActions = h('div', { class: 'actions' }, importButton);
-  importButton.addEventListener('click', async () => {
-    const result = await busy('Importing…', () => call('runImport', request()), importActions);
-    if (!result) return;
-    // Done: the button is disabled (pressing it again would import again), the directory's first screen
-    // is fetched again, and the result stands beside the button.
-    importButton.disabled = true;
-    const reloaded = await reload(importActions);
-    say(
-      `Imported: ${result.added} added, ${result.merged} merged, ${result.contactsAdded} contacts, ${result.errors} rows with problems left out.`,
-      'info',
-      importActions,
-    );
-    if (reloaded) importActions.append(h('button', { onclick: back }, 'Back to the partners'));
-  });
-  const showPreview = (preview: ImportPreview) => {
-    importButton.disabled = false;
-    replace(
-      previewBox,
-      h('h3', {}, 'Preview'),
-      h(
-        'p',
-        {},
-        `${preview.adds} to add, ${preview.merges} to merge, ${preview.skips} to skip, ${preview.errors} with problems.`,
-      ),
-      h(
-        'ul',
-        { class: 'plain', 'aria-label': 'Rows to import' },
-        ...preview.rows.map((row) => {
-          const label = `Row ${row.sourceRow}: ${row.name || '(no name)'}`;
-          if (row.action === 'error')
-            return h(
-              'li',
-              {},
-              h('strong', {}, label),
-              h('div', { class: 'field-error' }, row.errors.join(' ')),
-            );
-          if (!row.duplicateOf) return h('li', {}, label, row.action === 'skip' ? ' (skipped)' : ' (new)');
-          const id = `decide-${row.sourceRow}`;
-          const select = h(
-            'select',
-            {
-              id,
-              onchange: () => (decisions[String(row.sourceRow)] = select.value as 'merge' | 'add' | 'skip'),
-            },
-            ...(['merge', 'add', 'skip'] as const).map((a) =>
-              h(
-                'option',
-                { value: a, selected: row.action === a },
-                {
-                  merge: `Merge into ${row.duplicateOf?.name}`,
-                  add: 'Add as a new partner',
-                  skip: 'Skip this row',
-                }[a],
-              ),
-            ),
-          );
-          return h('li', {}, h('label', { for: id }, `${label}: ${row.duplicateOf.reason}`), select);
-        }),
-      ),
-      importActions,
-    );
-  };
+  const request = () => ({ tab: tabSelect.value, mapping: choices.mapping, decisions: choices.decisions });
+  const importer = importActions(request, reload, back);
   const previewButton = h('button', {}, 'Preview');
   const previewActions = h(
     'div',
@@ -154,7 +63,9 @@ export async function showImport(
   );
   previewButton.addEventListener('click', async () => {
     const preview = await busy('Checking…', () => call('previewImport', request()), previewActions);
-    if (preview) showPreview(preview);
+    if (!preview) return;
+    importer.button.disabled = false;
+    replace(previewBox, ...previewOf(preview, choices.decisions), importer.actions);
   });
   showView(
     title,
@@ -170,4 +81,109 @@ export async function showImport(
   );
   renderMapping();
   title.focus();
+}
+
+/** No other tab holds a list: say how to make one. */
+function showNoList(title: HTMLElement, back: () => void): void {
+  showView(
+    title,
+    h(
+      'p',
+      {},
+      'No other tab holds a list. Paste your list into a new tab with a header row, then come back.',
+    ),
+    h('button', { onclick: back }, 'Back'),
+  );
+  title.focus();
+}
+
+/** One choice per column of the list: the Partner Hub field it fills, or none. */
+function columnChoices(source: ImportSource, choices: Choices): HTMLElement[] {
+  return source.headers.map((header, i) => {
+    const id = `map-${i}`;
+    const select = h(
+      'select',
+      {
+        id,
+        onchange: () => (
+          (choices.mapping = { ...choices.mapping, [header]: select.value }),
+          select.value || delete choices.mapping[header]
+        ),
+      },
+      h('option', { value: '' }, '— leave out —'),
+      ...TARGETS.map(([key, label]) =>
+        h('option', { value: key, selected: choices.mapping[header] === key }, label),
+      ),
+    );
+    return h('div', { class: 'filter' }, h('label', { for: id }, header || `(column ${i + 1})`), select);
+  });
+}
+
+/** The Import button and its row; the button stays disabled once it has imported, until the next preview. */
+function importActions(
+  request: () => ImportRequest,
+  reload: (near?: Element) => Promise<boolean>,
+  back: () => void,
+): { button: HTMLButtonElement; actions: HTMLElement } {
+  const button = h('button', { class: 'action' }, 'Import');
+  const actions = h('div', { class: 'actions' }, button);
+  button.addEventListener('click', async () => {
+    const result = await busy('Importing…', () => call('runImport', request()), actions);
+    if (!result) return;
+    // Done: the button is disabled (pressing it again would import again), the directory's first screen
+    // is fetched again, and the result stands beside the button.
+    button.disabled = true;
+    const reloaded = await reload(actions);
+    say(
+      `Imported: ${result.added} added, ${result.merged} merged, ${result.contactsAdded} contacts, ${result.errors} rows with problems left out.`,
+      'info',
+      actions,
+    );
+    if (reloaded) actions.append(h('button', { onclick: back }, 'Back to the partners'));
+  });
+  return { button, actions };
+}
+
+/** The preview: its counts, then each row (new, skipped, with problems, or a duplicate to decide on). */
+function previewOf(preview: ImportPreview, decisions: Choices['decisions']): HTMLElement[] {
+  return [
+    h('h3', {}, 'Preview'),
+    h(
+      'p',
+      {},
+      `${preview.adds} to add, ${preview.merges} to merge, ${preview.skips} to skip, ${preview.errors} with problems.`,
+    ),
+    h(
+      'ul',
+      { class: 'plain', 'aria-label': 'Rows to import' },
+      ...preview.rows.map((row) => previewRow(row, decisions)),
+    ),
+  ];
+}
+
+function previewRow(row: ImportRow, decisions: Choices['decisions']): HTMLElement {
+  const label = `Row ${row.sourceRow}: ${row.name || '(no name)'}`;
+  if (row.action === 'error')
+    return h('li', {}, h('strong', {}, label), h('div', { class: 'field-error' }, row.errors.join(' ')));
+  if (!row.duplicateOf) return h('li', {}, label, row.action === 'skip' ? ' (skipped)' : ' (new)');
+  const id = `decide-${row.sourceRow}`;
+  const select = h(
+    'select',
+    {
+      id,
+      onchange: () => (decisions[String(row.sourceRow)] = select.value as 'merge' | 'add' | 'skip'),
+    },
+    ...(['merge', 'add', 'skip'] as const).map((a) =>
+      h(
+        'option',
+        { value: a, selected: row.action === a },
+        {
+          merge: `Merge into ${row.duplicateOf?.name}`,
+          add: 'Add as a new partner',
+          skip: 'Skip this row',
+        }[a],
+      ),
+    ),
+  );
+  return h('li', {}, h('label', { for: id }, `${label}: ${row.duplicateOf.reason}`), select);
 }

@@ -414,8 +414,6 @@ function renderProfile(profile: Open): void {
   const p = entry.record;
   const id = p.id;
   const checkIns = [...profile.checkIns].sort((a, b) => b.record.date.localeCompare(a.record.date));
-  const row = (label: string, value: string | HTMLElement) =>
-    value ? [h('dt', {}, label), h('dd', {}, value)] : [];
   showView(
     h('button', { class: 'link', onclick: () => showDirectory() }, '← All partners'),
     h('h2', { tabindex: '-1', id: 'profile-title' }, p.name),
@@ -430,22 +428,7 @@ function renderProfile(profile: Open): void {
           ...entry.warnings.map((w) => h('li', {}, w.message)),
         )
       : null,
-    h(
-      'dl',
-      {},
-      ...row('Focus areas', p.focusAreas.join(', ')),
-      ...row('Services', p.services),
-      ...row('Schools', p.schools),
-      ...row('Grades', p.grades),
-      ...row('Populations', p.populations),
-      ...row('Liaison', p.liaison),
-      ...row('Check-ins', p.cadence ? `${p.cadence}; next due ${entry.nextCheckIn}` : ''),
-      ...row('Last check-in', p.lastCheckIn),
-      ...row('Funding', p.funding + (p.singleFunding ? ' (single source)' : '')),
-      ...row('Website', p.website ? safeLink(p.website, p.website) : ''),
-      ...row('Notes', p.notes),
-      ...row('Details confirmed', p.confirmed),
-    ),
+    partnerDetails(entry),
     h(
       'div',
       { class: 'actions' },
@@ -454,6 +437,38 @@ function renderProfile(profile: Open): void {
       askButton(id),
     ),
     lifecycleSection(entry, profile, showProfile),
+    ...contactsSection(id, contacts),
+    ...agreementsSection(id, agreements),
+    ...checkInHistory(checkIns),
+  );
+  (document.getElementById('profile-title') as HTMLElement).focus();
+}
+
+/** The partner's fields, each line only when it has a value. */
+function partnerDetails(entry: PartnerEntry): HTMLElement {
+  const p = entry.record;
+  const row = (label: string, value: string | HTMLElement) =>
+    value ? [h('dt', {}, label), h('dd', {}, value)] : [];
+  return h(
+    'dl',
+    {},
+    ...row('Focus areas', p.focusAreas.join(', ')),
+    ...row('Services', p.services),
+    ...row('Schools', p.schools),
+    ...row('Grades', p.grades),
+    ...row('Populations', p.populations),
+    ...row('Liaison', p.liaison),
+    ...row('Check-ins', p.cadence ? `${p.cadence}; next due ${entry.nextCheckIn}` : ''),
+    ...row('Last check-in', p.lastCheckIn),
+    ...row('Funding', p.funding + (p.singleFunding ? ' (single source)' : '')),
+    ...row('Website', p.website ? safeLink(p.website, p.website) : ''),
+    ...row('Notes', p.notes),
+    ...row('Details confirmed', p.confirmed),
+  );
+}
+
+function contactsSection(id: string, contacts: Open['contacts']): HTMLElement[] {
+  return [
     h('h3', {}, 'Contacts'),
     contacts.length
       ? h(
@@ -485,6 +500,11 @@ function renderProfile(profile: Open): void {
       { onclick: () => editRelated(TABLES.contacts, 'saveContact', id, 'contacts') },
       contacts.length ? 'Add another contact' : 'Add contact',
     ),
+  ];
+}
+
+function agreementsSection(id: string, agreements: Open['agreements']): HTMLElement[] {
+  return [
     h('h3', {}, 'Agreements'),
     agreements.length
       ? h(
@@ -515,6 +535,12 @@ function renderProfile(profile: Open): void {
       { onclick: () => editRelated(TABLES.agreements, 'saveAgreement', id, 'agreements') },
       'Add agreement',
     ),
+  ];
+}
+
+/** The check-ins logged, newest first (`checkIns` comes sorted). */
+function checkInHistory(checkIns: Open['checkIns']): HTMLElement[] {
+  return [
     h('h3', {}, 'Check-in history'),
     checkIns.length
       ? h(
@@ -531,8 +557,7 @@ function renderProfile(profile: Open): void {
           ),
         )
       : h('p', { class: 'empty' }, 'No check-ins logged.'),
-  );
-  (document.getElementById('profile-title') as HTMLElement).focus();
+  ];
 }
 
 // ---- Editing -----------------------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 // that names how many go, the day's quota and the signature), and read the summary. Messages stand
 // beside the action that caused them.
 import type { SendRequest, SendResult, SurveyMailPreview, SurveyView } from '../../shared/contract';
-import { SURVEY_SEND_BATCH, type Question, type QuestionType } from '../../shared/survey';
-import { SURVEY_KINDS, type SurveyKind } from '../../shared/schema';
+import type { Survey } from '../../shared/records';
+import { SURVEY_SEND_BATCH } from '../../shared/survey';
+import type { SurveyKind } from '../../shared/schema';
 import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import { askToConfirm } from '../common/dialog';
@@ -12,6 +13,7 @@ import { busy, focusHeading, reload, say, state, view } from './app';
 import { confirmMail, plural, signatureInputs } from './signature';
 import { partnerIdsWith, partnerPicker } from './picker';
 import { summaryCards } from './survey-summary';
+import { newSurvey } from './new-survey';
 
 export function showSurveys(): void {
   const surveys = [...(state.directory?.surveys ?? [])].sort((a, b) =>
@@ -44,7 +46,7 @@ export function showSurveys(): void {
   focusHeading('surveys-title');
 }
 
-function field(label: string, control: HTMLElement, id: string, help?: string): HTMLElement {
+export function field(label: string, control: HTMLElement, id: string, help?: string): HTMLElement {
   control.id = id;
   return h(
     'div',
@@ -53,163 +55,6 @@ function field(label: string, control: HTMLElement, id: string, help?: string): 
     control,
     help ? h('div', { class: 'help' }, help) : null,
   );
-}
-
-async function newSurvey(kind: SurveyKind = 'end-of-year partnership survey'): Promise<void> {
-  const bank = await busy('Loading questions…', () => call('surveyQuestions', kind));
-  if (!bank) return;
-  let questions: (Question & { keep: boolean })[] = bank.questions.map((q) => ({ ...q, keep: true }));
-  const kindSelect = h(
-    'select',
-    { onchange: () => newSurvey(kindSelect.value as SurveyKind) },
-    ...SURVEY_KINDS.map((k) => h('option', { value: k, selected: k === kind }, k)),
-  );
-  const title = h('input', {
-    type: 'text',
-    value: `${kind[0].toUpperCase()}${kind.slice(1)} ${state.directory?.today.slice(0, 4) ?? ''}`,
-  });
-  const opens = h('input', { type: 'date', value: state.directory?.today ?? '' });
-  const closes = h('input', { type: 'date' });
-  const threshold = h('input', { type: 'number', min: 1, max: 5, step: 0.1, value: 3 });
-  const list = h('ol', { class: 'plain', 'aria-label': 'Questions' });
-  const render = () =>
-    replace(
-      list,
-      ...questions.map((q, i) => {
-        const id = `q-keep-${i}`;
-        const keep = h('input', {
-          type: 'checkbox',
-          id,
-          checked: q.keep,
-          onchange: () => (questions[i] = { ...q, keep: keep.checked }),
-        });
-        const move = (by: number) => {
-          const j = i + by;
-          if (j < 0 || j >= questions.length) return;
-          [questions[i], questions[j]] = [questions[j], questions[i]];
-          render();
-          (
-            list.querySelectorAll('button')[Math.max(0, j * 2 + (by > 0 ? 1 : 0))] as HTMLElement | undefined
-          )?.focus();
-        };
-        return h(
-          'li',
-          {},
-          h('div', { class: 'check' }, keep, h('label', { for: id }, q.title)),
-          h('span', { class: 'meta' }, q.type === 'scale' ? 'scale 1–5' : q.type),
-          h('button', { class: 'link', 'aria-label': `Move up: ${q.title}`, onclick: () => move(-1) }, '↑'),
-          h('button', { class: 'link', 'aria-label': `Move down: ${q.title}`, onclick: () => move(1) }, '↓'),
-        );
-      }),
-    );
-  render();
-  const ownType = h(
-    'select',
-    {},
-    ...(['text', 'paragraph', 'scale', 'number', 'choice'] as QuestionType[]).map((t) =>
-      h('option', { value: t }, t),
-    ),
-  );
-  const ownTitle = h('input', { type: 'text', maxlength: 300 });
-  const ownChoices = h('input', { type: 'text', placeholder: 'For a choice: options separated by commas' });
-  let custom = 0;
-  replace(
-    view,
-    h('h2', { tabindex: '-1', id: 'new-survey-title' }, 'New survey'),
-    field('Kind', kindSelect, 'survey-kind'),
-    field('Title', title, 'survey-title'),
-    field('Opens', opens, 'survey-opens'),
-    field('Closes', closes, 'survey-closes'),
-    field(
-      'Flag partners whose average is below',
-      threshold,
-      'survey-threshold',
-      'On the 1–5 scales; flagged partners are marked for the annual review.',
-    ),
-    h('h3', {}, 'Questions'),
-    h(
-      'p',
-      { class: 'help' },
-      'Untick to drop, use the arrows to reorder. Ask about the partnership, never about individual students or families.',
-    ),
-    list,
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, 'Add your own question'),
-      field('Type', ownType, 'own-type'),
-      field('Question', ownTitle, 'own-title'),
-      field('Choices', ownChoices, 'own-choices'),
-      h(
-        'button',
-        {
-          onclick: () => {
-            if (!ownTitle.value.trim()) return say('Type the question first.', 'error', byId('add-question'));
-            custom += 1;
-            const type = ownType.value as QuestionType;
-            const choices =
-              type === 'choice'
-                ? ownChoices.value
-                    .split(',')
-                    .map((c) => c.trim())
-                    .filter(Boolean)
-                : undefined;
-            questions = [
-              ...questions,
-              {
-                id: `custom-${Date.now().toString(36)}-${custom}`,
-                type,
-                title: ownTitle.value.trim(),
-                required: false,
-                choices,
-                keep: true,
-              },
-            ];
-            ownTitle.value = '';
-            ownChoices.value = '';
-            render();
-            say('Question added at the end.', 'info', byId('add-question'));
-          },
-          id: 'add-question',
-        },
-        'Add question',
-      ),
-    ),
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          class: 'action',
-          onclick: async () => {
-            const chosen: Question[] = questions.filter((q) => q.keep).map(({ keep: _keep, ...q }) => q);
-            const made = await busy(
-              'Creating the Form…',
-              () =>
-                call('createSurvey', {
-                  kind,
-                  title: title.value,
-                  questions: chosen,
-                  opens: opens.value,
-                  closes: closes.value,
-                  threshold: threshold.value === '' ? null : Number(threshold.value),
-                }),
-              byId('create-form'),
-            );
-            if (!made) return;
-            await reload();
-            await showSurvey(made.record.id);
-            say('The Form is ready. Preview the email, then send it.', 'info', byId('preview-mail'));
-          },
-          id: 'create-form',
-        },
-        'Create the Form',
-      ),
-      h('button', { onclick: () => showSurveys() }, 'Cancel'),
-    ),
-  );
-  focusHeading('new-survey-title');
 }
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
@@ -221,7 +66,7 @@ export async function showSurvey(id: string): Promise<void> {
 }
 
 /** An element of the view by id, once drawn (for a message beside it). */
-function byId(id: string): Element | undefined {
+export function byId(id: string): Element | undefined {
   return document.getElementById(id) ?? undefined;
 }
 
@@ -231,20 +76,37 @@ let typedAddress = '';
 function renderSurvey(v: SurveyView): void {
   const s = v.survey.record;
   const sum = v.summary;
-  const invited = new Set(v.recipients.map((r) => r.partnerId));
-  // Every active or onboarding partner not yet invited, or the partners a search finds and the person
-  // ticks: the page never holds the whole directory.
-  const everyone = h('input', { type: 'radio', name: 'send-who', id: 'send-everyone', checked: true });
-  const some = h('input', { type: 'radio', name: 'send-who', id: 'send-some' });
-  const picker = partnerPicker([], 'Partners to send to');
-  picker.element.hidden = true;
-  for (const radio of [everyone, some])
-    radio.addEventListener('change', () => (picker.element.hidden = !some.checked));
-  const partnerIds = async (): Promise<string[] | undefined> => {
-    if (some.checked) return picker.chosen();
-    const ids = await partnerIdsWith(['active', 'onboarding']);
-    return ids?.filter((id) => !invited.has(id));
-  };
+  const closed = s.status === 'closed';
+  // Built even for a closed survey, as before: it asks the server for the default subject and message.
+  const send = sendSection(s, new Set(v.recipients.map((r) => r.partnerId)));
+  replace(
+    view,
+    h('button', { class: 'link', onclick: () => showSurveys() }, '← All surveys'),
+    h('h2', { tabindex: '-1', id: 'survey-title' }, s.title),
+    h('p', {}, h('span', { class: `badge status-${s.status}` }, s.status), ` · ${s.kind}`),
+    h('p', {}, safeLink(s.formUrl, 'Open the Form'), ' · ', safeLink(s.editUrl, 'Edit the Form')),
+    h('p', {}, `${sum.responded} of ${sum.invited} answered (${percent(sum.rate)}).`),
+    closed ? null : send,
+    h('h3', {}, 'Summary'),
+    responseButtons(s.id),
+    reportButton(s.id),
+    ...summaryCards(sum),
+    v.flags.length
+      ? h(
+          'div',
+          {},
+          h('h4', {}, 'Flagged responses'),
+          h('ul', { class: 'warnings' }, ...v.flags.map((f) => h('li', {}, f))),
+        )
+      : null,
+    closed ? null : closeButton(s.id),
+  );
+  focusHeading('survey-title');
+}
+
+/** The Send and Remind section of a survey's page. */
+function sendSection(s: Survey, invited: ReadonlySet<string>): HTMLElement {
+  const recipients = recipientsChoice(invited);
   const audience = h(
     'select',
     {},
@@ -259,7 +121,7 @@ function renderSurvey(v: SurveyView): void {
   });
   const output = h('div', { 'aria-live': 'polite' });
   const request = async (batch: number): Promise<SendRequest | undefined> => {
-    const ids = await partnerIds();
+    const ids = await recipients.partnerIds();
     return ids
       ? {
           surveyId: s.id,
@@ -272,7 +134,76 @@ function renderSurvey(v: SurveyView): void {
       : undefined;
   };
   const days = h('input', { type: 'number', min: 0, max: 365, value: 7 });
-  const closed = s.status === 'closed';
+  const buttons = sendButtons(s.id, request, output);
+  const remindButton = h(
+    'button',
+    { id: 'remind', onclick: () => confirmAndRemind(s.id, Number(days.value), remindButton) },
+    'Remind those who have not answered',
+  );
+  return h(
+    'section',
+    { 'aria-label': 'Send' },
+    h('h3', {}, 'Send'),
+    field('Who gets it', audience, 'send-audience'),
+    recipients.fieldset,
+    recipients.picker,
+    field('Subject', subject, 'send-subject'),
+    field(
+      'Message',
+      message,
+      'send-message',
+      'Placeholders: {{contact.name}}, {{partner.name}}, {{survey.title}}, {{survey.link}}, {{survey.closes}}. ' +
+        'Your signature (name, role, school) is added at the end.',
+    ),
+    buttons,
+    output,
+    h('h3', {}, 'Remind'),
+    field('Only if the last email was at least this many days ago', days, 'remind-days'),
+    remindButton,
+  );
+}
+
+/**
+ * Whom to send to: every active or onboarding partner not yet invited, or the partners a search finds
+ * and the person ticks (the page never holds the whole directory).
+ */
+function recipientsChoice(invited: ReadonlySet<string>): {
+  fieldset: HTMLElement;
+  picker: HTMLElement;
+  partnerIds: () => Promise<string[] | undefined>;
+} {
+  const everyone = h('input', { type: 'radio', name: 'send-who', id: 'send-everyone', checked: true });
+  const some = h('input', { type: 'radio', name: 'send-who', id: 'send-some' });
+  const picker = partnerPicker([], 'Partners to send to');
+  picker.element.hidden = true;
+  for (const radio of [everyone, some])
+    radio.addEventListener('change', () => (picker.element.hidden = !some.checked));
+  const partnerIds = async (): Promise<string[] | undefined> => {
+    if (some.checked) return picker.chosen();
+    const ids = await partnerIdsWith(['active', 'onboarding']);
+    return ids?.filter((id) => !invited.has(id));
+  };
+  const fieldset = h(
+    'fieldset',
+    {},
+    h('legend', {}, 'Partners'),
+    h(
+      'div',
+      { class: 'check' },
+      everyone,
+      h('label', { for: 'send-everyone' }, 'Every active or onboarding partner not yet invited'),
+    ),
+    h('div', { class: 'check' }, some, h('label', { for: 'send-some' }, 'Partners I choose')),
+  );
+  return { fieldset, picker: picker.element, partnerIds };
+}
+
+/** Preview the email, Send a test to me, and Send. */
+function sendButtons(
+  surveyId: string,
+  request: (batch: number) => Promise<SendRequest | undefined>,
+  output: HTMLElement,
+): HTMLElement {
   const previewButton = h(
     'button',
     {
@@ -299,168 +230,124 @@ function renderSurvey(v: SurveyView): void {
   );
   const sendButton = h(
     'button',
-    { id: 'send-mail', class: 'action', onclick: () => confirmAndSend(request, output, s.id, sendButton) },
+    {
+      id: 'send-mail',
+      class: 'action',
+      onclick: () => confirmAndSend(request, output, surveyId, sendButton),
+    },
     'Send',
   );
-  const remindButton = h(
-    'button',
-    { id: 'remind', onclick: () => confirmAndRemind(s.id, Number(days.value), remindButton) },
-    'Remind those who have not answered',
-  );
-  replace(
-    view,
-    h('button', { class: 'link', onclick: () => showSurveys() }, '← All surveys'),
-    h('h2', { tabindex: '-1', id: 'survey-title' }, s.title),
-    h('p', {}, h('span', { class: `badge status-${s.status}` }, s.status), ` · ${s.kind}`),
-    h('p', {}, safeLink(s.formUrl, 'Open the Form'), ' · ', safeLink(s.editUrl, 'Edit the Form')),
-    h('p', {}, `${sum.responded} of ${sum.invited} answered (${percent(sum.rate)}).`),
-    closed
-      ? null
-      : h(
-          'section',
-          { 'aria-label': 'Send' },
-          h('h3', {}, 'Send'),
-          field('Who gets it', audience, 'send-audience'),
-          h(
-            'fieldset',
-            {},
-            h('legend', {}, 'Partners'),
-            h(
-              'div',
-              { class: 'check' },
-              everyone,
-              h('label', { for: 'send-everyone' }, 'Every active or onboarding partner not yet invited'),
-            ),
-            h('div', { class: 'check' }, some, h('label', { for: 'send-some' }, 'Partners I choose')),
-          ),
-          picker.element,
-          field('Subject', subject, 'send-subject'),
-          field(
-            'Message',
-            message,
-            'send-message',
-            'Placeholders: {{contact.name}}, {{partner.name}}, {{survey.title}}, {{survey.link}}, {{survey.closes}}. ' +
-              'Your signature (name, role, school) is added at the end.',
-          ),
-          h('div', { class: 'actions' }, previewButton, testButton, sendButton),
-          output,
-          h('h3', {}, 'Remind'),
-          field('Only if the last email was at least this many days ago', days, 'remind-days'),
-          remindButton,
-        ),
-    h('h3', {}, 'Summary'),
+  return h('div', { class: 'actions' }, previewButton, testButton, sendButton);
+}
+
+/** Refresh responses and Write the Summary tab. */
+function responseButtons(surveyId: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'actions' },
     h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          id: 'refresh-responses',
-          onclick: async () => {
-            const r = await busy(
-              'Reading responses…',
-              () => call('refreshResponses', s.id),
-              byId('refresh-responses'),
-            );
-            if (!r) return;
-            await showSurvey(s.id);
-            say(
-              `${r.responses} responses: ${r.matched} matched to partners; ${r.flaggedAnswers} answers flagged (no code or a reused one); ${r.flaggedPartners} partners below the threshold, marked for review.`,
-              'info',
-              byId('refresh-responses'),
-            );
-          },
+      'button',
+      {
+        id: 'refresh-responses',
+        onclick: async () => {
+          const r = await busy(
+            'Reading responses…',
+            () => call('refreshResponses', surveyId),
+            byId('refresh-responses'),
+          );
+          if (!r) return;
+          await showSurvey(surveyId);
+          say(
+            `${r.responses} responses: ${r.matched} matched to partners; ${r.flaggedAnswers} answers flagged (no code or a reused one); ${r.flaggedPartners} partners below the threshold, marked for review.`,
+            'info',
+            byId('refresh-responses'),
+          );
         },
-        'Refresh responses',
-      ),
-      h(
-        'button',
-        {
-          id: 'write-summary',
-          onclick: async () => {
-            const r = await busy(
-              'Writing the Summary tab…',
-              () => call('writeSurveySummary', s.id),
+      },
+      'Refresh responses',
+    ),
+    h(
+      'button',
+      {
+        id: 'write-summary',
+        onclick: async () => {
+          const r = await busy(
+            'Writing the Summary tab…',
+            () => call('writeSurveySummary', surveyId),
+            byId('write-summary'),
+          );
+          if (r)
+            say(
+              `The ${r.tab} tab has the figures for ${r.rows - 1} partners and a chart.`,
+              'info',
               byId('write-summary'),
             );
-            if (r)
-              say(
-                `The ${r.tab} tab has the figures for ${r.rows - 1} partners and a chart.`,
-                'info',
-                byId('write-summary'),
-              );
-          },
         },
-        'Write the Summary tab',
-      ),
+      },
+      'Write the Summary tab',
     ),
+  );
+}
+
+/** Make the survey report (a Doc for the principal), optionally naming partners beside open answers. */
+function reportButton(surveyId: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'actions' },
     h(
       'div',
-      { class: 'actions' },
-      h(
-        'div',
-        { class: 'check' },
-        h('input', { type: 'checkbox', id: 'report-names' }),
-        h('label', { for: 'report-names' }, 'Put partners’ names beside their open answers'),
-      ),
-      h(
-        'button',
-        {
-          id: 'survey-report',
-          onclick: async () => {
-            const names = (byId('report-names') as HTMLInputElement | null)?.checked ?? false;
-            const r = await busy(
-              'Making the survey report…',
-              () => call('makeSurveyReport', s.id, names),
-              byId('survey-report'),
-            );
-            if (!r) return;
-            replace(
-              byId('survey-report-link') ?? h('span'),
-              safeLink(r.url, 'Open the survey report'),
-              ...r.notes.map((n) => h('p', { class: 'meta' }, n)),
-            );
-            say('The survey report is ready: a Doc for the principal.', 'info', byId('survey-report'));
-          },
-        },
-        'Make the survey report',
-      ),
-      h('div', { id: 'survey-report-link' }),
+      { class: 'check' },
+      h('input', { type: 'checkbox', id: 'report-names' }),
+      h('label', { for: 'report-names' }, 'Put partners’ names beside their open answers'),
     ),
-    ...summaryCards(sum),
-    v.flags.length
-      ? h(
-          'div',
-          {},
-          h('h4', {}, 'Flagged responses'),
-          h('ul', { class: 'warnings' }, ...v.flags.map((f) => h('li', {}, f))),
-        )
-      : null,
-    closed
-      ? null
-      : h(
-          'button',
-          {
-            id: 'close-survey',
-            onclick: async () => {
-              const sure = await askToConfirm({
-                title: 'Close the survey?',
-                body: ['The Form stops accepting answers. The answers already in stay in the sheet.'],
-                confirm: 'Close the survey',
-                cancel: 'Keep it open',
-              });
-              if (!sure) return;
-              const r = await busy('Closing…', () => call('closeSurvey', s.id), byId('close-survey'));
-              if (!r) return;
-              await reload();
-              await showSurvey(s.id);
-              say('Closed: the Form takes no more answers.', 'info', byId('survey-title'));
-            },
-          },
-          'Close the survey',
-        ),
+    h(
+      'button',
+      {
+        id: 'survey-report',
+        onclick: async () => {
+          const names = (byId('report-names') as HTMLInputElement | null)?.checked ?? false;
+          const r = await busy(
+            'Making the survey report…',
+            () => call('makeSurveyReport', surveyId, names),
+            byId('survey-report'),
+          );
+          if (!r) return;
+          replace(
+            byId('survey-report-link') ?? h('span'),
+            safeLink(r.url, 'Open the survey report'),
+            ...r.notes.map((n) => h('p', { class: 'meta' }, n)),
+          );
+          say('The survey report is ready: a Doc for the principal.', 'info', byId('survey-report'));
+        },
+      },
+      'Make the survey report',
+    ),
+    h('div', { id: 'survey-report-link' }),
   );
-  focusHeading('survey-title');
+}
+
+function closeButton(surveyId: string): HTMLElement {
+  return h(
+    'button',
+    {
+      id: 'close-survey',
+      onclick: async () => {
+        const sure = await askToConfirm({
+          title: 'Close the survey?',
+          body: ['The Form stops accepting answers. The answers already in stay in the sheet.'],
+          confirm: 'Close the survey',
+          cancel: 'Keep it open',
+        });
+        if (!sure) return;
+        const r = await busy('Closing…', () => call('closeSurvey', surveyId), byId('close-survey'));
+        if (!r) return;
+        await reload();
+        await showSurvey(surveyId);
+        say('Closed: the Form takes no more answers.', 'info', byId('survey-title'));
+      },
+    },
+    'Close the survey',
+  );
 }
 
 /** The email exactly as the first chosen partner would get it: the HTML most mail programs show, and its plain text. */

@@ -562,14 +562,43 @@ const made = new WeakMap<GapReport, { input: GapInput; ctx: Context; classified:
 export function analyzeGaps(input: GapInput): GapReport {
   const ctx = buildContext(input);
   const classified = classify(ctx);
-  const findings: Finding[] = [];
-  const schoolName = (i: number): string => (i >= 0 ? ctx.schools[i] : '');
-  const homeSchool = (p: PartnerInfo): string => (p.schools.length === 1 ? ctx.schools[p.schools[0]] : '');
+  const findings: Finding[] = [
+    ...needFindings(ctx, classified),
+    ...duplicatedServices(ctx),
+    ...partnerRisks(ctx, input.agreements),
+  ];
+  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<FindingKind, number>;
+  for (const f of findings) counts[f.kind]++;
+  const report: GapReport = {
+    findings: sortFindings(findings),
+    needs: classified.map((c) => ({
+      needId: c.info.need.id,
+      status: c.status,
+      partnerIds: c.partners.map((p) => p.id),
+    })),
+    skippedNeeds: ctx.skipped,
+    counts,
+    notes: ctx.notes.done(),
+  };
+  made.set(report, { input, ctx, classified });
+  return report;
+}
 
-  // Needs.
+function schoolName(ctx: Context, i: number): string {
+  return i >= 0 ? ctx.schools[i] : '';
+}
+
+/** The school a partner-level finding names: the partner's when it serves exactly one, else ''. */
+function homeSchool(ctx: Context, p: PartnerInfo): string {
+  return p.schools.length === 1 ? ctx.schools[p.schools[0]] : '';
+}
+
+/** Needs: a finding for each unmet need and each need covered only by partners not (yet) active. */
+function needFindings(ctx: Context, classified: readonly Classified[]): Finding[] {
+  const findings: Finding[] = [];
   for (const c of classified) {
     const { need } = c.info;
-    const school = c.info.school >= 0 ? schoolName(c.info.school) : need.school.trim();
+    const school = c.info.school >= 0 ? schoolName(ctx, c.info.school) : need.school.trim();
     const area = need.focusArea.trim();
     const priority = norm(need.priority);
     const what = `${priority === 'high' || priority === 'medium' || priority === 'low' ? `${priority}-priority ` : ''}${area || 'unspecified'} need${school ? ` at ${school}` : ''}${gradesPhrase(c.info.grades)}`;
@@ -596,26 +625,15 @@ export function analyzeGaps(input: GapInput): GapReport {
       });
     }
   }
+  return findings;
+}
 
-  // Duplicated services: per school and focus area, active partners joined when their grades overlap.
+/** Duplicated services: per school and focus area, active partners joined when their grades overlap. */
+function duplicatedServices(ctx: Context): Finding[] {
+  const findings: Finding[] = [];
   for (const [key, list] of ctx.active) {
     if (list.length < 2) continue;
-    const parent = list.map((_, i) => i);
-    const root = (i: number): number => {
-      while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-      return i;
-    };
-    for (let g = 0; g <= TOP_GRADE - PK; g++) {
-      let first = -1;
-      for (let i = 0; i < list.length; i++) {
-        if (!(list[i].grades & (1 << g))) continue;
-        if (first < 0) first = i;
-        else parent[root(i)] = root(first);
-      }
-    }
-    const groups = new Map<number, PartnerInfo[]>();
-    list.forEach((p, i) => push(groups, root(i), p));
-    for (const group of groups.values()) {
+    for (const group of overlappingGroups(list)) {
       if (group.length < 2) continue;
       let seen = 0;
       let twice = 0;
@@ -625,7 +643,7 @@ export function analyzeGaps(input: GapInput): GapReport {
       }
       const schoolIndex = Math.floor(key / 1_000_003);
       const area = ctx.focusAreas[key - schoolIndex * 1_000_003];
-      const school = schoolName(schoolIndex);
+      const school = schoolName(ctx, schoolIndex);
       group.sort((a, b) => compareText(a.sortName, b.sortName) || compareText(a.id, b.id));
       findings.push({
         kind: 'duplicated service',
@@ -637,84 +655,106 @@ export function analyzeGaps(input: GapInput): GapReport {
       });
     }
   }
+  return findings;
+}
 
-  // Partner risks.
-  const agreementsOf = new Map<string, Agreement[]>();
-  for (const a of input.agreements) push(agreementsOf, a.partnerId.trim(), a);
-  const orphans = input.agreements.filter((a) => !ctx.byId.has(a.partnerId.trim())).length;
-  if (orphans) ctx.notes.add(`${orphans} agreement(s) name a partner that is not on the Partners tab.`);
-
-  for (const p of ctx.partners) {
-    const inService = IN_SERVICE.has(p.status);
-    if (!inService) continue;
-    const who = describe(p);
-    const school = homeSchool(p);
-    if (singleFunded(p.partner)) {
-      const sources = splitList(p.partner.funding);
-      findings.push({
-        kind: 'single funding source',
-        school,
-        focusArea: '',
-        partnerIds: [p.id],
-        message: `${who} relies on a single funding source${sources.length === 1 ? ` (${clip(sources[0])})` : ''}.`,
-        severity: 'medium',
-      });
-    }
-    const agreements = agreementsOf.get(p.id) ?? [];
-    const current = agreements.filter((a) => isCurrent(a, ctx.today));
-    if (p.status === 'active' && current.length === 0) {
-      findings.push({
-        kind: 'no current agreement',
-        school,
-        focusArea: '',
-        partnerIds: [p.id],
-        message: `${who} is active but has no current signed agreement.`,
-        severity: 'high',
-      });
-    }
-    if (!ctx.todayOk) continue;
-    for (const a of expiringAgreements(p.partner, agreements, ctx.today)) {
-      const days = daysBetween(ctx.today, a.end);
-      findings.push({
-        kind: 'agreement expiring',
-        school,
-        focusArea: '',
-        partnerIds: [p.id],
-        agreementId: a.id,
-        message: `${possessive(who)} ${a.type.trim() || 'agreement'} ends on ${a.end}, ${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`}.`,
-        severity: days <= 30 ? 'medium' : 'low',
-      });
-    }
-    const cadence = norm(p.partner.cadence);
-    const { due, state } = checkInState(p.partner, ctx.today);
-    if (state === 'overdue') {
-      const days = daysBetween(due, ctx.today);
-      findings.push({
-        kind: 'check-in overdue',
-        school,
-        focusArea: '',
-        partnerIds: [p.id],
-        message: `${possessive(who)} ${cadence} check-in is ${days} day${days === 1 ? '' : 's'} overdue (due ${due}).`,
-        severity: days > 30 ? 'medium' : 'low',
-      });
+/** The partners grouped so that partners linked by overlapping grades form one group (union-find), in order. */
+function overlappingGroups(list: readonly PartnerInfo[]): PartnerInfo[][] {
+  const parent = list.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (let g = 0; g <= TOP_GRADE - PK; g++) {
+    let first = -1;
+    for (let i = 0; i < list.length; i++) {
+      if (!(list[i].grades & (1 << g))) continue;
+      if (first < 0) first = i;
+      else parent[root(i)] = root(first);
     }
   }
+  const groups = new Map<number, PartnerInfo[]>();
+  list.forEach((p, i) => push(groups, root(i), p));
+  return [...groups.values()];
+}
 
-  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<FindingKind, number>;
-  for (const f of findings) counts[f.kind]++;
-  const report: GapReport = {
-    findings: sortFindings(findings),
-    needs: classified.map((c) => ({
-      needId: c.info.need.id,
-      status: c.status,
-      partnerIds: c.partners.map((p) => p.id),
-    })),
-    skippedNeeds: ctx.skipped,
-    counts,
-    notes: ctx.notes.done(),
-  };
-  made.set(report, { input, ctx, classified });
-  return report;
+/** Partner risks, for partners in service; notes agreements that name a partner not on the Partners tab. */
+function partnerRisks(ctx: Context, allAgreements: readonly Agreement[]): Finding[] {
+  const agreementsOf = new Map<string, Agreement[]>();
+  for (const a of allAgreements) push(agreementsOf, a.partnerId.trim(), a);
+  const orphans = allAgreements.filter((a) => !ctx.byId.has(a.partnerId.trim())).length;
+  if (orphans) ctx.notes.add(`${orphans} agreement(s) name a partner that is not on the Partners tab.`);
+
+  const findings: Finding[] = [];
+  for (const p of ctx.partners) {
+    if (!IN_SERVICE.has(p.status)) continue;
+    const agreements = agreementsOf.get(p.id) ?? [];
+    findings.push(...agreementAndFundingRisks(ctx, p, agreements));
+    // Dates compared with today only when today is a date.
+    if (ctx.todayOk) findings.push(...agreementsExpiring(ctx, p, agreements), ...checkInOverdue(ctx, p));
+  }
+  return findings;
+}
+
+/** A partner in service funded by one source; an active one with no current signed agreement. */
+function agreementAndFundingRisks(ctx: Context, p: PartnerInfo, agreements: readonly Agreement[]): Finding[] {
+  const findings: Finding[] = [];
+  const who = describe(p);
+  const school = homeSchool(ctx, p);
+  if (singleFunded(p.partner)) {
+    const sources = splitList(p.partner.funding);
+    findings.push({
+      kind: 'single funding source',
+      school,
+      focusArea: '',
+      partnerIds: [p.id],
+      message: `${who} relies on a single funding source${sources.length === 1 ? ` (${clip(sources[0])})` : ''}.`,
+      severity: 'medium',
+    });
+  }
+  const current = agreements.filter((a) => isCurrent(a, ctx.today));
+  if (p.status === 'active' && current.length === 0) {
+    findings.push({
+      kind: 'no current agreement',
+      school,
+      focusArea: '',
+      partnerIds: [p.id],
+      message: `${who} is active but has no current signed agreement.`,
+      severity: 'high',
+    });
+  }
+  return findings;
+}
+
+function agreementsExpiring(ctx: Context, p: PartnerInfo, agreements: readonly Agreement[]): Finding[] {
+  return expiringAgreements(p.partner, agreements, ctx.today).map((a) => {
+    const days = daysBetween(ctx.today, a.end);
+    return {
+      kind: 'agreement expiring',
+      school: homeSchool(ctx, p),
+      focusArea: '',
+      partnerIds: [p.id],
+      agreementId: a.id,
+      message: `${possessive(describe(p))} ${a.type.trim() || 'agreement'} ends on ${a.end}, ${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`}.`,
+      severity: days <= 30 ? 'medium' : 'low',
+    };
+  });
+}
+
+function checkInOverdue(ctx: Context, p: PartnerInfo): Finding[] {
+  const { due, state } = checkInState(p.partner, ctx.today);
+  if (state !== 'overdue') return [];
+  const days = daysBetween(due, ctx.today);
+  return [
+    {
+      kind: 'check-in overdue',
+      school: homeSchool(ctx, p),
+      focusArea: '',
+      partnerIds: [p.id],
+      message: `${possessive(describe(p))} ${norm(p.partner.cadence)} check-in is ${days} day${days === 1 ? '' : 's'} overdue (due ${due}).`,
+      severity: days > 30 ? 'medium' : 'low',
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------
