@@ -30,15 +30,6 @@ export interface GridBox {
   numColumns: number;
 }
 
-/** Splits "'Tab name'!A1:B2" into the sheet name (or null) and the A1 part. */
-export function splitSheetName(notation: string): { sheetName: string | null; ref: string } {
-  const bang = notation.lastIndexOf('!');
-  if (bang === -1) return { sheetName: null, ref: notation };
-  let name = notation.slice(0, bang);
-  if (name.startsWith("'") && name.endsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
-  return { sheetName: name, ref: notation.slice(bang + 1) };
-}
-
 const PART = /^\$?([A-Za-z]{0,3})\$?(\d*)$/;
 
 /** Resolves A1 notation against a sheet's dimensions; null when it is not valid A1. */

@@ -13,7 +13,6 @@ export type Host = 'sheets' | 'docs' | 'trigger';
 
 export class Env {
   realm: Realm = { Error, Date };
-  readonly logs: string[] = [];
   /**
    * Where the current execution runs: a Sheets or Docs container (menu, sidebar), or a trigger. An
    * add-on's installable trigger (time-driven or form-submit) runs outside any container: no active
@@ -22,8 +21,6 @@ export class Env {
   host: Host = 'sheets';
   /** The id of the container document of this execution (set by the workspace): null in a trigger. */
   activeDocument: () => string | null = () => null;
-  /** What Session.getActiveUser().getEmail() gives: may be '' (consumer accounts, other domains). */
-  activeUserEmail: string;
 
   constructor(
     readonly calls: CallLog,
@@ -33,9 +30,7 @@ export class Env {
     readonly ui: UiRecord,
     /** State of the id generator, persisted so restored workspaces keep making fresh ids. */
     public seed: number,
-  ) {
-    this.activeUserEmail = userEmail;
-  }
+  ) {}
 
   /** Deterministic pseudo-random 32-bit integer (mulberry32): stable ids across test runs. */
   nextRandom(): number {

@@ -14,12 +14,11 @@ import { createDocsDrive, DocsDriveHelpers } from './document';
 import { FakeFormApp, FormStore, linkFormsToDrive } from './forms';
 import { FakeMailApp, MailStore } from './mail';
 import { FakeScriptApp, spreadsheetTriggerSource, TriggerTable, WorkspaceClock } from './script';
-import { FakeSession } from './session';
 import { FakeSpreadsheetApp, SpreadsheetRegistry } from './spreadsheet-app';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { loadSpreadsheet, saveSpreadsheet, WorkspaceState } from './state';
 import { FakeUi, newUiRecord, UiRecord } from './ui';
-import { FakeLogger, FakeUtilities } from './utilities';
+import { FakeUtilities } from './utilities';
 import { displayValue } from './values';
 
 export { CallLog } from './calls';
@@ -63,9 +62,7 @@ export interface AppsScriptServices {
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   LockService: GoogleAppsScript.Lock.LockService;
-  Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
-  Logger: GoogleAppsScript.Base.Logger;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   CalendarApp: GoogleAppsScript.Calendar.CalendarApp;
   /** The Calendar advanced service (Calendar API v3). */
@@ -73,10 +70,8 @@ export interface AppsScriptServices {
   MailApp: GoogleAppsScript.Mail.MailApp;
   FormApp: GoogleAppsScript.Forms.FormApp;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
-  DriveApp: GoogleAppsScript.Drive.DriveApp;
   /** The Drive advanced service (API v3), as appsscript.json enables it: Files.create, get, update. */
   Drive: GoogleAppsScript.Drive;
-  MimeType: GoogleAppsScript.Base.MimeType;
   Charts: GoogleAppsScript.Charts.Charts;
 }
 
@@ -92,7 +87,7 @@ export interface InspectedTab {
 }
 
 export interface Workspace extends DocsDriveHelpers {
-  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, ScriptApp, CalendarApp, Calendar (advanced service), MailApp, FormApp, Charts (and what others add). */
+  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Utilities, ScriptApp, CalendarApp, Calendar (advanced service), MailApp, FormApp, Charts, DocumentApp, Drive (advanced service). */
   globals: Record<string, unknown>;
   /** The same objects, typed as the real services. */
   services: AppsScriptServices;
@@ -100,8 +95,6 @@ export interface Workspace extends DocsDriveHelpers {
   /** The active (container) spreadsheet. Calls on it count. */
   spreadsheet: FakeSpreadsheet;
   ui: UiRecord;
-  /** Lines written with Logger.log. */
-  logs: string[];
   /** Milliseconds passed to Utilities.sleep. */
   slept: number[];
   /** Not counted: the workspace clock (options.now plus what tests advanced it by). */
@@ -110,14 +103,13 @@ export interface Workspace extends DocsDriveHelpers {
   calendar: Pick<CalendarStore, 'failAfter' | 'setRateLimit' | 'invitations' | 'notices' | 'inspect'>;
   /** Not counted: messages sent, the daily recipient quota. */
   mail: Pick<MailStore, 'sent' | 'setQuota' | 'remaining'>;
-  /** Not counted: a person answering a form (submit), forms for the preview, the domain's form defaults. */
-  forms: Pick<FormStore, 'submit' | 'inspect' | 'setDomainDefault'>;
+  /** Not counted: a person answering a form (submit) or changing its settings, forms for the preview, the domain's form defaults. */
+  forms: Pick<FormStore, 'submit' | 'inspect' | 'setDomainDefault' | 'setRequireLogin'>;
   /** Not counted: installed triggers; setRunner lets fired triggers call the bundle's functions. */
   triggers: Pick<TriggerTable, 'list' | 'due' | 'runDue' | 'setRunner' | 'fired' | 'fireFor'>;
   locks: {
     /** Another execution holds this document's lock (default: the container spreadsheet's). */
     holdDocumentLock(id?: string): () => void;
-    holdScriptLock(): () => void;
     holdUserLock(): () => void;
     endExecution(): void;
   };
@@ -128,8 +120,6 @@ export interface Workspace extends DocsDriveHelpers {
    * trigger (no container at all). Fired triggers switch to 'trigger' by themselves.
    */
   setHost(host: Host): void;
-  /** What Session.getActiveUser().getEmail() returns from now on ('' as for a consumer account). */
-  setActiveUserEmail(email: string): void;
   /**
    * After vm.createContext(globals): errors and Dates we hand the bundle are then made with the context's
    * own constructors (so `instanceof Error` holds there), and template scriptlets see the bundle's globals.
@@ -200,12 +190,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     HtmlService: new FakeHtmlService(env, options.html, () => scriptGlobals),
     PropertiesService: new FakePropertiesService(env, stores),
     LockService: new FakeLockService(env, lockTable),
-    Session: new FakeSession(env),
     Utilities: utilities,
-    Logger: new FakeLogger(env),
     ScriptApp: new FakeScriptApp(env, triggers, {
       SPREADSHEETS: spreadsheetTriggerSource(env, registry),
-      FORMS: forms.resolveTriggerSource,
     }),
     CalendarApp: new FakeCalendarApp(env, calendar),
     Calendar: new FakeCalendarAdvanced(env, calendar),
@@ -223,7 +210,6 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     calls,
     spreadsheet: container.spreadsheet(),
     ui,
-    logs: env.logs,
     slept: utilities.slept,
     clock,
     calendar,
@@ -233,7 +219,6 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     ...docsDrive.helpers,
     locks: {
       holdDocumentLock: (id?: string) => lockTable.holdOutside(`document:${id ?? registry.activeId}`),
-      holdScriptLock: () => lockTable.holdOutside('script'),
       holdUserLock: () => lockTable.holdOutside('user'),
       endExecution: () => lockTable.endExecution(),
     },
@@ -245,9 +230,6 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     },
     setHost(host: Host): void {
       env.host = host;
-    },
-    setActiveUserEmail(email: string): void {
-      env.activeUserEmail = email;
     },
     bindRealm(context: object): void {
       // A contextified sandbox does not expose the context's builtins; its globalThis does.

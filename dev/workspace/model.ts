@@ -157,14 +157,6 @@ export class SheetData {
     this.shiftRules('column', (s, k) => shiftSpanForInsert(s, k, at, n));
   }
 
-  deleteColumns(at: number, n: number): void {
-    for (const r of this.rows) r?.splice(at - 1, n);
-    this.maxColumns -= n;
-    if (at <= this.frozenColumns) this.frozenColumns = Math.max(at - 1, this.frozenColumns - n);
-    this.shiftWidths(at, -n);
-    this.shiftRules('column', (s, k) => shiftSpanForDelete(s, k, at, n));
-  }
-
   private shiftWidths(at: number, delta: number): void {
     const next: Record<number, number> = {};
     for (const [k, w] of Object.entries(this.columnWidths)) {

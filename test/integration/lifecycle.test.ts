@@ -129,8 +129,8 @@ describe('the partnership lifecycle', () => {
       decision: 'approve',
     };
     // Who decided is typed, never read from Session: its address needs the userinfo.email scope (not
-    // declared) and is blank for consumer accounts and people of other domains.
-    addOn.workspace.setActiveUserEmail('');
+    // declared) and is blank for consumer accounts and people of other domains. (The in-memory
+    // Workspace has no Session at all: reading it would fail here.)
     const unnamed = ok<SaveResult<Vetting>>(addOn, 'saveVetting', {
       id,
       version: vetting.version,
