@@ -2,9 +2,9 @@
 // asBarChart() gives) and EmbeddedChart. A chart keeps its ranges as plain coordinates and its
 // options as a flat map keyed like Google Charts options ('title', 'hAxis.title', ...), so it survives JSON.
 import { a1 } from './a1';
-import type { Book } from './book';
 import type { RangeRef } from './conditional';
 import { Counted, Env, isDate } from './env';
+import type { BookHandle, ChartData, ChartSpec } from './model';
 import { FakeRange } from './range';
 
 function names(keys: string[]): Readonly<Record<string, string>> {
@@ -33,28 +33,6 @@ export const ChartType = names([
   'TREEMAP',
   'WATERFALL',
 ]);
-
-/** Everything a chart is, apart from its id. */
-export interface ChartSpec {
-  type: string;
-  ranges: RangeRef[];
-  /** Google Charts options by dotted key; values as the script passed them. */
-  options: Record<string, unknown>;
-  anchorRow: number;
-  anchorColumn: number;
-  offsetX: number;
-  offsetY: number;
-  /** -1: Sheets decides. */
-  numHeaders: number;
-  transpose: boolean;
-  hiddenDimensionStrategy: string;
-  mergeStrategy: string;
-}
-
-/** A chart on a tab (SheetData.charts). */
-export interface ChartData extends ChartSpec {
-  id: number;
-}
 
 function cloneValue(v: unknown): unknown {
   if (isDate(v)) return new Date(v.getTime());
@@ -98,7 +76,7 @@ function newSpec(): ChartSpec {
 }
 
 /** "Tab!A1:B5", quoting the tab name like Sheets; '#REF!' once the tab is gone. */
-export function chartRangeA1(book: Book, ref: RangeRef): string {
+export function chartRangeA1(book: BookHandle, ref: RangeRef): string {
   const sheet = book.data.sheetById(ref.sheetId);
   if (!sheet) return '#REF!';
   const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet.name)
@@ -108,7 +86,7 @@ export function chartRangeA1(book: Book, ref: RangeRef): string {
 }
 
 /** A chart id unused anywhere in the spreadsheet (Sheets' ids are positive 31-bit integers). */
-function newChartId(book: Book): number {
+function newChartId(book: BookHandle): number {
   const used = new Set(book.data.sheets.flatMap((s) => s.charts.map((c) => c.id)));
   let id = book.env.nextRandom() % 2147483647;
   while (id === 0 || used.has(id)) id = book.env.nextRandom() % 2147483647;
@@ -124,7 +102,7 @@ export class FakeCharts extends Counted {
 
 export class FakeEmbeddedChart extends Counted {
   constructor(
-    readonly book: Book,
+    readonly book: BookHandle,
     readonly spec: ChartSpec,
     /** Null until Sheet.insertChart gives the chart its id. */
     public id: number | null,
@@ -145,7 +123,7 @@ function whole(env: Env, n: unknown, name: string, min: number): number {
  */
 export class FakeEmbeddedChartBuilder extends Counted {
   constructor(
-    protected readonly book: Book,
+    protected readonly book: BookHandle,
     protected readonly spec: ChartSpec,
     protected readonly chartId: number | null,
     typeName = 'EmbeddedChartBuilder',
@@ -154,7 +132,7 @@ export class FakeEmbeddedChartBuilder extends Counted {
   }
 
   /** Uncounted: a new builder for a chart on a tab of `book` (Sheet.newChart). */
-  static create(book: Book): FakeEmbeddedChartBuilder {
+  static create(book: BookHandle): FakeEmbeddedChartBuilder {
     return new FakeEmbeddedChartBuilder(book, newSpec(), null);
   }
 
@@ -173,7 +151,7 @@ export class FakeEmbeddedChartBuilder extends Counted {
     if (range.sheet.book !== this.book || !this.book.data.sheets.includes(range.sheet.data)) {
       this.env.fail('Invalid argument: range. A chart can only show ranges of its own spreadsheet.');
     }
-    return this.book.resolver.toRef(range);
+    return this.book.toRef(range);
   }
 
   private as<B>(method: string, type: string, make: () => B): B {
@@ -237,7 +215,7 @@ export class FakeEmbeddedAxisChartBuilder extends FakeEmbeddedChartBuilder {
 }
 
 /** Sheet.insertChart / updateChart / removeChart on the tab's stored charts. */
-export function insertChart(book: Book, charts: ChartData[], chart: FakeEmbeddedChart): void {
+export function insertChart(book: BookHandle, charts: ChartData[], chart: FakeEmbeddedChart): void {
   const id = newChartId(book);
   charts.push({ ...cloneSpec(chart.spec), id });
   chart.id = id;
@@ -252,7 +230,7 @@ export interface InspectedChart {
 }
 
 /** Not counted: what inspect() shows of a tab's charts. */
-export function inspectCharts(book: Book, charts: ChartData[]): InspectedChart[] {
+export function inspectCharts(book: BookHandle, charts: ChartData[]): InspectedChart[] {
   return charts.map((c) => ({
     type: c.type,
     title: typeof c.options.title === 'string' ? c.options.title : '',

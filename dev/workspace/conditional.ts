@@ -66,9 +66,8 @@ export interface RuleData {
   format: RuleFormat;
 }
 
-/** What the fakes need from the spreadsheet to turn a RangeRef into a Range and back. */
-export interface RangeResolver<R> {
-  toRange(ref: RangeRef): R;
+/** What a rule builder needs from the spreadsheet: a Range of it as stored coordinates. */
+export interface RangeResolver {
   toRef(range: unknown): RangeRef;
 }
 
@@ -123,11 +122,11 @@ export class FakeConditionalFormatRule extends Counted {
   }
 }
 
-export class FakeConditionalFormatRuleBuilder<R> extends Counted {
+export class FakeConditionalFormatRuleBuilder extends Counted {
   private data: RuleData;
   constructor(
     env: Env,
-    private readonly resolver: RangeResolver<R>,
+    private readonly resolver: RangeResolver,
     data?: RuleData,
   ) {
     super(env, 'SpreadsheetApp', 'ConditionalFormatRuleBuilder');

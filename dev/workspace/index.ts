@@ -3,7 +3,7 @@
 import vm from 'node:vm';
 import { CallLog } from './calls';
 import { checkScopes, repositoryScopes } from './scopes';
-import { Env, isDate, type Host, type Realm } from './env';
+import { Env, isDate, newUiRecord, type Host, type Realm, type UiRecord } from './env';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockTable } from './lock';
 import { FakePropertiesService, PropertyStores } from './properties';
@@ -17,13 +17,13 @@ import { FakeScriptApp, spreadsheetTriggerSource, TriggerTable, WorkspaceClock }
 import { FakeSpreadsheetApp, SpreadsheetRegistry } from './spreadsheet-app';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { loadSpreadsheet, saveSpreadsheet, WorkspaceState } from './state';
-import { FakeUi, newUiRecord, UiRecord } from './ui';
+import { FakeUi } from './ui';
 import { FakeUtilities } from './utilities';
 import { displayValue } from './values';
 
 export { CallLog } from './calls';
 export type { WorkspaceState } from './state';
-export type { UiRecord, MenuEntry } from './ui';
+export type { UiRecord, MenuEntry } from './env';
 export type { FakeSpreadsheet } from './spreadsheet';
 export type { FakeSheet } from './sheet';
 export type { FakeRange } from './range';

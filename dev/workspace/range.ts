@@ -1,16 +1,34 @@
 // SpreadsheetApp Range: 1-based, reads give fresh copies, writes parse like typing.
 import { a1 } from './a1';
-import { Counted, isDate } from './env';
-import type { Cell, CellStyle, SheetData } from './model';
-import type { FakeProtection, FakeSheet } from './sheet';
+import { Counted, Env, isDate } from './env';
+import type { Cell, CellStyle, ProtectionData, RangeOwner, SheetData } from './model';
 import { ruleData, satisfies } from './validation';
 import { CellValue, parseInput, Parsed } from './values';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
+export class FakeProtection extends Counted {
+  constructor(
+    env: Env,
+    readonly data: ProtectionData,
+  ) {
+    super(env, 'SpreadsheetApp', 'Protection');
+  }
+  setWarningOnly(warningOnly: boolean): this {
+    this.rec('setWarningOnly');
+    this.data.warningOnly = Boolean(warningOnly);
+    return this;
+  }
+  setDescription(description: string): this {
+    this.rec('setDescription');
+    this.data.description = String(description);
+    return this;
+  }
+}
+
 export class FakeRange extends Counted implements Pick<Range, 'getValues'> {
   constructor(
-    readonly sheet: FakeSheet,
+    readonly sheet: RangeOwner,
     readonly row: number,
     readonly column: number,
     readonly numRows: number,
@@ -141,11 +159,20 @@ export class FakeRange extends Counted implements Pick<Range, 'getValues'> {
     });
   }
 
+  /** A new protection of this range (its editors: the user). */
   protect(): FakeProtection {
     this.rec('protect');
-    return this.sheet.addProtection(a1(this.row, this.column, this.numRows, this.numColumns));
+    const p: ProtectionData = {
+      description: '',
+      warningOnly: false,
+      editors: [this.env.userEmail],
+      domainEdit: false,
+      range: a1(this.row, this.column, this.numRows, this.numColumns),
+    };
+    this.data.protections.push(p);
+    return new FakeProtection(this.env, p);
   }
-  getSheet(): FakeSheet {
+  getSheet(): RangeOwner {
     this.rec('getSheet');
     return this.sheet;
   }

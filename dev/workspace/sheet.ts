@@ -1,32 +1,12 @@
-// SpreadsheetApp Sheet: dimensions, ranges, row/column edits, frozen panes, rules, protections and charts.
+// SpreadsheetApp Sheet: dimensions, ranges, row and column inserts and deletes, frozen rows, rules and charts.
 import { parseA1 } from './a1';
-import type { Book } from './book';
 import { cloneSpec, FakeEmbeddedChart, FakeEmbeddedChartBuilder, insertChart } from './charts';
 import { cloneRule, FakeConditionalFormatRule } from './conditional';
 import { Counted } from './env';
-import { ProtectionData, SheetData } from './model';
+import type { BookHandle, SheetData } from './model';
 import { FakeRange } from './range';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export class FakeProtection extends Counted {
-  constructor(
-    sheet: FakeSheet,
-    readonly data: ProtectionData,
-  ) {
-    super(sheet.book.env, 'SpreadsheetApp', 'Protection');
-  }
-  setWarningOnly(warningOnly: boolean): this {
-    this.rec('setWarningOnly');
-    this.data.warningOnly = Boolean(warningOnly);
-    return this;
-  }
-  setDescription(description: string): this {
-    this.rec('setDescription');
-    this.data.description = String(description);
-    return this;
-  }
-}
 
 export class FakeSheet
   extends Counted
@@ -43,7 +23,7 @@ export class FakeSheet
     >
 {
   constructor(
-    readonly book: Book,
+    readonly book: BookHandle,
     readonly data: SheetData,
   ) {
     super(book.env, 'SpreadsheetApp', 'Sheet');
@@ -81,7 +61,8 @@ export class FakeSheet
     this.rec('getSheetId');
     return this.data.id;
   }
-  getParent(): ReturnType<Book['spreadsheet']> {
+  /** The Spreadsheet object (spreadsheet.ts's FakeSpreadsheet). */
+  getParent(): unknown {
     this.rec('getParent');
     return this.book.spreadsheet();
   }
@@ -184,19 +165,6 @@ export class FakeSheet
     this.rec('getFormUrl');
     return this.data.formId === null ? null : `https://docs.google.com/forms/d/${this.data.formId}/viewform`;
   }
-  /** A new protection of the whole sheet, or of one range (Range.protect() comes here). */
-  addProtection(range?: string): FakeProtection {
-    const p: ProtectionData = {
-      description: '',
-      warningOnly: false,
-      editors: [this.env.userEmail],
-      domainEdit: false,
-      ...(range ? { range } : {}),
-    };
-    this.data.protections.push(p);
-    return new FakeProtection(this, p);
-  }
-
   // --- rows and columns ---
   private checkRows(position: number, howMany: number): void {
     if (!(position >= 1) || !(howMany >= 1) || position + howMany - 1 > this.data.maxRows) {

@@ -3,7 +3,6 @@ import { Book } from './book';
 import { FakeConditionalFormatRuleBuilder } from './conditional';
 import { Counted, Env } from './env';
 import { SpreadsheetData } from './model';
-import type { FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { FakeUi } from './ui';
 import { FakeDataValidationBuilder } from './validation';
@@ -81,9 +80,9 @@ export class FakeSpreadsheetApp extends Counted {
     this.rec('newDataValidation');
     return new FakeDataValidationBuilder(this.env);
   }
-  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder<FakeRange> {
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
     this.rec('newConditionalFormatRule');
-    return new FakeConditionalFormatRuleBuilder(this.env, this.active().resolver);
+    return new FakeConditionalFormatRuleBuilder(this.env, this.active());
   }
   flush(): void {
     this.rec('flush');

@@ -1,6 +1,6 @@
 // SpreadsheetApp Spreadsheet: its tabs, name, URL and time zone.
-import type { Book } from './book';
 import { Counted } from './env';
+import type { BookHandle } from './model';
 import type { FakeSheet } from './sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -9,7 +9,7 @@ export class FakeSpreadsheet
   extends Counted
   implements Pick<Spreadsheet, 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone'>
 {
-  constructor(readonly book: Book) {
+  constructor(readonly book: BookHandle<FakeSheet>) {
     super(book.env, 'SpreadsheetApp', 'Spreadsheet');
   }
 

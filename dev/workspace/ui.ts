@@ -1,6 +1,6 @@
 // Ui: menus, sidebars and alerts, all recorded in a UiRecord that tests and the preview read. Alerts
 // answer from a queue the test fills (default: the first button).
-import { Counted, Env } from './env';
+import { Counted, Env, type MenuEntry, type UiRecord } from './env';
 import { FakeHtmlOutput } from './html';
 
 export const ButtonSet = Object.freeze({
@@ -9,33 +9,6 @@ export const ButtonSet = Object.freeze({
   YES_NO: 'YES_NO',
   YES_NO_CANCEL: 'YES_NO_CANCEL',
 });
-
-/** One shape for all entries so callers can map items to [caption, functionName] directly. */
-export interface MenuEntry {
-  kind: 'item' | 'separator';
-  /** The item's caption; '' for a separator. */
-  caption: string;
-  /** '' for separators. */
-  functionName: string;
-}
-
-export interface UiRecord {
-  /** Menus added with addToUi; adding a menu with the same title again replaces it (onOpen reruns). */
-  menus: { title: string; addon: boolean; items: MenuEntry[] }[];
-  sidebars: { title: string; html: string; width: number }[];
-  alerts: { title: string; prompt: string; buttons: string; response: string }[];
-  /** Next answers to alert(), as button names ('OK', 'YES', 'NO'…); shifted one per call. */
-  answers: string[];
-}
-
-export function newUiRecord(): UiRecord {
-  return {
-    menus: [],
-    sidebars: [],
-    alerts: [],
-    answers: [],
-  };
-}
 
 /** The sidebar's fixed width in Sheets; setWidth on the output does not change it. */
 export const SIDEBAR_WIDTH = 300;
