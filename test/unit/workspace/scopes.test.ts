@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { loadAddOn } from '../../../dev/gas';
+import { BUILD_DIR, loadAddOn } from '../../../dev/gas';
 import { createWorkspace } from '../../../dev/workspace';
 import { manifestScopes, scopeTable } from '../../../dev/workspace/scopes';
 import { recordedCalls } from './recorded-calls';
@@ -108,7 +108,7 @@ test('every scope appsscript.json declares is needed by some call (no scope decl
 });
 
 test('the built add-on runs under the built manifest and refuses what it does not declare', () => {
-  const built = manifestScopes(path.join(process.env.PH_BUILD_DIR ?? 'build', 'appsscript.json'));
+  const built = manifestScopes(path.join(BUILD_DIR, 'appsscript.json'));
   expect(built).toEqual(MANIFEST);
   const addOn = loadAddOn({ scopes: without('script.container.ui') });
   expect(() => addOn.call('openSidebar')).toThrow(

@@ -1,6 +1,6 @@
 // The Sheets sidebar in real Chromium with more partners than one page: the directory is searched,
 // filtered and paged on the server, a profile is fetched when opened, and a save merges what changed.
-import { launch, openSidebar, type Session } from './browser';
+import { launch, openSidebar, type Session } from '../browser/browser';
 import type { Browser } from 'playwright-core';
 import { seedDemoSchool } from '../../dev/preview/demo';
 import { scaledData } from '../../dev/demo-data';
@@ -20,8 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session?.page.close();
-  await session?.preview.close();
+  await session?.close();
   await browser?.close();
   expect(session.errors).toEqual([]);
 });
