@@ -1,8 +1,8 @@
 // One project per folder of test/, so that a lane is a list of names:
 //   npm test            every project (what CI runs)
-//   npm run test:fast   unit, integration, browser: everyday work, under a minute
-//   npm run test:slow   scale, smoke, hardening, faults, security: thousands of rows, the smoke bundle,
-//                       fuzzing, a fault at every call, hostile input
+//   npm run test:fast   unit, integration, browser: everyday work
+//   npm run test:slow   scale, smoke, hardening, faults, security: hundreds to thousands of rows, the
+//                       smoke bundle, fuzzing, a fault at every call, hostile input
 // One folder alone: `npx jest --selectProjects hardening`; one file: `npx jest test/unit/args.test.ts`.
 // Each run first builds the add-on into a folder of its own under build-test/ (dev/jest-build.cjs), or
 // reuses the one an earlier run built from the same sources.
