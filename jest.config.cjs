@@ -33,6 +33,7 @@ const lane = (name) => ({
 module.exports = {
   projects: [...FAST, ...SLOW].map(lane),
   maxWorkers: 2,
-  workerIdleMemoryLimit: '300MB',
+  // No workerIdleMemoryLimit: a worker over it when the run ends is restarted while jest shuts the pool
+  // down, and the new one is force-exited ("A worker process has failed to exit gracefully").
   testTimeout: 30000,
 };
