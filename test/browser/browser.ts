@@ -135,8 +135,12 @@ export function sidebarPerTest(options: OpenOptions = {}): {
     state.tab = watched(await state.browser.newPage({ viewport: VIEWPORT }));
   });
   afterAll(async () => {
-    await state.tab?.page.close();
-    await state.browser?.close();
+    // Whatever became of the page, the connection to Chromium ends with the file.
+    try {
+      await state.tab?.page.close();
+    } finally {
+      await state.browser?.close();
+    }
   });
   beforeEach(async () => {
     // Leaving for about:blank first ends the last sidebar's scripts before its server stops.

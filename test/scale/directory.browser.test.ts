@@ -20,8 +20,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session?.close();
-  await browser?.close();
+  try {
+    await session?.close();
+  } finally {
+    await browser?.close();
+  }
   expect(session.errors).toEqual([]);
 });
 
