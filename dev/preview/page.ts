@@ -148,9 +148,9 @@ export function panel(addOn: AddOn, query: PanelQuery): Panel {
             `<td><a href="${escapeHtml(f.publishedUrl)}">Open the Form</a></td>`,
           ]),
         )
-      : '<p class="empty">No Forms yet: make a survey in the sidebar’s Surveys.</p>';
+      : '<p class="empty">No Forms yet: make a survey in the sidebar’s Surveys, or the partner intake Form in Settings.</p>';
     const shown = path
-      ? `<p class="help">The Form as the partner sees it (their personal link fills in their response code):</p><iframe class="form" title="Survey Form" src="${escapeHtml(path)}"></iframe>`
+      ? `<p class="help">The Form as a partner or an applicant sees it (a partner’s personal link fills in their response code); sending it fires the add-on’s form-submit trigger:</p><iframe class="form" title="Survey Form" src="${escapeHtml(path)}"></iframe>`
       : '';
     html = `${list}${shown}`;
   } else {

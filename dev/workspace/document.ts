@@ -26,6 +26,7 @@ import {
 } from './document-elements';
 import { DriveRegistry, DriveSource, DriveState, driveIdOf, MimeType, ROOT_FOLDER_ID } from './drive';
 import { FakeDriveAdvanced } from './drive-api';
+import { htmlToDoc } from './html-import';
 import { Counted, Env } from './env';
 import type { SpreadsheetRegistry } from './spreadsheet-app';
 import type { FakeUi } from './ui';
@@ -506,6 +507,15 @@ export function createDocsDrive(
     },
     () => [...spreadsheets.books.keys()],
   );
+  // Drive's HTML import makes a Doc straight into its folder (html-import.ts).
+  drive.importers.set(MimeType.GOOGLE_DOCS, (name, html, parentId) => {
+    const d = docs.add(name, htmlToDoc(env, html));
+    const entry = drive.lookupFile(d.id);
+    if (entry) entry.parents = [parentId];
+    return d.id;
+  });
+  // A spreadsheet the add-on creates is one it may reach under drive.file (drive/api/guides/api-specific-auth).
+  spreadsheets.madeByApp = (id) => drive.grant(id);
 
   const docOf = (idOrUrl: string): DocData => {
     const d = docs.docs.get(docs.idOf(idOrUrl));

@@ -17,6 +17,7 @@
 //   quoted values with \' for a quote, createdTime in RFC 3339 (UTC).
 import { Counted, Env } from './env';
 import { DriveRegistry, FileEntry, FolderEntry, MimeType, ROOT_FOLDER_ID } from './drive';
+import { FakeBlob } from './utilities';
 
 type Item = { kind: 'file'; entry: FileEntry } | { kind: 'folder'; entry: FolderEntry };
 
@@ -125,14 +126,28 @@ export class FakeDriveFiles extends Counted {
     if (media !== undefined && media !== null) this.unsupported('uploading file content');
   }
 
-  /** Files.create(resource, mediaData?, optionalArgs?): here only folders (mimeType FOLDER). */
+  /**
+   * Files.create(resource, mediaData?, optionalArgs?): a folder (mimeType FOLDER, no media), or a Google
+   * Doc imported from HTML (mimeType GOOGLE_DOCS with a text/html Blob: Drive converts it, as in
+   * workspace/drive/api/guides/manage-uploads, "Import to Google Docs types"; see html-import.ts).
+   */
   create(resource: unknown, mediaData?: unknown, optionalArgs?: unknown): Record<string, unknown> {
     this.rec('create');
     const body = record(resource) ?? this.fail('create', 'Invalid argument: resource');
-    this.noMedia(mediaData);
     const options = this.options('create', optionalArgs);
-    if (body.mimeType !== MimeType.FOLDER)
-      this.unsupported(`Drive.Files.create for anything but a folder (mimeType ${String(body.mimeType)})`);
+    const imported = body.mimeType === MimeType.GOOGLE_DOCS && mediaData !== undefined && mediaData !== null;
+    if (imported) {
+      if (!(mediaData instanceof FakeBlob)) return this.fail('create', 'Invalid argument: mediaData');
+      const media = mediaData.peek();
+      if (media.contentType !== 'text/html')
+        this.unsupported(`importing ${String(media.contentType)} into a Google Doc (only text/html)`);
+    } else {
+      this.noMedia(mediaData);
+      if (body.mimeType !== MimeType.FOLDER)
+        this.unsupported(
+          `Drive.Files.create for anything but a folder or an HTML import (mimeType ${String(body.mimeType)})`,
+        );
+    }
     const parents = body.parents === undefined ? [] : body.parents;
     if (!Array.isArray(parents)) return this.fail('create', 'Invalid value for parents');
     // One parent per item (workspace/drive/api/guides/ref-single-parent): a second one is refused.
@@ -140,6 +155,14 @@ export class FakeDriveFiles extends Counted {
     const parentId = parents.length ? this.parentFolder('create', String(parents[0])) : ROOT_FOLDER_ID;
     // A new file with no name is "Untitled" (workspace/drive/api/guides/create-file).
     const name = typeof body.name === 'string' && body.name !== '' ? body.name : 'Untitled';
+    if (imported && mediaData instanceof FakeBlob) {
+      const importer = this.drive.importers.get(MimeType.GOOGLE_DOCS);
+      if (!importer) return this.unsupported('imports without DocumentApp');
+      const id = importer(name, mediaData.peek().bytes.toString('utf8'), parentId);
+      this.drive.grant(id);
+      const file = this.drive.lookupFile(id) ?? this.fail('create', 'Internal error');
+      return this.resource('create', { kind: 'file', entry: file }, options.fields);
+    }
     const folder = this.drive.newFolder(name, parentId);
     // What the add-on creates it may reach (drive.file).
     this.drive.grant(folder.id);

@@ -108,6 +108,11 @@ export class DriveRegistry {
    * service (drive-api.ts).
    */
   readonly granted = new Set<string>();
+  /**
+   * How a file of a Google type is made from an upload (Files.create with media): by target mime type, the
+   * new file's id from its name, the uploaded text and its folder (document.ts registers Docs from HTML).
+   */
+  readonly importers = new Map<string, (name: string, text: string, parentId: string) => string>();
   private readonly resolvers: ((id: string) => DriveSource | undefined)[] = [];
   private readonly listers: (() => string[])[] = [];
 

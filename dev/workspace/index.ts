@@ -15,6 +15,7 @@ import { FakeFormApp, FormStore, linkFormsToDrive } from './forms';
 import { FakeMailApp, MailStore } from './mail';
 import { FakeScriptApp, spreadsheetTriggerSource, TriggerTable, WorkspaceClock } from './script';
 import { FakeSession } from './session';
+import { FakeSheetsAdvanced } from './sheets-api';
 import { FakeSpreadsheetApp, SpreadsheetRegistry } from './spreadsheet-app';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { loadSpreadsheet, saveSpreadsheet, WorkspaceState } from './state';
@@ -74,6 +75,8 @@ export interface AppsScriptServices {
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
   /** The Drive advanced service (API v3), as appsscript.json enables it: Files.create, get, update. */
   Drive: GoogleAppsScript.Drive;
+  /** The Sheets advanced service (API v4), as appsscript.json enables it: Spreadsheets.batchUpdate. */
+  Sheets: GoogleAppsScript.Sheets;
   Charts: GoogleAppsScript.Charts.Charts;
 }
 
@@ -91,7 +94,7 @@ export interface InspectedTab {
 }
 
 export interface Workspace extends DocsDriveHelpers {
-  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, ScriptApp, CalendarApp, Calendar (advanced service), MailApp, FormApp, Charts, DocumentApp, Drive (advanced service). */
+  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, ScriptApp, CalendarApp, Calendar and Sheets (advanced services), MailApp, FormApp, Charts, DocumentApp, Drive (advanced service). */
   globals: Record<string, unknown>;
   /** The same objects, typed as the real services. */
   services: AppsScriptServices;
@@ -203,6 +206,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     }),
     CalendarApp: new FakeCalendarApp(env, calendar),
     Calendar: new FakeCalendarAdvanced(env, calendar),
+    Sheets: new FakeSheetsAdvanced(env, registry),
     MailApp: new FakeMailApp(env, mail),
     FormApp: new FakeFormApp(env, forms),
     Charts: new FakeCharts(env),

@@ -218,8 +218,8 @@ const TABLE: Record<string, Record<string, Methods>> = {
   Utilities: { '': none('formatDate getUuid sleep') },
 
   // ---------------------------------------------------------------------------------------------------
-  // Advanced services (globals `Drive` and `Calendar`, recorded under 'Drive' and 'Calendar', keys such
-  // as 'Files.get' and 'Events.patch'). Their entries belong to the engineers faking them: add each
+  // Advanced services (globals `Drive`, `Calendar` and `Sheets`, recorded under their names, keys such
+  // as 'Files.get', 'Events.patch' and 'Spreadsheets.batchUpdate'). Their entries belong to the engineers faking them: add each
   // method with the scopes its REST reference page lists under "Authorization scopes", naming the page.
   // ---------------------------------------------------------------------------------------------------
   // workspace/drive/api/reference/rest/v3/files/create, get, list and update ("Authorization
@@ -254,6 +254,14 @@ const TABLE: Record<string, Record<string, Methods>> = {
         `${AUTH}drive.photos.readonly`,
         `${AUTH}drive.readonly`,
       ],
+    },
+  },
+  Sheets: {
+    // sheets/api/reference/rest/v4/spreadsheets/batchUpdate ("Authorization scopes"). Under drive.file
+    // alone the API would reach only files the add-on made or was given, which the fake does not model:
+    // the repository's manifest declares spreadsheets.
+    Spreadsheets: {
+      batchUpdate: [`${AUTH}drive`, `${AUTH}drive.file`, `${AUTH}spreadsheets`],
     },
   },
   Calendar: {

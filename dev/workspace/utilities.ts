@@ -3,6 +3,95 @@ import { randomUUID } from 'node:crypto';
 import { formatJavaDate, normalizeZone } from './datetime';
 import { Counted, Env, isDate } from './env';
 
+export const DigestAlgorithm = Object.freeze({
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
+});
+export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
+
+const NODE_DIGEST: Record<string, string> = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
+
+/** Java bytes are signed: -128..127. */
+function signed(buf: Buffer): number[] {
+  return Array.from(buf, (b) => (b > 127 ? b - 256 : b));
+}
+
+function toBuffer(data: unknown, charset?: unknown): Buffer {
+  if (Array.isArray(data)) return Buffer.from(data.map((b) => Number(b) & 0xff));
+  return Buffer.from(String(data), charset === 'US_ASCII' ? 'latin1' : 'utf8');
+}
+
+/** Java-style %s / %d / %% formatting, as Utilities.formatString and Logger.log use. */
+export function formatString(template: string, args: unknown[]): string {
+  let i = 0;
+  return template.replace(
+    /%(-?\d*)(\.\d+)?([sdfc%])/g,
+    (_m, _w: string, prec: string | undefined, conv: string) => {
+      if (conv === '%') return '%';
+      const v = args[i++];
+      if (conv === 'd') return String(Math.trunc(Number(v)));
+      if (conv === 'f') return Number(v).toFixed(prec ? Number(prec.slice(1)) : 6);
+      return String(v);
+    },
+  );
+}
+
+export class FakeBlob extends Counted {
+  constructor(
+    env: Env,
+    private bytes: Buffer,
+    private contentType: string | null,
+    private name: string | null,
+  ) {
+    super(env, 'Utilities', 'Blob');
+  }
+  /** What the Blob holds, for other fakes (a Drive upload): not a method of Apps Script's Blob, not counted. */
+  peek(): { readonly bytes: Buffer; readonly contentType: string | null } {
+    return { bytes: this.bytes, contentType: this.contentType };
+  }
+  getBytes(): number[] {
+    this.rec('getBytes');
+    return signed(this.bytes);
+  }
+  getDataAsString(charset?: string): string {
+    this.rec('getDataAsString');
+    return this.bytes.toString(charset === 'US_ASCII' ? 'latin1' : 'utf8');
+  }
+  setDataFromString(s: string): this {
+    this.rec('setDataFromString');
+    this.bytes = Buffer.from(String(s), 'utf8');
+    return this;
+  }
+  getContentType(): string | null {
+    this.rec('getContentType');
+    return this.contentType;
+  }
+  setContentType(t: string): this {
+    this.rec('setContentType');
+    this.contentType = t;
+    return this;
+  }
+  getName(): string | null {
+    this.rec('getName');
+    return this.name;
+  }
+  setName(name: string): this {
+    this.rec('setName');
+    this.name = name;
+    return this;
+  }
+}
+
 export class FakeUtilities extends Counted {
   /** Milliseconds passed to sleep(), for tests of back-off. */
   readonly slept: number[] = [];
@@ -23,6 +112,10 @@ export class FakeUtilities extends Counted {
   getUuid(): string {
     this.rec('getUuid');
     return randomUUID();
+  }
+  newBlob(data: unknown, contentType?: string, name?: string): FakeBlob {
+    this.rec('newBlob');
+    return new FakeBlob(this.env, toBuffer(data ?? ''), contentType ?? null, name ?? null);
   }
   /** Records the pause; the in-memory world does not wait. */
   sleep(milliseconds: number): void {

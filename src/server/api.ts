@@ -37,15 +37,19 @@ import {
   sendSurveyTest,
 } from './workspace/survey-send';
 import { answerSubmitted, refreshResponses } from './workspace/survey-answers';
-import { surveyView, writeSummaryTab } from './workspace/survey-results';
+import { makeSurveyReport, surveyView, writeSummaryTab } from './workspace/survey-results';
 import {
   askToCheckDetails,
   decideChange,
   detailsAnswered,
   isDetailsAnswer,
+  previewDetailsReminder,
   proposedChanges,
+  remindDetails,
 } from './workspace/details-checks';
-import { CHANGE_DECISIONS } from '../shared/choices';
+import { sendIntakeDigests, setIntakeDigest } from './workspace/intake-digest';
+import { decideIntake, intakeAnswered, intakeView, isIntakeAnswer, makeIntakeForm } from './workspace/intake';
+import { CHANGE_DECISIONS, INTAKE_DECISIONS } from '../shared/choices';
 import { conveningPlan, yearPlan } from './domain/schedule';
 import { SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';
 import { attention, nextCheckIn } from '../shared/partner-status';
@@ -59,6 +63,7 @@ import {
   gatheringDraft,
   id,
   importRequest,
+  optionalId,
   partnerDoc,
   partnerQuery,
   profileParts,
@@ -267,6 +272,10 @@ export const SERVER_FUNCTIONS: ServerTable = {
   refreshResponses: { args: [id], run: (db, surveyId) => refreshResponses(db(), surveyId) },
   getSurvey: { args: [id], run: (db, surveyId) => surveyView(db(), surveyId) },
   writeSurveySummary: { args: [id], run: (db, surveyId) => writeSummaryTab(db(), surveyId) },
+  makeSurveyReport: {
+    args: [id, bool],
+    run: (db, surveyId, names) => makeSurveyReport(db(), surveyId, names),
+  },
   closeSurvey: { args: [id], run: (db, surveyId) => closeSurvey(db(), surveyId) },
   askToCheckDetails: {
     args: [list(id, 5000), integer(1, 500)],
@@ -276,6 +285,21 @@ export const SERVER_FUNCTIONS: ServerTable = {
   decideChange: {
     args: [id, oneOf(CHANGE_DECISIONS)],
     run: (db, changeId, decision) => decideChange(db(), changeId, decision),
+  },
+  previewDetailsReminder: { args: [], run: (db) => previewDetailsReminder(db()) },
+  remindDetails: { args: [integer(1, 500)], run: (db, batch) => remindDetails(db(), batch) },
+  makeIntakeForm: { args: [], run: (db) => makeIntakeForm(db()) },
+  getIntake: { args: [], run: (db) => intakeView(db()) },
+  setIntakeDigest: {
+    args: [bool, text(320)],
+    run: (db, on, to) => {
+      setIntakeDigest(db(), on, to);
+      return intakeView(db());
+    },
+  },
+  decideIntake: {
+    args: [id, oneOf(INTAKE_DECISIONS), optionalId],
+    run: (db, answerId, decision, partnerId) => decideIntake(db(), answerId, decision, partnerId),
   },
   saveNeed: { args: [saveRequest], run: (db, request) => saveRecord<Need>(db(), 'needs', request) },
   getGaps: { args: [], run: (db) => gapsView(db()) },
@@ -341,6 +365,7 @@ export function runQueuedJobs(): void {
           true,
         );
       else if (job.kind === 'detailsSend') askToCheckDetails(db, [], 500);
+      else if (job.kind === 'detailsRemind') remindDetails(db, 500, true);
       else remindSurvey(db, job.id, 0, 500, true);
     } catch (error) {
       console.error(`${job.kind} ${job.id}: ${error instanceof Error ? error.message : String(error)}`);
@@ -355,5 +380,12 @@ export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
   const db = openDatabaseOutside(sheet.getParent());
   // A "Check your details" answer is known by its code question, with no call to any service.
   if (isDetailsAnswer(e.namedValues)) detailsAnswered(db, e.namedValues);
+  // An intake answer: the intake questions, on the intake Form's tab (recorded when it was made).
+  else if (isIntakeAnswer(db, sheet, e.namedValues)) intakeAnswered(db, e.namedValues);
   else answerSubmitted(db, sheet, e.range, e.namedValues);
+}
+
+/** The daily time-driven trigger of the intake digest. */
+export function intakeDigestDue(): void {
+  sendIntakeDigests();
 }

@@ -2,7 +2,7 @@
 // what menus, triggers and google.script.run can call. Keep it to one line each. Each server function of
 // the table (SERVER_FUNCTIONS in api.ts) has a stub `return serve('<its name>', args)` here, and every other
 // function is a menu item or a trigger: test/unit/server-functions.test.ts holds both.
-import { runQueuedJobs, serve, surveySubmitted } from './api';
+import { intakeDigestDue, runQueuedJobs, serve, surveySubmitted } from './api';
 import { buildMenu, showDocsSidebar, showHelp, showSidebar, runSetUpFromMenu } from './ui';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -198,6 +198,10 @@ export function writeSurveySummary(...args: unknown[]): unknown {
   return serve('writeSurveySummary', args);
 }
 
+export function makeSurveyReport(...args: unknown[]): unknown {
+  return serve('makeSurveyReport', args);
+}
+
 export function closeSurvey(...args: unknown[]): unknown {
   return serve('closeSurvey', args);
 }
@@ -212,6 +216,35 @@ export function getProposedChanges(...args: unknown[]): unknown {
 
 export function decideChange(...args: unknown[]): unknown {
   return serve('decideChange', args);
+}
+
+export function previewDetailsReminder(...args: unknown[]): unknown {
+  return serve('previewDetailsReminder', args);
+}
+
+export function remindDetails(...args: unknown[]): unknown {
+  return serve('remindDetails', args);
+}
+
+export function makeIntakeForm(...args: unknown[]): unknown {
+  return serve('makeIntakeForm', args);
+}
+
+export function setIntakeDigest(...args: unknown[]): unknown {
+  return serve('setIntakeDigest', args);
+}
+
+/** The daily time-driven trigger that emails the intake digest to those who asked for it. */
+export function sendIntakeDigest(): void {
+  intakeDigestDue();
+}
+
+export function getIntake(...args: unknown[]): unknown {
+  return serve('getIntake', args);
+}
+
+export function decideIntake(...args: unknown[]): unknown {
+  return serve('decideIntake', args);
 }
 
 /** The spreadsheet's onFormSubmit trigger: a survey answer arrived, match it to its partner by code. */

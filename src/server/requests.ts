@@ -51,6 +51,8 @@ import {
 export const time = pattern((t) => normalTime(t) === t, 'a time like 15:30');
 export const isoDate = pattern(isIsoDate, 'a date like 2026-09-15');
 export const id = pattern((t) => ID.test(t), 'an id');
+/** An id, or '' for none. */
+export const optionalId = pattern((t) => t === '' || ID.test(t), 'an id or empty');
 
 export const saveRequest = shape<SaveRequest>({
   id: optional(text(60)),

@@ -84,3 +84,7 @@ export const PLAN_MONTHS = [9, 10, 11, 12, 1, 2, 3, 4, 5, 6] as const;
 /** What the coordinator does with a change a partner proposed to its own details. */
 export const CHANGE_DECISIONS = ['accept', 'reject'] as const;
 export type ChangeDecision = (typeof CHANGE_DECISIONS)[number];
+
+/** What the coordinator does with an intake answer kept for review: add it, say which partner it is, or set it aside. */
+export const INTAKE_DECISIONS = ['add', 'same', 'dismiss'] as const;
+export type IntakeDecision = (typeof INTAKE_DECISIONS)[number];

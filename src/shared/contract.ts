@@ -20,6 +20,7 @@ import type { GatheringKind, SurveyKind, TableKey } from './schema';
 import type {
   AgendaTable,
   ChangeDecision,
+  IntakeDecision,
   Audience,
   ImportDecision,
   PartnerDoc,
@@ -486,6 +487,40 @@ export interface ProposedChanges {
   readonly answered: number;
 }
 
+/** The partner intake Form, once made: its public link (to put on a website) and its edit link. */
+export interface IntakeForm {
+  readonly url: string;
+  readonly editUrl: string;
+}
+
+/** An intake answer kept for the coordinator: a possible duplicate, or one beyond the day's cap. */
+export interface IntakeAnswerView {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly status: 'possible duplicate' | 'waiting';
+  readonly duplicateOf: { readonly id: string; readonly name: string } | null;
+  readonly reason: string;
+  readonly receivedAt: string;
+  /** What the applicant wrote, question by question, as text. */
+  readonly answers: readonly { readonly question: string; readonly answer: string }[];
+}
+
+export interface IntakeView {
+  /** Null until the Form is made. */
+  readonly form: IntakeForm | null;
+  /** Prospects added from the Form in the last 7 days, newest first. */
+  readonly recent: readonly {
+    readonly partnerId: string;
+    readonly name: string;
+    readonly receivedAt: string;
+  }[];
+  readonly review: readonly IntakeAnswerView[];
+  readonly dailyCap: number;
+  /** Where the daily digest email goes; '' when the coordinator has not asked for one. */
+  readonly digestTo: string;
+}
+
 export type DecideResult =
   | { readonly status: 'accepted' | 'rejected' }
   | { readonly status: 'conflict' | 'invalid'; readonly message: string; readonly current: string };
@@ -646,10 +681,22 @@ export interface ServerApi {
   refreshResponses(surveyId: string): { responses: number; matched: number } & SurveyFigures;
   getSurvey(surveyId: string): SurveyView;
   writeSurveySummary(surveyId: string): { tab: string; rows: number };
+  /** A Doc for the principal: the figures in words and the open answers, with names only if asked. */
+  makeSurveyReport(surveyId: string, names: boolean): MadeDoc;
   closeSurvey(surveyId: string): Listed<Survey>;
   askToCheckDetails(partnerIds: string[], batch: number): DetailsAskResult;
   getProposedChanges(): ProposedChanges;
   decideChange(changeId: string, decision: ChangeDecision): DecideResult;
+  /** Who is due a reminder to check their details: asked, and not answered. */
+  previewDetailsReminder(): MailPlan;
+  remindDetails(batch: number): SendResult;
+  /** Makes the partner intake Form (once; later calls give the same Form). */
+  makeIntakeForm(): IntakeForm;
+  getIntake(): IntakeView;
+  /** A daily email of the intake answers, to `to` (or the coordinator's own address when ''), or none. */
+  setIntakeDigest(on: boolean, to: string): IntakeView;
+  /** An answer kept for review: add it as a new prospect, say it is an existing partner, or set it aside. */
+  decideIntake(answerId: string, decision: IntakeDecision, partnerId: string): IntakeView;
   saveNeed(request: SaveRequest): SaveResult<Need>;
   getGaps(): GapsView;
   /** The open needs by coverage, counted again after a partner save (the header shows them). */

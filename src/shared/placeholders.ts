@@ -9,7 +9,7 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   'gathering.title': 'The gathering’s title',
   'gathering.kind': 'Multi-partner gathering, 1-on-1 check-in, …',
   'gathering.date': 'Its date, e.g. Tuesday, September 8, 2026',
-  'gathering.time': 'Start and end, e.g. 15:30–17:00',
+  'gathering.time': 'Start and end, e.g. 3:30–5:00 PM',
   'gathering.location': 'Location or video link',
   'gathering.objectives': 'Objectives',
   'gathering.topic': 'The timely topic',

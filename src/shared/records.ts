@@ -29,6 +29,7 @@ export type Onboarding = RecordOf<'onboarding'>;
 export type Review = RecordOf<'reviews'>;
 export type DetailsCheck = RecordOf<'detailsChecks'>;
 export type ProposedChange = RecordOf<'proposedChanges'>;
+export type IntakeAnswer = RecordOf<'intake'>;
 
 export type FieldValue = string | boolean | string[];
 

@@ -16,7 +16,8 @@ export type TableKey =
   | 'onboarding'
   | 'reviews'
   | 'detailsChecks'
-  | 'proposedChanges';
+  | 'proposedChanges'
+  | 'intake';
 
 export type FieldType =
   | 'id' // stable row id, made by the add-on
@@ -152,6 +153,21 @@ export const RECIPIENT_STATUSES = ['queued', 'sent', 'failed', 'responded', 'fla
 /** A partner asked to check its details: the email waits, went, failed, or the partner answered. */
 export const DETAILS_CHECK_STATUSES = ['queued', 'sent', 'failed', 'answered'] as const;
 export const CHANGE_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+/**
+ * An answer to the partner intake Form: made a prospect ('added'), kept because the organization may
+ * already be in the sheet ('possible duplicate') or because the day's cap was reached ('waiting'), found
+ * to be a partner already in the sheet ('same as existing'), or set aside by the coordinator ('dismissed').
+ */
+export const INTAKE_STATUSES = [
+  'added',
+  'possible duplicate',
+  'waiting',
+  'same as existing',
+  'dismissed',
+] as const;
+export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
+/** Where a partner came from, when Partner Hub knows: the intake Form. */
+export const INTAKE_SOURCE = 'intake Form';
 /** The tables a partner's answer may propose changes to. */
 export const CHANGE_TABLES = ['partners', 'contacts', 'agreements'] as const;
 
@@ -213,6 +229,8 @@ export const TABLES = {
       { key: 'notes', header: 'Notes', type: 'longtext', max: LONG },
       // The day the partner last answered "Check your details" with nothing to change.
       { key: 'confirmed', header: 'Details confirmed', type: 'date' },
+      // Where the partner came from: "intake Form" for one made from an answer to the intake Form.
+      { key: 'source', header: 'Source', type: 'text', max: SHORT },
       ...stamps,
     ],
   },
@@ -476,6 +494,7 @@ export const TABLES = {
       { key: 'status', header: 'Status', type: 'enum', options: DETAILS_CHECK_STATUSES, required: true },
       { key: 'sentAt', header: 'Sent at', type: 'timestamp' },
       { key: 'answeredAt', header: 'Answered at', type: 'timestamp' },
+      { key: 'remindedAt', header: 'Reminded at', type: 'timestamp' },
       { key: 'error', header: 'Problem', type: 'text', max: 1000 },
       { key: 'partnerVersion', header: 'Partner row version', type: 'text', max: 100 },
       { key: 'formId', header: 'Form ID (Partner Hub)', type: 'text', max: 300 },
@@ -503,6 +522,26 @@ export const TABLES = {
       { key: 'partnerVersion', header: 'Partner row version', type: 'text', max: 100 },
       { key: 'decidedAt', header: 'Decided at', type: 'timestamp' },
       { key: 'note', header: 'Note', type: 'text', max: 1000 },
+      ...stamps,
+    ],
+  },
+  // Every answer to the public partner intake Form, with what became of it. The answer itself is kept
+  // as the Form gave it (clipped, as text), so a possible duplicate or a waiting answer can still be added.
+  intake: {
+    key: 'intake',
+    tab: 'Intake Answers',
+    idPrefix: 'I',
+    columns: [
+      { key: 'id', header: 'Answer ID', type: 'id' },
+      { key: 'name', header: 'Organization', type: 'text', max: SHORT },
+      { key: 'email', header: 'Contact email', type: 'text', max: 254 },
+      { key: 'status', header: 'Status', type: 'enum', options: INTAKE_STATUSES, required: true },
+      { key: 'partnerId', header: 'Partner ID', type: 'ref', refTable: 'partners' },
+      { key: 'duplicateOf', header: 'Possible duplicate of', type: 'ref', refTable: 'partners' },
+      { key: 'reason', header: 'Why', type: 'text', max: 1000 },
+      { key: 'receivedAt', header: 'Received at', type: 'timestamp' },
+      { key: 'decidedAt', header: 'Decided at', type: 'timestamp' },
+      { key: 'answer', header: 'Answer (Partner Hub)', type: 'longtext', max: 45000 },
       ...stamps,
     ],
   },

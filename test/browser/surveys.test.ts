@@ -91,8 +91,29 @@ describe('surveys', () => {
     await page
       .getByText(/^2 responses: 2 matched to partners; 0 answers flagged .*; 0 partners below the threshold/)
       .waitFor();
-    await page.getByRole('table', { name: 'Scales, all partners (1–5)' }).waitFor();
-    await expect(page.getByRole('row', { name: /trust each other\. 4\.5/ }).count()).resolves.toBe(1);
+    // One card per question, in plain words with a bar: two answers, 4 and 5.
+    const trust = page.locator('section.card', { hasText: 'trust each other.' });
+    await trust.getByText('Average 4.5 of 5, from 2 answers. Answers ran from 4 to 5.').waitFor();
+    await expect(trust.getByRole('img', { name: /^Average 4\.5 of 5/ }).count()).resolves.toBe(1);
+    // Nothing in a card runs past its box at the sidebar's width.
+    const overflow = await page.evaluate(
+      () =>
+        Array.from(document.querySelectorAll('section.card *')).filter(
+          (el) =>
+            el.scrollWidth > (el as HTMLElement).clientWidth + 1 &&
+            getComputedStyle(el).overflow === 'visible' &&
+            el.clientWidth > 0,
+        ).length,
+    );
+    expect(overflow).toBe(0);
+    // The report for the principal: a Doc with the figures in the same words, no names unless asked.
+    await page.getByRole('button', { name: 'Make the survey report' }).click();
+    await page.getByRole('link', { name: 'Open the survey report' }).waitFor();
+    const reportUrl =
+      (await page.getByRole('link', { name: 'Open the survey report' }).getAttribute('href')) ?? '';
+    const report = w.inspectDocument(reportUrl).tree.text;
+    expect(report).toContain('Average 4.5 of 5, from 2 answers.');
+    expect(report).toContain('<img src=x onerror="window.__pwned=2">');
     await page.getByRole('button', { name: 'Write the Summary tab' }).click();
     await page.getByText(/The Survey Summary tab has the figures/).waitFor();
     expect(w.inspect().tabs.find((t) => t.name === 'Survey Summary')?.charts).toHaveLength(1);

@@ -28,10 +28,10 @@ describe('demo data', () => {
     }
     const partners = rowsOf(addOn, 'Partners');
     expect(partners.every((row) => row.some((v) => String(v).startsWith('Demo data:')))).toBe(true);
-    // Contiguous blocks: one setValues per demo tab, however many rows, plus the header of each new tab.
-    expect(addOn.workspace.calls.count('SpreadsheetApp.Range.setValues')).toBe(
-      filled.tabs.length + filled.setUp.created.length,
-    );
+    // Contiguous blocks: one setValues per demo tab, however many rows; the new tabs (their headers
+    // with them) in one request of the Sheets API.
+    expect(addOn.workspace.calls.count('SpreadsheetApp.Range.setValues')).toBe(filled.tabs.length);
+    expect(addOn.workspace.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(1);
     expect(failure(addOn, 'fillDemoData')).toBe(
       'The demo data is already in this spreadsheet. Nothing was added.',
     );

@@ -28,7 +28,7 @@ const appFolders = (addOn: AddOn) =>
   addOn.workspace.inspectDrive().folders.filter((f) => f.name === FOLDER_NAME && !f.trashed);
 
 describe('the agendas folder', () => {
-  it('is made by Partner Hub the first time, holds each new agenda (moved by Drive.Files.update), and may be renamed or moved', () => {
+  it('is made by Partner Hub the first time, holds each new agenda (imported straight into it), and may be renamed or moved', () => {
     const addOn = demo();
     const [first, second] = plannedYear(addOn);
     const w = addOn.workspace;
@@ -40,8 +40,9 @@ describe('the agendas folder', () => {
     expect(folder.parents).toEqual([w.inspectDrive().folders.find((f) => f.name === 'My Drive')?.id]);
     expect(item(addOn, docIdOf(agenda.url))?.parents).toEqual([folder.id]);
     const calls = w.calls.byMethod();
-    expect(calls['Drive.Files.create']).toBe(1);
-    expect(calls['Drive.Files.update']).toBe(1);
+    // One create makes the folder, one imports the agenda into it: nothing to move.
+    expect(calls['Drive.Files.create']).toBe(2);
+    expect(calls['Drive.Files.update']).toBeUndefined();
     expect(w.calls.byService().DriveApp).toBeUndefined();
     expect(ok<SettingsView>(addOn, 'getSettings').agendaFolder).toEqual({
       status: 'ready',
@@ -55,7 +56,12 @@ describe('the agendas folder', () => {
     w.calls.reset();
     const next = madeAgenda(addOn, second.record.id);
     expect(next.notes).toEqual([]);
-    expect(w.calls.count('Drive.Files.create')).toBe(0);
+    // The one create is the agenda's import: no new folder.
+    expect(w.calls.count('Drive.Files.create')).toBe(1);
+    expect(
+      appFolders(addOn).length +
+        w.inspectDrive().folders.filter((f) => f.name === 'Gathering agendas').length,
+    ).toBe(1);
     expect(item(addOn, docIdOf(next.url))?.parents).toEqual([folder.id]);
     expect(ok<SettingsView>(addOn, 'getSettings').agendaFolder).toMatchObject({
       status: 'ready',
@@ -120,8 +126,8 @@ describe('replacing an agenda', () => {
     expect(replaced.notes).toEqual([]);
     expect(item(addOn, docIdOf(old.url))?.trashed).toBe(true);
     expect(item(addOn, docIdOf(replaced.url))?.trashed).toBe(false);
-    // One update moves the new Doc, one trashes the old: no DriveApp.
-    expect(w.calls.count('Drive.Files.update')).toBe(2);
+    // The new Doc is imported into the folder; one update trashes the old: no DriveApp.
+    expect(w.calls.count('Drive.Files.update')).toBe(1);
     expect(w.calls.byService().DriveApp).toBeUndefined();
   });
 

@@ -6,6 +6,7 @@ import type {
   FollowUpResult,
   GatheringDraft,
   Listed,
+  SaveResult,
 } from '../../src/shared/contract';
 import type { Gathering } from '../../src/shared/records';
 import { DEMO_YEAR, seedDemoSchool, signEmails } from '../../dev/preview/demo';
@@ -104,6 +105,60 @@ describe('agenda Docs', () => {
     expect(replaced.url).not.toBe(made.url);
   });
 
+  it('is designed for the room: a title block, clock times for each part, roles, no contact details and no internal id', () => {
+    const addOn = demo();
+    const [first] = planned(addOn);
+    const saved = ok<SaveResult<Gathering>>(addOn, 'saveGathering', {
+      id: first.record.id,
+      version: first.version,
+      values: { facilitator: 'Ms. Rivera' },
+    });
+    expect(saved.status).toBe('saved');
+    const made = ok<AgendaResult>(addOn, 'makeAgenda', first.record.id, false);
+    const doc = addOn.workspace.inspectDocument(made.url);
+    const nodes = doc.tree.children ?? [];
+    const texts = nodes.map((n) => n.text);
+    expect(texts.slice(0, 3)).toEqual([
+      'Riverside Community School',
+      'Fall partner gathering',
+      'Tuesday, September 8, 2026 · 3:30–5:00 PM · Library',
+    ]);
+    expect(nodes[1].heading).toBe('HEADING1');
+    expect(texts).toContain('Facilitator: Ms. Rivera');
+    expect(texts).toContain('Note-taker: ______________________');
+    // The five parts of a 90-minute gathering, each with its start and end on a 12-hour clock.
+    expect(
+      nodes.filter((n) => n.heading === 'HEADING2' && /[AP]M · /.test(n.text)).map((n) => n.text),
+    ).toEqual([
+      '3:30–3:40 PM · Community building',
+      '3:40–4:20 PM · Timely topic',
+      '4:20–4:40 PM · Coming up',
+      '4:40–4:50 PM · Action steps',
+      '4:50–5:00 PM · Closing',
+    ]);
+    // What the Doc reads (the link's address aside).
+    expect(doc.tree.text).not.toMatch(/G-[A-Za-z0-9]{4,}/);
+    expect(doc.tree.text).not.toMatch(/@/);
+    // The last line leads back to the gathering, which the Docs sidebar finds through it.
+    const last = nodes.filter((n) => n.text).at(-1);
+    expect(last?.text).toBe('Open this gathering in the partner spreadsheet');
+    expect(JSON.stringify(last?.runs)).toContain(`#ph-gathering=${first.record.id}`);
+  });
+
+  it('spreads the parts over a gathering of another length', () => {
+    const addOn = demo();
+    const [first] = planned(addOn);
+    ok(addOn, 'saveGathering', {
+      id: first.record.id,
+      version: first.version,
+      values: { start: '09:00', end: '10:00' },
+    });
+    const made = ok<AgendaResult>(addOn, 'makeAgenda', first.record.id, false);
+    const texts = (addOn.workspace.inspectDocument(made.url).tree.children ?? []).map((n) => n.text);
+    expect(texts).toContain('9:00–9:07 AM · Community building');
+    expect(texts).toContain('9:53–10:00 AM · Closing');
+  });
+
   it('costs the same number of Docs and Drive calls for 3 partners as for 20', () => {
     const cost = (n: number) => {
       const addOn = demo();
@@ -135,7 +190,7 @@ describe('agenda Docs', () => {
     const doc = addOn.workspace.inspectDocument((made as { url: string }).url);
     const nodes = doc.tree.children ?? [];
     expect(nodes[0].text).toBe('Agenda for Fall partner gathering at Riverside Community School');
-    expect(nodes[1].text).toBe('When: Tuesday, September 8, 2026, 15:30–17:00');
+    expect(nodes[1].text).toBe('When: Tuesday, September 8, 2026, 3:30–5:00 PM');
     expect(nodes[2].type).toBe('TABLE');
     expect(nodes[3].text).toBe('Bring: {{gathering.snacks}}');
     expect(

@@ -4,7 +4,14 @@
 import { loadAddOn, type AddOn, type RunOutcome } from '../../dev/gas';
 import { seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import type { WorkspaceState } from '../../dev/workspace';
-import type { AgendaResult, Directory, Listed, ProposedChanges, SaveResult } from '../../src/shared/contract';
+import type {
+  AgendaResult,
+  Directory,
+  IntakeView,
+  Listed,
+  ProposedChanges,
+  SaveResult,
+} from '../../src/shared/contract';
 import type { ActionItem, Gathering, Survey } from '../../src/shared/records';
 import type { Question } from '../../src/shared/survey';
 
@@ -27,6 +34,8 @@ export interface Ctx {
   readonly surveyId: string;
   /** A change a partner proposed to its own details, waiting for the coordinator. */
   readonly changeId: string;
+  /** An intake answer kept as a possible duplicate, waiting for the coordinator. */
+  readonly intakeAnswerId: string;
   readonly agendaDocId: string;
   readonly templateDocId: string;
   readonly calendarId: string;
@@ -128,6 +137,17 @@ export function fixture(): Fixture {
   w.forms.submit(link, { 'Main contact: phone': '+1 555 010 0199' });
   const changeId = ok<ProposedChanges>(addOn, 'getProposedChanges').partners[0]?.changes[0]?.id;
   if (!changeId) throw new Error('The details check proposed no change.');
+  const intake = ok<{ url: string }>(addOn, 'makeIntakeForm');
+  const applicant = {
+    'Organization name': other.record.name,
+    'Focus areas': ['tutoring'],
+    'Services you offer': 'Homework help',
+    'Main contact: name': 'Pat Lee',
+    'Main contact: email': 'pat@applicant.example.org',
+  };
+  w.forms.submit(intake.url, applicant);
+  const intakeAnswerId = ok<IntakeView>(addOn, 'getIntake').review[0]?.id;
+  if (!intakeAnswerId) throw new Error('The intake answer was not kept for review.');
   const template = w.addDocument('Our agenda template', [
     '{{gathering.title}}',
     'At {{gathering.location}}, {{gathering.date}} {{gathering.time}}',
@@ -156,6 +176,7 @@ export function fixture(): Fixture {
       actionItemId: item.record.id,
       surveyId: survey.record.id,
       changeId,
+      intakeAnswerId,
       agendaDocId,
       templateDocId: template.getId(),
       calendarId: w.services.CalendarApp.getDefaultCalendar().getId(),

@@ -4,8 +4,8 @@
 // elements, and links that are not http(s) or a plain mailto.
 import type { Browser, Page } from 'playwright-core';
 import type { AddOn } from '../../dev/gas';
-import { signEmails } from '../../dev/preview/demo';
 import { startPreview, type Preview } from '../../dev/preview/server';
+import { signEmails } from '../../dev/preview/demo';
 import type { Directory, Listed } from '../../src/shared/contract';
 import type { Survey } from '../../src/shared/records';
 import { TABLES } from '../../src/shared/schema';
@@ -49,7 +49,7 @@ function typeCells(addOn: AddOn, tab: string, row: number | 'new', cells: Record
   for (const [header, value] of Object.entries(cells)) {
     const col = headers.indexOf(header) + 1;
     if (col < 1) throw new Error(`no column ${header} in ${tab}`);
-    sheet.getRange(at, col).setValues([[/^[=+\-@']/.test(value) ? `'${value}` : value]]);
+    sheet.getRange(at, col).setValue(/^[=+\-@']/.test(value) ? `'${value}` : value);
   }
 }
 
@@ -66,13 +66,13 @@ function rowOf(addOn: AddOn, tab: string, id: string): number {
 }
 
 function seedAll(addOn: AddOn): void {
+  // Emails to partners go out signed: the coordinator gives a signature first.
+  signEmails(addOn);
   const d = ok<Directory>(addOn, 'getDirectory');
   const other = d.partners.find((p) =>
     d.contacts.some((c) => c.record.partnerId === p.record.id && c.record.email),
   );
   if (!other) throw new Error('The demo school has no partner with a contact email.');
-  // Survey emails are signed (Settings) before any goes, as the server requires.
-  signEmails(addOn);
   seedSchool(addOn, PAYLOADS[1]);
   PAYLOADS.forEach((p, i) => {
     const s = seedPayload(addOn, p, i, other.record.id);
@@ -143,8 +143,7 @@ async function check(target: Page, label: string, count = true): Promise<string[
         script: count('script'),
         img: count('img'),
         svg: count('svg'),
-        // The email preview is a frame sandboxed with no permission at all (no script runs in it,
-        // it reaches nothing of the sidebar): any other frame is new.
+        // The email preview's frame is the page's own, sandboxed with no permission (no script runs in it).
         iframe: count('iframe:not([sandbox=""]), frame, object, embed'),
         style: count('style, link[rel]'),
         meta: count('meta[http-equiv]'),

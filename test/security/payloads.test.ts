@@ -93,6 +93,8 @@ describe.each(PAYLOADS.map((p) => [p.name, p]))('payload: %s', (_name: string, p
     answerSurvey(addOn, seeded, p, ctx.partnerId);
     ok(addOn, 'getSurvey', survey.record.id);
     ok(addOn, 'writeSurveySummary', survey.record.id);
+    // The report for the principal, with the partners' names: their text is in it, as text.
+    ok(addOn, 'makeSurveyReport', survey.record.id, true);
     w.clock.advance(8 * DAY);
     ok(addOn, 'remindSurvey', survey.record.id, 7, 50);
 

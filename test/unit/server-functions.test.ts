@@ -20,6 +20,7 @@ const NOT_SERVED = [
   'openHelp',
   'resumeJobs',
   'onSurveySubmit',
+  'sendIntakeDigest',
 ];
 
 const exported = Object.keys(entry).filter(

@@ -1,11 +1,12 @@
 // Partners keep their own details current: the profile's "Ask to check details" button, and the review
 // of the changes partners proposed, old → new, each accepted (one cell written) or rejected. Every value
 // a partner typed is shown as text (dom.ts builds no markup from it).
-import type { DetailsAskResult, ProposedChangeView } from '../../shared/contract';
+import type { DetailsAskResult, ProposedChangeView, SendResult } from '../../shared/contract';
 import type { ChangeDecision } from '../../shared/choices';
 import { call } from '../common/run';
 import { h, replace } from '../common/dom';
 import { busy, say, view as app } from './app';
+import { confirmMail, plural } from './signature';
 
 /** What an ask did, in plain words. */
 export function askSummary(r: DetailsAskResult): string {
@@ -40,6 +41,67 @@ export function askButton(partnerId: string): HTMLElement {
   return button;
 }
 
+/** Reminds the partners asked who have not answered: asks first, naming how many and the quota. */
+function remindButton(): HTMLElement {
+  const button: HTMLButtonElement = h(
+    'button',
+    {
+      onclick: async () => {
+        const plan = await busy(
+          'Counting who is due a reminder…',
+          () => call('previewDetailsReminder'),
+          button,
+        );
+        if (!plan) return;
+        if (!plan.emails) {
+          say('No one is due a reminder: everyone asked has answered or was reminded today.', 'info', button);
+          return;
+        }
+        const go = await confirmMail(
+          plan,
+          {
+            title: `Remind ${plural(plan.emails, 'partner')}?`,
+            body: [
+              'A reminder with its own link goes to the main contact of each partner asked to check its details who has not answered.',
+            ],
+            confirm: `Send ${plural(plan.emails, 'reminder')}`,
+          },
+          button,
+        );
+        if (!go) return;
+        button.disabled = true;
+        let reminded = 0;
+        let last: SendResult | undefined;
+        for (;;) {
+          last = await busy(
+            `Sending reminders… ${reminded} of ${plan.emails}`,
+            () => call('remindDetails', 50),
+            button,
+          );
+          if (!last) break;
+          reminded += last.sent.length;
+          if (last.queued === 0 || last.stoppedBy !== 'batch') break;
+        }
+        button.disabled = false;
+        if (!last) return;
+        say(
+          `Reminded ${reminded}.` +
+            (last.failed.length ? ` Not sent to ${last.failed.map((f) => f.email).join(', ')}.` : '') +
+            (last.queued
+              ? last.stoppedBy === 'quota'
+                ? ` ${last.queued} wait for tomorrow's email quota; Partner Hub sends them then.`
+                : ` ${last.queued} still to send; Partner Hub finishes them in the background.`
+              : ''),
+          last.failed.length ? 'error' : 'info',
+          button,
+        );
+      },
+    },
+    'Remind those who have not answered',
+  );
+  return button;
+}
+
 /** The changes partners proposed, by partner, each with Accept and Reject. */
 export async function showProposedChanges(back: () => void): Promise<void> {
   const data = await busy('Loading…', () => call('getProposedChanges'));
@@ -54,6 +116,7 @@ export async function showProposedChanges(back: () => void): Promise<void> {
       { class: 'meta' },
       `${data.answered} answered · ${data.waiting} asked and not answered yet. Ask a partner from its profile.`,
     ),
+    data.waiting ? remindButton() : null,
     data.partners.length
       ? h(
           'ul',

@@ -7,6 +7,7 @@ import { call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
 import { busy, focusHeading, say, view } from './app';
 import { signatureInputs } from './signature';
+import { intakeSection } from './intake';
 
 export async function showSettings(): Promise<void> {
   const settings = await busy('Loading settings…', () => call('getSettings'));
@@ -87,6 +88,7 @@ export async function showSettings(): Promise<void> {
     ...templates.map((t) => t.el),
     h('div', { class: 'filter' }, h('label', { for: 'set-calendar' }, 'Calendar for gatherings'), calendar),
     saveAll,
+    intakeSection(),
     h('h3', {}, 'Documents for people outside the sheet'),
     h(
       'div',

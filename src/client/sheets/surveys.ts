@@ -11,6 +11,7 @@ import { askToConfirm } from '../common/dialog';
 import { busy, focusHeading, reload, say, state, view } from './app';
 import { confirmMail, plural, signatureInputs } from './signature';
 import { partnerIdsWith, partnerPicker } from './picker';
+import { summaryCards } from './survey-summary';
 
 export function showSurveys(): void {
   const surveys = [...(state.directory?.surveys ?? [])].sort((a, b) =>
@@ -211,8 +212,6 @@ async function newSurvey(kind: SurveyKind = 'end-of-year partnership survey'): P
   focusHeading('new-survey-title');
 }
 
-const round = (n: number | null, digits = 2) =>
-  n === null ? '–' : String(Math.round(n * 10 ** digits) / 10 ** digits);
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
 export async function showSurvey(id: string): Promise<void> {
@@ -395,74 +394,40 @@ function renderSurvey(v: SurveyView): void {
         'Write the Summary tab',
       ),
     ),
-    sum.scales.length
-      ? h(
-          'table',
-          { class: 'compare' },
-          h('caption', {}, 'Scales, all partners (1–5)'),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, 'Question'),
-              h('th', { scope: 'col' }, 'Mean'),
-              h('th', { scope: 'col' }, 'SD'),
-              h('th', { scope: 'col' }, 'n'),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            ...sum.scales.map((x) =>
-              h(
-                'tr',
-                {},
-                h('th', { scope: 'row' }, x.title),
-                h('td', {}, round(x.mean)),
-                h('td', {}, round(x.sd)),
-                h('td', {}, String(x.n)),
-              ),
-            ),
-          ),
-        )
-      : null,
     h(
-      'table',
-      { class: 'compare' },
-      h('caption', {}, 'By partner'),
+      'div',
+      { class: 'actions' },
       h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Partner'),
-          h('th', { scope: 'col' }, 'Answered'),
-          h('th', { scope: 'col' }, 'Average'),
-        ),
+        'div',
+        { class: 'check' },
+        h('input', { type: 'checkbox', id: 'report-names' }),
+        h('label', { for: 'report-names' }, 'Put partners’ names beside their open answers'),
       ),
       h(
-        'tbody',
-        {},
-        ...sum.partners.map((p) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, p.name, p.flagged ? ' ⚠ review' : ''),
-            h('td', {}, `${p.responded}/${p.invited}`),
-            h('td', {}, round(p.overall)),
-          ),
-        ),
+        'button',
+        {
+          id: 'survey-report',
+          onclick: async () => {
+            const names = (byId('report-names') as HTMLInputElement | null)?.checked ?? false;
+            const r = await busy(
+              'Making the survey report…',
+              () => call('makeSurveyReport', s.id, names),
+              byId('survey-report'),
+            );
+            if (!r) return;
+            replace(
+              byId('survey-report-link') ?? h('span'),
+              safeLink(r.url, 'Open the survey report'),
+              ...r.notes.map((n) => h('p', { class: 'meta' }, n)),
+            );
+            say('The survey report is ready: a Doc for the principal.', 'info', byId('survey-report'));
+          },
+        },
+        'Make the survey report',
       ),
+      h('div', { id: 'survey-report-link' }),
     ),
-    ...sum.open
-      .filter((o) => o.answers.length)
-      .flatMap((o) => [
-        h('h4', {}, o.title),
-        h('ul', { class: 'plain' }, ...o.answers.map((a) => h('li', {}, a))),
-      ]),
+    ...summaryCards(sum),
     v.flags.length
       ? h(
           'div',

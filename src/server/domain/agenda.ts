@@ -10,7 +10,13 @@ import type { AgendaTable } from '../../shared/choices';
 export { PLACEHOLDERS };
 
 export type Block =
+  /** A short line above the title: the school's name. */
+  | { readonly type: 'kicker'; readonly text: string }
   | { readonly type: 'title'; readonly text: string }
+  /** A part of the meeting that takes `minutes` of it: its heading gets its clock times (see `timed`). */
+  | { readonly type: 'segment'; readonly minutes: number; readonly text: string }
+  /** A meeting role and who takes it (a placeholder key), or a line to write a name on. */
+  | { readonly type: 'role'; readonly label: string; readonly key: string }
   | { readonly type: 'heading'; readonly text: string }
   | { readonly type: 'paragraph'; readonly text: string }
   | { readonly type: 'item'; readonly text: string }
@@ -53,7 +59,7 @@ export function placeholderValues(ctx: AgendaContext): Record<string, string> {
     'gathering.title': g.title,
     'gathering.kind': g.kind,
     'gathering.date': longDate(g.date),
-    'gathering.time': g.start && g.end ? `${g.start}–${g.end}` : g.start,
+    'gathering.time': timeRange(g.start, g.end),
     'gathering.location': g.location,
     'gathering.objectives': g.objectives,
     'gathering.topic': g.topic,
@@ -83,7 +89,12 @@ export function tableRows(ctx: AgendaContext, name: AgendaTable): string[][] {
         .map((p) => {
           const people = ctx.contacts.filter((c) => c.partnerId === p.id);
           const primary = people.find((c) => c.primary) ?? people[0];
-          return [p.name, p.focusAreas.join(', '), primary ? contactLine(primary) : ''];
+          // Who comes, not how to reach them: an agenda is handed around the room.
+          return [
+            p.name,
+            p.focusAreas.join(', '),
+            primary ? [primary.name, primary.role].filter(Boolean).join(', ') : '',
+          ];
         });
       return [
         ['Partner', 'Focus areas', 'Contact'],
@@ -102,7 +113,7 @@ export function tableRows(ctx: AgendaContext, name: AgendaTable): string[][] {
       ];
     }
     case 'upcoming': {
-      const rows = ctx.upcoming.map((u) => [longDate(u.date), u.title, u.start ? `${u.start}–${u.end}` : '']);
+      const rows = ctx.upcoming.map((u) => [longDate(u.date), u.title, timeRange(u.start, u.end)]);
       return [['Date', 'Gathering', 'Time'], ...(rows.length ? rows : [['(nothing scheduled)', '', '']])];
     }
     case 'actionSteps':
@@ -119,42 +130,40 @@ export function fill(text: string, values: Readonly<Record<string, string>>): st
 }
 
 const GATHERING: readonly Block[] = [
+  { type: 'kicker', text: '{{school.name}}' },
   { type: 'title', text: '{{gathering.title}}' },
-  {
-    type: 'paragraph',
-    text: '{{school.name}} · {{gathering.date}} · {{gathering.time}} · {{gathering.location}}',
-  },
-  { type: 'heading', text: 'Meeting roles' },
-  { type: 'item', text: 'Facilitation: {{gathering.facilitator}}' },
-  { type: 'item', text: 'Notes: {{gathering.noteTaker}}' },
-  { type: 'item', text: 'Closing reflection: {{gathering.closer}}' },
-  { type: 'heading', text: 'Objectives' },
+  { type: 'paragraph', text: '{{gathering.date}} · {{gathering.time}} · {{gathering.location}}' },
+  { type: 'role', label: 'Facilitator', key: 'gathering.facilitator' },
+  { type: 'role', label: 'Note-taker', key: 'gathering.noteTaker' },
+  { type: 'role', label: 'Closing reflection', key: 'gathering.closer' },
+  { type: 'heading', text: 'Why we are meeting' },
   { type: 'paragraph', text: '{{gathering.objectives}}' },
   { type: 'heading', text: 'Who is here' },
   { type: 'table', table: 'partners' },
-  { type: 'heading', text: 'Community building (10 minutes)' },
+  { type: 'segment', minutes: 10, text: 'Community building' },
   {
     type: 'paragraph',
-    text: 'Open with a question everyone answers, school staff and partners alike, such as “What is one highlight from your past week?” In a large group, answer in pairs or small groups.',
+    text: 'A question everyone answers, school staff and partners alike, such as “What is one highlight from your past week?” In a large group, we answer in pairs or small groups.',
   },
-  { type: 'heading', text: 'Timely topic (40 minutes)' },
+  { type: 'segment', minutes: 40, text: 'Timely topic' },
   { type: 'paragraph', text: '{{gathering.topic}}' },
-  { type: 'heading', text: 'Upcoming (20 minutes)' },
+  { type: 'segment', minutes: 20, text: 'Coming up' },
   {
     type: 'paragraph',
-    text: 'Opportunities, events and changes that affect the partnerships, then a round of partner updates.',
+    text: 'Opportunities, events and changes that affect our partnerships, then a round of partner updates.',
   },
   { type: 'table', table: 'upcoming' },
-  { type: 'heading', text: 'Action steps (10 minutes)' },
+  { type: 'segment', minutes: 10, text: 'Action steps' },
   { type: 'paragraph', text: 'What will be done, by whom, by when, from today’s conversation.' },
   { type: 'table', table: 'actionSteps' },
   { type: 'paragraph', text: 'Still open from earlier gatherings:' },
   { type: 'table', table: 'actionItems' },
-  { type: 'heading', text: 'Closing (10 minutes)' },
+  { type: 'segment', minutes: 10, text: 'Closing' },
   { type: 'paragraph', text: 'A closing reflection, a word of thanks, or another way to close together.' },
 ];
 
 const CHECK_IN: readonly Block[] = [
+  { type: 'kicker', text: '{{school.name}}' },
   { type: 'title', text: '{{gathering.title}}' },
   {
     type: 'paragraph',
@@ -180,11 +189,11 @@ const CHECK_IN: readonly Block[] = [
 ];
 
 const CONVENING: readonly Block[] = [
+  { type: 'kicker', text: '{{school.name}}' },
   { type: 'title', text: '{{gathering.title}}' },
-  {
-    type: 'paragraph',
-    text: '{{school.name}} · {{gathering.date}} · {{gathering.time}} · {{gathering.location}}',
-  },
+  { type: 'paragraph', text: '{{gathering.date}} · {{gathering.time}} · {{gathering.location}}' },
+  { type: 'role', label: 'Facilitator', key: 'gathering.facilitator' },
+  { type: 'role', label: 'Note-taker', key: 'gathering.noteTaker' },
   { type: 'heading', text: 'Goals' },
   { type: 'paragraph', text: '{{gathering.objectives}}' },
   { type: 'heading', text: 'Day 1' },
@@ -219,11 +228,66 @@ export function builtInTemplate(kind: GatheringKind): readonly Block[] {
   return GATHERING;
 }
 
-/** The text of the link line that ties an agenda Doc to its gathering, for the Docs sidebar. */
-export const LINK_LINE = 'Partner Hub gathering';
+/**
+ * The last line of an agenda Doc, linked to the partner spreadsheet with the gathering's id in the link's
+ * fragment: how the Docs sidebar finds its gathering, with no internal id in the text.
+ */
+export const LINK_TEXT = 'Open this gathering in the partner spreadsheet';
 
-export function linkLine(gatheringId: string): string {
-  return `${LINK_LINE} ${gatheringId}`;
+/** The link of that line: the spreadsheet, and the gathering (Sheets ignores the fragment). */
+export function gatheringLink(spreadsheetUrl: string, gatheringId: string): string {
+  return `${spreadsheetUrl.replace(/#.*$/, '')}#ph-gathering=${gatheringId}`;
 }
 
-export const LINK_PATTERN = /Partner Hub gathering (G-[A-Za-z0-9]{4,40})/;
+export const LINK_FRAGMENT = /#ph-gathering=(G-[A-Za-z0-9]{4,40})$/;
+
+/** The line Docs made before this version ended with: "Partner Hub gathering G-…", linked to the spreadsheet. */
+export const OLD_LINK_PATTERN = /Partner Hub gathering (G-[A-Za-z0-9]{4,40})/;
+
+/** 'HH:mm' on a 12-hour clock, as a US school reads it: '15:30' → '3:30 PM'. '' stays ''. */
+export function clock(time: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!m) return time.trim();
+  const h = Number(m[1]);
+  return `${((h + 11) % 12) + 1}:${m[2]} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/** '3:30–5:00 PM', or '11:30 AM–12:10 PM' across noon; the start alone without an end. */
+export function timeRange(start: string, end: string): string {
+  const [a, b] = [clock(start), clock(end)];
+  if (!a || !b) return a || b;
+  const [pa, pb] = [a.slice(-2), b.slice(-2)];
+  return pa === pb ? `${a.slice(0, -3)}–${b}` : `${a}–${b}`;
+}
+
+function minutesOf(time: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+function hhmm(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The segments with their clock times ("3:30–3:40 PM · Community building"), spread over the
+ * gathering's own length: a 60-minute gathering gives each part its share, in whole minutes, the last
+ * ending at the gathering's end. Without a start and an end, a segment says its length.
+ */
+export function timed(blocks: readonly Block[], start: string, end: string): Block[] {
+  const total = blocks.reduce((n, b) => n + (b.type === 'segment' ? b.minutes : 0), 0);
+  const from = minutesOf(start);
+  let to = minutesOf(end);
+  if (to !== null && from !== null && to <= from) to = null;
+  let elapsed = 0;
+  return blocks.map((b): Block => {
+    if (b.type !== 'segment') return b;
+    if (from === null || to === null || total === 0)
+      return { type: 'heading', text: `${b.text} (${b.minutes} minutes)` };
+    const at = (n: number) => from + Math.round(((to - from) * n) / total);
+    const label = timeRange(hhmm(at(elapsed)), hhmm(at(elapsed + b.minutes)));
+    elapsed += b.minutes;
+    return { type: 'heading', text: `${label} · ${b.text}` };
+  });
+}

@@ -222,6 +222,7 @@ export function demoData(today: string): DemoData {
       website: `https://www.${name.toLowerCase().replace(/[^a-z]+/g, '')}.example.org`,
       notes: '',
       confirmed: '',
+      source: '',
     });
     const domain = `${name
       .toLowerCase()

@@ -31,26 +31,26 @@ const FIVE = slots(MODEL_MONTHS.five, [
   {
     title: 'November partner gathering',
     topic:
-      'Agree on how we communicate and monitor progress together. Walk through the events calendar and where partners can co-plan, present or table. Connect partners to school-wide initiatives and shared goals.',
+      'We agree on how we communicate and follow progress together, walk through the events calendar and where partners can co-plan, present or table, and connect our work to school-wide initiatives and shared goals.',
     objectives:
       'Set communication and progress-monitoring expectations. Plan partner roles in upcoming events.',
   },
   {
     title: 'Mid-year partner gathering',
     topic:
-      'Highlights and challenges so far, from the school and from partners. Ask for input on one area of partnership the school is working on. Open, solutions-focused discussion of what is happening in the community, with no discussion of individual youth or families.',
+      'Highlights and challenges so far, from the school and from partners. The school asks for your ideas on one area of partnership it is working on. An open, solutions-focused conversation about what is happening in our community, with no discussion of individual youth or families.',
     objectives: 'Take stock at mid-year. Gather partner input on a partnership area.',
   },
   {
     title: 'Spring data gathering',
     topic:
-      "Share the school's data for the year so far and ask partners what they see in it. Partners share their own aggregate data and how they are strengthening programs. With next year's budget in preparation, share hopes and expected changes that may affect partners.",
+      "The school shares its data for the year so far and asks what you see in it. Partners share their own aggregate data and how they are strengthening their programs. With next year's budget in preparation, the school shares its hopes and the changes that may affect partners.",
     objectives: 'Look at data together. Hear partner feedback ahead of budget decisions.',
   },
   {
     title: 'End-of-year partner gathering',
     topic:
-      'Reflect on the year of partnership: what worked and what could be better. Each partner summarizes and documents its year to share with staff and the community.',
+      'We look back on the year of partnership: what worked and what could be better. Each partner brings a short summary of its year to share with staff and the community.',
     objectives: 'Reflect on the year. Capture each partner’s summary.',
   },
 ]);
@@ -64,12 +64,13 @@ const THREE = slots(MODEL_MONTHS.three, [
   },
   {
     title: 'Mid-year all-hands',
-    topic: 'Recalibrate together: what is working, what needs to change, and plans for the rest of the year.',
+    topic:
+      'Together we look at what is working, what needs to change, and our plans for the rest of the year.',
     objectives: 'Adjust plans for the second half of the year.',
   },
   {
     title: 'End-of-year celebration',
-    topic: 'Celebrate the year’s wins together and thank partners for their work.',
+    topic: 'We celebrate the year’s wins together and thank partners for their work.',
     objectives: 'Celebrate. Recognize partners.',
   },
 ]);

@@ -5,11 +5,12 @@ import type { AgendaResult, Settings } from '../../shared/contract';
 import type { ActionItem, Contact, Gathering, Partner, School } from '../../shared/records';
 import {
   builtInTemplate,
-  fill,
   type Block,
   findPlaceholders,
-  linkLine,
+  gatheringLink,
+  LINK_TEXT,
   placeholderValues,
+  timed,
   tableRows,
   unknownPlaceholders,
   type AgendaContext,
@@ -18,7 +19,17 @@ import { isAgendaTable } from '../../shared/choices';
 import { UserError } from '../domain/errors';
 import { oneLine } from '../domain/text';
 import type { Database, TableData } from './database';
-import { agendaFolder, docsMadeSince, isGone, moveInto, reachable, trashIfOurs } from './drive-files';
+import {
+  agendaFolder,
+  docsMadeSince,
+  docUrl,
+  importDoc,
+  isGone,
+  moveInto,
+  reachable,
+  trashIfOurs,
+} from './drive-files';
+import { docHtml } from '../domain/doc-html';
 import { findRow, updateRow } from './records';
 import { readSettings } from './settings';
 
@@ -26,7 +37,7 @@ type Body = GoogleAppsScript.Document.Body;
 
 /** The tables an agenda reads, read once: shared by every agenda one execution makes. */
 export interface AgendaTables {
-  readonly gatherings: TableData;
+  readonly gatherings: TableData<Gathering>;
   readonly school: School | undefined;
   readonly partners: readonly Partner[];
   readonly contacts: readonly Contact[];
@@ -36,10 +47,10 @@ export interface AgendaTables {
 export function readAgendaTables(db: Database, gatherings = db.read('gatherings')): AgendaTables {
   return {
     gatherings,
-    school: db.read('schools').rows[0]?.record as School | undefined,
-    partners: db.read('partners').rows.map((r) => r.record as Partner),
-    contacts: db.read('contacts').rows.map((r) => r.record as Contact),
-    actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
+    school: db.read('schools').rows[0]?.record,
+    partners: db.read('partners').rows.map((r) => r.record),
+    contacts: db.read('contacts').rows.map((r) => r.record),
+    actionItems: db.read('actionItems').rows.map((r) => r.record),
   };
 }
 
@@ -50,8 +61,8 @@ export function agendaContext(
 ): AgendaContext {
   const row = findRow(tables.gatherings, gatheringId);
   if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
-  const gathering = row.record as Gathering;
-  const all = tables.gatherings.rows.map((r) => r.record as Gathering);
+  const gathering = row.record;
+  const all = tables.gatherings.rows.map((r) => r.record);
   return {
     gathering,
     school: tables.school,
@@ -84,8 +95,8 @@ export interface DocumentSpec {
   readonly blocks: readonly Block[];
   readonly values: Readonly<Record<string, string>>;
   readonly tables: (name: string) => string[][] | undefined;
-  /** The last line, linked to the spreadsheet: how the Docs sidebar finds its way back. */
-  readonly linkLine?: string;
+  /** The last line, linked (to the gathering in the spreadsheet): how the Docs sidebar finds its way back. */
+  readonly link?: { readonly text: string; readonly url: string };
   /**
    * What the Doc is for (e.g. 'agenda:G-…') when a retry must finish the same Doc: its id is recorded in
    * the spreadsheet's document properties right after it is made, and a retry writes over that Doc (if
@@ -189,14 +200,69 @@ export function writeDocument(
   spec: DocumentSpec,
   place = new DocumentPlace(db),
 ): { id: string; url: string; unknown: string[]; notes: string[] } {
-  const properties = place.properties;
   const templateId = place.settings.templates?.[spec.templateKind];
   // Everything that can stop the Doc is checked before one is made.
   const template = templateId ? openTemplate(templateId) : null;
   const folder = place.folder();
+  const notes = folder.note ? [folder.note] : [];
+  const made = template
+    ? fromTemplate(place, spec, template, folder.id)
+    : importBuiltIn(place, spec, folder.id);
+  return { ...made, notes };
+}
+
+/** The pending record of a Doc for this purpose, if the spec has one: its key and what it holds. */
+function pendingOf(place: DocumentPlace, spec: DocumentSpec) {
   const key = spec.recordFor === undefined ? null : PENDING + spec.recordFor;
-  const pending = key ? properties.getProperty(key) : null;
-  const making = makingOf(pending);
+  const pending = key ? place.properties.getProperty(key) : null;
+  return { key, pending, making: makingOf(pending) };
+}
+
+/**
+ * A built-in Doc, its body imported whole from HTML by Drive straight into the folder: one call, however
+ * long the roster. An import is all or nothing, so a Doc an earlier attempt made is complete and is kept.
+ */
+function importBuiltIn(
+  place: DocumentPlace,
+  spec: DocumentSpec,
+  folderId: string,
+): { id: string; url: string; unknown: string[] } {
+  const { properties } = place;
+  const { key, pending, making } = pendingOf(place, spec);
+  let id = making
+    ? docsMadeSince(making.making, making.since, folderId)[0]
+    : pending && pending !== spec.replaces && reachable(pending)
+      ? pending
+      : undefined;
+  if (id && key && making) properties.setProperty(key, id);
+  if (!id) {
+    const since = new Date(Date.now() - 60 * 1000).toISOString();
+    if (key) properties.setProperty(key, JSON.stringify({ making: spec.title, since }));
+    id = importDoc(
+      spec.title,
+      docHtml({
+        title: spec.title,
+        blocks: spec.blocks,
+        values: spec.values,
+        tables: spec.tables,
+        link: spec.link,
+      }),
+      folderId,
+    );
+    if (key) properties.setProperty(key, id);
+  }
+  return { id, url: docUrl(id), unknown: [] };
+}
+
+/** The school's own template: a new Doc, the template's body copied into it, its placeholders filled. */
+function fromTemplate(
+  place: DocumentPlace,
+  spec: DocumentSpec,
+  template: Body,
+  folderId: string,
+): { id: string; url: string; unknown: string[] } {
+  const { properties } = place;
+  const { key, pending, making } = pendingOf(place, spec);
   const earlier = making ? leftEmpty(making) : unfinished(pending, spec.replaces);
   let doc: GoogleAppsScript.Document.Document;
   // The new Doc's id, once asked.
@@ -213,13 +279,13 @@ export function writeDocument(
   }
   const body = doc.getBody();
   if (earlier) body.clear();
-  const unknown = template ? fromTemplate(body, template, spec) : fromBuiltIn(body, spec);
-  if (spec.linkLine) body.appendParagraph(spec.linkLine).setLinkUrl(db.spreadsheet.getUrl());
+  const unknown = copyTemplate(body, template, spec);
+  if (spec.link) body.appendParagraph(spec.link.text).setLinkUrl(spec.link.url);
   const id = made ?? doc.getId();
   const url = doc.getUrl();
   doc.saveAndClose();
-  moveInto(folder.id, id);
-  return { id, url, unknown, notes: folder.note ? [folder.note] : [] };
+  moveInto(folderId, id);
+  return { id, url, unknown };
 }
 
 /**
@@ -252,10 +318,10 @@ export function makeAgenda(
       recordFor,
       replaces: old,
       templateKind: g.kind,
-      blocks: builtInTemplate(g.kind as Parameters<typeof builtInTemplate>[0]),
+      blocks: timed(builtInTemplate(g.kind as Parameters<typeof builtInTemplate>[0]), g.start, g.end),
       values: placeholderValues(ctx),
       tables: (name) => (isAgendaTable(name) ? tableRows(ctx, name) : undefined),
-      linkLine: linkLine(g.id),
+      link: { text: LINK_TEXT, url: gatheringLink(db.spreadsheet.getUrl(), g.id) },
     },
     place,
   );
@@ -273,28 +339,6 @@ export function makeAgenda(
   return { status: 'made', url: made.url, unknownPlaceholders: made.unknown, notes };
 }
 
-function fromBuiltIn(body: Body, spec: DocumentSpec): string[] {
-  const first = body.getParagraphs()[0];
-  spec.blocks.forEach((block, i) => {
-    if (block.type === 'table') {
-      const rows = spec.tables(block.table);
-      if (rows) body.appendTable(rows).getRow(0).editAsText().setBold(true);
-      return;
-    }
-    const text = fill(block.text, spec.values);
-    if (i === 0 && block.type === 'title') {
-      first.setText(text);
-      first.setHeading(DocumentApp.ParagraphHeading.TITLE);
-    } else if (block.type === 'item') {
-      body.appendListItem(text);
-    } else {
-      const paragraph = body.appendParagraph(text);
-      if (block.type === 'heading') paragraph.setHeading(DocumentApp.ParagraphHeading.HEADING2);
-    }
-  });
-  return [];
-}
-
 /** The school's template Doc's body (the documents scope opens any Doc the person can open). */
 function openTemplate(templateId: string): Body {
   try {
@@ -306,7 +350,7 @@ function openTemplate(templateId: string): Body {
   }
 }
 
-function fromTemplate(body: Body, template: Body, spec: DocumentSpec): string[] {
+function copyTemplate(body: Body, template: Body, spec: DocumentSpec): string[] {
   const used = findPlaceholders(template.getText());
   const count = template.getNumChildren();
   for (let i = 0; i < count; i++) {

@@ -1,11 +1,11 @@
 // The Docs sidebar's side: an agenda Doc finds its gathering through the link line Partner Hub wrote at
-// its end (the gathering id, linked to the spreadsheet), then inserts tables at the cursor and captures
-// the action-steps table back to the Action Items tab.
+// its end (linked to the spreadsheet, the gathering's id in the link), then inserts tables at the cursor
+// and captures the action-steps table back to the Action Items tab.
 import type { AgendaInfo, CaptureResult } from '../../shared/contract';
-import type { ActionItem } from '../../shared/records';
+
 import { TABLES } from '../../shared/schema';
 import { isIsoDate } from '../../shared/fields';
-import { LINK_PATTERN, tableRows } from '../domain/agenda';
+import { LINK_FRAGMENT, LINK_TEXT, OLD_LINK_PATTERN, tableRows } from '../domain/agenda';
 import type { AgendaTable } from '../../shared/choices';
 import { fromCell } from '../domain/cells';
 import { newId } from '../domain/ids';
@@ -28,19 +28,21 @@ function linked(): Linked {
   const doc = DocumentApp.getActiveDocument();
   if (!doc) throw new UserError('Open Partner Hub from an agenda Doc.');
   const body = doc.getBody();
-  const found = body.findText(LINK_PATTERN.source);
+  // The link line: "Open this gathering in the partner spreadsheet" (the id in the link), or in a Doc made
+  // before, "Partner Hub gathering G-…" (the id in the text).
+  const found = body.findText(LINK_TEXT) ?? body.findText(OLD_LINK_PATTERN.source);
   if (!found) {
     throw new UserError(
       'This Doc is not linked to a gathering: make agendas from the Partner Hub sidebar in your partner spreadsheet.',
     );
   }
   const text = found.getElement().asText();
-  const id = LINK_PATTERN.exec(text.getText())?.[1];
   const url = text.getLinkUrl(found.getStartOffset());
+  const id = (url ? LINK_FRAGMENT.exec(url)?.[1] : undefined) ?? OLD_LINK_PATTERN.exec(text.getText())?.[1];
   const spreadsheetId = url ? /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(url)?.[1] : undefined;
   if (!id || !spreadsheetId)
     throw new UserError(
-      'The "Partner Hub gathering" line at the end of this Doc has lost its link to the spreadsheet.',
+      `The line “${LINK_TEXT}” at the end of this Doc has lost its link to the spreadsheet.`,
     );
   return {
     doc,
@@ -120,7 +122,7 @@ export function captureActionItems(): CaptureResult {
       `${what.toLowerCase().replace(/\s+/g, ' ')}|${who.toLowerCase().replace(/\s+/g, ' ')}`;
     const existing = new Set(
       data.rows
-        .map((r) => r.record as ActionItem)
+        .map((r) => r.record)
         .filter((a) => a.gatheringId === gatheringId)
         .map((a) => key(a.what, a.who)),
     );

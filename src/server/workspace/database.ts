@@ -1,7 +1,7 @@
 // The spreadsheet as a database: finds each tab (by the sheet id set-up recorded, so a renamed tab is
 // still ours), reads a table with one getValues(), and saves under the document lock after re-reading.
 import { headerKey, TABLES, type Table, type TableKey } from '../../shared/schema';
-import type { Stored } from '../../shared/records';
+import type { RecordOf, Stored } from '../../shared/records';
 import { dateInZone, mayConvert, storedAs, type DateInZone } from '../domain/cells';
 import {
   findHeaderRow,
@@ -20,12 +20,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const TABS_PROPERTY = 'partnerHub.tabs';
 
-export interface TableData {
+/** A tab as read: its rows' records typed by the table they come from (`Database.read('partners')`). */
+export interface TableData<T = Rec> {
   readonly table: Table;
   readonly sheet: Sheet | null;
   readonly map: HeaderMap;
   readonly values: unknown[][];
-  readonly rows: Stored<Rec>[];
+  readonly rows: Stored<T>[];
   readonly needsId: readonly number[];
   /** The tab's sheet id when it was found by the id set-up recorded (known without a call). */
   readonly sheetId?: number;
@@ -112,6 +113,12 @@ export class Database {
     return (this.sheetList ??= this.spreadsheet.getSheets());
   }
 
+  /** Tabs were added outside SpreadsheetApp (the Sheets API): the list of tabs is asked again when needed. */
+  tabsAdded(): void {
+    this.sheetList = undefined;
+    this.sheetKeys = undefined;
+  }
+
   forgetSheets(): void {
     this.sheetList = undefined;
     this.sheetKeys = undefined;
@@ -151,7 +158,7 @@ export class Database {
   }
 
   /** The whole tab in one call (two with finding the tab). */
-  read(key: TableKey): TableData {
+  read<K extends TableKey>(key: K): TableData<RecordOf<K>> {
     const { sheet, id } = this.find(key);
     const values = sheet ? allValues(sheet) : [];
     // An empty tab's data range is A1 alone, holding ''.
@@ -160,12 +167,14 @@ export class Database {
   }
 
   /** A table from values already in hand (what was read, or what this execution just wrote). */
-  parse(key: TableKey, sheet: Sheet | null, values: unknown[][]): TableData {
+  parse<K extends TableKey>(key: K, sheet: Sheet | null, values: unknown[][]): TableData<RecordOf<K>> {
     const table: Table = TABLES[key];
     const headerRow = findHeaderRow(table, values);
     const map = mapHeaders(table, values[headerRow] ?? [], headerRow);
     const { rows, needsId } = readRows(table, values, map, this.toDate);
-    return { table, sheet, map, values, rows, needsId };
+    // The one place a row becomes its table's record: readRows gives every column of TABLES[key] its
+    // value of its column type (src/server/domain/cells.ts), which is what RecordOf<K> says.
+    return { table, sheet, map, values, rows: rows as Stored<RecordOf<K>>[], needsId };
   }
 
   /**

@@ -4,9 +4,16 @@
 // code) through the one mail loop; an answer becomes proposed changes, which the coordinator accepts
 // (writing that one cell, unless it changed in the sheet since) or rejects. An answer with nothing to
 // change marks the partner's details confirmed.
-import type { DecideResult, DetailsAskResult, ProposedChanges } from '../../shared/contract';
+import type {
+  DecideResult,
+  DetailsAskResult,
+  MailPlan,
+  ProposedChanges,
+  Sender,
+  SendResult,
+} from '../../shared/contract';
 import type { ChangeDecision } from '../../shared/choices';
-import type { Agreement, Contact, DetailsCheck, Partner, ProposedChange } from '../../shared/records';
+import type { Contact, DetailsCheck, Partner } from '../../shared/records';
 import { checkField, isEmail } from '../../shared/fields';
 import { TABLES, type TableKey } from '../../shared/schema';
 import {
@@ -36,7 +43,8 @@ import { UserError } from '../domain/errors';
 import type { Rec } from '../domain/table';
 import { withSheetLock, withUserLock, type Database, type TableData } from './database';
 import { JobLog } from './jobs';
-import { queueTheRest, runMail, UNCERTAIN } from './mail-loop';
+import { planMail, queueTheRest, runMail, UNCERTAIN } from './mail-loop';
+import { readSender, senderOrStop } from './sender';
 import { findRow } from './records';
 import { ensureSubmitTrigger, placeResponseTab, publishOrStop } from './surveys';
 
@@ -60,9 +68,9 @@ interface DetailsForm {
 }
 
 /** The Form the latest check used, if Partner Hub can still open it; else a new one. */
-function detailsForm(db: Database, checks: TableData): DetailsForm {
+function detailsForm(db: Database, checks: TableData<DetailsCheck>): DetailsForm {
   const latest = checks.rows
-    .map((r) => r.record as DetailsCheck)
+    .map((r) => r.record)
     .filter((c) => c.formId && c.prefill)
     .sort((a, b) => b.created.localeCompare(a.created))[0];
   if (latest) {
@@ -131,14 +139,14 @@ export function askToCheckDetails(
   batch: number,
 ): DetailsAskResult {
   const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r]));
-  const contacts = db.read('contacts').rows.map((r) => r.record as Contact);
-  const agreements = db.read('agreements').rows.map((r) => r.record as Agreement);
+  const contacts = db.read('contacts').rows.map((r) => r.record);
+  const agreements = db.read('agreements').rows.map((r) => r.record);
   const chosen: { partner: Partner; version: string; contact: Contact }[] = [];
   const skipped: string[] = [];
   for (const id of partnerIds) {
     const row = partners.get(id);
     if (!row) throw new UserError(`No partner with id ${id}; reload and try again.`);
-    const partner = row.record as Partner;
+    const partner = row.record;
     const people = contacts.filter((c) => c.partnerId === id && isEmail(c.email));
     const contact = people.find((c) => c.primary) ?? people[0];
     if (contact) chosen.push({ partner, version: row.version, contact });
@@ -149,7 +157,7 @@ export function askToCheckDetails(
     throw new UserError('Run "Set up partner database" first: there is no Details Checks tab.');
   const open = new Set(
     first.rows
-      .map((r) => r.record as DetailsCheck)
+      .map((r) => r.record)
       .filter((c) => c.status === 'queued' || c.status === 'sent')
       .map((c) => c.partnerId),
   );
@@ -161,7 +169,7 @@ export function askToCheckDetails(
       const taken = new Set(data.rows.map((r) => String(r.record.id)));
       const again = new Set(
         data.rows
-          .map((r) => r.record as DetailsCheck)
+          .map((r) => r.record)
           .filter((c) => c.status === 'queued' || c.status === 'sent')
           .map((c) => c.partnerId),
       );
@@ -201,14 +209,48 @@ export function askToCheckDetails(
   return { ...deliver(db, batch), skipped };
 }
 
-function deliver(db: Database, batch: number): Omit<DetailsAskResult, 'skipped'> {
+/** A reminder goes once a round (a day): to those asked whose email went, who have not answered. */
+const REMIND_ROUND = () => new Date().toISOString().slice(0, 10);
+
+function dueFor(all: readonly DetailsCheck[], mode: 'ask' | 'remind', round: string): DetailsCheck[] {
+  return mode === 'ask'
+    ? all.filter((c) => c.status === 'queued')
+    : all.filter((c) => c.status === 'sent' && isEmail(c.email) && !c.remindedAt.startsWith(round));
+}
+
+/** What a reminder would do now: how many are due (asked, not answered), the quota, the signature. */
+export function previewDetailsReminder(db: Database): MailPlan {
+  const all = db.read('detailsChecks').rows.map((r) => r.record);
+  return planMail(db, dueFor(all, 'remind', REMIND_ROUND()).length);
+}
+
+/**
+ * Reminds the partners asked to check their details who have not answered, through the mail loop: once
+ * a day at most, signed, and never twice in a round. What the quota stops goes with the trigger.
+ */
+export function remindDetails(db: Database, batch: number, resuming = false): SendResult {
+  const spreadsheetId = db.spreadsheet.getId();
+  const sender = resuming ? readSender(spreadsheetId) : senderOrStop(spreadsheetId);
+  return deliver(db, batch, 'remind', sender);
+}
+
+function deliver(
+  db: Database,
+  batch: number,
+  mode: 'ask' | 'remind' = 'ask',
+  sender: Sender | null = null,
+): Omit<DetailsAskResult, 'skipped'> {
   return withUserLock('Partners are already being asked from another window. Wait for it to finish.', () => {
-    const log = new JobLog(db.spreadsheet.getId(), 'details.send');
+    const round = REMIND_ROUND();
+    const log = new JobLog(
+      db.spreadsheet.getId(),
+      mode === 'ask' ? 'details.send' : `details.remind.${round}`,
+    );
     const data = db.read('detailsChecks');
-    const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record as Partner]));
-    const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record as Contact]));
-    const all = data.rows.map((r) => r.record as DetailsCheck);
-    const due = all.filter((c) => c.status === 'queued');
+    const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record]));
+    const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record]));
+    const all = data.rows.map((r) => r.record);
+    const due = dueFor(all, mode, round);
     const outcome = runMail({
       log,
       due,
@@ -217,26 +259,38 @@ function deliver(db: Database, batch: number): Omit<DetailsAskResult, 'skipped'>
       compose: (c) => ({
         to: c.email,
         ...renderSurveyMail({
-          subject: SUBJECT,
+          subject: mode === 'ask' ? SUBJECT : `Reminder: ${SUBJECT}`,
           message: MESSAGE,
           link: c.prefill,
           partnerName: partners.get(c.partnerId)?.name ?? '',
           contactName: contacts.get(c.contactId)?.name ?? '',
           surveyTitle: DETAILS_FORM_TITLE,
           closes: '',
+          ...(sender ? { sender } : {}),
         }),
       }),
     });
     const now = new Date().toISOString();
     const changes = new Map<string, Rec>();
     for (const c of [...outcome.done, ...outcome.sent])
-      changes.set(c.id, { status: 'sent', sentAt: now, error: '', updated: now });
+      changes.set(
+        c.id,
+        mode === 'ask'
+          ? { status: 'sent', sentAt: now, error: '', updated: now }
+          : { remindedAt: now, error: '', updated: now },
+      );
     const failed = [
       ...outcome.uncertain.map((c) => ({ c, error: UNCERTAIN })),
       ...outcome.failed.map((f) => ({ c: f.item, error: f.error })),
     ];
     for (const f of failed)
-      changes.set(f.c.id, { status: 'failed', error: f.error.slice(0, 500), updated: now });
+      changes.set(
+        f.c.id,
+        mode === 'ask'
+          ? { status: 'failed', error: f.error.slice(0, 500), updated: now }
+          : // A reminder that failed leaves the ask as it was: the partner may still answer the first email.
+            { remindedAt: now, error: `Reminder: ${f.error}`.slice(0, 500), updated: now },
+      );
     if (changes.size)
       withSheetLock(db, () => {
         const again = db.read('detailsChecks');
@@ -247,10 +301,17 @@ function deliver(db: Database, batch: number): Omit<DetailsAskResult, 'skipped'>
             .map((r) => ({ row: r.row, values: changes.get(String(r.record.id)) as Rec })),
         );
       });
-    queueTheRest({ spreadsheetId: db.spreadsheet.getId(), kind: 'detailsSend', id: 'details' }, outcome);
+    queueTheRest(
+      {
+        spreadsheetId: db.spreadsheet.getId(),
+        kind: mode === 'ask' ? 'detailsSend' : 'detailsRemind',
+        id: 'details',
+      },
+      outcome,
+    );
     const left = outcome.left.length;
     return {
-      total: due.length + all.filter((c) => c.status !== 'queued').length,
+      total: mode === 'ask' ? due.length + all.filter((c) => c.status !== 'queued').length : due.length,
       sent: outcome.sent.map((c) => c.email),
       failed: failed.map((f) => ({ email: f.c.email, error: f.error })),
       queued: left,
@@ -279,7 +340,7 @@ export function detailsAnswered(db: Database, named: Record<string, string[]>): 
     const checks = db.read('detailsChecks');
     const match = checks.rows.find((r) => r.record.token === token);
     if (!match) return;
-    const check = match.record as DetailsCheck;
+    const check = match.record;
     // A code used with another partner's reference (a link edited or mixed up) changes nothing.
     if (check.partnerId !== ref) return;
     let shown: Shown;
@@ -303,7 +364,7 @@ export function detailsAnswered(db: Database, named: Record<string, string[]>): 
       if (!data.sheet) return;
       const pending = new Set(
         data.rows
-          .map((r) => r.record as ProposedChange)
+          .map((r) => r.record)
           .filter((c) => c.status === 'pending')
           .map((c) => `${c.table}\n${c.recordId}\n${c.field}\n${c.newValue}`),
       );
@@ -339,9 +400,9 @@ export function detailsAnswered(db: Database, named: Record<string, string[]>): 
 
 /** The pending changes, by partner, each with what the sheet holds now. */
 export function proposedChanges(db: Database): ProposedChanges {
-  const changes = db.read('proposedChanges').rows.map((r) => r.record as ProposedChange);
+  const changes = db.read('proposedChanges').rows.map((r) => r.record);
   const pending = changes.filter((c) => c.status === 'pending');
-  const checks = db.read('detailsChecks').rows.map((r) => r.record as DetailsCheck);
+  const checks = db.read('detailsChecks').rows.map((r) => r.record);
   const tables = new Map<string, TableData>();
   const tableOf = (key: TableKey) => {
     let t = tables.get(key);
@@ -387,7 +448,7 @@ export function decideChange(db: Database, changeId: string, decision: ChangeDec
     const data = db.read('proposedChanges');
     const row = findRow(data, changeId);
     if (!row) throw new UserError(`No proposed change with id ${changeId}; reload and try again.`);
-    const change = row.record as ProposedChange;
+    const change = row.record;
     if (change.status !== 'pending')
       throw new UserError(
         `This change was already ${change.status}; reload to see the changes still waiting.`,
@@ -405,7 +466,8 @@ export function decideChange(db: Database, changeId: string, decision: ChangeDec
         `A partner's answer cannot change "${change.field}" of ${change.table}: only the details on the Form. Reject this change.`,
       );
     const key = change.table as TableKey;
-    const target = db.read(key);
+    // A table named by the change: its rows as plain records, read by the change's field name.
+    const target: TableData = db.read(key);
     const found = findRow(target, change.recordId);
     const owner = found ? (key === 'partners' ? found.record.id : found.record.partnerId) : undefined;
     if (!found || owner !== change.partnerId)

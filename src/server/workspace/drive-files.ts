@@ -98,17 +98,35 @@ function quoted(text: string): string {
   return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
-/** Docs named `title` the add-on made since `since` (RFC 3339) that are still at the top of My Drive. */
-export function docsMadeSince(title: string, since: string): string[] {
+/** Docs named `title` the add-on made since `since` (RFC 3339) that are still in the folder (the top of My Drive by default). */
+export function docsMadeSince(title: string, since: string, folderId = 'root'): string[] {
   const q = [
     `name = ${quoted(title)}`,
     `mimeType = '${DOC_MIME}'`,
     'trashed = false',
-    `'root' in parents`,
+    `${quoted(folderId)} in parents`,
     `createdTime >= '${since}'`,
   ].join(' and ');
   const found = files().list({ q, fields: 'files(id)', pageSize: 100 }).files ?? [];
   return found.flatMap((f) => (f.id ? [f.id] : []));
+}
+
+/**
+ * A Google Doc made from HTML, straight into the folder: Drive converts the upload
+ * (drive/api/guides/manage-uploads, "Import to Google Docs types"), one call for the whole body.
+ */
+export function importDoc(title: string, html: string, folderId: string): string {
+  const blob = Utilities.newBlob(html, 'text/html', `${title.slice(0, 100)}.html`);
+  const id = files().create({ name: title, mimeType: DOC_MIME, parents: [folderId] }, blob, {
+    fields: 'id',
+  }).id;
+  if (!id) throw new Error('Drive made the Doc but gave no id.');
+  return id;
+}
+
+/** A Doc's link, as DocumentApp's getUrl() gives it. */
+export function docUrl(id: string): string {
+  return `https://docs.google.com/document/d/${id}/edit`;
 }
 
 /** Moves a Doc the add-on made into the folder, unless it is there already. */

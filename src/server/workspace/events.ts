@@ -33,7 +33,8 @@ import {
   type EventDetails,
 } from '../domain/event-sync';
 import { gatheringGuests } from '../domain/guests';
-import type { Block, Rec, RowChange } from '../domain/table';
+import type { Block, RowChange } from '../domain/table';
+import type { FieldValue } from '../../shared/records';
 import { zonedInstant } from '../domain/zones';
 import { UserError } from '../domain/errors';
 import { oneLine } from '../domain/text';
@@ -411,8 +412,8 @@ export function syncGatherings(
   let data = db.read('gatherings');
   let stoppedBy: CalendarSyncResult['stoppedBy'] = null;
   // Rows by id, found once each (findRow is a search of the whole table).
-  const indexed = (table: TableData) => {
-    const byId = new Map<string, Stored<Rec>>();
+  const indexed = <T extends { readonly id?: FieldValue }>(table: TableData<T>) => {
+    const byId = new Map<string, Stored<T>>();
     for (const r of table.rows) if (!byId.has(String(r.record.id))) byId.set(String(r.record.id), r);
     return (id: string) => byId.get(id) ?? findRow(table, id);
   };
@@ -434,7 +435,7 @@ export function syncGatherings(
     contactsRead = batch.tables.contacts;
     try {
       for (const id of ids) {
-        const g = rowOf(id)?.record as Gathering | undefined;
+        const g = rowOf(id)?.record;
         if (!g || g.agendaUrl || g.status === 'cancelled') continue;
         if (outOfTime()) {
           stoppedBy = 'time';
@@ -471,7 +472,7 @@ export function syncGatherings(
   const contactsOf = (partnerId: string): readonly Contact[] => {
     if (!byPartner) {
       const grouped = new Map<string, Contact[]>();
-      for (const c of contactsRead ?? db.read('contacts').rows.map((r) => r.record as Contact)) {
+      for (const c of contactsRead ?? db.read('contacts').rows.map((r) => r.record)) {
         const list = grouped.get(c.partnerId);
         if (list) list.push(c);
         else grouped.set(c.partnerId, [c]);
@@ -493,7 +494,7 @@ export function syncGatherings(
       items.push(failed({ id, title: id, eventId: '' }, `No gathering with id ${id}; it was deleted.`));
       continue;
     }
-    const g = row.record as Gathering;
+    const g = row.record;
     if (g.status === 'cancelled') {
       items.push({
         ...failed(g, `"${g.title}" is cancelled; set its status back to planned first.`),
@@ -611,7 +612,7 @@ export function putOnCalendar(db: Database, gatheringId: string, sendInvites: bo
 export function cancelGathering(db: Database, gatheringId: string) {
   const row = findRow(db.read('gatherings'), gatheringId);
   if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
-  const g = row.record as Gathering;
+  const g = row.record;
   if (g.eventId) {
     const event = findEvent(calendarFor(g.calendarId || undefined), g.eventId);
     event?.deleteEvent();

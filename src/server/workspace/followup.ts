@@ -3,7 +3,7 @@
 // waits for a trigger tomorrow. Each is signed with the sender's name, role and school (Settings). The
 // gathering's row says who has it.
 import type { FollowUpResult, MailPlan } from '../../shared/contract';
-import type { ActionItem, Contact, Gathering } from '../../shared/records';
+import type { Gathering } from '../../shared/records';
 import { followUpMail } from '../domain/followup';
 import { gatheringGuests, type Guest } from '../domain/guests';
 import { UserError } from '../domain/errors';
@@ -26,13 +26,13 @@ interface Job {
 function followUpJob(db: Database, gatheringId: string): Job {
   const row = findRow(db.read('gatherings'), gatheringId);
   if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
-  const g = row.record as Gathering;
+  const g = row.record;
   // Only after a gathering that was held.
   const refusal = followUpRefusal(g, db.today());
   if (refusal) throw new UserError(refusal);
   const guests = gatheringGuests(
     g,
-    db.read('contacts').rows.map((r) => r.record as Contact),
+    db.read('contacts').rows.map((r) => r.record),
   );
   if (!guests.length) throw new UserError(`"${g.title}" has no invited partner with a contact email.`);
   const spreadsheetId = db.spreadsheet.getId();
@@ -73,7 +73,7 @@ export function sendFollowUp(db: Database, gatheringId: string, resumed = false)
   const sender = senderOrStop(spreadsheetId);
   const items = db
     .read('actionItems')
-    .rows.map((r) => r.record as ActionItem)
+    .rows.map((r) => r.record)
     .filter((a) => a.gatheringId === g.id);
   const outcome = runMail({
     log,

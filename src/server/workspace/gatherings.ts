@@ -102,7 +102,7 @@ export function markHeld(db: Database, gatheringId: string): Listed<Gathering> {
     const data = db.read('gatherings');
     const row = findRow(data, gatheringId);
     if (!row) throw new UserError(`No gathering with id ${gatheringId}; it may have been deleted.`);
-    const g = row.record as Gathering;
+    const g = row.record;
     const refusal = heldRefusal(g, db.today());
     if (refusal) throw new UserError(refusal);
     if (g.status === 'held') return listed<Gathering>(row);

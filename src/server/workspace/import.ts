@@ -1,6 +1,6 @@
 // Import adapter: reads another tab of this spreadsheet and writes the planned adds and merges in blocks.
 import type { ImportRequest, ImportResult, ImportSource } from '../../shared/contract';
-import type { Contact, FieldValue, Partner, Survey } from '../../shared/records';
+import type { FieldValue } from '../../shared/records';
 import { REPORT_TABS, TABLE_KEYS, TABLES } from '../../shared/schema';
 import {
   existingPartners,
@@ -14,19 +14,23 @@ import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
 import type { Rec, RowChange } from '../domain/table';
 import { withSheetLock, type Database } from './database';
+import { intakeTabId } from './intake';
 
 const MAX_IMPORT_ROWS = 20000;
 
 /**
  * Partner Hub's own tabs, never a partner list to import: its database tabs, its report tabs (Gaps,
- * Dashboard, Survey Summary) and the Form response tabs of its surveys.
+ * Dashboard, Survey Summary) and the Form response tabs of its surveys and of its intake Form.
  */
 function ownTabs(db: Database): (sheet: GoogleAppsScript.Spreadsheet.Sheet) => boolean {
   // The database tabs by the ids set-up recorded (known without a call), or by their names.
   const tables = new Set(Object.values(db.recordedTabs()));
   const reports = new Set<string>([...Object.values(REPORT_TABS), ...TABLE_KEYS.map((k) => TABLES[k].tab)]);
-  const surveys = db.read('surveys').rows.map((r) => r.record as Survey);
+  const surveys = db.read('surveys').rows.map((r) => r.record);
   const responseIds = new Set(surveys.map((s) => s.responseTabId).filter(Boolean));
+  // The intake Form's answers are applicants, not a list of partners: they come in through the Form.
+  const intakeTab = intakeTabId(db.spreadsheet.getId());
+  if (intakeTab !== null) responseIds.add(String(intakeTab));
   const responseNames = new Set(surveys.filter((s) => !s.responseTabId).map((s) => s.responseTab));
   return (sheet) => {
     const id = sheet.getSheetId();
@@ -87,8 +91,8 @@ function plan(db: Database, request: ImportRequest) {
   const partners = db.read('partners');
   const contacts = db.read('contacts');
   const existing = existingPartners(
-    partners.rows.map((r) => r.record as Partner),
-    contacts.rows.map((r) => r.record as Contact),
+    partners.rows.map((r) => r.record),
+    contacts.rows.map((r) => r.record),
   );
   return { candidates, partners, contacts, preview: planImport(candidates, existing, request.decisions) };
 }

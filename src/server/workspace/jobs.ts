@@ -88,7 +88,7 @@ export class JobLog {
 
 export interface QueuedJob {
   readonly spreadsheetId: string;
-  readonly kind: 'followUp' | 'surveySend' | 'surveyRemind' | 'detailsSend';
+  readonly kind: 'followUp' | 'surveySend' | 'surveyRemind' | 'detailsSend' | 'detailsRemind';
   readonly id: string;
 }
 

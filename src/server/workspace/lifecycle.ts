@@ -1,20 +1,7 @@
 // Vetting, onboarding and the annual review on their own tabs, and the Docs for people outside the
 // sheet: the vetting checklist, the partnership agreement, the staff directory and the overview.
 import type { Listed, ReviewContext, SaveRequest, SaveResult } from '../../shared/contract';
-import type {
-  ActionItem,
-  Agreement,
-  CheckIn,
-  Contact,
-  FieldValue,
-  Gathering,
-  Need,
-  Onboarding,
-  Partner,
-  Review,
-  School,
-  Vetting,
-} from '../../shared/records';
+import type { FieldValue, Onboarding, Partner, Review, Vetting } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import type { PartnerDoc, SchoolDoc } from '../../shared/choices';
 import {
@@ -39,7 +26,7 @@ import { yearReport, yearSpan, type ReportAudience } from '../domain/year-report
 function partnerOf(db: Database, id: string): Partner {
   const row = findRow(db.read('partners'), id);
   if (!row) throw new UserError(`No partner with id ${id}; it may have been deleted.`);
-  return row.record as Partner;
+  return row.record;
 }
 
 /** Adds a row for a partner unless it has one; returns the partner's row either way. */
@@ -143,9 +130,9 @@ export function reviewContext(db: Database, partnerId: string): ReviewContext {
     questions: REVIEW_QUESTIONS,
     evidence: reviewEvidence({
       partner,
-      checkIns: db.read('checkIns').rows.map((r) => r.record as CheckIn),
-      actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
-      agreements: db.read('agreements').rows.map((r) => r.record as Agreement),
+      checkIns: db.read('checkIns').rows.map((r) => r.record),
+      actionItems: db.read('actionItems').rows.map((r) => r.record),
+      agreements: db.read('agreements').rows.map((r) => r.record),
       surveyScore: score,
       today,
     }),
@@ -171,8 +158,8 @@ function tablesOf(tables: Record<string, string[][]>) {
 
 export function makePartnerDoc(db: Database, kind: PartnerDoc, partnerId: string) {
   const partner = partnerOf(db, partnerId);
-  const contacts = db.read('contacts').rows.map((r) => r.record as Contact);
-  const school = db.read('schools').rows[0]?.record as School | undefined;
+  const contacts = db.read('contacts').rows.map((r) => r.record);
+  const school = db.read('schools').rows[0]?.record;
   const spec =
     kind === 'vetting'
       ? vettingDoc(
@@ -202,14 +189,14 @@ function yearReportOf(db: Database, audience: ReportAudience) {
   return yearReport({
     today,
     audience,
-    school: db.read('schools').rows[0]?.record as School | undefined,
-    partners: db.read('partners').rows.map((r) => r.record as Partner),
-    agreements: db.read('agreements').rows.map((r) => r.record as Agreement),
-    checkIns: db.read('checkIns').rows.map((r) => r.record as CheckIn),
-    gatherings: db.read('gatherings').rows.map((r) => r.record as Gathering),
-    actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
-    needs: db.read('needs').rows.map((r) => r.record as Need),
-    reviews: db.read('reviews').rows.map((r) => r.record as Review),
+    school: db.read('schools').rows[0]?.record,
+    partners: db.read('partners').rows.map((r) => r.record),
+    agreements: db.read('agreements').rows.map((r) => r.record),
+    checkIns: db.read('checkIns').rows.map((r) => r.record),
+    gatherings: db.read('gatherings').rows.map((r) => r.record),
+    actionItems: db.read('actionItems').rows.map((r) => r.record),
+    needs: db.read('needs').rows.map((r) => r.record),
+    reviews: db.read('reviews').rows.map((r) => r.record),
     surveys,
   });
 }
@@ -226,20 +213,20 @@ export function makeSchoolDoc(db: Database, kind: SchoolDoc) {
     });
     return { url: made.url, unknownPlaceholders: made.unknown, notes: made.notes };
   }
-  const partners = db.read('partners').rows.map((r) => r.record as Partner);
-  const school = db.read('schools').rows[0]?.record as School | undefined;
+  const partners = db.read('partners').rows.map((r) => r.record);
+  const school = db.read('schools').rows[0]?.record;
   const spec =
     kind === 'directory'
       ? staffDirectoryDoc(
           partners,
-          db.read('contacts').rows.map((r) => r.record as Contact),
+          db.read('contacts').rows.map((r) => r.record),
           school,
         )
       : overviewDoc({
           school,
           partners,
-          agreements: db.read('agreements').rows.map((r) => r.record as Agreement),
-          actionItems: db.read('actionItems').rows.map((r) => r.record as ActionItem),
+          agreements: db.read('agreements').rows.map((r) => r.record),
+          actionItems: db.read('actionItems').rows.map((r) => r.record),
           today: db.today(),
         });
   const made = writeDocument(db, {

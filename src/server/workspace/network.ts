@@ -1,7 +1,7 @@
 // Needs and gaps for one school or a network, the Gaps report tab, the rollup of other schools'
 // Partner Hub spreadsheets (read-only), and the Dashboard tab with Sheets' own charts.
 import type { GapsView, RollupResult } from '../../shared/contract';
-import type { Agreement, Need, Partner, School } from '../../shared/records';
+import type { Agreement } from '../../shared/records';
 import { FOCUS_AREAS, PARTNER_STATUSES, REPORT_TABS } from '../../shared/schema';
 import { analyzeGaps, classifyNeeds, landscape, linkablePartners, type GapInput } from '../domain/gaps';
 import { checkInFigures, expiringCount, needFigures, surveyFigures } from '../domain/figures';
@@ -27,14 +27,14 @@ function gapTables(db: Database) {
 
 /** What the gap analysis reads: a spreadsheet with one school (or none) on its Schools tab is one school's. */
 export function gapInput(
-  tables: Readonly<Record<'schools' | 'partners' | 'needs' | 'agreements', TableData>>,
+  tables: Pick<ReturnType<typeof gapTables>, 'schools' | 'partners' | 'needs' | 'agreements'>,
   today: string,
 ): GapInput {
-  const schools = tables.schools.rows.map((r) => r.record as School);
+  const schools = tables.schools.rows.map((r) => r.record);
   return {
-    partners: tables.partners.rows.map((r) => r.record as Partner),
-    needs: tables.needs.rows.map((r) => r.record as Need),
-    agreements: tables.agreements.rows.map((r) => r.record as Agreement),
+    partners: tables.partners.rows.map((r) => r.record),
+    needs: tables.needs.rows.map((r) => r.record),
+    agreements: tables.agreements.rows.map((r) => r.record),
     schools,
     today,
     singleSchool: schools.length <= 1,
@@ -108,7 +108,7 @@ export function writeGapsTab(db: Database): { tab: string; rows: number } {
   const view = gapsView(db, tables);
   const { partners, needs } = tables;
   // Each tab's id asked once, each row found through a map: no call and no search per finding.
-  const linker = (data: typeof partners, label: string) => {
+  const linker = (data: TableData, label: string) => {
     const gid = data.sheet ? (data.sheetId ?? data.sheet.getSheetId()) : null;
     const at = new Map(data.rows.map((r) => [String(r.record.id), r.row]));
     return (id: string) => {
@@ -226,7 +226,7 @@ export function rollupNetwork(db: Database, urls: readonly string[]): RollupResu
  */
 export function writeDashboard(db: Database): { tab: string } {
   const tables = gapTables(db);
-  const partners = tables.partners.rows.map((r) => r.record as Partner);
+  const partners = tables.partners.rows.map((r) => r.record);
   const today = db.today();
   const view = gapsView(db, tables);
   const byFocus = FOCUS_AREAS.map((f) => [
@@ -237,7 +237,7 @@ export function writeDashboard(db: Database): { tab: string } {
   const checkIns = checkInFigures(partners, today);
   const agreementsOf = new Map<string, Agreement[]>();
   for (const r of tables.agreements.rows) {
-    const a = r.record as Agreement;
+    const a = r.record;
     agreementsOf.set(a.partnerId, [...(agreementsOf.get(a.partnerId) ?? []), a]);
   }
   const expiring = expiringCount(partners, (id) => agreementsOf.get(id) ?? [], today);

@@ -20,7 +20,10 @@ export function listed<T>(stored: Stored<Rec>): Listed<T> {
   return { record: stored.record as T, version: stored.version, warnings: stored.warnings };
 }
 
-export function findRow(data: TableData, id: string): Stored<Rec> | undefined {
+export function findRow<T extends { readonly id?: FieldValue }>(
+  data: TableData<T>,
+  id: string,
+): Stored<T> | undefined {
   const ref = ROW_REF.exec(id);
   if (ref) return data.rows.find((r) => r.row === Number(ref[1]) && r.record.id === id);
   return data.rows.find((r) => r.record.id === id);

@@ -2,7 +2,7 @@
 // for each spreadsheet: it names this person, so two coordinators of one school each sign their own, and
 // the time-driven trigger that finishes a send can read it (a trigger has no document properties).
 import type { Sender } from '../../shared/contract';
-import type { School } from '../../shared/records';
+
 import { validSender } from '../domain/signature';
 import { UserError } from '../domain/errors';
 import type { Database } from './database';
@@ -37,6 +37,6 @@ export function senderOrStop(spreadsheetId: string): Sender {
 
 /** The school's name from the Schools tab (its first row), offered when the signature is asked for. */
 export function schoolOf(db: Database): string {
-  const school = db.read('schools').rows[0]?.record as School | undefined;
+  const school = db.read('schools').rows[0]?.record;
   return school?.name ?? '';
 }

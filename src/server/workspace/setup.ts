@@ -5,6 +5,7 @@ import type { SetUpReport } from '../../shared/contract';
 import { highlightRules, numberFormatFor, validationFor, type ValidationSpec } from '../domain/formats';
 import { newId } from '../domain/ids';
 import type { Database, TableData } from './database';
+import { HEADER_BACKGROUND, HEADER_PROTECTION, makeTabs, sheetsApiOn } from './setup-batch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -14,10 +15,23 @@ export function setUp(db: Database, keys: readonly TableKey[] = TABLE_KEYS): Set
   const tabIds: Partial<Record<TableKey, number>> = {};
   const rules = new Rules();
   let idsAssigned = 0;
-  for (const key of keys) {
+  // Every table read first; the tabs missing are made together in one request of the Sheets API (with
+  // their headers, formats, dropdowns, protection and highlights). Without that service (a copy of the
+  // script whose manifest does not enable it) each is made through SpreadsheetApp below, as are the
+  // columns missing from tabs that exist.
+  const tables = keys.map((key) => ({ key, read: db.read(key) }));
+  const missing = tables.filter((t) => !t.read.sheet).map((t) => t.key);
+  const made = missing.length && sheetsApiOn() ? makeTabs(db, missing) : {};
+  for (const { key, read } of tables) {
     const table = TABLES[key];
+    const madeId = made[key];
+    if (madeId !== undefined) {
+      created.push(table.tab);
+      tabIds[key] = madeId;
+      continue;
+    }
     // A tab found missing is made and known to be empty: nothing to read back.
-    let data = db.read(key);
+    let data = read;
     let sheet = data.sheet;
     const isNew = !sheet;
     if (!sheet) {
@@ -74,13 +88,10 @@ function addColumns(
   const first = width + 1;
   const header = widened(sheet, headerRow, first, columns.length);
   header.setValues([columns.map((c) => c.header)]);
-  header.setFontWeight('bold').setBackground('#e8f0fe');
+  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   if (isNew) {
     // Warning-only: people can still edit, but are asked first.
-    header
-      .protect()
-      .setWarningOnly(true)
-      .setDescription('Partner Hub finds columns by these headers. Rename with care.');
+    header.protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
   }
   const rows = maxRows() - headerRow;
   if (rows < 1) return;

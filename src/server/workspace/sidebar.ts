@@ -26,6 +26,7 @@ import type {
   School,
   Survey,
   Vetting,
+  RecordOf,
 } from '../../shared/records';
 import { TABLES, TABLE_KEYS, type TableKey } from '../../shared/schema';
 import { facets, matches, queryWords, searchText } from '../../shared/partner-filter';
@@ -60,6 +61,13 @@ function readTables(db: Database, keys: readonly TableKey[]): Map<TableKey, Tabl
     }
   }
   return read;
+}
+
+/** A table readTables read, typed by its key: the map holds under each key that key's own table. */
+function tableOf<K extends TableKey>(read: Map<TableKey, TableData>, key: K): TableData<RecordOf<K>> {
+  const data = read.get(key);
+  if (!data) throw new UserError(`The ${TABLES[key].tab} tab was not read.`);
+  return data as TableData<RecordOf<K>>;
 }
 
 function rowsOf<T>(read: Map<TableKey, TableData>, key: TableKey): Listed<T>[] {
@@ -159,9 +167,12 @@ export function sidebarHome(db: Database, query: PartnerQuery): SidebarHome {
     return data.map.missing.map((c) => `${TABLES[k].tab}: ${c.header}`);
   });
   const partners = partnerEntries(read, today);
-  const [schools, partnerData, needs, agreements] = (
-    ['schools', 'partners', 'needs', 'agreements'] as const
-  ).map((k) => read.get(k) as TableData);
+  const [schools, partnerData, needs, agreements] = [
+    tableOf(read, 'schools'),
+    tableOf(read, 'partners'),
+    tableOf(read, 'needs'),
+    tableOf(read, 'agreements'),
+  ] as const;
   return {
     today,
     missing,

@@ -1,7 +1,7 @@
 // A survey's answers: read from the Form's response tab (found by sheet id, then by its Form, then by
 // name) and matched to recipients by the code their link carried, never by a typed name. One new answer
 // (the form-submit trigger) is looked up by its code; anything odd reads them all and flags it.
-import type { Survey, SurveyRecipient } from '../../shared/records';
+import type { Survey } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import { TOKEN_QUESTION_TITLE } from '../domain/survey-bank';
 import { newId } from '../domain/ids';
@@ -18,7 +18,7 @@ import { formIdOf, responseTabOf, surveyOf } from './surveys';
  * Form answering into it, then by name. Null if it is no survey's.
  */
 export function surveyOfResponseTab(db: Database, sheet: GoogleAppsScript.Spreadsheet.Sheet): string | null {
-  const surveys = db.read('surveys').rows.map((r) => r.record as Survey);
+  const surveys = db.read('surveys').rows.map((r) => r.record);
   const sheetId = String(sheet.getSheetId());
   const formId = formIdOf(sheet.getFormUrl());
   const name = sheet.getName();
@@ -44,7 +44,7 @@ export function answerSubmitted(
   const sheetId = String(sheet.getSheetId());
   const survey = db
     .read('surveys')
-    .rows.map((r) => r.record as Survey)
+    .rows.map((r) => r.record)
     .find((s) => s.responseTabId === sheetId);
   if (!survey) {
     const id = surveyOfResponseTab(db, sheet);
@@ -156,7 +156,7 @@ export function readAnswers(db: Database, survey: Survey) {
   const tokenAt = header.indexOf(TOKEN_QUESTION_TITLE);
   const recipients = db
     .read('surveyResponses')
-    .rows.map((r) => r.record as SurveyRecipient)
+    .rows.map((r) => r.record)
     .filter((r) => r.surveyId === survey.id && r.status !== 'flagged');
   const known = new Map(recipients.map((r) => [r.token, r]));
   const uses = new Map<string, number>();

@@ -1,5 +1,5 @@
 // A survey's figures: the summary the sidebar shows, and the Survey Summary tab with a Sheets chart.
-import type { SurveyView } from '../../shared/contract';
+import type { MadeDoc, SurveyView } from '../../shared/contract';
 import type { Survey } from '../../shared/records';
 import type { SurveySummary } from '../../shared/survey';
 import { REPORT_TABS } from '../../shared/schema';
@@ -8,6 +8,8 @@ import { asText } from '../domain/cells';
 import { withSheetLock, type Database } from './database';
 import { surveyOf } from './surveys';
 import { readAnswers } from './survey-answers';
+import { surveyReport } from '../domain/survey-report';
+import { writeDocument } from './agenda-docs';
 
 /** The survey's figures from its answers: the Surveys view, its messages and the Dashboard read these. */
 export function summaryOf(survey: Survey, read: ReturnType<typeof readAnswers>): SurveySummary {
@@ -49,6 +51,29 @@ export function surveyView(db: Database, surveyId: string): SurveyView {
       error: r.error,
     })),
   };
+}
+
+/**
+ * The survey report for the principal, as a Doc in the agendas folder: one Drive import. The partners'
+ * names go with their open answers only when the coordinator asks (`names`).
+ */
+export function makeSurveyReport(db: Database, surveyId: string, names: boolean): MadeDoc {
+  const view = surveyView(db, surveyId);
+  const school = db.read('schools').rows[0]?.record.name;
+  const report = surveyReport({
+    title: view.survey.record.title,
+    school: typeof school === 'string' ? school : '',
+    summary: view.summary,
+    names,
+  });
+  const made = writeDocument(db, {
+    title: report.title,
+    templateKind: 'survey report',
+    blocks: report.blocks,
+    values: {},
+    tables: (name) => report.tables[name],
+  });
+  return { url: made.url, unknownPlaceholders: [], notes: made.notes };
 }
 
 const SUMMARY_TAB = REPORT_TABS.surveySummary;

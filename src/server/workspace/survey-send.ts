@@ -44,8 +44,8 @@ interface Target {
 }
 
 function targets(db: Database, request: Pick<SendRequest, 'audience' | 'partnerIds'>): Target[] {
-  const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record as Partner]));
-  const contacts = db.read('contacts').rows.map((r) => r.record as Contact);
+  const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record]));
+  const contacts = db.read('contacts').rows.map((r) => r.record);
   const out: Target[] = [];
   for (const id of request.partnerIds) {
     const partner = partners.get(id);
@@ -62,7 +62,7 @@ function targets(db: Database, request: Pick<SendRequest, 'audience' | 'partnerI
 function recipientsOf(db: Database, surveyId: string): SurveyRecipient[] {
   return db
     .read('surveyResponses')
-    .rows.map((r) => r.record as SurveyRecipient)
+    .rows.map((r) => r.record)
     .filter((r) => r.surveyId === surveyId && r.status !== 'flagged');
 }
 
@@ -296,7 +296,7 @@ function addRecipients(db: Database, surveyId: string, list: readonly Target[]):
       throw new UserError('Run "Set up partner database" first: there is no Survey Responses tab.');
     const known = new Set(
       data.rows
-        .map((r) => r.record as SurveyRecipient)
+        .map((r) => r.record)
         .filter((r) => r.surveyId === surveyId)
         .map((r) => r.contactId),
     );
@@ -348,9 +348,9 @@ function deliver(
     const round = kind === 'send' ? 'send' : `remind.${remindRound || now.slice(0, 10)}`;
     const log = new JobLog(spreadsheetId, `survey.${survey.id}.${round}`);
     const data = db.read('surveyResponses');
-    const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record as Partner]));
-    const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record as Contact]));
-    const mine = data.rows.map((r) => r.record as SurveyRecipient).filter((r) => r.surveyId === survey.id);
+    const partners = new Map(db.read('partners').rows.map((r) => [String(r.record.id), r.record]));
+    const contacts = new Map(db.read('contacts').rows.map((r) => [String(r.record.id), r.record]));
+    const mine = data.rows.map((r) => r.record).filter((r) => r.surveyId === survey.id);
     const due = dueFor(mine, kind, minDays);
     const sender = text.sender ?? readSender(spreadsheetId);
     const outcome = runMail({

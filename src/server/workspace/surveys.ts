@@ -37,7 +37,7 @@ export interface Stored {
 export function surveyOf(db: Database, id: string): { row: Listed<Survey>; questions: Stored[] } {
   const found = findRow(db.read('surveys'), id);
   if (!found) throw new UserError(`No survey with id ${id}; it may have been deleted.`);
-  const survey = found.record as Survey;
+  const survey = found.record;
   let questions: Stored[] = [];
   try {
     const parsed: unknown = JSON.parse(survey.questions || '[]');
@@ -225,7 +225,7 @@ export function ensureSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
 export function surveysNewestFirst(db: Database): Survey[] {
   return db
     .read('surveys')
-    .rows.map((r) => r.record as Survey)
+    .rows.map((r) => r.record)
     .filter((s) => s.formId)
     .sort((a, b) => b.created.localeCompare(a.created));
 }

@@ -15,6 +15,7 @@ const today = '2026-11-30';
 
 const partner = (over: Partial<Partner>): Partner => ({
   confirmed: '',
+  source: '',
   id: 'P-1',
   name: 'Org',
   status: 'active',

@@ -78,6 +78,7 @@ const partnerArb = (id: string): fc.Arbitrary<Partner> =>
       website: '',
       notes: '',
       confirmed: '',
+      source: '',
       created: '',
       updated: '',
       ...r,

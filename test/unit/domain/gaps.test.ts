@@ -32,6 +32,7 @@ const partner = (over: Partial<Partner>): Partner => ({
   website: '',
   notes: '',
   confirmed: '',
+  source: '',
   created: '',
   updated: '',
   ...over,

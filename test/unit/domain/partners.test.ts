@@ -21,6 +21,7 @@ const partner = (over: Partial<Partner>): Partner => ({
   website: '',
   notes: '',
   confirmed: '',
+  source: '',
   created: '',
   updated: '',
   ...over,

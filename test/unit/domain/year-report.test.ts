@@ -132,9 +132,10 @@ const input = (over: Partial<YearReportInput> = {}): YearReportInput => ({
 });
 
 const text = (r: ReturnType<typeof yearReport>) =>
-  [...r.blocks.map((b) => ('text' in b ? b.text : `[${b.table}]`)), ...Object.values(r.tables).flat(2)].join(
-    '\n',
-  );
+  [
+    ...r.blocks.map((b) => ('text' in b ? b.text : b.type === 'table' ? `[${b.table}]` : b.label)),
+    ...Object.values(r.tables).flat(2),
+  ].join('\n');
 
 describe('the year-end partnership report', () => {
   it('spans the school year that holds today', () => {
