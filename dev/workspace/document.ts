@@ -514,8 +514,6 @@ export function createDocsDrive(
     if (entry) entry.parents = [parentId];
     return d.id;
   });
-  // A spreadsheet the add-on creates is one it may reach under drive.file (drive/api/guides/api-specific-auth).
-  spreadsheets.madeByApp = (id) => drive.grant(id);
 
   const docOf = (idOrUrl: string): DocData => {
     const d = docs.docs.get(docs.idOf(idOrUrl));

@@ -105,7 +105,9 @@ export class DriveRegistry {
   /**
    * What the add-on may reach under the drive.file scope: files and folders it created, or that the
    * user picked or opened with it (drive/api/guides/api-specific-auth). Used by the Drive advanced
-   * service (drive-api.ts).
+   * service (drive-api.ts). Granted by each fake that creates: DocumentApp.create, FormApp.create,
+   * Drive.Files.create, and `grantToApp` for the Picker. SpreadsheetApp.create is not faked (src/ does not
+   * call it); should it come back, it must grant the spreadsheet it makes here too.
    */
   readonly granted = new Set<string>();
   /**

@@ -1,49 +1,17 @@
-// Utilities: dates, ids and pauses.
+// Utilities: dates, ids, pauses and Blobs.
 import { randomUUID } from 'node:crypto';
 import { formatJavaDate, normalizeZone } from './datetime';
 import { Counted, Env, isDate } from './env';
-
-export const DigestAlgorithm = Object.freeze({
-  MD2: 'MD2',
-  MD5: 'MD5',
-  SHA_1: 'SHA_1',
-  SHA_256: 'SHA_256',
-  SHA_384: 'SHA_384',
-  SHA_512: 'SHA_512',
-});
-export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
-
-const NODE_DIGEST: Record<string, string> = {
-  MD5: 'md5',
-  SHA_1: 'sha1',
-  SHA_256: 'sha256',
-  SHA_384: 'sha384',
-  SHA_512: 'sha512',
-};
 
 /** Java bytes are signed: -128..127. */
 function signed(buf: Buffer): number[] {
   return Array.from(buf, (b) => (b > 127 ? b - 256 : b));
 }
 
-function toBuffer(data: unknown, charset?: unknown): Buffer {
+/** Utilities.newBlob's data: Java bytes (signed or not) or a string, as UTF-8. */
+function toBuffer(data: unknown): Buffer {
   if (Array.isArray(data)) return Buffer.from(data.map((b) => Number(b) & 0xff));
-  return Buffer.from(String(data), charset === 'US_ASCII' ? 'latin1' : 'utf8');
-}
-
-/** Java-style %s / %d / %% formatting, as Utilities.formatString and Logger.log use. */
-export function formatString(template: string, args: unknown[]): string {
-  let i = 0;
-  return template.replace(
-    /%(-?\d*)(\.\d+)?([sdfc%])/g,
-    (_m, _w: string, prec: string | undefined, conv: string) => {
-      if (conv === '%') return '%';
-      const v = args[i++];
-      if (conv === 'd') return String(Math.trunc(Number(v)));
-      if (conv === 'f') return Number(v).toFixed(prec ? Number(prec.slice(1)) : 6);
-      return String(v);
-    },
-  );
+  return Buffer.from(String(data), 'utf8');
 }
 
 export class FakeBlob extends Counted {
