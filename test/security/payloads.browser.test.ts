@@ -49,7 +49,7 @@ function typeCells(addOn: AddOn, tab: string, row: number | 'new', cells: Record
   for (const [header, value] of Object.entries(cells)) {
     const col = headers.indexOf(header) + 1;
     if (col < 1) throw new Error(`no column ${header} in ${tab}`);
-    sheet.getRange(at, col).setValue(/^[=+\-@']/.test(value) ? `'${value}` : value);
+    sheet.getRange(at, col).setValues([[/^[=+\-@']/.test(value) ? `'${value}` : value]]);
   }
 }
 
