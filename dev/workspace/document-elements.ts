@@ -657,13 +657,6 @@ export class FakeParagraph extends FakeContainer {
     this.call('setText', true);
     this.replaceContent(String(text));
   }
-  setHeading(heading: string): this {
-    this.call('setHeading', true);
-    if (!Object.values(ParagraphHeading).includes(heading as never))
-      return this.env.fail('Invalid argument: heading');
-    this.heading = heading;
-    return this;
-  }
   setLinkUrl(url: string | null): this {
     this.call('setLinkUrl', true);
     for (const c of this.children)
@@ -800,11 +793,6 @@ export abstract class FakeBlockContainer extends FakeContainer {
     this.call('appendHorizontalRule', true);
     const p = this.adopt(new FakeParagraph(this.env));
     return p.adopt(new FakeHorizontalRule(this.env));
-  }
-  /** Every paragraph in the section, list items and paragraphs inside tables included. */
-  getParagraphs(): FakeParagraph[] {
-    this.call('getParagraphs');
-    return descendants(this).filter((e): e is FakeParagraph => e instanceof FakeParagraph);
   }
   getTables(): FakeTable[] {
     this.call('getTables');

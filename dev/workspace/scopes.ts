@@ -56,8 +56,8 @@ const none = (names: string): Methods => methods(NONE, names);
 const ELEMENT = 'asListItem asParagraph asTable asText copy getParent getType removeFromParent';
 const CONTAINER = `${ELEMENT} findText getChild getChildIndex getNumChildren getText replaceText`;
 const CONTAINER_NONE = { clear: NONE, editAsText: NONE };
-const PARAGRAPH = `${CONTAINER} setHeading setLinkUrl setText`;
-const BLOCKS = `${CONTAINER} appendHorizontalRule appendListItem appendParagraph appendTable getParagraphs getTables insertTable`;
+const PARAGRAPH = `${CONTAINER} setLinkUrl setText`;
+const BLOCKS = `${CONTAINER} appendHorizontalRule appendListItem appendParagraph appendTable getTables insertTable`;
 
 // Form items: Item's methods, plus what each question type adds (forms/<type>-item pages).
 const ITEM = 'getTitle getType setHelpText setTitle';
@@ -215,7 +215,7 @@ const TABLE: Record<string, Record<string, Methods>> = {
   },
 
   // utilities/utilities: no Authorization listed.
-  Utilities: { '': none('formatDate getUuid sleep') },
+  Utilities: { '': none('formatDate getUuid newBlob sleep') },
 
   // ---------------------------------------------------------------------------------------------------
   // Advanced services (globals `Drive`, `Calendar` and `Sheets`, recorded under their names, keys such

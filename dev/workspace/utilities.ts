@@ -3,11 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { formatJavaDate, normalizeZone } from './datetime';
 import { Counted, Env, isDate } from './env';
 
-/** Java bytes are signed: -128..127. */
-function signed(buf: Buffer): number[] {
-  return Array.from(buf, (b) => (b > 127 ? b - 256 : b));
-}
-
 /** Utilities.newBlob's data: Java bytes (signed or not) or a string, as UTF-8. */
 function toBuffer(data: unknown): Buffer {
   if (Array.isArray(data)) return Buffer.from(data.map((b) => Number(b) & 0xff));
@@ -17,46 +12,16 @@ function toBuffer(data: unknown): Buffer {
 export class FakeBlob extends Counted {
   constructor(
     env: Env,
-    private bytes: Buffer,
-    private contentType: string | null,
-    private name: string | null,
+    private readonly bytes: Buffer,
+    private readonly contentType: string | null,
+    private readonly name: string | null,
   ) {
     super(env, 'Utilities', 'Blob');
   }
+  // src/ only hands a Blob to Drive.Files.create: none of Blob's own methods is faked.
   /** What the Blob holds, for other fakes (a Drive upload): not a method of Apps Script's Blob, not counted. */
-  peek(): { readonly bytes: Buffer; readonly contentType: string | null } {
-    return { bytes: this.bytes, contentType: this.contentType };
-  }
-  getBytes(): number[] {
-    this.rec('getBytes');
-    return signed(this.bytes);
-  }
-  getDataAsString(charset?: string): string {
-    this.rec('getDataAsString');
-    return this.bytes.toString(charset === 'US_ASCII' ? 'latin1' : 'utf8');
-  }
-  setDataFromString(s: string): this {
-    this.rec('setDataFromString');
-    this.bytes = Buffer.from(String(s), 'utf8');
-    return this;
-  }
-  getContentType(): string | null {
-    this.rec('getContentType');
-    return this.contentType;
-  }
-  setContentType(t: string): this {
-    this.rec('setContentType');
-    this.contentType = t;
-    return this;
-  }
-  getName(): string | null {
-    this.rec('getName');
-    return this.name;
-  }
-  setName(name: string): this {
-    this.rec('setName');
-    this.name = name;
-    return this;
+  peek(): { readonly bytes: Buffer; readonly contentType: string | null; readonly name: string | null } {
+    return { bytes: this.bytes, contentType: this.contentType, name: this.name };
   }
 }
 

@@ -13,23 +13,26 @@ describe('Doc view', () => {
     const { DocumentApp } = w.services;
     const doc = DocumentApp.create('Agenda <draft>');
     const body = doc.getBody();
-    const title = body.getParagraphs()[0];
-    title.setText('Fall gathering');
-    title.setHeading(DocumentApp.ParagraphHeading.TITLE);
-    body.appendParagraph('Who is here').setHeading(DocumentApp.ParagraphHeading.HEADING2);
+    body.getChild(0).asParagraph().setText('Fall gathering');
+    body.appendParagraph('Who is here');
     body.appendListItem('Facilitation: <script>x</script>');
     body.appendTable([
       ['Partner', 'Focus'],
       ['Reading & Co', '"tutoring"'],
     ]);
     body.appendParagraph('Closing');
-    // Attributes come with a school's own template Doc, set by hand in Docs (the add-on copies its
-    // elements, attributes and all): they are put on the tree here as such a template would carry them.
+    // Headings and attributes come with a school's own template Doc, set by hand in Docs (the add-on
+    // copies its elements, attributes and all): they are put on the tree here as such a template would
+    // carry them.
     const { tree } = w.inspectDocument(doc.getId());
+    const [title, subtitle] = tree.children ?? [];
     const table = tree.children?.find((n) => n.type === 'TABLE');
     const note = tree.children?.find((n) => n.text === 'Closing');
     const corner = table?.children?.[0].children?.[0];
-    if (!table || !note || !corner) throw new Error('the table and the closing paragraph are missing');
+    if (!title || !subtitle || !table || !note || !corner)
+      throw new Error('the headings, the table and the closing paragraph are missing');
+    title.heading = 'TITLE';
+    subtitle.heading = 'HEADING2';
     table.attrs = { BORDER_WIDTH: 2, BORDER_COLOR: '#cccccc' };
     corner.attrs = { BACKGROUND_COLOR: '#e8f0fe' };
     note.attrs = { FONT_SIZE: 9, FOREGROUND_COLOR: 'red;background:url(x)', HORIZONTAL_ALIGNMENT: 'CENTER' };
