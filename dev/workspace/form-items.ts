@@ -267,6 +267,12 @@ export class FakeMultipleChoiceItem extends ChoiceItem {
   }
 }
 
+export class FakeCheckboxItem extends ChoiceItem {
+  constructor(host: ItemHost, data: ItemData) {
+    super(host, 'CheckboxItem', data);
+  }
+}
+
 /** The generic Item of getItems(): read its type, then cast with asXItem() (which fails on a mismatch). */
 export class FakeItem extends ItemBase {
   constructor(host: ItemHost, data: ItemData) {

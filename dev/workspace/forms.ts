@@ -8,6 +8,7 @@ import {
   DestinationData,
   FakeItem,
   FakeItemResponse,
+  FakeCheckboxItem,
   FakeMultipleChoiceItem,
   FakeParagraphTextItem,
   FakeScaleItem,
@@ -678,6 +679,9 @@ export class FakeForm extends Counted {
   }
   addScaleItem(): FakeScaleItem {
     return this.add('addScaleItem', 'SCALE', (h, d) => new FakeScaleItem(h, d));
+  }
+  addCheckboxItem(): FakeCheckboxItem {
+    return this.add('addCheckboxItem', 'CHECKBOX', (h, d) => new FakeCheckboxItem(h, d));
   }
   addMultipleChoiceItem(): FakeMultipleChoiceItem {
     return this.add('addMultipleChoiceItem', 'MULTIPLE_CHOICE', (h, d) => new FakeMultipleChoiceItem(h, d));

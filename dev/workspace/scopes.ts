@@ -158,7 +158,7 @@ const TABLE: Record<string, Record<string, Methods>> = {
     // forms/form
     Form: methods(
       FORMS_CURRENT,
-      'addMultipleChoiceItem addParagraphTextItem addScaleItem addTextItem createResponse getEditUrl getId ' +
+      'addCheckboxItem addMultipleChoiceItem addParagraphTextItem addScaleItem addTextItem createResponse getEditUrl getId ' +
         'getItems getPublishedUrl isAcceptingResponses isPublished requiresLogin setAcceptingResponses ' +
         'setCollectEmail setDescription setDestination setPublished',
     ),
@@ -169,6 +169,7 @@ const TABLE: Record<string, Record<string, Methods>> = {
     TextItem: methods(FORMS_CURRENT, `${QUESTION} createResponse setValidation`),
     ParagraphTextItem: methods(FORMS_CURRENT, `${QUESTION} createResponse`),
     ScaleItem: methods(FORMS_CURRENT, `${QUESTION} setBounds setLabels`),
+    CheckboxItem: methods(FORMS_CURRENT, `${QUESTION} setChoiceValues`),
     MultipleChoiceItem: methods(FORMS_CURRENT, `${QUESTION} setChoiceValues`),
     // forms/text-validation-builder: no Authorization listed.
     TextValidationBuilder: none('build requireNumber'),
@@ -185,7 +186,7 @@ const TABLE: Record<string, Record<string, Methods>> = {
     // script/trigger-builder: forSpreadsheet() lists the spreadsheet scopes; timeBased() script.scriptapp.
     TriggerBuilder: { forSpreadsheet: SHEETS_CURRENT, timeBased: SCRIPTAPP },
     // script/clock-trigger-builder, spreadsheet-trigger-builder: no Authorization listed.
-    ClockTriggerBuilder: none('after create'),
+    ClockTriggerBuilder: none('after atHour create everyDays'),
     SpreadsheetTriggerBuilder: none('create onFormSubmit'),
   },
 

@@ -1,8 +1,8 @@
-// ScriptApp: AuthMode and installable triggers (one-off clock, spreadsheet form-submit).
+// ScriptApp: AuthMode and installable triggers (one-off and daily clock, spreadsheet form-submit).
 // The fakes run no code: a trigger that fires calls the runner the test harness sets
 // (workspace.triggers.setRunner), which calls the top-level function in the vm.
 import { Counted, Env } from './env';
-import { toWallTime } from './datetime';
+import { fromWallTime, toWallTime } from './datetime';
 import { FakeSpreadsheet } from './spreadsheet';
 import type { SpreadsheetRegistry } from './spreadsheet-app';
 
@@ -42,8 +42,11 @@ export const ADDON_ONE_OF_A_TYPE =
 
 const HOUR = 3_600_000;
 
-/** How a clock trigger repeats: the add-on makes only one-off (after) triggers, which fire once. */
-export type Schedule = { kind: 'once' };
+/**
+ * How a clock trigger repeats: the add-on makes one-off (after) triggers, which fire once, and daily
+ * ones at an hour (everyDays(n).atHour(h)), at that wall-clock hour of the script's time zone.
+ */
+export type Schedule = { kind: 'once' } | { kind: 'days'; n: number; hour: number | null; timeZone: string };
 
 export interface TriggerData {
   id: string;
@@ -93,6 +96,27 @@ export class WorkspaceClock {
   set(at: Date): void {
     this.offset += at.getTime() - this.now().getTime();
   }
+}
+
+const DAY = 24 * HOUR;
+
+function nextRun(s: Schedule, from: number): number | null {
+  if (s.kind === 'once') return null;
+  if (s.hour === null) return from + s.n * DAY;
+  // Keep the wall-clock hour across daylight-saving changes.
+  const w = toWallTime(from, s.timeZone);
+  return fromWallTime(w.year, w.month, w.day + s.n, s.hour, 0, 0, s.timeZone);
+}
+
+/** The first run of a schedule created at `now`: the next time the wall clock shows its hour. */
+function firstRun(s: Schedule, now: number): number | null {
+  if (s.kind === 'once' || s.hour === null) return nextRun(s, now);
+  const w = toWallTime(now, s.timeZone);
+  for (let add = 0; add <= 1; add++) {
+    const t = fromWallTime(w.year, w.month, w.day + add, s.hour, 0, 0, s.timeZone);
+    if (t > now) return t;
+  }
+  return nextRun(s, now);
 }
 
 /** The installed triggers of the project, the runner and the log of fired triggers. Nothing here counts. */
@@ -159,7 +183,8 @@ export class TriggerTable {
 
   /**
    * Fires each due clock trigger once. A one-off (after) trigger is deleted before it runs, as Apps
-   * Script disables one-off triggers after they fire.
+   * Script disables one-off triggers after they fire; a daily one moves to its next time after now
+   * (missed runs are not made up).
    */
   runDue(): FiredTrigger[] {
     const now = this.env.now().getTime();
@@ -167,7 +192,10 @@ export class TriggerTable {
     for (const copy of this.due()) {
       const t = this.triggers.find((x) => x.id === copy.id);
       if (!t || t.dueAt === null) continue;
-      this.remove(t.id);
+      let next = t.schedule ? nextRun(t.schedule, t.dueAt) : null;
+      while (next !== null && next <= now) next = t.schedule ? nextRun(t.schedule, next) : null;
+      if (next === null) this.remove(t.id);
+      else t.dueAt = next;
       const w = toWallTime(now, 'UTC');
       out.push(
         this.fire(t, {
@@ -298,7 +326,8 @@ export class FakeSpreadsheetTriggerBuilder extends SourceBuilder {
 }
 
 export class FakeClockTriggerBuilder extends Counted {
-  private dueAt: number | null = null;
+  private when: { dueAt: number } | { days: number } | null = null;
+  private hour: number | null = null;
 
   constructor(
     env: Env,
@@ -313,20 +342,39 @@ export class FakeClockTriggerBuilder extends Counted {
     this.rec('after');
     const ms = Number(durationMilliseconds);
     if (!Number.isFinite(ms) || ms < 0) this.env.fail('Invalid argument: durationMilliseconds');
-    this.dueAt = this.env.now().getTime() + ms;
+    this.when = { dueAt: this.env.now().getTime() + ms };
+    return this;
+  }
+  everyDays(n: number): this {
+    this.rec('everyDays');
+    const days = Number(n);
+    if (!Number.isInteger(days) || days < 1) this.env.fail('Invalid argument: n');
+    this.when = { days };
+    return this;
+  }
+  atHour(hour: number): this {
+    this.rec('atHour');
+    const h = Number(hour);
+    if (!Number.isInteger(h) || h < 0 || h > 23) this.env.fail('Invalid argument: hour');
+    this.hour = h;
     return this;
   }
 
   create(): FakeTrigger {
     this.rec('create');
-    if (this.dueAt === null) this.env.fail('The trigger has no schedule: call after() before create().');
+    const when =
+      this.when ?? this.env.fail('The trigger has no schedule: call after or everyDays before create().');
+    const schedule: Schedule =
+      'dueAt' in when
+        ? { kind: 'once' }
+        : { kind: 'days', n: when.days, hour: this.hour, timeZone: this.env.scriptTimeZone };
     const data = this.table.add({
       handler: this.handler,
       eventType: 'CLOCK',
       source: 'CLOCK',
       sourceId: null,
-      dueAt: this.dueAt,
-      schedule: { kind: 'once' },
+      dueAt: 'dueAt' in when ? when.dueAt : firstRun(schedule, this.env.now().getTime()),
+      schedule,
     });
     return new FakeTrigger(this.env, data);
   }

@@ -6,6 +6,15 @@ const TOO_MANY =
 const ONE_OF_A_TYPE = 'An add-on can only have one trigger of each type, per user, per document.';
 const start = new Date('2026-03-06T12:00:00Z');
 
+function wall(d: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
+}
+
 describe('ScriptApp triggers', () => {
   test('builders make triggers that describe themselves', () => {
     const w = createWorkspace();
@@ -103,6 +112,33 @@ describe('ScriptApp triggers', () => {
       .after(2 * 3_600_000)
       .create();
     expect(w.triggers.due(new Date('2026-03-06T16:00:00Z')).map((d) => d.handler)).toEqual(['later']);
+  });
+
+  test('a daily trigger at 7:00 keeps 7:00 local across the daylight-saving change', () => {
+    const w = createWorkspace({ now: () => start, timeZone: 'America/Chicago' });
+    const fired: string[] = [];
+    w.triggers.setRunner(() => fired.push(wall(w.clock.now(), 'America/Chicago')));
+    w.services.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
+    const due = () => new Date(w.triggers.list()[0].dueAt ?? 0);
+    // Made at 06:00 Chicago time: the first run is 7:00 the same day.
+    expect(due().toISOString()).toBe('2026-03-06T13:00:00.000Z');
+    for (let i = 0; i < 4; i++) {
+      w.clock.set(due());
+      w.triggers.runDue();
+    }
+    expect(fired).toEqual(['07:00', '07:00', '07:00', '07:00']);
+    expect(due().toISOString()).toBe('2026-03-10T12:00:00.000Z'); // 7:00 CDT (the first run was 13:00Z, CST)
+    // Missed runs are not made up: at 7:00 three days on it runs once, and next at 7:00 the day after.
+    w.clock.advance(3 * 24 * 3_600_000);
+    w.triggers.runDue();
+    expect(fired).toHaveLength(5);
+    expect(due().toISOString()).toBe('2026-03-13T12:00:00.000Z');
+    expect(() => w.services.ScriptApp.newTrigger('x').timeBased().everyDays(0)).toThrow(
+      'Invalid argument: n',
+    );
+    expect(() => w.services.ScriptApp.newTrigger('x').timeBased().atHour(24)).toThrow(
+      'Invalid argument: hour',
+    );
   });
 
   test('a trigger runs outside any container: no active spreadsheet, UI, document lock or document properties', () => {
