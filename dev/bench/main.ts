@@ -1,7 +1,8 @@
 // `npm run bench`: every user action of dev/bench/cases/ on the built bundle over the in-memory
 // Workspace, end to end as the sidebar or a trigger does it: service calls by service, executions,
 // bytes to the page, an estimate of the time on Google, and whether it is within its budget. Then the
-// pure gap analysis's time and the bundle sizes. `npm run bench -- gaps` runs the cases whose name has "gaps".
+// pure gap analysis's time and the bundle sizes. `npm run bench -- gaps` runs the cases whose name has "gaps";
+// `--methods` also prints each case's calls by method (SpreadsheetApp.Range.getValues 3, …).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -15,7 +16,9 @@ import { mapHeaders, readRows } from '../../src/server/domain/table';
 import { dateInZone } from '../../src/server/domain/cells';
 import { network } from './cases/core';
 
-const only = process.argv[2]?.toLowerCase();
+const args = process.argv.slice(2);
+const methods = args.includes('--methods');
+const only = args.find((a) => !a.startsWith('--'))?.toLowerCase();
 
 function time(seconds: number): string {
   return seconds < 90 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`;
@@ -56,7 +59,13 @@ for (const c of CASES.filter((x) => !only || x.name.toLowerCase().includes(only)
       (f.reload.executions
         ? `\n    of which the sidebar's reload after it: ${f.reload.calls} calls, ${f.reload.executions} execution, ${kb(f.reload.bytes)}`
         : '') +
-      `\n    ${verdict}`,
+      `\n    ${verdict}` +
+      (methods
+        ? Object.entries(f.byMethod)
+            .sort(([, a], [, b]) => b - a)
+            .map(([m, n]) => `\n      ${m} ${n}`)
+            .join('')
+        : ''),
   );
 }
 

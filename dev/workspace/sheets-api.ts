@@ -40,7 +40,7 @@ import {
 } from './model';
 import type { SpreadsheetRegistry } from './spreadsheet-app';
 import { satisfies, ValidationData } from './validation';
-import type { CellValue } from './values';
+import { parseInput, type CellValue, type Parsed } from './values';
 
 type Json = Record<string, unknown>;
 
@@ -223,6 +223,18 @@ const LEAVES = [
   'dataValidation',
   ...Object.keys(STYLE_LEAVES),
 ];
+/** CellData's own fields that the model has no place for (a request setting one is refused). */
+const UNMODELLED_CELL_FIELDS = [
+  'hyperlink',
+  'textFormatRuns',
+  'pivotTable',
+  'dataSourceTable',
+  'dataSourceFormula',
+  'chipRuns',
+  'effectiveValue',
+  'formattedValue',
+  'effectiveFormat',
+];
 /** CellData paths the API has and the model does not (a mask may name them: nothing to clear). */
 const UNMODELLED = [
   'userEnteredFormat.borders',
@@ -235,15 +247,7 @@ const UNMODELLED = [
   'userEnteredFormat.textFormat.underline',
   'userEnteredFormat.textFormat.link',
   'userEnteredFormat.textFormat.foregroundColorStyle',
-  'hyperlink',
-  'textFormatRuns',
-  'pivotTable',
-  'dataSourceTable',
-  'dataSourceFormula',
-  'chipRuns',
-  'effectiveValue',
-  'formattedValue',
-  'effectiveFormat',
+  ...UNMODELLED_CELL_FIELDS,
 ];
 
 /** Expands "a(b,c.d),e" into ["a.b", "a.c.d", "e"], names in camelCase. */
@@ -332,24 +336,33 @@ function numberFormat(value: unknown, where: string): string {
   throw new Unsupported(`a ${type} number format without a pattern (the locale's default)`);
 }
 
-/** ExtendedValue (sheets/api/reference/rest/v4/other#ExtendedValue): one kind of value. */
-function extendedValue(value: unknown, where: string): CellValue {
+/**
+ * ExtendedValue (sheets/api/reference/rest/v4/other#ExtendedValue): one kind of value. A formulaValue
+ * is stored as the formula, its value computed as a formula typed into the cell is (values.ts).
+ */
+function extendedValue(value: unknown, where: string): Parsed {
   const v = fieldsOf(
     value,
     where,
-    ['stringValue', 'numberValue', 'boolValue'],
-    ['formulaValue', 'errorValue'],
+    ['stringValue', 'numberValue', 'boolValue', 'formulaValue'],
+    ['errorValue'],
   );
   const kinds = setKeys(v);
   if (kinds.length > 1)
     throw new Refusal(
       `Invalid value at '${where}' (oneof), oneof field 'value' is already set. Cannot overwrite with '${snake(kinds[1])}'`,
     );
-  if (kinds.length === 0) return '';
+  if (kinds.length === 0) return { value: '' };
   const x = v[kinds[0]];
-  if (kinds[0] === 'stringValue' && typeof x === 'string') return x;
-  if (kinds[0] === 'numberValue' && typeof x === 'number' && Number.isFinite(x)) return x;
-  if (kinds[0] === 'boolValue' && typeof x === 'boolean') return x;
+  if (kinds[0] === 'stringValue' && typeof x === 'string') return { value: x };
+  if (kinds[0] === 'numberValue' && typeof x === 'number' && Number.isFinite(x)) return { value: x };
+  if (kinds[0] === 'boolValue' && typeof x === 'boolean') return { value: x };
+  if (kinds[0] === 'formulaValue' && typeof x === 'string') {
+    if (!x.startsWith('=')) throw new Unsupported('a formulaValue that does not start with "="');
+    return parseInput(x, '', 'UTC', (message) => {
+      throw new Refusal(message);
+    });
+  }
   throw new Refusal(`Invalid value at '${where}.${snake(kinds[0])}': ${JSON.stringify(x)}`);
 }
 
@@ -415,17 +428,7 @@ function cellWrites(cellData: unknown, mask: string[], where: string): CellWrite
     cellData,
     where,
     ['userEnteredValue', 'userEnteredFormat', 'dataValidation', 'note'],
-    [
-      'hyperlink',
-      'textFormatRuns',
-      'pivotTable',
-      'dataSourceTable',
-      'dataSourceFormula',
-      'chipRuns',
-      'effectiveValue',
-      'formattedValue',
-      'effectiveFormat',
-    ],
+    UNMODELLED_CELL_FIELDS,
   );
   const format = fieldsOf(
     cell.userEnteredFormat,
@@ -476,11 +479,12 @@ function cellWrites(cellData: unknown, mask: string[], where: string): CellWrite
     if (!masks(mask, leaf)) continue;
     const given = at(cell, leaf);
     if (leaf === 'userEnteredValue') {
-      const v = given === undefined ? '' : extendedValue(given, `${where}.user_entered_value`);
-      value = v;
+      const v = given === undefined ? { value: '' } : extendedValue(given, `${where}.user_entered_value`);
+      value = v.value;
       writes.push((c) => {
-        c.v = v;
-        delete c.f;
+        c.v = v.value;
+        if (v.formula === undefined) delete c.f;
+        else c.f = v.formula;
       });
     } else if (leaf === 'userEnteredFormat.numberFormat') {
       const fmt =

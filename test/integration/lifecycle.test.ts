@@ -44,8 +44,13 @@ describe('needs and gaps', () => {
         status: 'open',
       },
     });
+    addOn.workspace.calls.reset();
     const result = ok<{ tab: string; rows: number }>(addOn, 'writeGapsTab');
     const tab = addOn.workspace.inspect().tabs.find((t) => t.name === 'Gaps')!;
+    // Made with its rows, sized and its header frozen, in one Sheets API batch.
+    expect(addOn.workspace.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(1);
+    expect(addOn.workspace.calls.count('SpreadsheetApp.Range.setValues')).toBe(0);
+    expect(tab.frozenRows).toBe(1);
     expect(tab.values).toHaveLength(result.rows + 1);
     const links = tab.formulas.flat().filter(Boolean);
     expect(links.length).toBe(result.rows);
@@ -65,6 +70,25 @@ describe('needs and gaps', () => {
     expect(again.formulas).toEqual(tab.formulas);
     expect(addOn.workspace.calls.count('SpreadsheetApp.Sheet.insertRowsAfter')).toBe(1);
     expect(addOn.workspace.calls.count('SpreadsheetApp.Sheet.insertColumnsAfter')).toBe(1);
+  });
+
+  it('makes the Gaps tab the SpreadsheetApp way when a tab of the person has the id it would take', () => {
+    const addOn = demo();
+    ok(addOn, 'writeGapsTab');
+    const made = addOn.workspace.inspect().tabs.find((t) => t.name === 'Gaps')!;
+    const sheet = addOn.workspace.spreadsheet.getSheetByName('Gaps')!;
+    byHand.renameSheet(sheet, 'Mine');
+    addOn.workspace.calls.reset();
+    ok(addOn, 'writeGapsTab');
+    const tabs = addOn.workspace.inspect().tabs;
+    const again = tabs.find((t) => t.name === 'Gaps')!;
+    // The batch was refused (the id is the person's tab's now) with nothing made; the tab came the other way.
+    expect(addOn.workspace.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(1);
+    expect(again.sheetId).not.toBe(made.sheetId);
+    expect(again.values).toEqual(made.values);
+    expect(again.formulas).toEqual(made.formulas);
+    expect(again.frozenRows).toBe(1);
+    expect(tabs.find((t) => t.name === 'Mine')!.values).toEqual(made.values);
   });
 
   it('writes the Dashboard with four Sheets charts', () => {

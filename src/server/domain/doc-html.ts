@@ -2,18 +2,7 @@
 // headings, paragraphs, lists and tables, styled inline so it looks at home in Google Docs. Pure. Every
 // value from the sheet is escaped: a partner's name is text in the Doc, never markup.
 import { fill, type Block } from './agenda';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+import { escapeHtml } from './text';
 
 const FONT = 'font-family:Arial,sans-serif';
 const STYLE = {

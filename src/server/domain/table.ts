@@ -3,7 +3,7 @@
 import { headerKey, type Column, type Table } from '../../shared/schema';
 import type { CellWarning, FieldValue, Stored } from '../../shared/records';
 import { emptyValue } from '../../shared/records';
-import { fingerprint, fromCell, sameCell, toCell, type Cell, type DateInZone } from './cells';
+import { asText, fingerprint, fromCell, isDate, sameCell, toCell, type Cell, type DateInZone } from './cells';
 
 export interface HeaderMap {
   /** 0-based position of each of our columns in the tab; absent when the tab lacks it. */
@@ -122,8 +122,22 @@ export interface RowChange {
 }
 
 /**
+ * A cell written back as it was read: the same date, number, checkbox or text (typed text kept text).
+ * Null for what a write cannot restore from its value alone.
+ */
+function restored(value: unknown): Cell | null {
+  if (isDate(value) || typeof value === 'number' || typeof value === 'boolean') return value;
+  return typeof value === 'string' ? asText(value) : null;
+}
+
+/**
  * Plans the writes for some changed rows: only cells whose value differs are written, grouped into
  * rectangles of adjacent cells, so unknown columns, formulas and untouched cells are never rewritten.
+ *
+ * `bridge` (Database.update only, on a tab only the add-on writes, with the rows read in the same
+ * breath) also rewrites the table's own unchanged cells between two changed cells of a row with what
+ * was read, so one row's change is one rectangle. A column of the person's own in between is never
+ * bridged. A formula typed into a bridged cell would become its value: hence only the add-on's logs.
  */
 export function planWrites(
   table: Table,
@@ -131,7 +145,9 @@ export function planWrites(
   current: readonly (readonly unknown[])[],
   changes: readonly RowChange[],
   toDate: DateInZone,
+  bridge = false,
 ): Block[] {
+  const own = new Set(Object.values(map.index));
   const segments: { row: number; column: number; cells: Cell[] }[] = [];
   for (const change of [...changes].sort((a, b) => a.row - b.row)) {
     const existing = current[change.row - 1] ?? [];
@@ -156,6 +172,18 @@ export function planWrites(
       ) {
         dirty.set(at, wanted);
       }
+    }
+    if (bridge && !isNew) {
+      const changed = [...dirty.keys()].sort((a, b) => a - b);
+      changed.slice(1).forEach((at, i) => {
+        const gap: [number, Cell][] = [];
+        for (let p = changed[i] + 1; p < at; p++) {
+          const cell = own.has(p) ? restored(existing[p] ?? '') : null;
+          if (cell === null) return;
+          gap.push([p, cell]);
+        }
+        for (const [p, cell] of gap) dirty.set(p, cell);
+      });
     }
     const positions = [...dirty.keys()].sort((a, b) => a - b);
     let run: { row: number; column: number; cells: Cell[] } | undefined;

@@ -223,6 +223,33 @@ export class Database {
   }
 
   /**
+   * Reads a table and at once writes the changes `plan` makes of what was read (null: none), with no
+   * service call in between: that read is the check that the rows are in place, so write's re-check
+   * is not repeated. Existing rows only. `bridge` (for a log only the add-on writes): a row's change
+   * is one rectangle (see planWrites).
+   */
+  update<K extends TableKey>(
+    key: K,
+    plan: (data: TableData<RecordOf<K>>) => readonly RowChange[] | null,
+    bridge = false,
+  ): Block[] | null {
+    const data = this.read(key);
+    const changes = plan(data);
+    if (!changes) return null;
+    if (!data.sheet)
+      throw new UserError(`The ${data.table.tab} tab is missing. Run "Set up partner database" first.`);
+    if (changes.some((c) => c.row > data.values.length))
+      throw new Error('update() changes existing rows only');
+    const blocks = planWrites(data.table, data.map, data.values, changes, this.toDate, bridge);
+    for (const block of blocks) {
+      data.sheet
+        .getRange(block.row, block.column, block.values.length, block.values[0].length)
+        .setValues(block.values);
+    }
+    return blocks;
+  }
+
+  /**
    * Some rows as a write of `blocks` left them, without reading them back: the values read, with each
    * written cell as Sheets stores it. Text written for Sheets to parse (a date, a time of day) may be
    * stored as something else depending on the cell's format: rows with such a cell are read back, in

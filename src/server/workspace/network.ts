@@ -10,6 +10,7 @@ import type { NeedFigures } from '../../shared/figures';
 import { asText } from '../domain/cells';
 import { UserError } from '../domain/errors';
 import { Database, openDatabaseById, withSheetLock, type TableData } from './database';
+import { freeId, NEW_TAB_COLUMNS, NEW_TAB_ROWS, sheetsApiOn } from './setup-batch';
 import { surveysNewestFirst } from './surveys';
 import { surveyView } from './survey-results';
 
@@ -67,23 +68,94 @@ const literal = (value: string | number): string | number =>
   typeof value === 'string' ? asText(value) : value;
 
 /**
- * Writes rows (and only rows) into a tab the add-on owns, rebuilding it from the first row. `made` runs
- * when the tab is new (its formats: clearing contents keeps those of an existing tab).
+ * Writes rows (and only rows) into a tab the add-on owns, rebuilding it from the first row (clearing
+ * contents keeps an existing tab's formats and whatever the person set on it). A new tab is made with
+ * its rows in one Sheets API batch, sized to them, its header row frozen and bold when `headed`.
+ * Returns the tab (asked for only by a caller that needs it).
  */
-function rewriteTab(
-  db: Database,
-  name: string,
-  rows: (string | number)[][],
-  made: (sheet: Sheet) => void = () => undefined,
-): Sheet {
-  const found = db.spreadsheet.getSheetByName(name);
-  const sheet = found ?? db.spreadsheet.insertSheet(name);
-  if (found) sheet.clearContents();
+function rewriteTab(db: Database, name: string, rows: (string | number)[][], headed = false): () => Sheet {
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+  const found = db.spreadsheet.getSheetByName(name);
+  if (!found) {
+    const id = madeWithRows(db, name, grid, headed);
+    if (id !== null) return () => db.spreadsheet.getSheetById(id) ?? missing(name);
+  }
+  const sheet = found ?? db.spreadsheet.insertSheet(name);
+  if (found) sheet.clearContents();
   fitted(sheet, grid.length, width).setValues(grid);
-  if (!found) made(sheet);
-  return sheet;
+  if (!found && headed) {
+    sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  }
+  return () => sheet;
+}
+
+function missing(name: string): never {
+  throw new UserError(`The ${name} tab was not made. Try again.`);
+}
+
+/**
+ * A new tab with its rows, in one batchUpdate (spreadsheets/request: AddSheetRequest, UpdateCellsRequest):
+ * text is stored as text, never parsed ('=…' of the add-on's own is a formula). Its id is chosen from its
+ * name, away from the add-on's recorded tabs; a tab of the person's with that id fails the batch with
+ * nothing made, and null sends the caller the SpreadsheetApp way. Null too without the Sheets API.
+ */
+function madeWithRows(
+  db: Database,
+  name: string,
+  grid: (string | number)[][],
+  headed: boolean,
+): number | null {
+  if (!sheetsApiOn() || !Sheets) return null;
+  const sheetId = freeId(name, new Set(Object.values(db.recordedTabs())));
+  const cell = (value: string | number): GoogleAppsScript.Sheets.Schema.CellData => ({
+    userEnteredValue:
+      typeof value === 'number'
+        ? { numberValue: value }
+        : value.startsWith('=')
+          ? { formulaValue: value }
+          : { stringValue: value.startsWith("'") ? value.slice(1) : value },
+  });
+  const bold = { textFormat: { bold: true } };
+  try {
+    Sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          {
+            addSheet: {
+              properties: {
+                sheetId,
+                title: name,
+                gridProperties: {
+                  rowCount: Math.max(grid.length, NEW_TAB_ROWS),
+                  columnCount: Math.max(grid[0]?.length ?? 0, NEW_TAB_COLUMNS),
+                  ...(headed ? { frozenRowCount: 1 } : {}),
+                },
+              },
+            },
+          },
+          {
+            updateCells: {
+              start: { sheetId, rowIndex: 0, columnIndex: 0 },
+              rows: grid.map((line, i) => ({
+                values: line.map((v) => ({
+                  ...cell(v),
+                  ...(headed && i === 0 ? { userEnteredFormat: bold } : {}),
+                })),
+              })),
+              fields: headed ? 'userEnteredValue,userEnteredFormat.textFormat.bold' : 'userEnteredValue',
+            },
+          },
+        ],
+      },
+      db.spreadsheet.getId(),
+    );
+  } catch {
+    return null;
+  }
+  db.tabsAdded();
+  return sheetId;
 }
 
 /**
@@ -134,22 +206,14 @@ export function writeGapsTab(db: Database): { tab: string; rows: number } {
     f.kind,
     literal(f.message),
     literal(f.school),
-    f.focusArea,
+    literal(f.focusArea),
     literal(f.partnerIds.map((id) => view.partnerNames[id] ?? id).join(', ')),
     f.needId ?? '',
     f.partnerIds.join(', '),
     f.needId ? toNeed(f.needId) : toPartner(f.partnerIds[0] ?? ''),
   ]);
   return withSheetLock(db, () => {
-    rewriteTab(
-      db,
-      REPORT_TABS.gaps,
-      [header, ...(body.length ? body : [['', '', 'No gaps found.']])],
-      (sheet) => {
-        sheet.setFrozenRows(1);
-        sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
-      },
-    );
+    rewriteTab(db, REPORT_TABS.gaps, [header, ...(body.length ? body : [['', '', 'No gaps found.']])], true);
     return { tab: REPORT_TABS.gaps, rows: body.length };
   });
 }
@@ -315,7 +379,7 @@ export function writeDashboard(db: Database): { tab: string } {
       starts.push(rows.length + 1);
       rows.push(...b.rows, []);
     }
-    const sheet = rewriteTab(db, REPORT_TABS.dashboard, rows);
+    const sheet = rewriteTab(db, REPORT_TABS.dashboard, rows)();
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     let charts = 0;
     blocks.forEach((b, i) => {

@@ -18,8 +18,8 @@ export const HEADER_BACKGROUND = '#e8f0fe';
 export const HEADER_PROTECTION = 'Partner Hub finds columns by these headers. Rename with care.';
 
 /** A new tab's size, as SpreadsheetApp's insertSheet makes one (wider when a table needs it). */
-const NEW_TAB_ROWS = 1000;
-const NEW_TAB_COLUMNS = 26;
+export const NEW_TAB_ROWS = 1000;
+export const NEW_TAB_COLUMNS = 26;
 
 /** True when the Sheets advanced service is on (appsscript.json, dependencies). */
 export function sheetsApiOn(): boolean {
@@ -48,8 +48,8 @@ export function makeTabs(db: Database, keys: readonly TableKey[]): Partial<Recor
   return ids;
 }
 
-/** A sheet id for a table's tab: the same one each time unless the spreadsheet already uses it. */
-function freeId(key: TableKey, taken: ReadonlySet<number>): number {
+/** A sheet id for a tab (a table's key, a report's name): the same one each time unless it is taken. */
+export function freeId(key: string, taken: ReadonlySet<number>): number {
   // FNV-1a of the key, into the positive 31-bit range Sheets uses.
   let hash = 0x811c9dc5;
   for (const ch of `partnerHub.${key}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;

@@ -52,25 +52,33 @@ export function answerSubmitted(
     return;
   }
   const token = String(named?.[TOKEN_QUESTION_TITLE]?.[0] ?? '').trim();
-  const data = db.read('surveyResponses');
-  const match = token
-    ? data.rows.find(
-        (r) => r.record.surveyId === survey.id && r.record.status !== 'flagged' && r.record.token === token,
-      )
-    : undefined;
-  if (!match || match.record.status === 'responded') {
-    refreshResponses(db, survey.id);
-    return;
-  }
-  // The Form's own timestamp, as the whole refresh records it: the first cell of the new row.
+  // The Form's own timestamp, as the whole refresh records it: the first cell of the new row. Read
+  // first, so that nothing comes between reading the recipients and writing the one answered.
   const stamp = row.getValues()[0][0];
   const at = isDate(stamp) ? stamp.toISOString() : String(stamp);
   // No lock: it would not make this safer. The row was read before any lock could be taken (as the
   // refresh reads it), and the cells written are what the whole refresh sets for this answer, whoever
-  // writes them first; the re-check just before writing still refuses a row that moved.
-  db.write(data, [
-    { row: match.row, values: { status: 'responded', respondedAt: at, updated: new Date().toISOString() } },
-  ]);
+  // writes them first. The recipients are read and written in one breath (Database.update).
+  const written = db.update(
+    'surveyResponses',
+    (data) => {
+      const match = token
+        ? data.rows.find(
+            (r) =>
+              r.record.surveyId === survey.id && r.record.status !== 'flagged' && r.record.token === token,
+          )
+        : undefined;
+      if (!match || match.record.status === 'responded') return null;
+      return [
+        {
+          row: match.row,
+          values: { status: 'responded', respondedAt: at, updated: new Date().toISOString() },
+        },
+      ];
+    },
+    true,
+  );
+  if (!written) refreshResponses(db, survey.id);
 }
 
 /**

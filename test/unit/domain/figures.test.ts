@@ -10,33 +10,11 @@ import { analyzeGaps, classifyNeeds, offersService, serviceWords } from '../../.
 import { attention, checkInState } from '../../../src/shared/partner-status';
 import { demoData } from '../../../src/server/domain/demo-school';
 import type { Agreement, Need, Partner, School } from '../../../src/shared/records';
+import { blankPartner } from './fixtures';
 
 const today = '2026-11-30';
 
-const partner = (over: Partial<Partner>): Partner => ({
-  confirmed: '',
-  source: '',
-  id: 'P-1',
-  name: 'Org',
-  status: 'active',
-  type: '',
-  focusAreas: [],
-  services: '',
-  schools: '',
-  grades: '',
-  populations: '',
-  blackLed: false,
-  liaison: '',
-  cadence: '',
-  lastCheckIn: '',
-  funding: 'A, B',
-  singleFunding: false,
-  website: '',
-  notes: '',
-  created: '',
-  updated: '',
-  ...over,
-});
+const partner = (over: Partial<Partner>): Partner => blankPartner({ name: 'Org', funding: 'A, B', ...over });
 const need = (over: Partial<Need>): Need => ({
   id: 'N-1',
   school: 'Lincoln',

@@ -10,33 +10,11 @@ import {
 } from '../../../src/server/domain/gaps';
 import type { Agreement, Need, Partner, School } from '../../../src/shared/records';
 import { tally } from '../../report';
+import { blankPartner } from './fixtures';
 
 const today = '2026-11-23';
 
-const partner = (over: Partial<Partner>): Partner => ({
-  id: 'P-1',
-  name: 'Org',
-  status: 'active',
-  type: '',
-  focusAreas: [],
-  services: '',
-  schools: '',
-  grades: '',
-  populations: '',
-  blackLed: false,
-  liaison: '',
-  cadence: '',
-  lastCheckIn: '',
-  funding: 'A, B',
-  singleFunding: false,
-  website: '',
-  notes: '',
-  confirmed: '',
-  source: '',
-  created: '',
-  updated: '',
-  ...over,
-});
+const partner = (over: Partial<Partner>): Partner => blankPartner({ name: 'Org', funding: 'A, B', ...over });
 const need = (over: Partial<Need>): Need => ({
   id: 'N-1',
   school: 'Lincoln',

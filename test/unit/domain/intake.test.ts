@@ -12,6 +12,7 @@ import {
   websiteDomain,
 } from '../../../src/server/domain/intake';
 import type { Contact, Partner } from '../../../src/shared/records';
+import { blankPartner } from './fixtures';
 
 const named = (over: Record<string, string> = {}) =>
   Object.fromEntries(
@@ -20,30 +21,7 @@ const named = (over: Record<string, string> = {}) =>
     ),
   );
 
-const partner = (over: Partial<Partner>): Partner => ({
-  id: 'P-0000000001',
-  name: '',
-  status: 'active',
-  type: '',
-  focusAreas: [],
-  services: '',
-  schools: '',
-  grades: '',
-  populations: '',
-  blackLed: false,
-  liaison: '',
-  cadence: '',
-  lastCheckIn: '',
-  funding: '',
-  singleFunding: false,
-  website: '',
-  notes: '',
-  confirmed: '',
-  source: '',
-  created: '',
-  updated: '',
-  ...over,
-});
+const partner = (over: Partial<Partner>): Partner => blankPartner({ id: 'P-0000000001', ...over });
 
 describe('intake answers', () => {
   it('are known by the intake questions', () => {

@@ -1,31 +1,9 @@
 import { attention, nextCheckIn, singleFunded } from '../../../src/shared/partner-status';
 import { addMonths } from '../../../src/shared/dates';
 import type { Agreement, Partner } from '../../../src/shared/records';
+import { blankPartner } from './fixtures';
 
-const partner = (over: Partial<Partner>): Partner => ({
-  id: 'P-1',
-  name: 'Org',
-  status: 'active',
-  type: '',
-  focusAreas: [],
-  services: '',
-  schools: '',
-  grades: '',
-  populations: '',
-  blackLed: false,
-  liaison: '',
-  cadence: '',
-  lastCheckIn: '',
-  funding: 'A, B',
-  singleFunding: false,
-  website: '',
-  notes: '',
-  confirmed: '',
-  source: '',
-  created: '',
-  updated: '',
-  ...over,
-});
+const partner = (over: Partial<Partner>): Partner => blankPartner({ name: 'Org', funding: 'A, B', ...over });
 const mou = (over: Partial<Agreement>): Agreement => ({
   id: 'A-1',
   partnerId: 'P-1',

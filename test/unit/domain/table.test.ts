@@ -136,6 +136,45 @@ describe('planWrites', () => {
   });
 });
 
+describe("planWrites with bridge (Database.update, for the add-on's logs)", () => {
+  const responses = TABLES.surveyResponses;
+  const header = [
+    'Recipient ID',
+    'Survey ID',
+    'Status',
+    'Sent at',
+    'Problem',
+    'Responded at',
+    'Mine',
+    'Updated',
+  ];
+  const map = mapHeaders(responses, header);
+  const sent = new Date('2026-11-20T15:00:00Z');
+  const current = [header, ['R-1', 'S-1', 'sent', sent, '0123', '', 'x', sent]];
+  const answered = {
+    status: 'responded',
+    respondedAt: '2026-11-23T15:00:00.000Z',
+    updated: '2026-11-23T15:00:01.000Z',
+  };
+
+  it('rewrites its own unchanged cells between two changes with what was read, so a row is one block', () => {
+    const blocks = planWrites(responses, map, current, [{ row: 2, values: answered }], toDate, true);
+    // Status … Responded at is one rectangle: Sent at as the same date, the Problem text kept text.
+    expect(blocks[0]).toEqual({
+      row: 2,
+      column: 3,
+      values: [['responded', sent, asText('0123'), new Date(answered.respondedAt)]],
+    });
+    // A column of the person's own ('Mine') is never bridged: Updated is a block of its own.
+    expect(blocks.slice(1)).toEqual([{ row: 2, column: 8, values: [[new Date(answered.updated)]] }]);
+  });
+
+  it('without bridge writes only the changed cells', () => {
+    const blocks = planWrites(responses, map, current, [{ row: 2, values: answered }], toDate);
+    expect(blocks.map((b) => b.column)).toEqual([3, 6, 8]);
+  });
+});
+
 describe('cells', () => {
   it('stores text that Sheets would evaluate or convert as text', () => {
     for (const t of [

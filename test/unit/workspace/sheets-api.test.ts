@@ -220,6 +220,27 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     ]);
   });
 
+  test('updateCells stores a formulaValue as a formula; one without "=" is refused as not modelled', () => {
+    const w = createWorkspace();
+    const write = (formulaValue: string): Request => ({
+      updateCells: {
+        start: { sheetId: 0, rowIndex: 0, columnIndex: 0 },
+        rows: [
+          { values: [{ userEnteredValue: { formulaValue } }, { userEnteredValue: { stringValue: '=2' } }] },
+        ],
+        fields: 'userEnteredValue',
+      },
+    });
+    batch(w, [write('="linked"')]);
+    const sheet1 = () => w.inspect().tabs.find((t) => t.name === 'Sheet1')!;
+    expect(sheet1().values[0].slice(0, 2)).toEqual(['linked', '=2']);
+    expect(sheet1().formulas[0].slice(0, 2)).toEqual(['="linked"', '']);
+    expect(() => batch(w, [write('1+1')])).toThrow(
+      /does not support a formulaValue that does not start with "="/,
+    );
+    expect(sheet1().formulas[0][0]).toBe('="linked"');
+  });
+
   test('a mask naming a whole object clears what the cell does not give', () => {
     const w = createWorkspace();
     const sheet = tab(w, 'Sheet1');
