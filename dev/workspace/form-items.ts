@@ -152,15 +152,26 @@ export interface ItemHost {
   env: Env;
   form: FormData;
   titleChanged(item: ItemData): void;
+  /** The generic Item of one of the form's items (ItemResponse.getItem). */
+  item(data: ItemData): FakeItem;
 }
 
 export class FakeItemResponse extends Counted {
   constructor(
-    host: ItemHost,
+    private readonly host: ItemHost,
     readonly itemData: ItemData,
     readonly value: AnswerValue,
   ) {
     super(host.env, 'FormApp', 'ItemResponse');
+  }
+  getItem(): FakeItem {
+    this.rec('getItem');
+    return this.host.item(this.itemData);
+  }
+  /** A string, or a string[] for a checkbox item, as in Forms. */
+  getResponse(): AnswerValue {
+    this.rec('getResponse');
+    return Array.isArray(this.value) ? [...this.value] : this.value;
   }
 }
 
@@ -265,11 +276,17 @@ export class FakeMultipleChoiceItem extends ChoiceItem {
   constructor(host: ItemHost, data: ItemData) {
     super(host, 'MultipleChoiceItem', data);
   }
+  createResponse(response: string): FakeItemResponse {
+    return this.respond('createResponse', response);
+  }
 }
 
 export class FakeCheckboxItem extends ChoiceItem {
   constructor(host: ItemHost, data: ItemData) {
     super(host, 'CheckboxItem', data);
+  }
+  createResponse(responses: string[]): FakeItemResponse {
+    return this.respond('createResponse', responses);
   }
 }
 

@@ -1,6 +1,6 @@
 // FormApp: forms, their settings and items, responses made by the script or by a person (the uncounted
 // workspace.forms.submit), the response tab in a destination spreadsheet, and onFormSubmit triggers.
-import { Counted, Env } from './env';
+import { Counted, Env, isDate } from './env';
 import {
   AnswerData,
   AnswerValue,
@@ -542,6 +542,8 @@ export class FormStore {
 }
 
 export class FakeFormResponse extends Counted {
+  private readonly hostOf: ItemHost;
+
   constructor(
     private readonly store: FormStore,
     private readonly form: FormData,
@@ -549,6 +551,27 @@ export class FakeFormResponse extends Counted {
     private submitted: boolean,
   ) {
     super(store.env, 'FormApp', 'FormResponse');
+    this.hostOf = store.fake(form).host;
+  }
+
+  /** null until submitted. */
+  getId(): string | null {
+    this.rec('getId');
+    return this.submitted ? this.data.id : null;
+  }
+  getTimestamp(): Date | null {
+    this.rec('getTimestamp');
+    return this.submitted ? this.env.date(this.data.timestamp) : null;
+  }
+  /** The answers given, in the form's order of items. */
+  getItemResponses(): FakeItemResponse[] {
+    this.rec('getItemResponses');
+    return this.form.items
+      .map((item) => {
+        const a = this.data.answers.find((x) => x.itemId === item.id);
+        return a ? new FakeItemResponse(this.hostOf, item, a.value) : null;
+      })
+      .filter((x): x is FakeItemResponse => x !== null);
   }
   withItemResponse(response: unknown): this {
     this.rec('withItemResponse');
@@ -603,6 +626,7 @@ export class FakeForm extends Counted {
       env: store.env,
       form: data,
       titleChanged: (item) => store.titleChanged(data, item),
+      item: (item) => new FakeItem(this.host, item),
     };
   }
 
@@ -685,6 +709,15 @@ export class FakeForm extends Counted {
   }
   addMultipleChoiceItem(): FakeMultipleChoiceItem {
     return this.add('addMultipleChoiceItem', 'MULTIPLE_CHOICE', (h, d) => new FakeMultipleChoiceItem(h, d));
+  }
+  /** Every response, or those submitted at or after `timestamp`. */
+  getResponses(timestamp?: Date): FakeFormResponse[] {
+    this.rec('getResponses');
+    if (timestamp !== undefined && !isDate(timestamp)) this.env.fail('Invalid argument: timestamp');
+    const since = timestamp === undefined ? -Infinity : timestamp.getTime();
+    return this.data.responses
+      .filter((r) => r.timestamp >= since)
+      .map((r) => new FakeFormResponse(this.store, this.data, r, true));
   }
   getItems(itemType?: string): FakeItem[] {
     this.rec('getItems');

@@ -88,7 +88,7 @@ const TABLE: Record<string, Record<string, Methods>> = {
       'clearContents deleteRows getCharts getConditionalFormatRules getDataRange getFormUrl getFrozenRows ' +
         'getLastColumn getLastRow getMaxColumns getMaxRows getName getParent getRange getSheetId getSheetValues ' +
         'insertChart insertColumnsAfter insertRowsAfter removeChart setConditionalFormatRules setFrozenRows',
-      none('newChart'),
+      none('activate newChart'),
     ),
     // spreadsheet/range
     Range: methods(
@@ -159,18 +159,22 @@ const TABLE: Record<string, Record<string, Methods>> = {
     Form: methods(
       FORMS_CURRENT,
       'addCheckboxItem addMultipleChoiceItem addParagraphTextItem addScaleItem addTextItem createResponse getEditUrl getId ' +
-        'getItems getPublishedUrl isAcceptingResponses isPublished requiresLogin setAcceptingResponses ' +
+        'getItems getPublishedUrl getResponses isAcceptingResponses isPublished requiresLogin setAcceptingResponses ' +
         'setCollectEmail setDescription setDestination setPublished',
     ),
-    // forms/form-response
-    FormResponse: methods(FORMS_CURRENT, 'submit toPrefilledUrl withItemResponse'),
+    // forms/form-response, item-response
+    FormResponse: methods(
+      FORMS_CURRENT,
+      'getId getItemResponses getTimestamp submit toPrefilledUrl withItemResponse',
+    ),
+    ItemResponse: methods(FORMS_CURRENT, 'getItem getResponse'),
     // forms/item and the <type>-item pages
     Item: methods(FORMS_CURRENT, `${ITEM} asTextItem`),
     TextItem: methods(FORMS_CURRENT, `${QUESTION} createResponse setValidation`),
     ParagraphTextItem: methods(FORMS_CURRENT, `${QUESTION} createResponse`),
     ScaleItem: methods(FORMS_CURRENT, `${QUESTION} setBounds setLabels`),
-    CheckboxItem: methods(FORMS_CURRENT, `${QUESTION} setChoiceValues`),
-    MultipleChoiceItem: methods(FORMS_CURRENT, `${QUESTION} setChoiceValues`),
+    CheckboxItem: methods(FORMS_CURRENT, `${QUESTION} createResponse setChoiceValues`),
+    MultipleChoiceItem: methods(FORMS_CURRENT, `${QUESTION} createResponse setChoiceValues`),
     // forms/text-validation-builder: no Authorization listed.
     TextValidationBuilder: none('build requireNumber'),
   },

@@ -57,6 +57,12 @@ export class FakeSheet
     this.rec('getName');
     return this.data.name;
   }
+  /** Makes this the tab the user sees (reference/spreadsheet/sheet#activate()). */
+  activate(): this {
+    this.rec('activate');
+    this.book.data.activeSheetId = this.data.id;
+    return this;
+  }
   getSheetId(): number {
     this.rec('getSheetId');
     return this.data.id;

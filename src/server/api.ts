@@ -48,7 +48,8 @@ import {
   remindDetails,
 } from './workspace/details-checks';
 import { sendIntakeDigests, setIntakeDigest } from './workspace/intake-digest';
-import { decideIntake, intakeAnswered, intakeView, isIntakeAnswer, makeIntakeForm } from './workspace/intake';
+import { isDate } from './domain/cells';
+import { decideIntake, intakeAnswered, intakeFormOf, intakeView, makeIntakeForm } from './workspace/intake';
 import { CHANGE_DECISIONS, INTAKE_DECISIONS } from '../shared/choices';
 import { conveningPlan, yearPlan } from './domain/schedule';
 import { SURVEY_KINDS, TABLES, TABLE_KEYS } from '../shared/schema';
@@ -176,16 +177,16 @@ export const SERVER_FUNCTIONS: ServerTable = {
   getTables: { args: [viewTableList], run: (db, tables) => viewTables(db(), tables) },
   setUpDatabase: { args: [], run: (db) => withSheetLock(db(), () => setUp(db())) },
   savePartner: { args: [partnerSaveRequest], run: (db, request) => savePartner(db(), request) },
-  saveContact: { args: [saveRequest], run: (db, request) => saveRecord<Contact>(db(), 'contacts', request) },
+  saveContact: { args: [saveRequest], run: (db, request) => saveRecord(db(), 'contacts', request) },
   saveAgreement: {
     args: [saveRequest],
-    run: (db, request) => saveRecord<Agreement>(db(), 'agreements', request),
+    run: (db, request) => saveRecord(db(), 'agreements', request),
   },
-  saveSchool: { args: [saveRequest], run: (db, request) => saveRecord<School>(db(), 'schools', request) },
+  saveSchool: { args: [saveRequest], run: (db, request) => saveRecord(db(), 'schools', request) },
   logCheckIn: {
     args: [saveRequest],
     run: (db, request) =>
-      saveRecord<CheckIn>(db(), 'checkIns', request, {
+      saveRecord(db(), 'checkIns', request, {
         // The partner's last check-in moves forward, never back, whatever order check-ins are logged in.
         after: (checkIn) => {
           const partners = db().read('partners');
@@ -219,11 +220,11 @@ export const SERVER_FUNCTIONS: ServerTable = {
   },
   saveGathering: {
     args: [saveRequest],
-    run: (db, request) => saveRecord<Gathering>(db(), 'gatherings', request),
+    run: (db, request) => saveRecord(db(), 'gatherings', request),
   },
   saveActionItem: {
     args: [saveRequest],
-    run: (db, request) => saveRecord<ActionItem>(db(), 'actionItems', request),
+    run: (db, request) => saveRecord(db(), 'actionItems', request),
   },
   makeAgenda: {
     args: [id, bool],
@@ -289,7 +290,7 @@ export const SERVER_FUNCTIONS: ServerTable = {
   previewDetailsReminder: { args: [], run: (db) => previewDetailsReminder(db()) },
   remindDetails: { args: [integer(1, 500)], run: (db, batch) => remindDetails(db(), batch) },
   makeIntakeForm: { args: [], run: (db) => makeIntakeForm(db()) },
-  getIntake: { args: [], run: (db) => intakeView(db()) },
+  getIntake: { args: [], run: (db) => intakeView(db(), true) },
   setIntakeDigest: {
     args: [bool, text(320)],
     run: (db, on, to) => {
@@ -301,12 +302,13 @@ export const SERVER_FUNCTIONS: ServerTable = {
     args: [id, oneOf(INTAKE_DECISIONS), optionalId],
     run: (db, answerId, decision, partnerId) => decideIntake(db(), answerId, decision, partnerId),
   },
-  saveNeed: { args: [saveRequest], run: (db, request) => saveRecord<Need>(db(), 'needs', request) },
+  saveNeed: { args: [saveRequest], run: (db, request) => saveRecord(db(), 'needs', request) },
   getGaps: { args: [], run: (db) => gapsView(db()) },
   getNeedFigures: { args: [], run: (db) => needFiguresOf(db()) },
   writeGapsTab: { args: [], run: (db) => writeGapsTab(db()) },
   rollupNetwork: { args: [list(text(500), 100)], run: (db, urls) => rollupNetwork(db(), urls) },
   writeDashboard: { args: [], run: (db) => writeDashboard(db()) },
+  openDashboard: { args: [], run: (db) => writeDashboard(db(), true) },
   startVetting: { args: [id], run: (db, partnerId) => startVetting(db(), partnerId) },
   saveVetting: { args: [saveRequest], run: (db, request) => saveVetting(db(), request) },
   saveOnboarding: { args: [saveRequest], run: (db, request) => saveOnboarding(db(), request) },
@@ -379,10 +381,19 @@ export function surveySubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
   const sheet = e.range.getSheet();
   const db = openDatabaseOutside(sheet.getParent());
   // A "Check your details" answer is known by its code question, with no call to any service.
-  if (isDetailsAnswer(e.namedValues)) detailsAnswered(db, e.namedValues);
+  if (isDetailsAnswer(e.namedValues)) detailsAnswered(db, e.namedValues, rowStamp(e.range));
   // An intake answer: the intake questions, on the intake Form's tab (recorded when it was made).
-  else if (isIntakeAnswer(db, sheet, e.namedValues)) intakeAnswered(db, e.namedValues);
-  else answerSubmitted(db, sheet, e.range, e.namedValues);
+  else {
+    const intakeForm = intakeFormOf(sheet, e.namedValues);
+    if (intakeForm) intakeAnswered(db, intakeForm.formId, intakeForm.entries);
+    else answerSubmitted(db, sheet, e.range, e.namedValues);
+  }
+}
+
+/** The response tab's timestamp of the answer (one call): where its Form's own response is looked for. */
+function rowStamp(range: GoogleAppsScript.Spreadsheet.Range): Date | null {
+  const first: unknown = range.getValues()[0]?.[0];
+  return isDate(first) ? first : null;
 }
 
 /** The daily time-driven trigger of the intake digest. */

@@ -276,6 +276,10 @@ export function writeDashboard(...args: unknown[]): unknown {
   return serve('writeDashboard', args);
 }
 
+export function openDashboard(...args: unknown[]): unknown {
+  return serve('openDashboard', args);
+}
+
 export function startVetting(...args: unknown[]): unknown {
   return serve('startVetting', args);
 }

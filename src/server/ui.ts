@@ -83,7 +83,8 @@ export function showHelp(): void {
     [
       'Partner Hub keeps your community partners in this spreadsheet.',
       '1. Extensions > Partner Hub > Set up partner database adds the tabs it needs (your own tabs and columns are left alone).',
-      '2. Open Partner Hub shows the partner directory: search, filter, add and edit partners, log check-ins.',
+      '2. Open Partner Hub starts on the Dashboard: the figures and what needs attention this week.',
+      '3. Its Partners view is the partner directory: search, filter, add and edit partners, log check-ins.',
       'You can keep editing the tabs by hand: columns are found by their header, in any order.',
     ].join('\n'),
     ui.ButtonSet.OK,

@@ -35,6 +35,7 @@ import type { PartnerSummary, Question, SurveySummary } from './survey';
 import type { GapReport, Landscape } from './gaps';
 import type { Filters } from './partner-filter';
 import type { CheckInFigures, NeedFigures, SurveyFigures } from './figures';
+import type { GatheringGlance } from './gathering-dates';
 
 export interface Listed<T> {
   readonly record: T;
@@ -147,6 +148,8 @@ export interface SidebarHome {
   readonly missing: readonly string[];
   readonly glance: PartnerGlance;
   readonly needs: NeedFigures;
+  /** The gatherings of the coming week and those waiting for "held or cancelled?" (the Dashboard view). */
+  readonly gatherings: GatheringGlance;
   readonly facets: { readonly schools: readonly string[]; readonly liaisons: readonly string[] };
   /** Demo rows (ids that say "demo") are in the partners, agreements or needs. */
   readonly demo: boolean;
@@ -519,6 +522,12 @@ export interface IntakeView {
   readonly dailyCap: number;
   /** Where the daily digest email goes; '' when the coordinator has not asked for one. */
   readonly digestTo: string;
+  /**
+   * Whether this coordinator has Partner Hub's form-submit trigger on this spreadsheet. A trigger runs as
+   * the person who made it: without one, answers are taken by another coordinator's (whoever made the
+   * Form), and any it missed when this view opens.
+   */
+  readonly ownTrigger: boolean;
 }
 
 export type DecideResult =
@@ -704,6 +713,8 @@ export interface ServerApi {
   writeGapsTab(): { tab: string; rows: number };
   rollupNetwork(urls: string[]): RollupResult;
   writeDashboard(): { tab: string };
+  /** The Dashboard tab written again, then made the spreadsheet's active tab. */
+  openDashboard(): { tab: string };
   startVetting(partnerId: string): Listed<Vetting>;
   saveVetting(request: SaveRequest): SaveResult<Vetting>;
   saveOnboarding(request: SaveRequest): SaveResult<Onboarding>;

@@ -2,6 +2,8 @@
 // are over and still wait for "held or cancelled?", and whether a follow-up may go. Pure: dates are
 // 'yyyy-mm-dd' in the spreadsheet's time zone (the server's `today`), compared as text.
 import type { Gathering } from './records';
+import { addDays } from './dates';
+import { DUE_SOON_DAYS } from './partner-status';
 
 /** The months of the built-in year models, in school-year order. */
 export const MODEL_MONTHS = {
@@ -65,4 +67,50 @@ export function followUpState(g: Dated, today: string): FollowUpState {
   if (g.status === 'cancelled') return 'cancelled';
   if (ISO.test(g.date) && g.date > today) return 'upcoming';
   return g.status === 'held' ? 'ready' : 'unanswered';
+}
+
+/** A gathering as the Dashboard view names it: when, and whether its agenda and event are made. */
+export interface GatheringBrief {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+  readonly start: string;
+  readonly status: string;
+  /** It has an agenda Doc. */
+  readonly agenda: boolean;
+  /** It is on the calendar (it has an event). */
+  readonly onCalendar: boolean;
+}
+
+/** What the Dashboard view says about gatherings (`gatheringGlance`). */
+export interface GatheringGlance {
+  /** Not cancelled, from today to DUE_SOON_DAYS ahead: the soonest first. */
+  readonly week: readonly GatheringBrief[];
+  /** Over and still planned or invited: the Gatherings view asks "Held or cancelled?" of each. */
+  readonly unanswered: number;
+}
+
+/**
+ * The gatherings of the coming week (today and the DUE_SOON_DAYS after, as "due in the next 7 days" of
+ * check-ins) and how many wait for "held or cancelled?": counted here for the first screen (the server)
+ * and for the gatherings the sidebar has loaded since, so both say the same.
+ */
+export function gatheringGlance(
+  list: readonly Pick<Gathering, 'id' | 'title' | 'date' | 'start' | 'status' | 'agendaUrl' | 'eventId'>[],
+  today: string,
+): GatheringGlance {
+  const last = ISO.test(today) ? addDays(today, DUE_SOON_DAYS) : '';
+  const week = list
+    .filter((g) => g.status !== 'cancelled' && ISO.test(g.date) && g.date >= today && g.date <= last)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start))
+    .map((g) => ({
+      id: g.id,
+      title: g.title,
+      date: g.date,
+      start: g.start,
+      status: g.status,
+      agenda: Boolean(g.agendaUrl),
+      onCalendar: Boolean(g.eventId),
+    }));
+  return { week, unanswered: list.filter((g) => awaitsAnswer(g, today)).length };
 }

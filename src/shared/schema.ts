@@ -542,6 +542,8 @@ export const TABLES = {
       { key: 'receivedAt', header: 'Received at', type: 'timestamp' },
       { key: 'decidedAt', header: 'Decided at', type: 'timestamp' },
       { key: 'answer', header: 'Answer (Partner Hub)', type: 'longtext', max: 45000 },
+      // The Form's id of the response: an answer is taken once, and one the trigger missed is found later.
+      { key: 'responseId', header: 'Form response ID (Partner Hub)', type: 'text', max: 200 },
       ...stamps,
     ],
   },

@@ -34,6 +34,26 @@ export interface OpenOptions {
   readonly now?: Date;
   /** Changes made in the spreadsheet before the sidebar opens, as a person editing the tabs would. */
   readonly prepare?: (preview: Preview) => void;
+  /**
+   * The view a test starts on. The sidebar opens on the Dashboard; unless a test asks for it, the
+   * session then goes to Partners through the navigation, as a coordinator would. (An empty
+   * spreadsheet opens on the first-run screen, and stays there.)
+   */
+  readonly view?: 'Dashboard' | 'Partners';
+}
+
+/** Goes to a view through the sidebar's navigation, and waits for it to be the one marked current. */
+export async function goTo(page: Page, view: string): Promise<void> {
+  const button = page.getByRole('navigation').getByRole('button', { name: view, exact: true });
+  await button.click();
+  await page.locator(`nav button[aria-current="page"]`, { hasText: view }).waitFor();
+}
+
+/** Goes to the Partners view from the Dashboard the sidebar opens on, and waits for its directory. */
+export async function showPartners(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+  await goTo(page, 'Partners');
+  await page.getByRole('searchbox', { name: 'Search partners' }).waitFor();
 }
 
 const VIEWPORT = { width: 300, height: 900 };
@@ -72,6 +92,7 @@ async function show(tab: Watched, options: OpenOptions, leave: () => Promise<voi
     options.prepare?.(preview);
     const errors = tab.reset();
     await tab.page.goto(`${preview.url}/sidebar`);
+    if (!options.empty && (options.view ?? 'Partners') === 'Partners') await showPartners(tab.page);
     return {
       preview,
       page: tab.page,

@@ -21,6 +21,9 @@ describe('the partner intake Form in the sidebar', () => {
     const link = page.getByRole('link', { name: 'Open the intake Form (link to share)' });
     const url = (await link.getAttribute('href')) ?? '';
     expect(url).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
+    await page
+      .getByText('New answers are taken as they arrive, by your form-submit trigger (it runs as you).')
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     const base = {

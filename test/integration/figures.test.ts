@@ -9,7 +9,9 @@ import type {
   Listed,
   SidebarHome,
   SurveyView,
+  ViewTables,
 } from '../../src/shared/contract';
+import { gatheringGlance } from '../../src/shared/gathering-dates';
 import type { NeedFigures, SurveyFigures } from '../../src/shared/figures';
 import type { Survey } from '../../src/shared/records';
 import type { Question } from '../../src/shared/survey';
@@ -152,5 +154,59 @@ describe('gatherings added', () => {
     expect(second.map((g) => g.added)).toEqual(drafts.map(() => false));
     expect(second.map((g) => g.record.id)).toEqual(first.map((g) => g.record.id));
     expect(directory(addOn).gatherings).toHaveLength(drafts.length);
+  });
+});
+
+describe('the Dashboard view', () => {
+  const draft = (title: string, date: string): GatheringDraft => ({
+    kind: 'multi-partner gathering',
+    title,
+    date,
+    start: '15:30',
+    end: '17:00',
+    location: 'Library',
+    objectives: '',
+    topic: '',
+  });
+
+  it('opens with the gatherings of the week as the Gatherings view counts them', () => {
+    const addOn = demo();
+    ok<AddedGathering[]>(
+      addOn,
+      'addGatherings',
+      [
+        draft('Winter gathering', '2026-12-03'),
+        draft('Next month', '2027-01-12'),
+        draft('Last week', '2026-11-19'),
+        draft('Today', '2026-11-30'),
+      ],
+      [],
+    );
+    const home = ok<SidebarHome>(addOn, 'getHome', FIRST_PAGE);
+    expect(home.gatherings.week.map((g) => [g.title, g.date, g.agenda, g.onCalendar])).toEqual([
+      ['Today', '2026-11-30', false, false],
+      ['Winter gathering', '2026-12-03', false, false],
+    ]);
+    expect(home.gatherings.unanswered).toBe(1);
+    const tables = ok<Partial<ViewTables>>(addOn, 'getTables', ['gatherings']);
+    expect(
+      gatheringGlance(
+        (tables.gatherings ?? []).map((g) => g.record),
+        home.today,
+      ),
+    ).toEqual(home.gatherings);
+  });
+
+  it('"Open the Dashboard tab" writes what "Update the Dashboard tab" writes, and shows the tab', () => {
+    const addOn = demo();
+    ok(addOn, 'writeDashboard');
+    const written = addOn.workspace.inspect().tabs.find((t) => t.name === 'Dashboard')?.values;
+    // The coordinator goes back to the Partners tab (a new tab is the active one, as in Sheets).
+    const ss = addOn.workspace.spreadsheet;
+    ss.getSheetByName('Partners')?.activate();
+    expect(ss.getActiveSheet().getName()).toBe('Partners');
+    expect(ok(addOn, 'openDashboard')).toEqual({ tab: 'Dashboard' });
+    expect(ss.getActiveSheet().getName()).toBe('Dashboard');
+    expect(addOn.workspace.inspect().tabs.find((t) => t.name === 'Dashboard')?.values).toEqual(written);
   });
 });

@@ -60,6 +60,42 @@ describe('the partner intake Form', () => {
     expect(ok<IntakeView>(addOn, 'getIntake').form).toEqual(form);
   });
 
+  it('is recorded with the spreadsheet: a second coordinator finds the same Form, not a new one', () => {
+    const { addOn, form } = withForm();
+    const { PropertiesService } = addOn.workspace.services;
+    // Another coordinator sharing the spreadsheet has user properties of their own: none of these.
+    PropertiesService.getUserProperties().setProperties({}, true);
+    expect(ok<IntakeView>(addOn, 'getIntake').form).toEqual(form);
+    expect(ok<IntakeForm>(addOn, 'makeIntakeForm')).toEqual(form);
+    expect(addOn.workspace.forms.inspect()).toHaveLength(1);
+    submit(addOn, form);
+    expect(directory(addOn).partners).toHaveLength(1);
+  });
+
+  it('finds a Form recorded the old way, in the user properties of the coordinator who made it', () => {
+    const { addOn, form } = withForm();
+    const { PropertiesService } = addOn.workspace.services;
+    const doc = PropertiesService.getDocumentProperties()!;
+    const kept = doc.getProperty('partnerHub.intakeForm') ?? '';
+    expect(JSON.parse(kept)).toMatchObject(form);
+    doc.deleteProperty('partnerHub.intakeForm');
+    const id = addOn.workspace.spreadsheet.getId();
+    PropertiesService.getUserProperties().setProperty(`ph.${id}.intake`, kept);
+    expect(ok<IntakeView>(addOn, 'getIntake').form).toEqual(form);
+    // Moved to the spreadsheet's properties, where the other coordinators find it.
+    expect(doc.getProperty('partnerHub.intakeForm')).toBe(kept);
+    expect(ok<IntakeForm>(addOn, 'makeIntakeForm')).toEqual(form);
+    expect(addOn.workspace.forms.inspect()).toHaveLength(1);
+  });
+
+  it('says whose form-submit trigger takes the answers', () => {
+    const { addOn } = withForm();
+    expect(ok<IntakeView>(addOn, 'getIntake').ownTrigger).toBe(true);
+    const { ScriptApp } = addOn.workspace.services;
+    for (const t of ScriptApp.getProjectTriggers()) ScriptApp.deleteTrigger(t);
+    expect(ok<IntakeView>(addOn, 'getIntake').ownTrigger).toBe(false);
+  });
+
   it('makes one prospect with its main contact and a started vetting checklist, marked from intake', () => {
     const { addOn, form } = withForm();
     addOn.workspace.calls.reset();
@@ -123,6 +159,127 @@ describe('the partner intake Form', () => {
     ).toEqual(['Hillside Club', 'Hillside Homework Club']);
     // Deciding again is refused in plain words.
     expect(failure(addOn, 'decideIntake', view.review[1].id, 'add', '')).toMatch(/already decided/);
+  });
+
+  it('keeps answers as typed where Sheets would make them dates, numbers or times', () => {
+    const { addOn, form } = withForm();
+    submit(addOn, form, {
+      'Organization name': '1/2 Step Club',
+      'Populations you serve': '3-5',
+      'When are you available?': '3:30',
+      'How did you hear about our school?': '10/12',
+      'Main contact: role': '007',
+      'Main contact: phone': '555-0100',
+    });
+    const d = directory(addOn);
+    expect(d.partners[0].record).toMatchObject({ name: '1/2 Step Club', populations: '3-5' });
+    expect(d.partners[0].record.notes).toContain('When are you available? 3:30');
+    expect(d.partners[0].record.notes).toContain('How did you hear about our school? 10/12');
+    expect(d.contacts[0].record).toMatchObject({ role: '007', phone: '555-0100' });
+    const answers = tab(addOn, 'Intake Answers')?.values ?? [];
+    const at = answers[0].indexOf('Answer (Partner Hub)');
+    const kept = JSON.parse(String(answers[1][at])) as Record<string, string>;
+    expect(kept).toMatchObject({ populations: '3-5', availability: '3:30', heard: '10/12' });
+    for (const name of ['Partners', 'Contacts', 'Vetting', 'Intake Answers'])
+      for (const row of tab(addOn, name)?.values.slice(1) ?? [])
+        for (const v of row) expect([name, typeof v]).not.toEqual([name, 'number']);
+  });
+
+  it('reads answers as typed from a Form made before its entry ids were kept, question by question', () => {
+    const { addOn, form } = withForm();
+    const { PropertiesService } = addOn.workspace.services;
+    const doc = PropertiesService.getDocumentProperties()!;
+    const { entries: _entries, ...old } = JSON.parse(doc.getProperty('partnerHub.intakeForm') ?? '{}') as {
+      entries: unknown;
+    };
+    doc.setProperty('partnerHub.intakeForm', JSON.stringify(old));
+    PropertiesService.getUserProperties().setProperties({}, true);
+    addOn.workspace.calls.reset();
+    submit(addOn, form, { 'Populations you serve': '3-5', 'Main contact: phone': '555-0100' });
+    expect(addOn.workspace.calls.count('FormApp.ItemResponse.getResponse')).toBeGreaterThan(10);
+    const d = directory(addOn);
+    expect(d.partners[0].record.populations).toBe('3-5');
+    expect(d.contacts[0].record.phone).toBe('555-0100');
+  });
+
+  it('takes an answer its trigger missed with the next answer, or when the intake view opens; never twice', () => {
+    const { addOn, form } = withForm();
+    const org = (n: number) => ({
+      'Organization name': `Applicant ${n}`,
+      Website: '',
+      'Main contact: email': `person${n}@gmail.com`,
+    });
+    const rows = () => (tab(addOn, 'Intake Answers')?.values.length ?? 0) - 1;
+    // Another execution of this person holds the lock: the trigger gives up, and nothing is written.
+    let release = addOn.workspace.locks.holdUserLock();
+    submit(addOn, form, org(1));
+    release();
+    expect([directory(addOn).partners.length, rows()]).toEqual([0, 0]);
+    addOn.workspace.clock.advance(60 * 60 * 1000);
+    submit(addOn, form, org(2));
+    expect(
+      directory(addOn)
+        .partners.map((p) => p.record.name)
+        .sort(),
+    ).toEqual(['Applicant 1', 'Applicant 2']);
+    expect(rows()).toBe(2);
+    // Missed again; the coordinator opens the intake view before any other answer comes.
+    release = addOn.workspace.locks.holdUserLock();
+    addOn.workspace.clock.advance(60 * 60 * 1000);
+    submit(addOn, form, org(3));
+    release();
+    expect(rows()).toBe(2);
+    addOn.workspace.clock.advance(60 * 60 * 1000);
+    const view = ok<IntakeView>(addOn, 'getIntake');
+    expect(view.recent.map((r) => r.name)).toContain('Applicant 3');
+    ok<IntakeView>(addOn, 'getIntake');
+    submit(addOn, form, org(4));
+    expect(directory(addOn).partners).toHaveLength(4);
+    expect(rows()).toBe(4);
+    const ids = (tab(addOn, 'Intake Answers')?.values ?? []).map(
+      (r, _i, all) => r[all[0].indexOf('Form response ID (Partner Hub)')],
+    );
+    expect(new Set(ids.slice(1)).size).toBe(4);
+  });
+
+  it('flags two answers from the same new organization, both waiting, as each other’s possible duplicate', () => {
+    const { addOn, form } = withForm();
+    const cap = ok<IntakeView>(addOn, 'getIntake').dailyCap;
+    for (let i = 0; i < cap; i++)
+      submit(addOn, form, {
+        'Organization name': `Applicant ${i}`,
+        Website: '',
+        'Main contact: email': `person${i}@gmail.com`,
+      });
+    // Past the cap: the first waits; the second, from the same organization, is not a second "waiting".
+    submit(addOn, form, { 'Organization name': 'Eastside Tutors', Website: 'eastsidetutors.org' });
+    submit(addOn, form, {
+      'Organization name': 'Eastside Tutoring Collective',
+      Website: '',
+      'Main contact: email': 'amy@eastsidetutors.org',
+    });
+    const review = ok<IntakeView>(addOn, 'getIntake').review;
+    expect(review.map((r) => [r.name, r.status, r.duplicateOf])).toEqual([
+      ['Eastside Tutors', 'possible duplicate', null],
+      ['Eastside Tutoring Collective', 'possible duplicate', null],
+    ]);
+    expect(review[0].reason).toMatch(/Eastside Tutoring Collective/);
+    expect(review[1].reason).toMatch(/eastsidetutors\.org.*Eastside Tutors/);
+    expect(directory(addOn).partners).toHaveLength(cap);
+  });
+
+  it('adds one of two answers from the same organization taken in one run, the other a possible duplicate of it', () => {
+    const { addOn, form } = withForm();
+    const release = addOn.workspace.locks.holdUserLock();
+    submit(addOn, form);
+    submit(addOn, form, { 'Organization name': 'Hillside Homework Club (Eastside)', Website: '' });
+    release();
+    const view = ok<IntakeView>(addOn, 'getIntake');
+    const partners = directory(addOn).partners;
+    expect(partners.map((p) => p.record.name)).toEqual(['Hillside Homework Club']);
+    expect(view.review.map((r) => [r.status, r.duplicateOf])).toEqual([
+      ['possible duplicate', { id: partners[0].record.id, name: 'Hillside Homework Club' }],
+    ]);
   });
 
   it('finds an organization already in the sheet by its website domain', () => {

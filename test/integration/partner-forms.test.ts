@@ -206,6 +206,44 @@ describe('asking partners to check their details', () => {
     expect(addOn.run('decideChange', school.id, 'reject')).toMatchObject({ ok: false });
   });
 
+  it('takes answers as the partner typed them, which Sheets would make dates or numbers, and stores them as text', () => {
+    const addOn = demo();
+    const { partner, contact } = partnerToAsk(addOn);
+    ask(addOn, [partner.id]);
+    // The response tab shows these as a date, a date, a number and a time: the Form has them as typed.
+    addOn.workspace.forms.submit(links(addOn).get(contact.email) ?? '', {
+      'Grades served': '3-5',
+      'Schools served': '1/2',
+      'Main contact: phone': '555-0100',
+      'Main contact: role': '007',
+      'Services you offer': '3:30',
+    });
+    const changes = pending(addOn).partners[0].changes;
+    expect(Object.fromEntries(changes.map((c) => [c.label, c.newValue]))).toEqual({
+      'Grades served': '3-5',
+      'Schools served': '1/2',
+      'Main contact: phone': '555-0100',
+      'Main contact: role': '007',
+      'Services you offer': '3:30',
+    });
+    const stored = tab(addOn, 'Proposed Changes')!;
+    expect(stored.values.flat()).toEqual(expect.arrayContaining(['3-5', '1/2', '555-0100', '007', '3:30']));
+    for (const c of changes)
+      expect([c.label, ok<DecideResult>(addOn, 'decideChange', c.id, 'accept').status]).toEqual([
+        c.label,
+        'accepted',
+      ]);
+    const partners = tab(addOn, 'Partners')!;
+    const row = partners.values.find((r) => r[0] === partner.id)!;
+    expect(row[header(addOn, 'Partners', 'Grades served') - 1]).toBe('3-5');
+    expect(row[header(addOn, 'Partners', 'Schools served') - 1]).toBe('1/2');
+    expect(row[header(addOn, 'Partners', 'Services') - 1]).toBe('3:30');
+    const people = tab(addOn, 'Contacts')!;
+    const person = people.values.find((r) => r[0] === contact.id)!;
+    expect(person[header(addOn, 'Contacts', 'Phone') - 1]).toBe('555-0100');
+    expect(person[header(addOn, 'Contacts', 'Role') - 1]).toBe('007');
+  });
+
   it('shows a cell changed in the sheet since the request, and does not overwrite it', () => {
     const addOn = demo();
     const { partner, contact } = partnerToAsk(addOn);

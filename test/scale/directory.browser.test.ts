@@ -1,6 +1,6 @@
 // The Sheets sidebar in real Chromium with more partners than one page: the directory is searched,
 // filtered and paged on the server, a profile is fetched when opened, and a save merges what changed.
-import { launch, openSidebar, type Session } from '../browser/browser';
+import { launch, openSidebar, showPartners, type Session } from '../browser/browser';
 import type { Browser } from 'playwright-core';
 import { seedDemoSchool } from '../../dev/preview/demo';
 import { scaledData } from '../../dev/demo-data';
@@ -17,6 +17,7 @@ beforeAll(async () => {
   const today = new Date().toISOString().slice(0, 10);
   seedDemoSchool(session.preview.addOn, today, scaledData(PARTNERS, today));
   await session.page.reload();
+  await showPartners(session.page);
 });
 
 afterAll(async () => {

@@ -180,6 +180,7 @@ const valid: ValidCalls = {
   writeGapsTab: () => [],
   rollupNetwork: (c) => [[c.otherSpreadsheetUrl]],
   writeDashboard: () => [],
+  openDashboard: () => [],
   startVetting: (c) => [c.prospectId],
   saveVetting: (c) => [{ values: { partnerId: c.prospectId } }],
   saveOnboarding: (c) => [{ values: { partnerId: c.prospectId } }],

@@ -5,5 +5,6 @@ import { CORE } from './core';
 import { CALENDAR } from './calendar';
 import { SIDEBAR } from './sidebar';
 import { MAIL } from './mail';
+import { INTAKE } from './intake';
 
-export const CASES: readonly Action[] = [...CORE, ...SIDEBAR, ...CALENDAR, ...MAIL];
+export const CASES: readonly Action[] = [...CORE, ...SIDEBAR, ...CALENDAR, ...MAIL, ...INTAKE];

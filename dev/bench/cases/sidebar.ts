@@ -22,7 +22,8 @@ export const SIDEBAR: Action[] = [
       run: (s) => s.openSidebar(),
       budget: within({ calls: 30, bytes: 300 * 1024 }),
       // A school of 100 partners or fewer gets everyone in the page, with their contacts for search; the
-      // header's need figures read the Schools tab (one school or a network decides what covers a need): 32.
+      // header's need figures read the Schools tab (one school or a network decides what covers a need),
+      // and the Dashboard's gatherings of the week the Gatherings tab (one call: the tab is found anyway): 32.
       ...(n <= 100 ? { ceiling: { calls: 32, executions: 1 } } : {}),
     }),
   ),

@@ -2,7 +2,7 @@
 // status line that says what is happening or what went wrong. The page opens with its first screen
 // (SidebarHome); a view fetches the tables it shows when it is opened, and a save merges what it saved.
 import type { Listed, SidebarHome, ViewTable, ViewTables } from '../../shared/contract';
-import type { ActionItem, Gathering, Need, School, Survey } from '../../shared/records';
+import type { ActionItem, FieldValue, Gathering, Need, School, Survey } from '../../shared/records';
 import type { NeedFigures } from '../../shared/figures';
 import type { TableKey } from '../../shared/schema';
 import { call } from '../common/run';
@@ -136,6 +136,22 @@ export function setNeedFigures(needs: NeedFigures): void {
   state.needsStale = false;
 }
 
+/** Whether a view has fetched this table (then it holds the newest the page knows). */
+export function isLoaded(table: ViewTable): boolean {
+  return loaded.has(table);
+}
+
+/**
+ * Marks the navigation's button of the view now shown (named by its label): the nav's own buttons do it,
+ * and so does a link of one view that opens another (the Dashboard's).
+ */
+export function markView(label: string): void {
+  for (const b of document.querySelectorAll('nav.tabs button')) {
+    if (b.textContent === label) b.setAttribute('aria-current', 'page');
+    else b.removeAttribute('aria-current');
+  }
+}
+
 /** Fetches the tables a view shows, those not fetched yet; false if that failed (the status says why). */
 export async function ensure(...tables: ViewTable[]): Promise<boolean> {
   const missing = tables.filter((t) => !loaded.has(t));
@@ -173,12 +189,12 @@ function upsert<T extends { id: string }>(list: readonly Listed<T>[], entry: Lis
 const COVERAGE = new Set<TableKey>(['partners', 'needs', 'schools', 'vetting', 'onboarding', 'reviews']);
 
 /** A record a save wrote: merged into the loaded table it belongs to (nothing is fetched). */
-export function merge(table: TableKey, entry: Listed<object>): void {
+export function merge(table: TableKey, entry: Listed<Record<string, FieldValue>>): void {
   // A partner (its status, focus areas, schools, grades, services), a need or the Schools tab decide
   // which needs are covered.
   if (COVERAGE.has(table)) state.needsStale = true;
   const d = state.directory;
-  const record = entry.record as { id?: unknown; name?: unknown; status?: unknown };
+  const record = entry.record;
   if (!d || typeof record.id !== 'string') return;
   if (table === 'partners' && loaded.has('partners')) {
     const brief = { id: record.id, name: String(record.name ?? ''), status: String(record.status ?? '') };

@@ -20,14 +20,14 @@ export type SaveFn = keyof typeof SAVE_TABLES;
 
 type Values = Record<string, FieldValue>;
 
-/** A save that went through: the record as written (for a partner, with the figures it may change). */
-export type Saved = Extract<SaveResult<object> | PartnerSaveResult, { readonly status: 'saved' }>;
+/** A save that went through: the record written (for a partner, with the figures it may change). */
+export type Saved = Extract<SaveResult<Values> | PartnerSaveResult, { readonly status: 'saved' }>;
 
 export interface EditRequest {
   readonly table: Table;
   readonly fn: SaveFn;
   /** The record being edited; absent to add one. */
-  readonly entry?: Listed<object>;
+  readonly entry?: Listed<Values>;
   readonly defaults?: Values;
   /** Values the form does not show and always sends, e.g. the partner a contact belongs to. */
   readonly fixed?: Values;
@@ -48,7 +48,7 @@ export interface EditRequest {
     readonly only: readonly string[];
     readonly legend: string;
     readonly help?: string;
-    readonly entry?: Listed<object>;
+    readonly entry?: Listed<Values>;
   };
   /** What to say once saved, when more than "Saved <record>." (a school that is new). */
   readonly savedMessage?: (record: Values, form: FormHandle) => string;
@@ -84,7 +84,7 @@ export function singular(table: Table): string {
 
 export function edit(request: EditRequest): void {
   const { table, fn, entry } = request;
-  const record = (entry?.record ?? {}) as Values;
+  const record: Values = entry?.record ?? {};
   const initial = { ...(request.defaults ?? {}), ...record };
   const title = request.title ?? `${entry ? 'Edit' : 'Add'} ${singular(table)}`;
   const contact = request.contact;
@@ -100,7 +100,7 @@ export function edit(request: EditRequest): void {
       help: contact.help,
       table: contact.table,
       only: contact.only,
-      initial: (contact.entry?.record ?? {}) as Values,
+      initial: contact.entry?.record ?? {},
       existing: Boolean(contact.entry),
     },
     onCancel: request.back,
@@ -120,7 +120,7 @@ export function edit(request: EditRequest): void {
         ? {
             contact: contactEntry
               ? {
-                  id: String((contactEntry.record as Values).id),
+                  id: String(contactEntry.record.id),
                   version: contactEntry.version,
                   values: contactValues,
                 }
@@ -136,7 +136,7 @@ export function edit(request: EditRequest): void {
         : { values, ...contactPart };
       // "Saving…" and a failure stand beside the Save button, where the coordinator is looking.
       const result = (await busy('Saving…', () => call(fn, payload), actions)) as
-        SaveResult<object> | PartnerSaveResult | undefined;
+        SaveResult<Values> | PartnerSaveResult | undefined;
       if (!result) return;
       if (result.status === 'invalid') {
         handle.showErrors(result.errors);
@@ -145,11 +145,9 @@ export function edit(request: EditRequest): void {
       } else {
         // Only what was saved comes back: it is merged into what the page holds.
         merge(SAVE_TABLES[fn], result.entry);
-        await request.done(result.entry.record as Values, result);
+        await request.done(result.entry.record, result);
         // At the top of the view the save led to; it goes when that view is drawn again.
-        sayInView(
-          request.savedMessage?.(result.entry.record as Values, handle) ?? `Saved ${singular(table)}.`,
-        );
+        sayInView(request.savedMessage?.(result.entry.record, handle) ?? `Saved ${singular(table)}.`);
       }
     },
   });
@@ -161,9 +159,10 @@ export function edit(request: EditRequest): void {
 
 function showConflict(
   request: EditRequest,
-  result: Extract<SaveResult<object>, { status: 'conflict' }>,
+  result: Extract<SaveResult<Values>, { status: 'conflict' }>,
 ): void {
-  const theirs = (result.theirs?.record ?? {}) as Values;
+  const theirsEntry = result.theirs;
+  const theirs: Values = theirsEntry?.record ?? {};
   const shown = (v: FieldValue | undefined) =>
     Array.isArray(v) ? v.join(', ') : v === true ? 'yes' : v === false ? 'no' : (v ?? '');
   const differing = request.table.columns.filter(
@@ -217,15 +216,15 @@ function showConflict(
         },
         'Keep theirs',
       ),
-      result.theirs
+      theirsEntry
         ? h(
             'button',
             {
               onclick: () =>
                 edit({
                   ...request,
-                  entry: { ...(result.theirs as Listed<object>), record: { ...theirs, ...result.mine } },
-                  version: result.theirs?.version,
+                  entry: { ...theirsEntry, record: { ...theirs, ...result.mine } },
+                  version: theirsEntry.version,
                   pending: Object.keys(result.mine),
                 }),
             },

@@ -4,8 +4,9 @@
 import type { SidebarHome } from '../../shared/contract';
 import { h, replace } from '../common/dom';
 import { call } from '../common/run';
-import { busy, focusHeading, sayInView, showView, state, view } from './app';
-import { reloadHome, showDirectory } from './partners';
+import { busy, focusHeading, markView, sayInView, showView, state, view } from './app';
+import { reloadHome } from './partners';
+import { showDashboard } from './dashboard';
 
 const bar = h('div', { class: 'banner demo', role: 'region', 'aria-label': 'Demo data', hidden: true });
 
@@ -14,13 +15,14 @@ export function isFirstRun(home: SidebarHome): boolean {
   return home.missing.length > 0 && home.glance.total === 0;
 }
 
-/** Where the sidebar opens: the first-run screen, or the partner directory. */
+/** Where the sidebar opens: the first-run screen, or the Dashboard. */
 export function showStart(): void {
   if (!bar.isConnected) view.before(bar);
   updateDemoBar();
+  markView('Dashboard');
   const home = state.home;
   if (home && isFirstRun(home)) showFirstRun();
-  else showDirectory();
+  else showDashboard();
 }
 
 function updateDemoBar(): void {

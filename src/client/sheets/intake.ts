@@ -76,6 +76,17 @@ function render(box: HTMLElement, data: IntakeView): void {
           safeLink(data.form.editUrl, 'Edit it in Google Forms'),
         )
       : null,
+    data.form
+      ? h(
+          'p',
+          { id: 'intake-trigger', class: 'meta' },
+          data.ownTrigger
+            ? 'New answers are taken as they arrive, by your form-submit trigger (it runs as you).'
+            : 'New answers are taken as they arrive by the form-submit trigger of the coordinator who made ' +
+                'the Form (a trigger runs as the person who made it, not as you); any it missed are taken ' +
+                'when you open this view.',
+        )
+      : null,
     data.form ? null : make,
     recent,
     data.form ? digest(box, data) : null,

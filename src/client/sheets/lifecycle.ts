@@ -181,47 +181,67 @@ async function annualReview(partnerId: string, show: Show, button: Element): Pro
 }
 
 /**
- * The home screen's headline figures, as the server last counted them. While a save may have changed
- * which needs are covered, the needs line waits for the server's new count (`counting`).
+ * The headline figures, as the server last counted them: the one list the Partners view's header and
+ * the Dashboard view show. While a save may have changed which needs are covered, the needs line waits
+ * for the server's new count (`counting`).
  */
-export function glance(show: Show, counting = false): HTMLElement {
+export function figureList(counting = false): HTMLElement {
+  const home = state.home;
+  if (!home) return h('ul', { class: 'figures' });
+  const g = home.glance;
+  return h(
+    'ul',
+    { class: 'figures' },
+    h('li', {}, count(g.active, 'active partner')),
+    h('li', {}, counting ? 'Open needs: counting…' : needsText(home.needs)),
+    h('li', {}, `${count(g.expiring, 'agreement')} expiring`),
+    h('li', {}, checkInsText(g)),
+  );
+}
+
+/**
+ * The partners whose check-in is overdue or due soon, each a link to its profile: the first few the
+ * first screen brought, and how many more there are.
+ */
+export function dueList(show: Show, most = Infinity): HTMLElement[] {
+  const g = state.home?.glance;
+  if (!g) return [];
+  const due = g.overdue + g.dueSoon;
+  const listed = g.due.slice(0, most);
+  return [
+    h(
+      'ul',
+      { class: 'plain', 'aria-label': 'Check-ins overdue or due soon' },
+      ...listed.map((p) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { class: 'link', onclick: () => show(p.id) },
+            `${p.name}: ${p.overdue ? `overdue since ${p.nextCheckIn}` : `due ${p.nextCheckIn}`}`,
+          ),
+        ),
+      ),
+    ),
+    ...(due > listed.length ? [h('p', { class: 'meta' }, `and ${due - listed.length} more.`)] : []),
+  ];
+}
+
+/**
+ * The home screen's headline figures, and the partners due for a check-in folded under them (`due`
+ * unfolds them: the Dashboard's link to them).
+ */
+export function glance(show: Show, counting = false, due = false): HTMLElement {
   const home = state.home;
   if (!home) return h('div', {});
   const g = home.glance;
-  const due = g.overdue + g.dueSoon;
   return h(
     'section',
     { class: 'glance', 'aria-label': 'At a glance' },
-    h(
-      'ul',
-      { class: 'figures' },
-      h('li', {}, count(g.active, 'active partner')),
-      h('li', {}, counting ? 'Open needs: counting…' : needsText(home.needs)),
-      h('li', {}, `${count(g.expiring, 'agreement')} expiring`),
-      h('li', {}, checkInsText(g)),
-    ),
-    due
-      ? h(
-          'details',
-          {},
-          h('summary', {}, 'Check-ins overdue or due soon'),
-          h(
-            'ul',
-            { class: 'plain' },
-            ...g.due.map((p) =>
-              h(
-                'li',
-                {},
-                h(
-                  'button',
-                  { class: 'link', onclick: () => show(p.id) },
-                  `${p.name}: ${p.overdue ? `overdue since ${p.nextCheckIn}` : `due ${p.nextCheckIn}`}`,
-                ),
-              ),
-            ),
-          ),
-          due > g.due.length ? h('p', { class: 'meta' }, `and ${due - g.due.length} more.`) : null,
-        )
+    figureList(counting),
+    g.overdue + g.dueSoon
+      ? h('details', { open: due }, h('summary', {}, 'Check-ins overdue or due soon'), ...dueList(show))
       : null,
   );
 }

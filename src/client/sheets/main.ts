@@ -2,17 +2,22 @@
 import type { SidebarBoot } from '../../shared/boot';
 import { h, replace } from '../common/dom';
 import { bootData } from '../common/run';
-import { ensure, say, setHome, view } from './app';
+import { ensure, markView, say, setHome, view } from './app';
 import { reloadHome, showDirectory } from './partners';
 import { showStart } from './first-run';
 import { showGatherings } from './gatherings';
 import { showSettings } from './settings';
 import { showSurveys } from './surveys';
 import { showNeeds } from './needs';
+import { showDashboard } from './dashboard';
 
-/** Each view fetches the tables it shows when it is opened (once; saves merge into them). */
+/**
+ * Each view fetches the tables it shows when it is opened (once; saves merge into them). The Dashboard,
+ * first, shows what the page opened with.
+ */
 const VIEWS: [string, () => unknown][] = [
-  ['Partners', showDirectory],
+  ['Dashboard', showDashboard],
+  ['Partners', () => showDirectory()],
   ['Needs', async () => (await ensure('needs', 'schools')) && showNeeds()],
   // Partners are found with a search where these views pick them (picker.ts), never loaded whole.
   ['Gatherings', async () => (await ensure('gatherings', 'actionItems')) && showGatherings()],
@@ -26,8 +31,7 @@ function nav(): HTMLElement {
       'button',
       {
         onclick: () => {
-          for (const b of buttons) b.removeAttribute('aria-current');
-          button(label).setAttribute('aria-current', 'page');
+          markView(label);
           say('');
           show();
         },
@@ -35,7 +39,6 @@ function nav(): HTMLElement {
       label,
     ),
   );
-  const button = (label: string) => buttons[VIEWS.findIndex(([l]) => l === label)];
   buttons[0].setAttribute('aria-current', 'page');
   return h('nav', { class: 'tabs', 'aria-label': 'Partner Hub' }, ...buttons);
 }

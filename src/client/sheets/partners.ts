@@ -12,7 +12,15 @@ import type {
   ProfilePart,
   SidebarHome,
 } from '../../shared/contract';
-import type { Agreement, CheckIn, Contact, Onboarding, Review, Vetting } from '../../shared/records';
+import type {
+  Agreement,
+  CheckIn,
+  Contact,
+  FieldValue,
+  Onboarding,
+  Review,
+  Vetting,
+} from '../../shared/records';
 import { FOCUS_AREAS, MAIN_CONTACT_FIELDS, PARTNER_STATUSES, TABLES, type Table } from '../../shared/schema';
 import { matches, queryWords, searchText } from '../../shared/partner-filter';
 import { contactText, partnerEntry, partnerRow } from '../../shared/partner-status';
@@ -59,7 +67,8 @@ function localPage(home: SidebarHome): readonly string[] | undefined {
 
 // ---- Directory ---------------------------------------------------------------------------------------
 
-export function showDirectory(): void {
+/** The directory; `due` unfolds the partners due for a check-in under the figures (the Dashboard's link). */
+export function showDirectory(options: { readonly due?: boolean } = {}): void {
   const home = state.home;
   if (!home) return;
   const list = h('ul', { class: 'partners', 'aria-label': 'Partners' });
@@ -173,7 +182,7 @@ export function showDirectory(): void {
     checked: filters.attention,
     onchange: () => changed({ ...filters, attention: attention.checked }, 0),
   });
-  const figures = glance(showProfile, Boolean(state.needsStale));
+  const figures = glance(showProfile, Boolean(state.needsStale), options.due);
   showView(
     setUpBanner(home),
     figures,
@@ -592,7 +601,7 @@ function editRelated(
   fn: SaveFn,
   partnerId: string,
   part: ProfilePart,
-  entry?: Listed<object>,
+  entry?: Listed<Record<string, FieldValue>>,
 ): void {
   edit({
     table,

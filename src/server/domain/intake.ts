@@ -235,6 +235,60 @@ export function possibleDuplicate(
   return null;
 }
 
+/** An answer kept for review (or taken earlier in the same run): another answer may be its organization. */
+export interface OtherAnswer {
+  readonly id: string;
+  readonly answer: IntakeText;
+}
+
+/**
+ * Another answer that may be from the same organization: the same name key, or the same contact email
+ * or website domain. Two answers from a new organization both waiting are each other's possible duplicate.
+ */
+export function sameAsAnswer(
+  answer: IntakeText,
+  others: readonly OtherAnswer[],
+): { readonly id: string; readonly name: string; readonly reason: string } | null {
+  const domainsOf = (a: IntakeText) =>
+    [orgDomain(a['contact.email'] ?? ''), websiteDomain(a.website ?? '')].filter(Boolean);
+  const key = nameKey(answer.name ?? '');
+  const mine = domainsOf(answer);
+  for (const other of others) {
+    const name = other.answer.name || 'Organization not named';
+    if (key && nameKey(other.answer.name ?? '') === key)
+      return { id: other.id, name, reason: `Same name as another answer, from ${name}.` };
+    const domain = mine.find((d) => domainsOf(other.answer).includes(d));
+    if (domain)
+      return { id: other.id, name, reason: `Same domain (${domain}) as another answer, from ${name}.` };
+  }
+  return null;
+}
+
+/** How far before the newest answer taken the Form's responses are looked at again (their ids tell). */
+export const CURSOR_OVERLAP = 60 * 1000;
+
+/**
+ * From when the Form's responses may hold one the Intake Answers tab does not have. Every run takes all
+ * responses since this point in one write, so all before the newest one taken were taken: from a little
+ * before it (the overlap, skipped by response id). Rows from before response ids were kept have as
+ * "received" the time their trigger ran, after their answer came: then from the newest of those. No rows:
+ * from the first response.
+ */
+export function intakeCursor(
+  rows: readonly { readonly responseId: string; readonly receivedAt: string }[],
+  keepsIds: boolean,
+): Date | null {
+  const newest = (list: readonly { readonly receivedAt: string }[]) =>
+    list.reduce((max, r) => (r.receivedAt > max ? r.receivedAt : max), '');
+  const withIds = newest(rows.filter((r) => r.responseId));
+  if (withIds) return new Date(Date.parse(withIds) - CURSOR_OVERLAP);
+  const before = newest(rows);
+  if (!before) return null;
+  // A tab without the response id column (set-up not run since) cannot tell a response taken: only
+  // those after the newest row are looked at.
+  return new Date(Date.parse(before) + (keepsIds ? 0 : 1));
+}
+
 /** Answers added as prospects in the last day (from the trigger): the cap counts these. */
 export function addedToday(receivedAt: readonly string[], now: number): number {
   const since = new Date(now - DAY).toISOString();

@@ -172,9 +172,7 @@ export class Database {
     const headerRow = findHeaderRow(table, values);
     const map = mapHeaders(table, values[headerRow] ?? [], headerRow);
     const { rows, needsId } = readRows(table, values, map, this.toDate);
-    // The one place a row becomes its table's record: readRows gives every column of TABLES[key] its
-    // value of its column type (src/server/domain/cells.ts), which is what RecordOf<K> says.
-    return { table, sheet, map, values, rows: rows as Stored<RecordOf<K>>[], needsId };
+    return { table, sheet, map, values, rows: recordsOf<RecordOf<K>>(rows), needsId };
   }
 
   /**
@@ -183,7 +181,7 @@ export class Database {
    * the rows to write is read again (one call): a row that moved, or a new row's place that is no longer
    * blank, and nothing is written.
    */
-  private assertRowsInPlace(data: TableData, changes: readonly RowChange[], maxRows: number): void {
+  private assertRowsInPlace<T>(data: TableData<T>, changes: readonly RowChange[], maxRows: number): void {
     const at = data.map.index.id;
     const rows = changes.map((c) => c.row).filter((row) => row <= maxRows);
     if (at === undefined || !data.sheet || !rows.length) return;
@@ -204,7 +202,7 @@ export class Database {
    * Writes the planned cells of some rows: one setValues() per block of adjacent changed cells. Returns
    * the blocks written (see rowsAfter).
    */
-  write(data: TableData, changes: readonly RowChange[]): Block[] {
+  write<T>(data: TableData<T>, changes: readonly RowChange[]): Block[] {
     if (!data.sheet)
       throw new UserError(`The ${data.table.tab} tab is missing. Run "Set up partner database" first.`);
     const blocks = planWrites(data.table, data.map, data.values, changes, this.toDate);
@@ -255,7 +253,7 @@ export class Database {
    * stored as something else depending on the cell's format: rows with such a cell are read back, in
    * one call.
    */
-  rowsAfter(data: TableData, blocks: readonly Block[], rows: readonly number[]): Stored<Rec>[] {
+  rowsAfter<T>(data: TableData<T>, blocks: readonly Block[], rows: readonly number[]): Stored<T>[] {
     const header = data.values[data.map.headerRow] ?? [];
     const wanted = new Set(rows);
     const lines = new Map<number, unknown[]>(
@@ -278,12 +276,21 @@ export class Database {
     }
     const map = mapHeaders(data.table, header);
     return [...wanted].flatMap((row) =>
-      readRows(data.table, [header, lines.get(row) ?? []], map, this.toDate).rows.map((r) => ({
+      recordsOf<T>(readRows(data.table, [header, lines.get(row) ?? []], map, this.toDate).rows).map((r) => ({
         ...r,
         row,
       })),
     );
   }
+}
+
+/**
+ * The one place rows read from a table's tab become its records (Database.parse, rowsAfter, a row read
+ * back): readRows gives every column of the table its value of its column type (domain/cells.ts),
+ * which is what RecordOf<K> says. T is always the TableData's own, from Database.read<K>.
+ */
+export function recordsOf<T>(rows: readonly Stored<Rec>[]): Stored<T>[] {
+  return rows as Stored<T>[];
 }
 
 /**

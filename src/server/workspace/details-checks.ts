@@ -37,6 +37,7 @@ import {
   type Shown,
 } from '../domain/details-check';
 import { renderSurveyMail } from '../domain/survey-mail';
+import { entryOrder, linkEntries } from '../domain/form-link';
 import { newId } from '../domain/ids';
 import { randomHex } from '../domain/random';
 import { UserError } from '../domain/errors';
@@ -321,6 +322,46 @@ function deliver(
   });
 }
 
+/** The Form's questions in the order it was made with: the details, the agreements, the reference, the code. */
+const ANSWER_TITLES = [
+  ...DETAILS_FIELDS.map((f) => f.title),
+  AGREEMENTS_TITLE,
+  PARTNER_REF_TITLE,
+  DETAILS_CODE_TITLE,
+];
+/** How far before the response tab's timestamp the Form's own response is looked for. */
+const STAMP_SLACK = 5000;
+
+/**
+ * A partner's answers as typed, by question, from the Form's own response: the one carrying this check's
+ * code, at the response tab's timestamp or just after. The trigger's named values are the response tab's
+ * display text, which Sheets parsed as if typed there ("3-5" a date, "007" the number 7). The questions'
+ * entry ids come from the check's own prefilled link, made with a value for each question in order.
+ * Null when the response cannot be read (the Form deleted or no longer shared): the named values then.
+ */
+function typedAnswers(check: DetailsCheck, token: string, stamp: Date | null): Record<string, string> | null {
+  const order = entryOrder(check.prefill);
+  if (!stamp || !check.formId || order.length !== ANSWER_TITLES.length) return null;
+  const codeEntry = order[order.length - 1];
+  let responses: GoogleAppsScript.Forms.FormResponse[];
+  try {
+    responses = FormApp.openById(check.formId).getResponses(new Date(stamp.getTime() - STAMP_SLACK));
+  } catch {
+    return null;
+  }
+  // The newest first: the answer that fired this trigger is at the end, or near it.
+  for (const response of [...responses].reverse()) {
+    const entries = linkEntries(response.toPrefilledUrl());
+    if (entries.get(codeEntry)?.[0]?.trim() !== token) continue;
+    const out: Record<string, string> = {};
+    ANSWER_TITLES.forEach((title, i) => {
+      out[title] = (entries.get(order[i]) ?? []).join(', ');
+    });
+    return out;
+  }
+  return null;
+}
+
 /** Whether a form-submit trigger's answer is a "Check your details" answer: by its code question. */
 export function isDetailsAnswer(named: Record<string, string[]> | undefined): boolean {
   return !!named && Object.prototype.hasOwnProperty.call(named, DETAILS_CODE_TITLE);
@@ -331,7 +372,7 @@ export function isDetailsAnswer(named: Record<string, string[]> | undefined): bo
  * carries must be that check's partner, else nothing changes. What differs from what the Form showed
  * becomes proposed changes; an answer with nothing to change marks the details confirmed today.
  */
-export function detailsAnswered(db: Database, named: Record<string, string[]>): void {
+export function detailsAnswered(db: Database, named: Record<string, string[]>, stamp: Date | null): void {
   const first = (title: string) => named[title]?.[0];
   const token = String(first(DETAILS_CODE_TITLE) ?? '').trim();
   const ref = String(first(PARTNER_REF_TITLE) ?? '').trim();
@@ -350,9 +391,9 @@ export function detailsAnswered(db: Database, named: Record<string, string[]>): 
       return;
     }
     if (shown.partnerId !== check.partnerId) return;
+    const typed = typedAnswers(check, token, stamp);
     const answers: Record<string, string | undefined> = {};
-    for (const f of DETAILS_FIELDS) answers[f.title] = first(f.title);
-    answers[AGREEMENTS_TITLE] = first(AGREEMENTS_TITLE);
+    for (const title of ANSWER_TITLES.slice(0, -2)) answers[title] = typed ? typed[title] : first(title);
     const found = proposals(shown, answers);
     const now = new Date().toISOString();
     if (found.length === 0) {

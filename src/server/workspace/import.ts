@@ -29,7 +29,7 @@ function ownTabs(db: Database): (sheet: GoogleAppsScript.Spreadsheet.Sheet) => b
   const surveys = db.read('surveys').rows.map((r) => r.record);
   const responseIds = new Set(surveys.map((s) => s.responseTabId).filter(Boolean));
   // The intake Form's answers are applicants, not a list of partners: they come in through the Form.
-  const intakeTab = intakeTabId(db.spreadsheet.getId());
+  const intakeTab = intakeTabId(db);
   if (intakeTab !== null) responseIds.add(String(intakeTab));
   const responseNames = new Set(surveys.filter((s) => !s.responseTabId).map((s) => s.responseTab));
   return (sheet) => {

@@ -10,7 +10,7 @@ export class JobLog {
   private readonly store = PropertiesService.getUserProperties();
   /** The chunks as last read or written, so a write sends only those that changed. */
   private stored: string[] = [];
-  /** Steps a run recorded as about to go but did not record as gone: they may or may not have gone. */
+  /** Steps a run marked as about to go but never marked as gone: they may or may not have gone. */
   private unsure = new Set<string>();
 
   constructor(

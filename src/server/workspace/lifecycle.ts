@@ -76,7 +76,7 @@ export function startVetting(db: Database, partnerId: string): Listed<Vetting> {
 
 /** Saves the checklist; a decision moves the partner on (approve: onboarding; decline: ended) and says who decided. */
 export function saveVetting(db: Database, request: SaveRequest): SaveResult<Vetting> {
-  return saveRecord<Vetting>(db, 'vetting', request, {
+  return saveRecord(db, 'vetting', request, {
     check: whoDecided,
     complete: (full) => decisionDate(db, full),
     after: (saved) => {
@@ -109,7 +109,7 @@ export function saveOnboarding(db: Database, request: SaveRequest): SaveResult<O
     const existing = db.read('onboarding').rows.find((r) => r.record.partnerId === request.values.partnerId);
     if (existing) throw new UserError('This partner already has an onboarding row; edit that one.');
   }
-  return saveRecord<Onboarding>(db, 'onboarding', request);
+  return saveRecord(db, 'onboarding', request);
 }
 
 export function reviewContext(db: Database, partnerId: string): ReviewContext {
@@ -144,7 +144,7 @@ export function saveReview(db: Database, request: SaveRequest): SaveResult<Revie
   if (!request.id && !values.evidence && typeof values.partnerId === 'string') {
     values.evidence = reviewContext(db, values.partnerId).evidence.join('\n');
   }
-  return saveRecord<Review>(
+  return saveRecord(
     db,
     'reviews',
     { ...request, values },
@@ -162,11 +162,7 @@ export function makePartnerDoc(db: Database, kind: PartnerDoc, partnerId: string
   const school = db.read('schools').rows[0]?.record;
   const spec =
     kind === 'vetting'
-      ? vettingDoc(
-          partner,
-          db.read('vetting').rows.find((r) => r.record.partnerId === partnerId)?.record as
-            Vetting | undefined,
-        )
+      ? vettingDoc(partner, db.read('vetting').rows.find((r) => r.record.partnerId === partnerId)?.record)
       : agreementDoc(partner, school, contacts);
   const made = writeDocument(db, {
     title: `${kind === 'vetting' ? 'Vetting checklist' : 'Partnership agreement'}: ${partner.name}`,

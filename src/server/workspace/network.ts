@@ -286,9 +286,10 @@ export function rollupNetwork(db: Database, urls: readonly string[]): RollupResu
 
 /**
  * The Dashboard tab: the headline figures (the same counts as the sidebar's header and the Needs view),
- * then the tables behind them, each with a chart drawn by Sheets.
+ * then the tables behind them, each with a chart drawn by Sheets. With `activate` ("Open the Dashboard
+ * tab" in the sidebar), it is then the tab the spreadsheet shows.
  */
-export function writeDashboard(db: Database): { tab: string } {
+export function writeDashboard(db: Database, activate = false): { tab: string } {
   const tables = gapTables(db);
   const partners = tables.partners.rows.map((r) => r.record);
   const today = db.today();
@@ -399,6 +400,7 @@ export function writeDashboard(db: Database): { tab: string } {
             : base.setChartType(Charts.ChartType.COLUMN).setOption('isStacked', b.stacked === true);
       sheet.insertChart(builder.build());
     });
+    if (activate) sheet.activate();
     return { tab: REPORT_TABS.dashboard };
   });
 }

@@ -1,7 +1,7 @@
 // Saving one record: validated first, then under the document lock the table is re-read, the row found
 // by its id and checked against the version the sidebar loaded, and only the changed cells written.
 import { MAIN_CONTACT_FIELDS, TABLES, type Table, type TableKey } from '../../shared/schema';
-import type { Contact, FieldValue, Partner, Stored } from '../../shared/records';
+import type { Contact, FieldValue, RecordOf, Stored } from '../../shared/records';
 import { checkDraft } from '../../shared/fields';
 import type {
   Listed,
@@ -14,10 +14,10 @@ import { partnerCounts } from '../domain/figures';
 import { mapHeaders, readRows, ROW_REF, type Rec } from '../domain/table';
 import { newId } from '../domain/ids';
 import { UserError } from '../domain/errors';
-import { withSheetLock, type Database, type TableData } from './database';
+import { recordsOf, withSheetLock, type Database, type TableData } from './database';
 
-export function listed<T>(stored: Stored<Rec>): Listed<T> {
-  return { record: stored.record as T, version: stored.version, warnings: stored.warnings };
+export function listed<T>(stored: Stored<T>): Listed<T> {
+  return { record: stored.record, version: stored.version, warnings: stored.warnings };
 }
 
 export function findRow<T extends { readonly id?: FieldValue }>(
@@ -30,7 +30,7 @@ export function findRow<T extends { readonly id?: FieldValue }>(
 }
 
 /** Refuses a save whose values would land in a column the tab no longer has. */
-function assertColumns(data: TableData, values: Readonly<Record<string, FieldValue>>): void {
+function assertColumns<T>(data: TableData<T>, values: Readonly<Record<string, FieldValue>>): void {
   const lost = data.map.missing.filter((c) => {
     const v = values[c.key];
     return v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0);
@@ -79,19 +79,19 @@ function missingRefs(
 
 export interface SaveOptions {
   /**
-   * Checks of the whole record as it will be (the row's values with the saved ones over them: an edit
+   * Checks of the whole row as it will be (the row's values with the saved ones over them: an edit
    * sends only what changed); returns field errors.
    */
   readonly check?: (full: Rec) => Record<string, string>;
-  /** More values to write, decided from the whole record as it will be (a decision's date). */
+  /** More values to write, decided from the whole row as it will be (a decision's date). */
   readonly complete?: (full: Rec) => Rec;
   /** Runs inside the same lock after the save, with the whole record, e.g. to update the partner's last check-in. */
   readonly after?: (full: Rec) => void;
 }
 
 /** Where and what a save will write, once its row is found and its version checked. */
-interface Planned {
-  readonly data: TableData;
+interface Planned<T> {
+  readonly data: TableData<T>;
   readonly row: number;
   /** What is written: the values sent (an edit's changed fields), the id of a new row, the timestamps. */
   readonly record: Rec;
@@ -99,19 +99,19 @@ interface Planned {
   readonly full: Rec;
 }
 
-type Refused = Exclude<SaveResult<never>, { status: 'saved' }>;
+type Refused<T> = Exclude<SaveResult<T>, { status: 'saved' }>;
 
 /**
  * Finds the row a save writes (by id, its version checked) or the new row's place and id, inside the
  * lock; writes nothing.
  */
-function planSave(
+function planSave<K extends TableKey>(
   db: Database,
-  key: TableKey,
+  key: K,
   request: SaveRequest,
   values: Record<string, FieldValue>,
   now: string,
-): Planned | Refused {
+): Planned<RecordOf<K>> | Refused<RecordOf<K>> {
   const table = TABLES[key];
   const data = db.read(key);
   if (!data.sheet || data.map.index.id === undefined) {
@@ -140,7 +140,7 @@ function planSave(
       status: 'conflict',
       message:
         'Changed by someone else since you opened it. Nothing was saved: compare both versions, then save again.',
-      theirs: listed<never>(existing),
+      theirs: listed(existing),
       mine: values,
     };
   }
@@ -161,12 +161,12 @@ function draftOf(table: Table, request: SaveRequest, only?: readonly string[]) {
   });
 }
 
-export function saveRecord<T>(
+export function saveRecord<K extends TableKey>(
   db: Database,
-  key: TableKey,
+  key: K,
   request: SaveRequest,
   options: SaveOptions = {},
-): SaveResult<T> {
+): SaveResult<RecordOf<K>> {
   const table = TABLES[key];
   const { values, errors } = draftOf(table, request);
   if (Object.keys(errors).length) return { status: 'invalid', errors };
@@ -181,7 +181,7 @@ export function saveRecord<T>(
     const record = { ...plan.record, ...extra };
     const saved = writeRow(db, plan.data, plan.row, record);
     options.after?.({ ...plan.full, ...extra });
-    return { status: 'saved', entry: listed<T>(saved) };
+    return { status: 'saved', entry: listed(saved) };
   });
 }
 
@@ -202,7 +202,7 @@ export function savePartner(db: Database, request: PartnerSaveRequest): PartnerS
     const planned = planSave(db, 'partners', request, partner.values, now);
     if (!('data' in planned)) return planned;
     const partnerId = String(planned.record.id ?? request.id);
-    let contactPlan: Planned | undefined;
+    let contactPlan: Planned<Contact> | undefined;
     if (contactRequest && contact) {
       const contacts = db.read('contacts');
       if (contactRequest.id !== undefined) {
@@ -242,13 +242,13 @@ export function savePartner(db: Database, request: PartnerSaveRequest): PartnerS
       : undefined;
     // The figures from the partners as the save left them: the ones read, with this row as written.
     const partners = [...planned.data.rows.filter((r) => r.row !== planned.row), saved].map(
-      (r) => listed<Partner>(r).record,
+      (r) => listed(r).record,
     );
     const today = db.today();
     return {
       status: 'saved',
-      entry: listed<Partner>(saved),
-      ...(contactSaved ? { contact: listed<Contact>(contactSaved) } : {}),
+      entry: listed(saved),
+      ...(contactSaved ? { contact: listed(contactSaved) } : {}),
       today,
       counts: partnerCounts(partners, today),
     };
@@ -263,19 +263,21 @@ function ids(data: TableData): Set<string> {
  * Writes one row's planned cells and gives the row as written, its new version included, without
  * reading it back (Database.rowsAfter reads it only when Sheets may have parsed a cell).
  */
-function writeRow(db: Database, data: TableData, row: number, values: Rec): Stored<Rec> {
+function writeRow<T>(db: Database, data: TableData<T>, row: number, values: Rec): Stored<T> {
   const [saved] = db.rowsAfter(data, db.write(data, [{ row, values }]), [row]);
   if (!saved) throw new UserError(`Saved row ${row} of ${data.table.tab} could not be read back.`);
   return saved;
 }
 
 /** Reads back one row after a save, for its new version: one getValues() of that row. */
-export function readOneRow(db: Database, data: TableData, row: number): Stored<Rec> {
+export function readOneRow<T>(db: Database, data: TableData<T>, row: number): Stored<T> {
   const header = data.values[data.map.headerRow];
   const line = (data.sheet as GoogleAppsScript.Spreadsheet.Sheet)
     .getRange(row, 1, 1, header.length)
     .getValues()[0];
-  const [stored] = readRows(data.table, [header, line], mapHeaders(data.table, header), db.toDate).rows;
+  const [stored] = recordsOf<T>(
+    readRows(data.table, [header, line], mapHeaders(data.table, header), db.toDate).rows,
+  );
   if (!stored) throw new UserError(`Saved row ${row} of ${data.table.tab} could not be read back.`);
   return { ...stored, row };
 }
@@ -284,12 +286,12 @@ export function readOneRow(db: Database, data: TableData, row: number): Stored<R
  * Sets some fields of one row found by id, under the lock, re-reading first: the add-on's own
  * bookkeeping (an agenda link, an event id), not a person's edit, so no version check.
  */
-export function updateRow(
+export function updateRow<K extends TableKey>(
   db: Database,
-  key: TableKey,
+  key: K,
   id: string,
   values: Record<string, FieldValue>,
-): Stored<Rec> {
+): Stored<RecordOf<K>> {
   return withSheetLock(db, () => {
     const data = db.read(key);
     const row = findRow(data, id);

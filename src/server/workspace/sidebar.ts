@@ -13,24 +13,11 @@ import type {
   ViewTable,
   ViewTables,
 } from '../../shared/contract';
-import type {
-  ActionItem,
-  Agreement,
-  CheckIn,
-  Contact,
-  Gathering,
-  Need,
-  Onboarding,
-  Partner,
-  Review,
-  School,
-  Survey,
-  Vetting,
-  RecordOf,
-} from '../../shared/records';
+import type { Agreement, RecordOf } from '../../shared/records';
 import { TABLES, TABLE_KEYS, type TableKey } from '../../shared/schema';
 import { facets, matches, queryWords, searchText } from '../../shared/partner-filter';
 import { isDemoId } from '../../shared/demo';
+import { gatheringGlance } from '../../shared/gathering-dates';
 import { contactText, partnerEntry, partnerRow } from '../../shared/partner-status';
 import { expiringCount, needFigures, partnerCounts } from '../domain/figures';
 import { classifyNeeds } from '../domain/gaps';
@@ -70,8 +57,8 @@ function tableOf<K extends TableKey>(read: Map<TableKey, TableData>, key: K): Ta
   return data as TableData<RecordOf<K>>;
 }
 
-function rowsOf<T>(read: Map<TableKey, TableData>, key: TableKey): Listed<T>[] {
-  return (read.get(key)?.rows ?? []).map((r) => listed<T>(r));
+function rowsOf<K extends TableKey>(read: Map<TableKey, TableData>, key: K): Listed<RecordOf<K>>[] {
+  return read.has(key) ? tableOf(read, key).rows.map((r) => listed(r)) : [];
 }
 
 interface Partners {
@@ -82,13 +69,13 @@ interface Partners {
 
 function partnerEntries(read: Map<TableKey, TableData>, today: string): Partners {
   const byPartner = new Map<string, Agreement[]>();
-  for (const { record } of rowsOf<Agreement>(read, 'agreements')) {
+  for (const { record } of rowsOf(read, 'agreements')) {
     const list = byPartner.get(record.partnerId);
     if (list) list.push(record);
     else byPartner.set(record.partnerId, [record]);
   }
   const agreementsOf = (id: string): readonly Agreement[] => byPartner.get(id) ?? [];
-  const entries = rowsOf<Partner>(read, 'partners').map((entry) =>
+  const entries = rowsOf(read, 'partners').map((entry) =>
     partnerEntry(entry, agreementsOf(entry.record.id), today),
   );
   return { today, entries, agreementsOf };
@@ -101,7 +88,7 @@ function glanceOf({ today, entries, agreementsOf }: Partners): PartnerGlance {
 
 function contactTexts(read: Map<TableKey, TableData>): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const { record: c } of rowsOf<Contact>(read, 'contacts')) {
+  for (const { record: c } of rowsOf(read, 'contacts')) {
     texts.set(c.partnerId, `${texts.get(c.partnerId) ?? ''}${contactText([c])}`);
   }
   return texts;
@@ -158,7 +145,7 @@ function readForSearch(
 
 export function sidebarHome(db: Database, query: PartnerQuery): SidebarHome {
   const today = db.today();
-  const read = readForSearch(db, query, ['needs', 'schools']);
+  const read = readForSearch(db, query, ['needs', 'schools', 'gatherings']);
   // Tabs not read here are only looked for; their columns are checked by set-up and when they are read.
   const missing = TABLE_KEYS.flatMap((k) => {
     const data = read.get(k);
@@ -180,6 +167,10 @@ export function sidebarHome(db: Database, query: PartnerQuery): SidebarHome {
     needs: needFigures({
       needs: classifyNeeds(gapInput({ schools, partners: partnerData, needs, agreements }, today)),
     }),
+    gatherings: gatheringGlance(
+      rowsOf(read, 'gatherings').map((g) => g.record),
+      today,
+    ),
     // The schools partners serve (a school of the Schools tab that no partner serves would find none).
     facets: facets(
       [],
@@ -222,21 +213,21 @@ export function partnerProfile(
   const partners = partnerEntries(read, today);
   const entry = partners.entries.find((e) => e.record.id === partnerId);
   if (!entry) throw new UserError(`No partner with id ${partnerId}; it may have been deleted.`);
-  const of = <T extends { partnerId: string }>(key: TableKey): Listed<T>[] =>
-    rowsOf<T>(read, key).filter((r) => r.record.partnerId === partnerId);
+  const mine = <T extends { readonly partnerId: string }>(rows: Listed<T>[]): Listed<T>[] =>
+    rows.filter((r) => r.record.partnerId === partnerId);
   const asked = new Set(parts);
-  const contacts = () => of<Contact>('contacts').map((c) => c.record);
+  const contacts = () => mine(rowsOf(read, 'contacts')).map((c) => c.record);
   return {
     entry,
     row: partnerRow(entry),
     ...(asked.has('contacts') ? { search: searchText(entry.record, contactText(contacts())) } : {}),
     glance: glanceOf(partners),
-    ...(asked.has('contacts') ? { contacts: of<Contact>('contacts') } : {}),
-    ...(asked.has('agreements') ? { agreements: of<Agreement>('agreements') } : {}),
-    ...(asked.has('checkIns') ? { checkIns: of<CheckIn>('checkIns') } : {}),
-    ...(asked.has('vetting') ? { vetting: of<Vetting>('vetting') } : {}),
-    ...(asked.has('onboarding') ? { onboarding: of<Onboarding>('onboarding') } : {}),
-    ...(asked.has('reviews') ? { reviews: of<Review>('reviews') } : {}),
+    ...(asked.has('contacts') ? { contacts: mine(rowsOf(read, 'contacts')) } : {}),
+    ...(asked.has('agreements') ? { agreements: mine(rowsOf(read, 'agreements')) } : {}),
+    ...(asked.has('checkIns') ? { checkIns: mine(rowsOf(read, 'checkIns')) } : {}),
+    ...(asked.has('vetting') ? { vetting: mine(rowsOf(read, 'vetting')) } : {}),
+    ...(asked.has('onboarding') ? { onboarding: mine(rowsOf(read, 'onboarding')) } : {}),
+    ...(asked.has('reviews') ? { reviews: mine(rowsOf(read, 'reviews')) } : {}),
   };
 }
 
@@ -246,13 +237,13 @@ export function viewTables(db: Database, tables: readonly ViewTable[]): Partial<
   const read = readTables(db, [...wanted]);
   const out: { -readonly [K in ViewTable]?: ViewTables[K] } = {};
   if (wanted.has('partners'))
-    out.partners = rowsOf<Partner>(read, 'partners').map(({ record: p }) => ({
+    out.partners = rowsOf(read, 'partners').map(({ record: p }) => ({
       record: { id: p.id, name: p.name, status: p.status },
     }));
-  if (wanted.has('gatherings')) out.gatherings = rowsOf<Gathering>(read, 'gatherings');
-  if (wanted.has('actionItems')) out.actionItems = rowsOf<ActionItem>(read, 'actionItems');
-  if (wanted.has('surveys')) out.surveys = rowsOf<Survey>(read, 'surveys');
-  if (wanted.has('needs')) out.needs = rowsOf<Need>(read, 'needs');
-  if (wanted.has('schools')) out.schools = rowsOf<School>(read, 'schools');
+  if (wanted.has('gatherings')) out.gatherings = rowsOf(read, 'gatherings');
+  if (wanted.has('actionItems')) out.actionItems = rowsOf(read, 'actionItems');
+  if (wanted.has('surveys')) out.surveys = rowsOf(read, 'surveys');
+  if (wanted.has('needs')) out.needs = rowsOf(read, 'needs');
+  if (wanted.has('schools')) out.schools = rowsOf(read, 'schools');
   return out;
 }

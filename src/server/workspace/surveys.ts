@@ -9,7 +9,6 @@ import { checkQuestions, SCALE, TOKEN_QUESTION_TITLE, type Question } from '../d
 import { newId } from '../domain/ids';
 import { oneLine } from '../domain/text';
 import { UserError } from '../domain/errors';
-import type { Rec } from '../domain/table';
 import { withSheetLock, type Database } from './database';
 import { trashIfOurs } from './drive-files';
 import { findRow, listed, updateRow } from './records';
@@ -108,7 +107,7 @@ export function createSurvey(db: Database, request: CreateSurveyRequest): Listed
       () => Utilities.getUuid(),
       new Set(data.rows.map((r) => String(r.record.id))),
     );
-    const values: Rec = {
+    const values: Survey = {
       id,
       kind: request.kind,
       title,
@@ -128,9 +127,7 @@ export function createSurvey(db: Database, request: CreateSurveyRequest): Listed
     };
     const row = data.values.length + 1;
     db.write(data, [{ row, values }]);
-    return listed<Survey>(
-      findRow(db.read('surveys'), id) ?? { record: values, row, version: '', warnings: [] },
-    );
+    return listed(findRow(db.read('surveys'), id) ?? { record: values, row, version: '', warnings: [] });
   });
 }
 
@@ -212,13 +209,17 @@ export function responseTabOf(db: Database, survey: Survey): GoogleAppsScript.Sp
   return survey.responseTab ? db.spreadsheet.getSheetByName(survey.responseTab) : null;
 }
 
+/** Whether this user has the form-submit trigger on this spreadsheet (triggers are per user). */
+export function hasSubmitTrigger(spreadsheetId: string): boolean {
+  return ScriptApp.getProjectTriggers().some(
+    (t) => t.getHandlerFunction() === ON_SURVEY_SUBMIT && t.getTriggerSourceId() === spreadsheetId,
+  );
+}
+
 /** One spreadsheet trigger serves every survey Form that answers into this spreadsheet. */
 export function ensureSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const id = spreadsheet.getId();
-  const exists = ScriptApp.getProjectTriggers().some(
-    (t) => t.getHandlerFunction() === ON_SURVEY_SUBMIT && t.getTriggerSourceId() === id,
-  );
-  if (!exists) ScriptApp.newTrigger(ON_SURVEY_SUBMIT).forSpreadsheet(spreadsheet).onFormSubmit().create();
+  if (!hasSubmitTrigger(spreadsheet.getId()))
+    ScriptApp.newTrigger(ON_SURVEY_SUBMIT).forSpreadsheet(spreadsheet).onFormSubmit().create();
 }
 
 /** The surveys that have a Form, the newest first. */

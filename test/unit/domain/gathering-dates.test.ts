@@ -3,6 +3,7 @@ import {
   awaitsAnswer,
   canAnswer,
   followUpState,
+  gatheringGlance,
   isPast,
   MODEL_MONTHS,
   schoolYearStart,
@@ -127,6 +128,56 @@ describe('held or cancelled', () => {
           expect(followUpState({ date, status: 'held' }, now)).toBe('ready');
         }
         if (canAnswer(g, now) && date !== now) expect(awaitsAnswer(g, now)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('the gatherings of the coming week (the Dashboard view)', () => {
+  const g = (id: string, date: string, status: string, start = '15:30') => ({
+    id,
+    title: `Gathering ${id}`,
+    date,
+    start,
+    status,
+    agendaUrl: id === 'b' ? 'https://docs.google.com/document/d/x/edit' : '',
+    eventId: id === 'c' ? 'abc@google.com' : '',
+  });
+
+  it('lists those from today to 7 days ahead, soonest first, and counts those waiting for an answer', () => {
+    const today = '2026-11-30';
+    const glance = gatheringGlance(
+      [
+        g('a', '2026-12-07', 'planned'),
+        g('b', '2026-11-30', 'invited', '18:00'),
+        g('c', '2026-11-30', 'planned', '09:00'),
+        g('d', '2026-12-08', 'planned'),
+        g('e', '2026-12-02', 'cancelled'),
+        g('f', '2026-11-29', 'planned'),
+        g('g', '2026-11-20', 'held'),
+        g('h', '', 'planned'),
+      ],
+      today,
+    );
+    expect(glance.week.map((w) => [w.id, w.agenda, w.onCalendar])).toEqual([
+      ['c', false, true],
+      ['b', true, false],
+      ['a', false, false],
+    ]);
+    expect(glance.unanswered).toBe(1);
+  });
+
+  it('says the same as the Gatherings view: each one of the week is still ahead, the unanswered are past', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(day, status), { maxLength: 12 }), day, (rows, today) => {
+        const list = rows.map(([date, s], i) => g(String(i), date, s));
+        const glance = gatheringGlance(list, today);
+        for (const w of glance.week) {
+          expect(isPast(w.date, today)).toBe(false);
+          expect(w.status).not.toBe('cancelled');
+        }
+        expect(glance.unanswered).toBe(list.filter((x) => awaitsAnswer(x, today)).length);
       }),
       RUNS,
     );

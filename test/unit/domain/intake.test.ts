@@ -1,7 +1,9 @@
 // The intake Form's pure logic: what an answer becomes, duplicates by name and domain, the day's cap.
 import {
   addedToday,
+  CURSOR_OVERLAP,
   gradeRange,
+  intakeCursor,
   intakeRecords,
   intakeText,
   INTAKE_QUESTIONS,
@@ -9,8 +11,10 @@ import {
   looksLikeIntake,
   parseIntakeText,
   possibleDuplicate,
+  sameAsAnswer,
   websiteDomain,
 } from '../../../src/server/domain/intake';
+import { entryOrder, linkEntries } from '../../../src/server/domain/form-link';
 import type { Contact, Partner } from '../../../src/shared/records';
 import { blankPartner } from './fixtures';
 
@@ -85,5 +89,54 @@ describe('intake answers', () => {
     expect(addedToday(['2026-11-30T01:00:00.000Z', '2026-11-29T11:00:00.000Z'], now)).toBe(1);
     expect(gradeRange('3, 4, 5')).toBe('3-5');
     expect(gradeRange('Pre-K, K')).toBe('Pre-K, K');
+  });
+});
+
+describe('answers still waiting', () => {
+  const text = (name: string, email: string, website = '') =>
+    intakeText(named({ 'Organization name': name, 'Main contact: email': email, Website: website }));
+  it('are the same organization by name key or by a domain, not by a shared mail domain', () => {
+    const others = [{ id: 'I-1', answer: text('Eastside Tutors', 'amy@gmail.com', 'eastsidetutors.org') }];
+    expect(sameAsAnswer(text('EASTSIDE tutors!', 'x@y.org'), others)?.id).toBe('I-1');
+    expect(sameAsAnswer(text('Other', 'bo@eastsidetutors.org'), others)?.reason).toMatch(
+      /eastsidetutors\.org/,
+    );
+    expect(sameAsAnswer(text('Other', 'bo@gmail.com'), others)).toBeNull();
+  });
+});
+
+describe('where the Form is read again', () => {
+  const at = '2027-05-20T15:00:00.000Z';
+  it('is a little before the newest answer with a response id; all responses when none was taken', () => {
+    expect(intakeCursor([], true)).toBeNull();
+    expect(
+      intakeCursor(
+        [
+          { responseId: 'a', receivedAt: '2027-05-19T10:00:00.000Z' },
+          { responseId: 'b', receivedAt: at },
+        ],
+        true,
+      )?.getTime(),
+    ).toBe(Date.parse(at) - CURSOR_OVERLAP);
+  });
+  it('is the newest row when none has an id (after it, when the tab cannot keep ids)', () => {
+    const rows = [{ responseId: '', receivedAt: at }];
+    expect(intakeCursor(rows, true)?.getTime()).toBe(Date.parse(at));
+    expect(intakeCursor(rows, false)?.getTime()).toBe(Date.parse(at) + 1);
+  });
+});
+
+describe('a prefilled link', () => {
+  it('gives each entry’s answers as typed, in order, a checkbox’s choices together', () => {
+    const url =
+      'https://docs.google.com/forms/d/e/x/viewform?usp=pp_url&entry.11=3-5&entry.12=a+b%2Cc&entry.13=&entry.12=d&entry.14=%E2%82%AC%3D1%2B1';
+    expect([...linkEntries(url)]).toEqual([
+      ['11', ['3-5']],
+      ['12', ['a b,c', 'd']],
+      ['13', ['']],
+      ['14', ['€=1+1']],
+    ]);
+    expect(entryOrder(url)).toEqual(['11', '12', '13', '14']);
+    expect(linkEntries('https://docs.google.com/forms/d/e/x/viewform?entry.1=%E0%A4%A')).toEqual(new Map());
   });
 });
