@@ -331,6 +331,7 @@ describe('the check', () => {
     const probe = await browser.newPage();
     await watch(probe);
     await probe.goto(`${preview.url}/sidebar`);
+    await showPartners(probe);
     await probe.getByRole('list', { name: 'Partners', exact: true }).waitFor();
     await probe.evaluate(() => {
       const app = document.getElementById('app') as HTMLElement;
