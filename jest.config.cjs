@@ -1,10 +1,15 @@
 // One project per folder of test/, so that a lane is a list of names:
 //   npm test            every project (what CI runs)
-//   npm run test:fast   unit, integration, smoke, browser: everyday work
-//   npm run test:slow   hardening, faults, security: fuzzing, a fault at every call, hostile input
+//   npm run test:fast   unit, integration, browser: everyday work
+//   npm run test:slow   scale, smoke, hardening, faults, security: hundreds to thousands of rows, the
+//                       smoke bundle, fuzzing, a fault at every call, hostile input
 // One folder alone: `npx jest --selectProjects hardening`; one file: `npx jest test/unit/args.test.ts`.
-const FAST = ['unit', 'integration', 'smoke', 'browser'];
-const SLOW = ['hardening', 'faults', 'security'];
+// Each run first builds the add-on into a folder of its own under build-test/ (dev/jest-build.cjs), or
+// reuses the one an earlier run built from the same sources.
+const FAST = ['unit', 'integration', 'browser'];
+const SLOW = ['scale', 'smoke', 'hardening', 'faults', 'security'];
+/** Projects that drive Chromium: one for the whole run (dev/jest-browser.cjs). */
+const CHROMIUM = ['browser', 'scale', 'security'];
 
 /** @type {(name: string) => import('jest').Config} */
 const lane = (name) => ({
@@ -14,11 +19,21 @@ const lane = (name) => ({
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': '<rootDir>/dev/jest-transform.cjs' },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  ...(name === 'smoke'
+    ? { globalSetup: '<rootDir>/dev/jest-build-smoke.cjs' }
+    : CHROMIUM.includes(name)
+      ? {
+          globalSetup: '<rootDir>/dev/jest-browser.cjs',
+          globalTeardown: '<rootDir>/dev/jest-browser-teardown.cjs',
+        }
+      : { globalSetup: '<rootDir>/dev/jest-build.cjs' }),
 });
 
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [...FAST, ...SLOW].map(lane),
   maxWorkers: 2,
+  // No workerIdleMemoryLimit: a worker over it when the run ends is restarted while jest shuts the pool
+  // down, and the new one is force-exited ("A worker process has failed to exit gracefully").
   testTimeout: 30000,
 };

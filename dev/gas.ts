@@ -2,11 +2,15 @@
 // node:vm context) whose globals are the in-memory Workspace's services.
 import fs from 'node:fs';
 import path from 'node:path';
+import { format } from 'node:util';
 import vm from 'node:vm';
 import { createWorkspace, type Workspace, type WorkspaceOptions } from './workspace';
 import { manifestScopes } from './workspace/scopes';
 
-/** build/, or PH_BUILD_DIR when set (as dev/build.mjs reads it). */
+/**
+ * build/, or PH_BUILD_DIR when set (as dev/build.mjs reads it): the tests' own build under build-test/,
+ * which their globalSetup (dev/jest-build.cjs) makes and names there.
+ */
 export const BUILD_DIR = path.resolve(process.cwd(), process.env.PH_BUILD_DIR ?? 'build');
 
 export type RunOutcome = { ok: true; value: unknown } | { ok: false; message: string };
@@ -20,6 +24,29 @@ export interface AddOn {
   run(name: string, ...args: unknown[]): RunOutcome;
   /** The top-level functions the script defines. */
   functions(): string[];
+  /** What the script wrote with console.log/info/warn/error (Apps Script's execution log). */
+  readonly logs: string[];
+}
+
+/**
+ * The script's console: every line kept in `logs`, and shown on the terminal (the preview, the bench)
+ * unless PH_SCRIPT_LOG=0, which the tests' globalSetup sets (PH_SCRIPT_LOG=1 shows them in a test run).
+ */
+function scriptConsole(logs: string[]): Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug'> {
+  const show = process.env.PH_SCRIPT_LOG !== '0';
+  const line =
+    (level: 'log' | 'info' | 'warn' | 'error' | 'debug') =>
+    (...args: unknown[]): void => {
+      logs.push(format(...args));
+      if (show) console[level](...args);
+    };
+  return {
+    log: line('log'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
+    debug: line('debug'),
+  };
 }
 
 function readBuild(file: string, dir = BUILD_DIR): string {
@@ -52,9 +79,10 @@ export function loadAddOn(options: LoadOptions = {}): AddOn {
   // The scopes of the built manifest: tests exercise what clasp would push.
   const scopes = manifestScopes(path.join(dir, 'appsscript.json'));
   const workspace = createWorkspace({ html: (name) => readBuild(`${name}.html`, dir), scopes, ...rest });
+  const logs: string[] = [];
   const context = vm.createContext({
     ...workspace.globals,
-    console,
+    console: scriptConsole(logs),
     __workspaceNow: () => workspace.clock.now().getTime(),
   });
   // The script's clock is the workspace's: `new Date()` and `Date.now()` follow clock.advance().
@@ -101,6 +129,7 @@ export function loadAddOn(options: LoadOptions = {}): AddOn {
   return {
     workspace,
     context,
+    logs,
     call: (name, ...args) => execution(() => fn(name)(...args)),
     run: (name, ...args) => execution(() => runAsClient(context, name, args)),
     functions: () =>

@@ -130,7 +130,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   return {
     url: `http://localhost:${port}`,
     addOn,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Connections a browser keeps open (keep-alive, a request it gave up on) end with the server.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,36 +1,29 @@
-// One spreadsheet's fakes: keeps one FakeSheet per tab and turns stored range coordinates into Ranges.
-import type { RangeRef, RangeResolver } from './conditional';
+// One spreadsheet's fakes: keeps one FakeSheet per tab and the Spreadsheet object, and turns a Range into
+// stored coordinates. The fakes it makes see it as model.ts's BookHandle, so none of them imports it.
+import type { RangeRef } from './conditional';
 import type { Env } from './env';
-import { SheetData, SpreadsheetData } from './model';
+import { BookHandle, SheetData, SpreadsheetData } from './model';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 import { FakeSpreadsheet } from './spreadsheet';
 
-export class Book {
+export class Book implements BookHandle<FakeSheet, FakeSpreadsheet> {
   private readonly sheets = new WeakMap<SheetData, FakeSheet>();
   private fake: FakeSpreadsheet | null = null;
-  readonly resolver: RangeResolver<FakeRange>;
 
   constructor(
     readonly env: Env,
     readonly data: SpreadsheetData,
-  ) {
-    this.resolver = {
-      toRange: (ref: RangeRef): FakeRange => {
-        const d = this.data.sheetById(ref.sheetId);
-        if (!d) return this.env.fail('Range not found');
-        return new FakeRange(this.sheet(d), ref.row, ref.column, ref.numRows, ref.numColumns);
-      },
-      toRef: (range: unknown): RangeRef => {
-        if (!(range instanceof FakeRange)) return this.env.fail('Invalid argument: ranges');
-        return {
-          sheetId: range.sheet.data.id,
-          row: range.row,
-          column: range.column,
-          numRows: range.numRows,
-          numColumns: range.numColumns,
-        };
-      },
+  ) {}
+
+  toRef(range: unknown): RangeRef {
+    if (!(range instanceof FakeRange)) return this.env.fail('Invalid argument: ranges');
+    return {
+      sheetId: range.sheet.data.id,
+      row: range.row,
+      column: range.column,
+      numRows: range.numRows,
+      numColumns: range.numColumns,
     };
   }
 

@@ -1,10 +1,10 @@
-// Sheets' embedded charts: the Charts enums, EmbeddedChartBuilder (and its typed as*Chart() builders),
-// EmbeddedChart, ContainerInfo and ChartOptions. A chart keeps its ranges as plain coordinates and its
+// Sheets' embedded charts: the Charts.ChartType enum, EmbeddedChartBuilder (and the bar chart builder
+// asBarChart() gives) and EmbeddedChart. A chart keeps its ranges as plain coordinates and its
 // options as a flat map keyed like Google Charts options ('title', 'hAxis.title', ...), so it survives JSON.
 import { a1 } from './a1';
-import type { Book } from './book';
 import type { RangeRef } from './conditional';
 import { Counted, Env, isDate } from './env';
+import type { BookHandle, ChartData, ChartSpec } from './model';
 import { FakeRange } from './range';
 
 function names(keys: string[]): Readonly<Record<string, string>> {
@@ -33,36 +33,6 @@ export const ChartType = names([
   'TREEMAP',
   'WATERFALL',
 ]);
-export const Position = names(['TOP', 'RIGHT', 'BOTTOM', 'NONE']);
-export const ChartHiddenDimensionStrategy = names([
-  'IGNORE_BOTH',
-  'IGNORE_ROWS',
-  'IGNORE_COLUMNS',
-  'SHOW_BOTH',
-]);
-export const ChartMergeStrategy = names(['MERGE_COLUMNS', 'MERGE_ROWS']);
-
-/** Everything a chart is, apart from its id. */
-export interface ChartSpec {
-  type: string;
-  ranges: RangeRef[];
-  /** Google Charts options by dotted key; values as the script passed them. */
-  options: Record<string, unknown>;
-  anchorRow: number;
-  anchorColumn: number;
-  offsetX: number;
-  offsetY: number;
-  /** -1: Sheets decides. */
-  numHeaders: number;
-  transpose: boolean;
-  hiddenDimensionStrategy: string;
-  mergeStrategy: string;
-}
-
-/** A chart on a tab (SheetData.charts). */
-export interface ChartData extends ChartSpec {
-  id: number;
-}
 
 function cloneValue(v: unknown): unknown {
   if (isDate(v)) return new Date(v.getTime());
@@ -89,10 +59,6 @@ export function cloneSpec(s: ChartSpec): ChartSpec {
   };
 }
 
-export function cloneChart(c: ChartData): ChartData {
-  return { ...cloneSpec(c), id: c.id };
-}
-
 function newSpec(): ChartSpec {
   return {
     type: '',
@@ -110,7 +76,7 @@ function newSpec(): ChartSpec {
 }
 
 /** "Tab!A1:B5", quoting the tab name like Sheets; '#REF!' once the tab is gone. */
-export function chartRangeA1(book: Book, ref: RangeRef): string {
+export function chartRangeA1(book: BookHandle, ref: RangeRef): string {
   const sheet = book.data.sheetById(ref.sheetId);
   if (!sheet) return '#REF!';
   const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet.name)
@@ -120,115 +86,28 @@ export function chartRangeA1(book: Book, ref: RangeRef): string {
 }
 
 /** A chart id unused anywhere in the spreadsheet (Sheets' ids are positive 31-bit integers). */
-function newChartId(book: Book): number {
+function newChartId(book: BookHandle): number {
   const used = new Set(book.data.sheets.flatMap((s) => s.charts.map((c) => c.id)));
   let id = book.env.nextRandom() % 2147483647;
   while (id === 0 || used.has(id)) id = book.env.nextRandom() % 2147483647;
   return id;
 }
 
-function rangesOf(book: Book, spec: ChartSpec): FakeRange[] {
-  return spec.ranges
-    .filter((r) => book.data.sheetById(r.sheetId) !== undefined)
-    .map((r) => book.resolver.toRange(r));
-}
-
 export class FakeCharts extends Counted {
   readonly ChartType = ChartType;
-  readonly Position = Position;
-  readonly ChartHiddenDimensionStrategy = ChartHiddenDimensionStrategy;
-  readonly ChartMergeStrategy = ChartMergeStrategy;
   constructor(env: Env) {
     super(env, 'Charts', null);
   }
 }
 
-export class FakeChartOptions extends Counted {
-  constructor(
-    env: Env,
-    private readonly options: Record<string, unknown>,
-  ) {
-    super(env, 'SpreadsheetApp', 'ChartOptions');
-  }
-  /** The option's value, or null when it was never set. */
-  get(option: string): unknown {
-    this.rec('get');
-    const v = this.options[String(option)];
-    if (v === undefined) return null;
-    return isDate(v) ? this.env.date(v.getTime()) : cloneValue(v);
-  }
-}
-
-export class FakeContainerInfo extends Counted {
-  constructor(
-    env: Env,
-    private readonly spec: ChartSpec,
-  ) {
-    super(env, 'SpreadsheetApp', 'ContainerInfo');
-  }
-  getAnchorRow(): number {
-    this.rec('getAnchorRow');
-    return this.spec.anchorRow;
-  }
-  getAnchorColumn(): number {
-    this.rec('getAnchorColumn');
-    return this.spec.anchorColumn;
-  }
-  getOffsetX(): number {
-    this.rec('getOffsetX');
-    return this.spec.offsetX;
-  }
-  getOffsetY(): number {
-    this.rec('getOffsetY');
-    return this.spec.offsetY;
-  }
-}
-
 export class FakeEmbeddedChart extends Counted {
   constructor(
-    readonly book: Book,
+    readonly book: BookHandle,
     readonly spec: ChartSpec,
     /** Null until Sheet.insertChart gives the chart its id. */
     public id: number | null,
   ) {
     super(book.env, 'SpreadsheetApp', 'EmbeddedChart');
-  }
-  getChartId(): number | null {
-    this.rec('getChartId');
-    return this.id;
-  }
-  getRanges(): FakeRange[] {
-    this.rec('getRanges');
-    return rangesOf(this.book, this.spec);
-  }
-  getOptions(): FakeChartOptions {
-    this.rec('getOptions');
-    return new FakeChartOptions(this.env, cloneSpec(this.spec).options);
-  }
-  getContainerInfo(): FakeContainerInfo {
-    this.rec('getContainerInfo');
-    return new FakeContainerInfo(this.env, cloneSpec(this.spec));
-  }
-  getNumHeaders(): number {
-    this.rec('getNumHeaders');
-    return this.spec.numHeaders;
-  }
-  getTransposeRowsAndColumns(): boolean {
-    this.rec('getTransposeRowsAndColumns');
-    return this.spec.transpose;
-  }
-  getHiddenDimensionStrategy(): string {
-    this.rec('getHiddenDimensionStrategy');
-    return this.spec.hiddenDimensionStrategy;
-  }
-  getMergeStrategy(): string {
-    this.rec('getMergeStrategy');
-    return this.spec.mergeStrategy;
-  }
-  /** A builder holding a copy of this chart; build() then Sheet.updateChart(chart) saves the changes. */
-  modify(): FakeEmbeddedChartBuilder {
-    this.rec('modify');
-    return new FakeEmbeddedChartBuilder(this.book, cloneSpec(this.spec), this.id);
   }
 }
 
@@ -244,7 +123,7 @@ function whole(env: Env, n: unknown, name: string, min: number): number {
  */
 export class FakeEmbeddedChartBuilder extends Counted {
   constructor(
-    protected readonly book: Book,
+    protected readonly book: BookHandle,
     protected readonly spec: ChartSpec,
     protected readonly chartId: number | null,
     typeName = 'EmbeddedChartBuilder',
@@ -253,7 +132,7 @@ export class FakeEmbeddedChartBuilder extends Counted {
   }
 
   /** Uncounted: a new builder for a chart on a tab of `book` (Sheet.newChart). */
-  static create(book: Book): FakeEmbeddedChartBuilder {
+  static create(book: BookHandle): FakeEmbeddedChartBuilder {
     return new FakeEmbeddedChartBuilder(book, newSpec(), null);
   }
 
@@ -272,7 +151,7 @@ export class FakeEmbeddedChartBuilder extends Counted {
     if (range.sheet.book !== this.book || !this.book.data.sheets.includes(range.sheet.data)) {
       this.env.fail('Invalid argument: range. A chart can only show ranges of its own spreadsheet.');
     }
-    return this.book.resolver.toRef(range);
+    return this.book.toRef(range);
   }
 
   private as<B>(method: string, type: string, make: () => B): B {
@@ -286,39 +165,12 @@ export class FakeEmbeddedChartBuilder extends Counted {
     this.spec.ranges.push(this.ref(range, 'addRange'));
     return this;
   }
-  removeRange(range: unknown): this {
-    this.rec('removeRange');
-    const r = this.ref(range, 'removeRange');
-    this.spec.ranges = this.spec.ranges.filter(
-      (x) =>
-        x.sheetId !== r.sheetId ||
-        x.row !== r.row ||
-        x.column !== r.column ||
-        x.numRows !== r.numRows ||
-        x.numColumns !== r.numColumns,
-    );
-    return this;
-  }
-  clearRanges(): this {
-    this.rec('clearRanges');
-    this.spec.ranges = [];
-    return this;
-  }
-  getRanges(): FakeRange[] {
-    this.rec('getRanges');
-    return rangesOf(this.book, this.spec);
-  }
   setChartType(type: unknown): this {
     this.rec('setChartType');
     const t = String(type);
     if (!Object.prototype.hasOwnProperty.call(ChartType, t)) this.env.fail('Invalid argument: type');
     this.spec.type = t;
     return this;
-  }
-  /** '' until a type is set. */
-  getChartType(): string {
-    this.rec('getChartType');
-    return this.spec.type;
   }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
     this.rec('setPosition');
@@ -327,10 +179,6 @@ export class FakeEmbeddedChartBuilder extends Counted {
     this.spec.offsetX = whole(this.env, offsetX, 'offsetX', 0);
     this.spec.offsetY = whole(this.env, offsetY, 'offsetY', 0);
     return this;
-  }
-  getContainer(): FakeContainerInfo {
-    this.rec('getContainer');
-    return new FakeContainerInfo(this.env, cloneSpec(this.spec));
   }
   setOption(option: string, value: unknown): this {
     return this.option('setOption', String(option), value);
@@ -345,50 +193,8 @@ export class FakeEmbeddedChartBuilder extends Counted {
     this.spec.transpose = Boolean(transpose);
     return this;
   }
-  setHiddenDimensionStrategy(strategy: unknown): this {
-    this.rec('setHiddenDimensionStrategy');
-    const s = String(strategy);
-    if (!Object.prototype.hasOwnProperty.call(ChartHiddenDimensionStrategy, s))
-      this.env.fail('Invalid argument: strategy');
-    this.spec.hiddenDimensionStrategy = s;
-    return this;
-  }
-  setMergeStrategy(mergeStrategy: unknown): this {
-    this.rec('setMergeStrategy');
-    const s = String(mergeStrategy);
-    if (!Object.prototype.hasOwnProperty.call(ChartMergeStrategy, s))
-      this.env.fail('Invalid argument: mergeStrategy');
-    this.spec.mergeStrategy = s;
-    return this;
-  }
-  asAreaChart(): FakeEmbeddedAxisChartBuilder {
-    return this.as('asAreaChart', 'AREA', () => this.axis('EmbeddedAreaChartBuilder'));
-  }
   asBarChart(): FakeEmbeddedAxisChartBuilder {
     return this.as('asBarChart', 'BAR', () => this.axis('EmbeddedBarChartBuilder'));
-  }
-  asColumnChart(): FakeEmbeddedAxisChartBuilder {
-    return this.as('asColumnChart', 'COLUMN', () => this.axis('EmbeddedColumnChartBuilder'));
-  }
-  asLineChart(): FakeEmbeddedAxisChartBuilder {
-    return this.as('asLineChart', 'LINE', () => this.axis('EmbeddedLineChartBuilder'));
-  }
-  asScatterChart(): FakeEmbeddedAxisChartBuilder {
-    return this.as('asScatterChart', 'SCATTER', () => this.axis('EmbeddedScatterChartBuilder'));
-  }
-  asPieChart(): FakeEmbeddedPieChartBuilder {
-    return this.as(
-      'asPieChart',
-      'PIE',
-      () => new FakeEmbeddedPieChartBuilder(this.book, this.spec, this.chartId, 'EmbeddedPieChartBuilder'),
-    );
-  }
-  asTableChart(): FakeEmbeddedChartBuilder {
-    return this.as(
-      'asTableChart',
-      'TABLE',
-      () => new FakeEmbeddedChartBuilder(this.book, this.spec, this.chartId, 'EmbeddedTableChartBuilder'),
-    );
   }
   private axis(typeName: string): FakeEmbeddedAxisChartBuilder {
     return new FakeEmbeddedAxisChartBuilder(this.book, this.spec, this.chartId, typeName);
@@ -401,73 +207,15 @@ export class FakeEmbeddedChartBuilder extends Counted {
   }
 }
 
-function legend(env: Env, position: unknown): string {
-  const p = String(position);
-  if (!Object.prototype.hasOwnProperty.call(Position, p)) env.fail('Invalid argument: position');
-  return p.toLowerCase();
-}
-
 /** Area, bar, column, line and scatter builders: titles, axes, value range, legend. */
 export class FakeEmbeddedAxisChartBuilder extends FakeEmbeddedChartBuilder {
-  /** Bar charts have their values on the horizontal axis. */
-  private get valueAxis(): string {
-    return this.spec.type === 'BAR' ? 'hAxis' : 'vAxis';
-  }
   setTitle(chartTitle: string): this {
     return this.option('setTitle', 'title', String(chartTitle));
-  }
-  setXAxisTitle(title: string): this {
-    return this.option('setXAxisTitle', 'hAxis.title', String(title));
-  }
-  setYAxisTitle(title: string): this {
-    return this.option('setYAxisTitle', 'vAxis.title', String(title));
-  }
-  /** The value axis' shown range. */
-  setRange(start: number, end: number): this {
-    this.rec('setRange');
-    if (typeof start !== 'number' || typeof end !== 'number' || !(start < end))
-      this.env.fail('Invalid argument: start, end');
-    this.spec.options[`${this.valueAxis}.viewWindow.min`] = start;
-    this.spec.options[`${this.valueAxis}.viewWindow.max`] = end;
-    return this;
-  }
-  setLegendPosition(position: unknown): this {
-    return this.option('setLegendPosition', 'legend.position', legend(this.env, position));
-  }
-  setStacked(): this {
-    return this.option('setStacked', 'isStacked', true);
-  }
-  useLogScale(): this {
-    return this.option('useLogScale', `${this.valueAxis}.logScale`, true);
-  }
-  setColors(cssValues: string[]): this {
-    return this.option('setColors', 'colors', Array.from(cssValues, String));
-  }
-  setBackgroundColor(cssValue: string): this {
-    return this.option('setBackgroundColor', 'backgroundColor', String(cssValue));
-  }
-}
-
-export class FakeEmbeddedPieChartBuilder extends FakeEmbeddedChartBuilder {
-  setTitle(chartTitle: string): this {
-    return this.option('setTitle', 'title', String(chartTitle));
-  }
-  setLegendPosition(position: unknown): this {
-    return this.option('setLegendPosition', 'legend.position', legend(this.env, position));
-  }
-  set3D(): this {
-    return this.option('set3D', 'is3D', true);
-  }
-  setColors(cssValues: string[]): this {
-    return this.option('setColors', 'colors', Array.from(cssValues, String));
-  }
-  setBackgroundColor(cssValue: string): this {
-    return this.option('setBackgroundColor', 'backgroundColor', String(cssValue));
   }
 }
 
 /** Sheet.insertChart / updateChart / removeChart on the tab's stored charts. */
-export function insertChart(book: Book, charts: ChartData[], chart: FakeEmbeddedChart): void {
+export function insertChart(book: BookHandle, charts: ChartData[], chart: FakeEmbeddedChart): void {
   const id = newChartId(book);
   charts.push({ ...cloneSpec(chart.spec), id });
   chart.id = id;
@@ -490,7 +238,7 @@ export interface InspectedChart {
 }
 
 /** Not counted: what inspect() shows of a tab's charts. */
-export function inspectCharts(book: Book, charts: ChartData[]): InspectedChart[] {
+export function inspectCharts(book: BookHandle, charts: ChartData[]): InspectedChart[] {
   return charts.map((c) => ({
     type: c.type,
     title: typeof c.options.title === 'string' ? c.options.title : '',

@@ -66,9 +66,8 @@ export interface RuleData {
   format: RuleFormat;
 }
 
-/** What the fakes need from the spreadsheet to turn a RangeRef into a Range and back. */
-export interface RangeResolver<R> {
-  toRange(ref: RangeRef): R;
+/** What a rule builder needs from the spreadsheet: a Range of it as stored coordinates. */
+export interface RangeResolver {
   toRef(range: unknown): RangeRef;
 }
 
@@ -104,71 +103,30 @@ export class FakeBooleanCondition extends Counted {
   ) {
     super(env, 'SpreadsheetApp', 'BooleanCondition');
   }
-  getCriteriaType(): string {
-    this.rec('getCriteriaType');
-    return this.data.type;
-  }
   getCriteriaValues(): unknown[] {
     this.rec('getCriteriaValues');
     return cloneRule(this.data).values;
   }
-  getBackground(): string | null {
-    this.rec('getBackground');
-    return this.data.format.background;
-  }
-  getFontColor(): string | null {
-    this.rec('getFontColor');
-    return this.data.format.fontColor;
-  }
-  getBold(): boolean | null {
-    this.rec('getBold');
-    return this.data.format.bold;
-  }
-  getItalic(): boolean | null {
-    this.rec('getItalic');
-    return this.data.format.italic;
-  }
-  getUnderline(): boolean | null {
-    this.rec('getUnderline');
-    return this.data.format.underline;
-  }
-  getStrikethrough(): boolean | null {
-    this.rec('getStrikethrough');
-    return this.data.format.strikethrough;
-  }
 }
 
-export class FakeConditionalFormatRule<R> extends Counted {
+export class FakeConditionalFormatRule extends Counted {
   constructor(
     env: Env,
     readonly data: RuleData,
-    private readonly resolver: RangeResolver<R>,
   ) {
     super(env, 'SpreadsheetApp', 'ConditionalFormatRule');
-  }
-  getRanges(): R[] {
-    this.rec('getRanges');
-    return this.data.ranges.map((r) => this.resolver.toRange(r));
   }
   getBooleanCondition(): FakeBooleanCondition {
     this.rec('getBooleanCondition');
     return new FakeBooleanCondition(this.env, this.data);
   }
-  getGradientCondition(): null {
-    this.rec('getGradientCondition');
-    return null;
-  }
-  copy(): FakeConditionalFormatRuleBuilder<R> {
-    this.rec('copy');
-    return new FakeConditionalFormatRuleBuilder(this.env, this.resolver, cloneRule(this.data));
-  }
 }
 
-export class FakeConditionalFormatRuleBuilder<R> extends Counted {
+export class FakeConditionalFormatRuleBuilder extends Counted {
   private data: RuleData;
   constructor(
     env: Env,
-    private readonly resolver: RangeResolver<R>,
+    private readonly resolver: RangeResolver,
     data?: RuleData,
   ) {
     super(env, 'SpreadsheetApp', 'ConditionalFormatRuleBuilder');
@@ -180,10 +138,6 @@ export class FakeConditionalFormatRuleBuilder<R> extends Counted {
     this.data.values = values;
     return this;
   }
-  private date(method: string, kind: string, d: unknown): this {
-    if (isDate(d)) return this.when(method, kind, [new Date(d.getTime())]);
-    return this.when(method, `${kind}_RELATIVE`, [String(d)]);
-  }
   private style<K extends keyof RuleFormat>(method: string, key: K, value: RuleFormat[K]): this {
     this.rec(method);
     this.data.format[key] = value;
@@ -192,65 +146,8 @@ export class FakeConditionalFormatRuleBuilder<R> extends Counted {
   whenFormulaSatisfied(formula: string): this {
     return this.when('whenFormulaSatisfied', 'CUSTOM_FORMULA', [String(formula)]);
   }
-  whenCellEmpty(): this {
-    return this.when('whenCellEmpty', 'CELL_EMPTY', []);
-  }
-  whenCellNotEmpty(): this {
-    return this.when('whenCellNotEmpty', 'CELL_NOT_EMPTY', []);
-  }
-  whenDateBefore(date: unknown): this {
-    return this.date('whenDateBefore', 'DATE_BEFORE', date);
-  }
-  whenDateAfter(date: unknown): this {
-    return this.date('whenDateAfter', 'DATE_AFTER', date);
-  }
-  whenDateEqualTo(date: unknown): this {
-    return this.date('whenDateEqualTo', 'DATE_EQUAL_TO', date);
-  }
-  whenNumberGreaterThan(n: number): this {
-    return this.when('whenNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]);
-  }
-  whenNumberLessThan(n: number): this {
-    return this.when('whenNumberLessThan', 'NUMBER_LESS_THAN', [n]);
-  }
-  whenNumberEqualTo(n: number): this {
-    return this.when('whenNumberEqualTo', 'NUMBER_EQUAL_TO', [n]);
-  }
-  whenNumberBetween(a: number, b: number): this {
-    return this.when('whenNumberBetween', 'NUMBER_BETWEEN', [a, b]);
-  }
-  whenTextContains(text: string): this {
-    return this.when('whenTextContains', 'TEXT_CONTAINS', [String(text)]);
-  }
-  whenTextDoesNotContain(text: string): this {
-    return this.when('whenTextDoesNotContain', 'TEXT_DOES_NOT_CONTAIN', [String(text)]);
-  }
-  whenTextEqualTo(text: string): this {
-    return this.when('whenTextEqualTo', 'TEXT_EQUAL_TO', [String(text)]);
-  }
-  whenTextStartsWith(text: string): this {
-    return this.when('whenTextStartsWith', 'TEXT_STARTS_WITH', [String(text)]);
-  }
-  whenTextEndsWith(text: string): this {
-    return this.when('whenTextEndsWith', 'TEXT_ENDS_WITH', [String(text)]);
-  }
   setBackground(color: string | null): this {
     return this.style('setBackground', 'background', color);
-  }
-  setFontColor(color: string | null): this {
-    return this.style('setFontColor', 'fontColor', color);
-  }
-  setBold(bold: boolean | null): this {
-    return this.style('setBold', 'bold', bold);
-  }
-  setItalic(italic: boolean | null): this {
-    return this.style('setItalic', 'italic', italic);
-  }
-  setUnderline(underline: boolean | null): this {
-    return this.style('setUnderline', 'underline', underline);
-  }
-  setStrikethrough(strike: boolean | null): this {
-    return this.style('setStrikethrough', 'strikethrough', strike);
   }
   setRanges(ranges: unknown): this {
     this.rec('setRanges');
@@ -261,14 +158,10 @@ export class FakeConditionalFormatRuleBuilder<R> extends Counted {
     this.data.ranges = ranges.map((r) => this.resolver.toRef(r));
     return this;
   }
-  getRanges(): R[] {
-    this.rec('getRanges');
-    return this.data.ranges.map((r) => this.resolver.toRange(r));
-  }
-  build(): FakeConditionalFormatRule<R> {
+  build(): FakeConditionalFormatRule {
     this.rec('build');
     if (!this.data.type) this.env.fail('Conditional format rule must have a condition.');
-    return new FakeConditionalFormatRule(this.env, cloneRule(this.data), this.resolver);
+    return new FakeConditionalFormatRule(this.env, cloneRule(this.data));
   }
 }
 

@@ -66,13 +66,6 @@ export const GlyphType = Object.freeze({
   ROMAN_LOWER: 'ROMAN_LOWER',
 });
 
-export const HorizontalAlignment = Object.freeze({
-  LEFT: 'LEFT',
-  CENTER: 'CENTER',
-  RIGHT: 'RIGHT',
-  JUSTIFY: 'JUSTIFY',
-});
-
 export const Attribute = Object.freeze({
   BACKGROUND_COLOR: 'BACKGROUND_COLOR',
   BOLD: 'BOLD',
@@ -261,25 +254,6 @@ export abstract class FakeElement extends Counted {
     this.call('getParent');
     return this.parent;
   }
-  getNextSibling(): FakeElement | null {
-    this.call('getNextSibling');
-    if (!this.parent) return null;
-    return this.parent.children[this.parent.children.indexOf(this) + 1] ?? null;
-  }
-  getPreviousSibling(): FakeElement | null {
-    this.call('getPreviousSibling');
-    if (!this.parent) return null;
-    return this.parent.children[this.parent.children.indexOf(this) - 1] ?? null;
-  }
-  isAtDocumentEnd(): boolean {
-    this.call('isAtDocumentEnd');
-    const chain = this.chain();
-    if (!(chain[0] instanceof FakeBody)) return false;
-    return chain.slice(1).every((e) => {
-      const siblings = e.parent?.children ?? [];
-      return siblings[siblings.length - 1] === e;
-    });
-  }
   removeFromParent(): this {
     this.call('removeFromParent', true);
     this.parent?.detachChild(this);
@@ -290,25 +264,8 @@ export abstract class FakeElement extends Counted {
     this.call('copy');
     return build(this.env, serialize(this)) as this;
   }
-  getAttributes(): Record<string, AttrValue> {
-    this.call('getAttributes');
-    return this.attributes();
-  }
   protected attributes(): Record<string, AttrValue> {
     return { ...this.attrs };
-  }
-  setAttributes(attributes: Record<string, unknown>): this {
-    this.call('setAttributes', true);
-    if (attributes === null || typeof attributes !== 'object')
-      return this.env.fail('Invalid argument: attributes');
-    for (const [k, v] of Object.entries(attributes)) {
-      const value: AttrValue =
-        v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-          ? v
-          : String(v);
-      this.applyAttribute(k, value);
-    }
-    return this;
   }
   protected applyAttribute(key: string, value: AttrValue): void {
     if (value === null) delete this.attrs[key];
@@ -331,25 +288,9 @@ export abstract class FakeElement extends Counted {
     this.call('asTable');
     return this.cast(['TABLE'], 'Table');
   }
-  asTableRow(): FakeTableRow {
-    this.call('asTableRow');
-    return this.cast(['TABLE_ROW'], 'TableRow');
-  }
-  asTableCell(): FakeTableCell {
-    this.call('asTableCell');
-    return this.cast(['TABLE_CELL'], 'TableCell');
-  }
   asText(): FakeText {
     this.call('asText');
     return this.cast(['TEXT'], 'Text');
-  }
-  asBody(): FakeBody {
-    this.call('asBody');
-    return this.cast(['BODY_SECTION'], 'Body');
-  }
-  asHorizontalRule(): FakeHorizontalRule {
-    this.call('asHorizontalRule');
-    return this.cast(['HORIZONTAL_RULE'], 'HorizontalRule');
   }
 }
 
@@ -483,52 +424,6 @@ export class FakeText extends FakeElement {
     this.call('getText');
     return this.flat().text;
   }
-  setText(text: string): this {
-    this.call('setText', true);
-    const t = String(text);
-    if (this.over instanceof FakeParagraph) this.over.replaceContent(t);
-    else if (this.over instanceof FakeBlockContainer) this.over.replaceAll(t);
-    else {
-      this.chars = t;
-      this.styles = Array.from({ length: t.length }, () => ({ ...(this.styles[0] ?? {}) }));
-    }
-    return this;
-  }
-  appendText(text: string): this {
-    this.call('appendText', true);
-    const t = String(text);
-    if (!this.over) {
-      const st = this.styles[this.styles.length - 1] ?? {};
-      this.chars += t;
-      for (let i = 0; i < t.length; i++) this.styles.push({ ...st });
-      return this;
-    }
-    const paras = this.flat().paras;
-    const last = paras[paras.length - 1]?.p;
-    if (!last) return this.env.fail('Invalid argument: no paragraph to append to');
-    last.addText(t);
-    return this;
-  }
-  insertText(offset: number, text: string): this {
-    this.call('insertText', true);
-    const t = String(text);
-    const flat = this.flat();
-    const at = this.checkIndex(offset, flat.text.length, true);
-    for (const seg of flat.segs) {
-      if (at >= seg.at && at <= seg.at + seg.node.chars.length) {
-        const node = seg.node;
-        const i = at - seg.at;
-        const st = node.styles[i > 0 ? i - 1 : 0] ?? {};
-        node.chars = node.chars.slice(0, i) + t + node.chars.slice(i);
-        node.styles.splice(i, 0, ...Array.from({ length: t.length }, () => ({ ...st })));
-        return this;
-      }
-    }
-    const para = flat.paras.find((p) => p.at === at);
-    if (!para) return this.env.fail(`Invalid argument: offset`);
-    para.p.addText(t);
-    return this;
-  }
   /** Deletes characters; with a view, the '\n' between blocks stay (blocks are not merged). */
   deleteText(startOffset: number, endOffsetInclusive: number): this {
     this.call('deleteText', true);
@@ -540,12 +435,6 @@ export class FakeText extends FakeElement {
       node.chars = node.chars.slice(0, s) + node.chars.slice(e);
       node.styles.splice(s, e - s);
     });
-    return this;
-  }
-  replaceText(searchPattern: string, replacement: string): this {
-    this.call('replaceText', true);
-    const re = re2(this.env, searchPattern);
-    for (const { node } of this.flat().segs) node.replaceIn(re, String(replacement));
     return this;
   }
   /** Used by containers too: literal replacement, style of the first matched character. */
@@ -568,30 +457,8 @@ export class FakeText extends FakeElement {
     this.chars = chars + this.chars.slice(last);
     this.styles = styles.concat(this.styles.slice(last));
   }
-  findText(searchPattern: string, from?: FakeRangeElement): FakeRangeElement | null {
-    this.call('findText');
-    return findIn(this.env, this.flat().segs, searchPattern, from);
-  }
   setBold(...args: unknown[]): this {
     return this.setStyle(args, 'setBold', 'b');
-  }
-  isBold(...args: unknown[]): boolean | null {
-    return this.getStyle(args, 'isBold', 'b') as boolean | null;
-  }
-  setItalic(...args: unknown[]): this {
-    return this.setStyle(args, 'setItalic', 'i');
-  }
-  isItalic(...args: unknown[]): boolean | null {
-    return this.getStyle(args, 'isItalic', 'i') as boolean | null;
-  }
-  setUnderline(...args: unknown[]): this {
-    return this.setStyle(args, 'setUnderline', 'u');
-  }
-  isUnderline(...args: unknown[]): boolean | null {
-    return this.getStyle(args, 'isUnderline', 'u') as boolean | null;
-  }
-  setLinkUrl(...args: unknown[]): this {
-    return this.setStyle(args, 'setLinkUrl', 'l');
   }
   getLinkUrl(...args: unknown[]): string | null {
     return this.getStyle(args, 'getLinkUrl', 'l') as string | null;
@@ -643,10 +510,6 @@ export class FakeRangeElement extends Counted {
   getEndOffsetInclusive(): number {
     this.rec('getEndOffsetInclusive');
     return this.partial ? this.endInclusive : -1;
-  }
-  isPartial(): boolean {
-    this.rec('isPartial');
-    return this.partial;
   }
 }
 
@@ -737,14 +600,6 @@ export abstract class FakeContainer extends FakeElement {
     flatten(this, flat);
     return findIn(this.env, flat.segs, searchPattern, from);
   }
-  /** The next descendant of that type after `from` (a RangeElement from an earlier call). */
-  findElement(elementType: string, from?: FakeRangeElement): FakeRangeElement | null {
-    this.call('findElement');
-    const all = descendants(this).filter((e) => e.kind === String(elementType));
-    const i = from ? all.indexOf(from.element) + 1 : 0;
-    const el = all[i];
-    return el ? new FakeRangeElement(this.env, el, -1, -1, false) : null;
-  }
   clear(): this {
     this.call('clear', true);
     this.clearContent();
@@ -796,68 +651,11 @@ export class FakeParagraph extends FakeContainer {
     this.clearContent();
     if (text !== '') this.adopt(new FakeText(this.env, text));
   }
-  addText(text: string): FakeText {
-    return this.adopt(new FakeText(this.env, text));
-  }
 
   /** Real Paragraph/ListItem.setText returns nothing (no chaining). */
   setText(text: string): void {
     this.call('setText', true);
     this.replaceContent(String(text));
-  }
-  appendText(text: string): FakeText {
-    this.call('appendText', true);
-    return this.addText(String(text));
-  }
-  insertText(childIndex: number, text: string): FakeText {
-    this.call('insertText', true);
-    return this.adopt(new FakeText(this.env, String(text)), this.checkChildIndex(childIndex, true));
-  }
-  appendHorizontalRule(): FakeHorizontalRule {
-    this.call('appendHorizontalRule', true);
-    return this.adopt(new FakeHorizontalRule(this.env));
-  }
-  appendPageBreak(): FakePageBreak {
-    this.call('appendPageBreak', true);
-    return this.adopt(new FakePageBreak(this.env));
-  }
-  getHeading(): string {
-    this.call('getHeading');
-    return this.heading;
-  }
-  setHeading(heading: string): this {
-    this.call('setHeading', true);
-    if (!Object.values(ParagraphHeading).includes(heading as never))
-      return this.env.fail('Invalid argument: heading');
-    this.heading = heading;
-    return this;
-  }
-  getAlignment(): string | null {
-    this.call('getAlignment');
-    const a = this.attrs[Attribute.HORIZONTAL_ALIGNMENT];
-    return typeof a === 'string' ? a : null;
-  }
-  setAlignment(alignment: string): this {
-    this.call('setAlignment', true);
-    if (!Object.values(HorizontalAlignment).includes(alignment as never))
-      return this.env.fail('Invalid argument: alignment');
-    this.attrs[Attribute.HORIZONTAL_ALIGNMENT] = alignment;
-    return this;
-  }
-  setSpacingAfter(spacingAfter: number): this {
-    this.call('setSpacingAfter', true);
-    this.attrs[Attribute.SPACING_AFTER] = Number(spacingAfter);
-    return this;
-  }
-  setSpacingBefore(spacingBefore: number): this {
-    this.call('setSpacingBefore', true);
-    this.attrs[Attribute.SPACING_BEFORE] = Number(spacingBefore);
-    return this;
-  }
-  setLineSpacing(multiplier: number): this {
-    this.call('setLineSpacing', true);
-    this.attrs[Attribute.LINE_SPACING] = Number(multiplier);
-    return this;
   }
   setLinkUrl(url: string | null): this {
     this.call('setLinkUrl', true);
@@ -870,13 +668,6 @@ export class FakeParagraph extends FakeContainer {
           return st;
         });
     return this;
-  }
-  getLinkUrl(): string | null {
-    this.call('getLinkUrl');
-    const urls = this.children.flatMap((c) =>
-      c instanceof FakeText ? c.styles.map((s) => s.l ?? null) : [],
-    );
-    return urls.length > 0 && urls.every((u) => u === urls[0]) ? urls[0] : null;
   }
   protected override attributes(): Record<string, AttrValue> {
     return { ...this.attrs, [Attribute.HEADING]: this.heading };
@@ -898,38 +689,6 @@ export class FakeListItem extends FakeParagraph {
 
   constructor(env: Env, text = '') {
     super(env, text, 'LIST_ITEM', 'ListItem');
-  }
-  getGlyphType(): string {
-    this.call('getGlyphType');
-    return this.glyph;
-  }
-  setGlyphType(glyphType: string): this {
-    this.call('setGlyphType', true);
-    if (!Object.values(GlyphType).includes(glyphType as never))
-      return this.env.fail('Invalid argument: glyphType');
-    this.glyph = glyphType;
-    return this;
-  }
-  getNestingLevel(): number {
-    this.call('getNestingLevel');
-    return this.nesting;
-  }
-  setNestingLevel(nestingLevel: number): this {
-    this.call('setNestingLevel', true);
-    const n = Number(nestingLevel);
-    if (!Number.isInteger(n) || n < 0 || n > 8) return this.env.fail('Invalid argument: nestingLevel');
-    this.nesting = n;
-    return this;
-  }
-  getListId(): string {
-    this.call('getListId');
-    return this.listId;
-  }
-  setListId(listItem: unknown): this {
-    this.call('setListId', true);
-    if (!(listItem instanceof FakeListItem)) return this.env.fail('Invalid argument: listItem');
-    this.listId = listItem.listId;
-    return this;
   }
 }
 
@@ -961,11 +720,6 @@ export abstract class FakeBlockContainer extends FakeContainer {
   /** A section always ends with a paragraph. */
   protected endWithParagraph(): void {
     if (!isParagraphLike(this.children[this.children.length - 1])) this.adopt(new FakeParagraph(this.env));
-  }
-
-  replaceAll(text: string): void {
-    this.clearContent();
-    (this.children[0] as FakeParagraph).replaceContent(text);
   }
 
   /** Cleared sections keep one empty paragraph. */
@@ -1017,19 +771,9 @@ export abstract class FakeBlockContainer extends FakeContainer {
     this.call('appendParagraph', true);
     return this.adopt(this.paragraphArg(paragraph, false));
   }
-  insertParagraph(childIndex: number, paragraph: unknown): FakeParagraph {
-    this.call('insertParagraph', true);
-    const i = this.checkChildIndex(childIndex, true);
-    return this.adopt(this.paragraphArg(paragraph, false), i);
-  }
   appendListItem(listItem: unknown): FakeListItem {
     this.call('appendListItem', true);
     return this.placeListItem(this.paragraphArg(listItem, true) as FakeListItem, this.children.length);
-  }
-  insertListItem(childIndex: number, listItem: unknown): FakeListItem {
-    this.call('insertListItem', true);
-    const i = this.checkChildIndex(childIndex, true);
-    return this.placeListItem(this.paragraphArg(listItem, true) as FakeListItem, i);
   }
   appendTable(cells?: unknown): FakeTable {
     this.call('appendTable', true);
@@ -1050,40 +794,9 @@ export abstract class FakeBlockContainer extends FakeContainer {
     const p = this.adopt(new FakeParagraph(this.env));
     return p.adopt(new FakeHorizontalRule(this.env));
   }
-  insertHorizontalRule(childIndex: number): FakeHorizontalRule {
-    this.call('insertHorizontalRule', true);
-    const p = this.adopt(new FakeParagraph(this.env), this.checkChildIndex(childIndex, true));
-    return p.adopt(new FakeHorizontalRule(this.env));
-  }
-  appendPageBreak(): FakePageBreak {
-    this.call('appendPageBreak', true);
-    const p = this.adopt(new FakeParagraph(this.env));
-    return p.adopt(new FakePageBreak(this.env));
-  }
-  removeChild(child: unknown): this {
-    this.call('removeChild', true);
-    if (!(child instanceof FakeElement) || child.parent !== this)
-      return this.env.fail('Element does not contain the specified child element.');
-    this.detachChild(child);
-    return this;
-  }
-  /** Every paragraph in the section, list items and paragraphs inside tables included. */
-  getParagraphs(): FakeParagraph[] {
-    this.call('getParagraphs');
-    return descendants(this).filter((e): e is FakeParagraph => e instanceof FakeParagraph);
-  }
   getTables(): FakeTable[] {
     this.call('getTables');
     return descendants(this).filter((e): e is FakeTable => e instanceof FakeTable);
-  }
-  getListItems(): FakeListItem[] {
-    this.call('getListItems');
-    return descendants(this).filter((e): e is FakeListItem => e instanceof FakeListItem);
-  }
-  setText(text: string): this {
-    this.call('setText', true);
-    this.replaceAll(String(text));
-    return this;
   }
   private typeLabel(): string {
     return this instanceof FakeBody ? 'Body' : 'TableCell';
@@ -1131,97 +844,15 @@ export class FakeTable extends FakeContainer {
       );
     return cell as FakeTableCell;
   }
-  appendTableRow(tableRow?: unknown): FakeTableRow {
-    this.call('appendTableRow', true);
-    if (tableRow !== undefined && !(tableRow instanceof FakeTableRow))
-      return this.env.fail('Invalid argument: tableRow');
-    return this.adopt(tableRow ?? new FakeTableRow(this.env));
-  }
-  insertTableRow(rowIndex: number, tableRow?: unknown): FakeTableRow {
-    this.call('insertTableRow', true);
-    const i = this.checkChildIndex(rowIndex, true);
-    if (tableRow !== undefined && !(tableRow instanceof FakeTableRow))
-      return this.env.fail('Invalid argument: tableRow');
-    return this.adopt(tableRow ?? new FakeTableRow(this.env), i);
-  }
-  removeRow(rowIndex: number): FakeTableRow {
-    this.call('removeRow', true);
-    const r = this.row(rowIndex);
-    this.detachChild(r);
-    return r;
-  }
-  setBorderWidth(width: number): this {
-    this.call('setBorderWidth', true);
-    this.attrs[Attribute.BORDER_WIDTH] = Number(width);
-    return this;
-  }
-  getBorderWidth(): number {
-    this.call('getBorderWidth');
-    const w = this.attrs[Attribute.BORDER_WIDTH];
-    return typeof w === 'number' ? w : 1;
-  }
-  setBorderColor(color: string): this {
-    this.call('setBorderColor', true);
-    this.attrs[Attribute.BORDER_COLOR] = String(color);
-    return this;
-  }
-  getBorderColor(): string {
-    this.call('getBorderColor');
-    const c = this.attrs[Attribute.BORDER_COLOR];
-    return typeof c === 'string' ? c : '#000000';
-  }
-  setColumnWidth(columnIndex: number, width: number): this {
-    this.call('setColumnWidth', true);
-    this.attrs[`COLUMN_WIDTH_${Number(columnIndex)}`] = Number(width);
-    return this;
-  }
-  getColumnWidth(columnIndex: number): number | null {
-    this.call('getColumnWidth');
-    const w = this.attrs[`COLUMN_WIDTH_${Number(columnIndex)}`];
-    return typeof w === 'number' ? w : null;
-  }
 }
 
 export class FakeTableRow extends FakeContainer {
   constructor(env: Env) {
     super(env, 'TABLE_ROW', 'TableRow');
   }
-  private cellArg(cell: unknown): FakeTableCell {
-    if (cell instanceof FakeTableCell) return cell;
-    if (cell instanceof FakeElement) return this.env.fail('Invalid argument: tableCell');
-    return new FakeTableCell(this.env, cell === undefined ? '' : String(cell));
-  }
   getNumCells(): number {
     this.call('getNumCells');
     return this.children.length;
-  }
-  getCell(cellIndex: number): FakeTableCell {
-    this.call('getCell');
-    return this.children[this.checkChildIndex(cellIndex, false)] as FakeTableCell;
-  }
-  appendTableCell(cell?: unknown): FakeTableCell {
-    this.call('appendTableCell', true);
-    return this.adopt(this.cellArg(cell));
-  }
-  insertTableCell(cellIndex: number, cell?: unknown): FakeTableCell {
-    this.call('insertTableCell', true);
-    const i = this.checkChildIndex(cellIndex, true);
-    return this.adopt(this.cellArg(cell), i);
-  }
-  removeCell(cellIndex: number): FakeTableCell {
-    this.call('removeCell', true);
-    const c = this.children[this.checkChildIndex(cellIndex, false)] as FakeTableCell;
-    this.detachChild(c);
-    return c;
-  }
-  getParentTable(): FakeTable | null {
-    this.call('getParentTable');
-    return this.parent instanceof FakeTable ? this.parent : null;
-  }
-  setMinimumHeight(minHeight: number): this {
-    this.call('setMinimumHeight', true);
-    this.attrs.MINIMUM_HEIGHT = Number(minHeight);
-    return this;
   }
 }
 
@@ -1229,54 +860,6 @@ export class FakeTableCell extends FakeBlockContainer {
   constructor(env: Env, text = '', empty = false) {
     super(env, 'TABLE_CELL', 'TableCell');
     if (!empty) this.adopt(new FakeParagraph(env, text));
-  }
-  getParentRow(): FakeTableRow | null {
-    this.call('getParentRow');
-    return this.parent instanceof FakeTableRow ? this.parent : null;
-  }
-  getParentTable(): FakeTable | null {
-    this.call('getParentTable');
-    return this.parent?.parent instanceof FakeTable ? this.parent.parent : null;
-  }
-  getRowIndex(): number {
-    this.call('getRowIndex');
-    const row = this.parent;
-    const table = row?.parent;
-    if (!row || !table) return this.env.fail('Element does not contain the specified child element.');
-    return table.children.indexOf(row);
-  }
-  getColumnIndex(): number {
-    this.call('getColumnIndex');
-    if (!this.parent) return this.env.fail('Element does not contain the specified child element.');
-    return this.parent.children.indexOf(this);
-  }
-  getColSpan(): number {
-    this.call('getColSpan');
-    return 1;
-  }
-  getRowSpan(): number {
-    this.call('getRowSpan');
-    return 1;
-  }
-  setBackgroundColor(color: string): this {
-    this.call('setBackgroundColor', true);
-    this.attrs[Attribute.BACKGROUND_COLOR] = String(color);
-    return this;
-  }
-  getBackgroundColor(): string | null {
-    this.call('getBackgroundColor');
-    const c = this.attrs[Attribute.BACKGROUND_COLOR];
-    return typeof c === 'string' ? c : null;
-  }
-  setWidth(width: number): this {
-    this.call('setWidth', true);
-    this.attrs[Attribute.WIDTH] = Number(width);
-    return this;
-  }
-  getWidth(): number | null {
-    this.call('getWidth');
-    const w = this.attrs[Attribute.WIDTH];
-    return typeof w === 'number' ? w : null;
   }
 }
 

@@ -1,5 +1,5 @@
 // DocumentApp: documents, the cursor, the active (container) document, and the Docs wiring of the
-// workspace (DocumentApp + DriveApp globals, helpers, state). The element tree is in document-elements.ts.
+// workspace (DocumentApp and Drive advanced service globals, helpers, state). The element tree is in document-elements.ts.
 //
 // Real behaviour kept: a new document's body holds one empty paragraph; getCursor()/getSelection() are
 // null until a cursor is placed (workspace.setDocumentCursor or Document.setCursor); after saveAndClose()
@@ -7,10 +7,8 @@
 // or denied id throw "Document is missing (perhaps it was deleted, or you don't have read access?)";
 // getActiveDocument() is null outside a Docs container and getUi() then throws.
 import {
-  Attribute,
   AttrValue,
   build,
-  CharStyle,
   DocOwner,
   ElementData,
   ElementType,
@@ -21,27 +19,16 @@ import {
   FakeParagraph,
   FakeTable,
   FakeText,
-  GlyphType,
-  HorizontalAlignment,
   ParagraphHeading,
   serialize,
   styleRuns,
   textOf,
 } from './document-elements';
-import {
-  DriveRegistry,
-  DriveSource,
-  DriveState,
-  driveIdOf,
-  FakeDriveApp,
-  MimeType,
-  ROOT_FOLDER_ID,
-} from './drive';
+import { DriveRegistry, DriveSource, DriveState, driveIdOf, MimeType, ROOT_FOLDER_ID } from './drive';
 import { FakeDriveAdvanced } from './drive-api';
 import { htmlToDoc } from './html-import';
 import { Counted, Env } from './env';
 import type { SpreadsheetRegistry } from './spreadsheet-app';
-import { loadSpreadsheet, saveSpreadsheet } from './state';
 import type { FakeUi } from './ui';
 
 export const MISSING_DOCUMENT =
@@ -100,7 +87,6 @@ export class DocumentRegistry {
       setName: (name) => {
         d.name = name;
       },
-      copy: (name) => this.add(name, serialize(d.body)).id,
     };
   }
 
@@ -178,53 +164,9 @@ export class FakePosition extends Counted {
   ) {
     super(env, 'DocumentApp', 'Position');
   }
-  private paragraph(): FakeParagraph | null {
-    let e: FakeElement | null = this.element;
-    while (e && !(e instanceof FakeParagraph)) e = e.parent;
-    return e;
-  }
   getElement(): FakeElement {
     this.rec('getElement');
     return this.element;
-  }
-  getOffset(): number {
-    this.rec('getOffset');
-    return this.offset;
-  }
-  /** The Text of the paragraph (or list item) holding the position. */
-  getSurroundingText(): FakeText {
-    this.rec('getSurroundingText');
-    const p = this.paragraph();
-    return p ? p.textView() : new FakeText(this.env, '');
-  }
-  getSurroundingTextOffset(): number {
-    this.rec('getSurroundingTextOffset');
-    const p = this.paragraph();
-    if (!p || !(this.element instanceof FakeText)) return 0;
-    let at = 0;
-    for (const c of p.children) {
-      if (c === this.element) return at + this.offset;
-      if (c instanceof FakeText) at += c.chars.length;
-    }
-    return at;
-  }
-  /** Inserts text at the position; returns the Text that holds it. */
-  insertText(text: string): FakeText {
-    this.rec('insertText');
-    if (this.element.owner()?.closed)
-      return this.env.fail('Document is closed, its contents cannot be updated.');
-    const t = String(text);
-    this.element.owner()?.changed();
-    if (this.element instanceof FakeText) {
-      const node = this.element;
-      const st: CharStyle = node.styles[Math.max(this.offset - 1, 0)] ?? {};
-      node.chars = node.chars.slice(0, this.offset) + t + node.chars.slice(this.offset);
-      node.styles.splice(this.offset, 0, ...Array.from({ length: t.length }, () => ({ ...st })));
-      return node;
-    }
-    if (this.element instanceof FakeParagraph)
-      return this.element.adopt(new FakeText(this.env, t), this.offset);
-    return this.env.fail('Invalid argument: text can only be inserted in a paragraph.');
   }
 }
 
@@ -262,56 +204,11 @@ export class FakeDocument extends Counted {
     this.call('getBody');
     return this.data.body;
   }
-  getHeader(): null {
-    this.call('getHeader');
-    return null;
-  }
-  getFooter(): null {
-    this.call('getFooter');
-    return null;
-  }
   getCursor(): FakePosition | null {
     this.call('getCursor');
     const c = this.data.cursor;
     if (!c || c.element.owner() !== this.data) return null;
     return new FakePosition(this.env, c.element, c.offset);
-  }
-  setCursor(position: unknown): this {
-    this.call('setCursor');
-    if (!(position instanceof FakePosition) || position.element.owner() !== this.data)
-      return this.env.fail('Invalid argument: position');
-    this.data.cursor = { element: position.element, offset: position.offset };
-    return this;
-  }
-  newPosition(element: unknown, offset: number): FakePosition {
-    this.call('newPosition');
-    if (!(element instanceof FakeElement) || element.owner() !== this.data)
-      return this.env.fail('Invalid argument: element');
-    const n = Number(offset);
-    const max =
-      element instanceof FakeText
-        ? element.chars.length
-        : element instanceof FakeContainer
-          ? element.children.length
-          : 0;
-    if (!Number.isInteger(n) || n < 0 || n > max) return this.env.fail(`Invalid argument: offset`);
-    return new FakePosition(this.env, element, n);
-  }
-  getSelection(): null {
-    this.call('getSelection');
-    return null;
-  }
-  addEditor(emailAddress: string): this {
-    this.call('addEditor');
-    const e = String(emailAddress).trim().toLowerCase();
-    if (!this.data.editors.includes(e)) this.data.editors.push(e);
-    const f = this.drive.files.get(this.data.id);
-    if (f && !f.editors.includes(e)) f.editors.push(e);
-    return this;
-  }
-  getEditors(): { getEmail(): string }[] {
-    this.call('getEditors');
-    return this.data.editors.map((e) => ({ getEmail: () => e }));
   }
   saveAndClose(): void {
     this.rec('saveAndClose');
@@ -323,9 +220,6 @@ export class FakeDocument extends Counted {
 export class FakeDocumentApp extends Counted {
   readonly ParagraphHeading = ParagraphHeading;
   readonly ElementType = ElementType;
-  readonly GlyphType = GlyphType;
-  readonly HorizontalAlignment = HorizontalAlignment;
-  readonly Attribute = Attribute;
 
   constructor(
     env: Env,
@@ -560,7 +454,7 @@ export interface DocsDriveHelpers {
   inspectDocument(idOrUrl: string): ReturnType<typeof renderDocument>;
   /** Every Drive folder and file. */
   inspectDrive(): { folders: InspectedDriveItem[]; files: InspectedDriveItem[] };
-  /** DriveApp.getFileById/getFolderById and DocumentApp.openById then throw as for a file you cannot see. */
+  /** Drive.Files.get and DocumentApp.openById then throw as for a file you cannot see. */
   denyDriveAccess(idOrUrl: string): void;
   /** A folder in My Drive (or in `parentId`) as if made by hand: the add-on cannot reach it under drive.file. Its id. */
   addFolder(name: string, parentId?: string): string;
@@ -575,12 +469,10 @@ export interface DocsDriveHelpers {
 }
 
 export interface DocsDrive {
-  /** DocumentApp, DriveApp, the Drive advanced service and the global MimeType enum. */
+  /** DocumentApp and the Drive advanced service. */
   globals: {
     DocumentApp: FakeDocumentApp;
-    DriveApp: FakeDriveApp;
     Drive: FakeDriveAdvanced;
-    MimeType: typeof MimeType;
   };
   drive: DriveRegistry;
   docs: DocumentRegistry;
@@ -588,7 +480,7 @@ export interface DocsDrive {
   save(): Required<DocsDriveState>;
 }
 
-/** Builds DocumentApp and DriveApp over one Drive; the container spreadsheets are Drive files too. */
+/** Builds DocumentApp and the Drive advanced service over one Drive; the container spreadsheets are Drive files too. */
 export function createDocsDrive(
   env: Env,
   ui: FakeUi,
@@ -611,11 +503,6 @@ export function createDocsDrive(
         setName: (name) => {
           book.data.name = name;
         },
-        copy: (name) => {
-          const copy = loadSpreadsheet({ ...saveSpreadsheet(book.data), id: env.nextFileId(), name });
-          spreadsheets.adopt(copy);
-          return copy.id;
-        },
       };
     },
     () => [...spreadsheets.books.keys()],
@@ -627,8 +514,6 @@ export function createDocsDrive(
     if (entry) entry.parents = [parentId];
     return d.id;
   });
-  // A spreadsheet the add-on creates is one it may reach under drive.file (drive/api/guides/api-specific-auth).
-  spreadsheets.madeByApp = (id) => drive.grant(id);
 
   const docOf = (idOrUrl: string): DocData => {
     const d = docs.docs.get(docs.idOf(idOrUrl));
@@ -754,9 +639,7 @@ export function createDocsDrive(
   return {
     globals: {
       DocumentApp: new FakeDocumentApp(env, docs, ui),
-      DriveApp: new FakeDriveApp(env, drive),
       Drive: new FakeDriveAdvanced(env, drive),
-      MimeType,
     },
     drive,
     docs,

@@ -1,8 +1,34 @@
-// What every fake shares: the call log, the clock, the zones, and the realm that values and errors are
-// made in (the bundle runs in a vm context, where `instanceof Error`/`instanceof Date` need its own
-// constructors; see Workspace.bindRealm).
+// What every fake shares: the call log, the clock, the zones, the record of menus, sidebars and alerts
+// that ui.ts fills, and the realm that values and errors are made in (the bundle runs in a vm context,
+// where `instanceof Error`/`instanceof Date` need its own constructors; see Workspace.bindRealm).
 import type { CallLog } from './calls';
-import type { UiRecord } from './ui';
+
+/** One shape for all entries so callers can map items to [caption, functionName] directly. */
+export interface MenuEntry {
+  kind: 'item' | 'separator';
+  /** The item's caption; '' for a separator. */
+  caption: string;
+  /** '' for separators. */
+  functionName: string;
+}
+
+export interface UiRecord {
+  /** Menus added with addToUi; adding a menu with the same title again replaces it (onOpen reruns). */
+  menus: { title: string; addon: boolean; items: MenuEntry[] }[];
+  sidebars: { title: string; html: string; width: number }[];
+  alerts: { title: string; prompt: string; buttons: string; response: string }[];
+  /** Next answers to alert(), as button names ('OK', 'YES', 'NO'…); shifted one per call. */
+  answers: string[];
+}
+
+export function newUiRecord(): UiRecord {
+  return {
+    menus: [],
+    sidebars: [],
+    alerts: [],
+    answers: [],
+  };
+}
 
 export interface Realm {
   Error: ErrorConstructor;
@@ -13,7 +39,6 @@ export type Host = 'sheets' | 'docs' | 'trigger';
 
 export class Env {
   realm: Realm = { Error, Date };
-  readonly logs: string[] = [];
   /**
    * Where the current execution runs: a Sheets or Docs container (menu, sidebar), or a trigger. An
    * add-on's installable trigger (time-driven or form-submit) runs outside any container: no active

@@ -152,25 +152,8 @@ export interface ItemHost {
   env: Env;
   form: FormData;
   titleChanged(item: ItemData): void;
-  /** The generic Item for an item (getItem() of a response). */
+  /** The generic Item of one of the form's items (ItemResponse.getItem). */
   item(data: ItemData): FakeItem;
-}
-
-export class FakeChoice extends Counted {
-  constructor(
-    env: Env,
-    private readonly value: string,
-  ) {
-    super(env, 'FormApp', 'Choice');
-  }
-  getValue(): string {
-    this.rec('getValue');
-    return this.value;
-  }
-  isCorrectAnswer(): boolean {
-    this.rec('isCorrectAnswer');
-    return false;
-  }
 }
 
 export class FakeItemResponse extends Counted {
@@ -205,13 +188,6 @@ abstract class ItemBase extends Counted {
     if (!this.host.form.items.includes(this.data)) this.env.fail('This item has been deleted.');
     return this.data;
   }
-  getId(): number {
-    return this.live('getId').id;
-  }
-  getIndex(): number {
-    const d = this.live('getIndex');
-    return this.host.form.items.indexOf(d);
-  }
   getTitle(): string {
     return this.live('getTitle').title;
   }
@@ -220,9 +196,6 @@ abstract class ItemBase extends Counted {
     d.title = String(title);
     this.host.titleChanged(d);
     return this;
-  }
-  getHelpText(): string {
-    return this.live('getHelpText').helpText;
   }
   setHelpText(text: string): this {
     this.live('setHelpText').helpText = String(text);
@@ -234,9 +207,6 @@ abstract class ItemBase extends Counted {
 }
 
 abstract class QuestionItem extends ItemBase {
-  isRequired(): boolean {
-    return this.live('isRequired').required;
-  }
   setRequired(enabled: boolean): this {
     this.live('setRequired').required = enabled === true;
     return this;
@@ -254,13 +224,6 @@ export class FakeTextItem extends QuestionItem {
   setValidation(validation: FakeTextValidation): this {
     const d = this.live('setValidation');
     d.validation = validation.kind;
-    d.pattern = validation.pattern;
-    return this;
-  }
-  clearValidation(): this {
-    const d = this.live('clearValidation');
-    delete d.validation;
-    delete d.pattern;
     return this;
   }
   createResponse(response: string): FakeItemResponse {
@@ -292,61 +255,26 @@ export class FakeScaleItem extends QuestionItem {
     d.upper = hi;
     return this;
   }
-  getLowerBound(): number {
-    return this.live('getLowerBound').lower;
-  }
-  getUpperBound(): number {
-    return this.live('getUpperBound').upper;
-  }
   setLabels(lower: string, upper: string): this {
     const d = this.live('setLabels');
     d.leftLabel = String(lower);
     d.rightLabel = String(upper);
     return this;
   }
-  getLeftLabel(): string {
-    return this.live('getLeftLabel').leftLabel;
-  }
-  getRightLabel(): string {
-    return this.live('getRightLabel').rightLabel;
-  }
-  createResponse(response: number): FakeItemResponse {
-    return this.respond('createResponse', response);
-  }
 }
 
 abstract class ChoiceItem extends QuestionItem {
-  createChoice(value: string): FakeChoice {
-    this.live('createChoice');
-    return new FakeChoice(this.env, String(value));
-  }
   setChoiceValues(values: string[]): this {
     const d = this.live('setChoiceValues');
     if (!Array.isArray(values) || values.length === 0) this.env.fail('Invalid argument: values');
     d.choices = values.map(String);
     return this;
   }
-  setChoices(choices: FakeChoice[]): this {
-    const d = this.live('setChoices');
-    if (!Array.isArray(choices) || choices.length === 0) this.env.fail('Invalid argument: choices');
-    d.choices = choices.map((c) => (c instanceof FakeChoice ? c.getValue() : String(c)));
-    return this;
-  }
-  getChoices(): FakeChoice[] {
-    return this.live('getChoices').choices.map((v) => new FakeChoice(this.env, v));
-  }
 }
 
 export class FakeMultipleChoiceItem extends ChoiceItem {
   constructor(host: ItemHost, data: ItemData) {
     super(host, 'MultipleChoiceItem', data);
-  }
-  showOtherOption(enabled: boolean): this {
-    this.live('showOtherOption').hasOther = enabled === true;
-    return this;
-  }
-  hasOtherOption(): boolean {
-    return this.live('hasOtherOption').hasOther;
   }
   createResponse(response: string): FakeItemResponse {
     return this.respond('createResponse', response);
@@ -357,36 +285,8 @@ export class FakeCheckboxItem extends ChoiceItem {
   constructor(host: ItemHost, data: ItemData) {
     super(host, 'CheckboxItem', data);
   }
-  showOtherOption(enabled: boolean): this {
-    this.live('showOtherOption').hasOther = enabled === true;
-    return this;
-  }
-  hasOtherOption(): boolean {
-    return this.live('hasOtherOption').hasOther;
-  }
   createResponse(responses: string[]): FakeItemResponse {
     return this.respond('createResponse', responses);
-  }
-}
-
-export class FakeListItem extends ChoiceItem {
-  constructor(host: ItemHost, data: ItemData) {
-    super(host, 'ListItem', data);
-  }
-  createResponse(response: string): FakeItemResponse {
-    return this.respond('createResponse', response);
-  }
-}
-
-export class FakeSectionHeaderItem extends ItemBase {
-  constructor(host: ItemHost, data: ItemData) {
-    super(host, 'SectionHeaderItem', data);
-  }
-}
-
-export class FakePageBreakItem extends ItemBase {
-  constructor(host: ItemHost, data: ItemData) {
-    super(host, 'PageBreakItem', data);
   }
 }
 
@@ -404,52 +304,15 @@ export class FakeItem extends ItemBase {
   asTextItem(): FakeTextItem {
     return this.as('asTextItem', 'TEXT', () => new FakeTextItem(this.host, this.data));
   }
-  asParagraphTextItem(): FakeParagraphTextItem {
-    return this.as(
-      'asParagraphTextItem',
-      'PARAGRAPH_TEXT',
-      () => new FakeParagraphTextItem(this.host, this.data),
-    );
-  }
-  asScaleItem(): FakeScaleItem {
-    return this.as('asScaleItem', 'SCALE', () => new FakeScaleItem(this.host, this.data));
-  }
-  asMultipleChoiceItem(): FakeMultipleChoiceItem {
-    return this.as(
-      'asMultipleChoiceItem',
-      'MULTIPLE_CHOICE',
-      () => new FakeMultipleChoiceItem(this.host, this.data),
-    );
-  }
-  asCheckboxItem(): FakeCheckboxItem {
-    return this.as('asCheckboxItem', 'CHECKBOX', () => new FakeCheckboxItem(this.host, this.data));
-  }
-  asListItem(): FakeListItem {
-    return this.as('asListItem', 'LIST', () => new FakeListItem(this.host, this.data));
-  }
-  asSectionHeaderItem(): FakeSectionHeaderItem {
-    return this.as(
-      'asSectionHeaderItem',
-      'SECTION_HEADER',
-      () => new FakeSectionHeaderItem(this.host, this.data),
-    );
-  }
-  asPageBreakItem(): FakePageBreakItem {
-    return this.as('asPageBreakItem', 'PAGE_BREAK', () => new FakePageBreakItem(this.host, this.data));
-  }
 }
 
-/** FormApp.createTextValidation(): only the rules the add-on uses (a number, a pattern). */
+/** FormApp.createTextValidation(): only the rule the add-on uses (a number). */
 export class FakeTextValidation {
-  constructor(
-    readonly kind: 'number' | 'pattern',
-    readonly pattern?: string,
-  ) {}
+  constructor(readonly kind: 'number' | 'pattern') {}
 }
 
 export class FakeTextValidationBuilder extends Counted {
   private kind: 'number' | 'pattern' = 'number';
-  private pattern: string | undefined;
   constructor(env: Env) {
     super(env, 'FormApp', 'TextValidationBuilder');
   }
@@ -458,18 +321,8 @@ export class FakeTextValidationBuilder extends Counted {
     this.kind = 'number';
     return this;
   }
-  requireTextMatchesPattern(pattern: string): this {
-    this.rec('requireTextMatchesPattern');
-    this.kind = 'pattern';
-    this.pattern = String(pattern);
-    return this;
-  }
-  setHelpText(_text: string): this {
-    this.rec('setHelpText');
-    return this;
-  }
   build(): FakeTextValidation {
     this.rec('build');
-    return new FakeTextValidation(this.kind, this.pattern);
+    return new FakeTextValidation(this.kind);
   }
 }

@@ -1,28 +1,23 @@
 // FormApp: forms, their settings and items, responses made by the script or by a person (the uncounted
 // workspace.forms.submit), the response tab in a destination spreadsheet, and onFormSubmit triggers.
-import { createHash } from 'node:crypto';
 import { Counted, Env, isDate } from './env';
 import {
   AnswerData,
   AnswerValue,
   checkAnswer,
   DestinationData,
-  FakeCheckboxItem,
   FakeItem,
   FakeItemResponse,
-  FakeListItem,
+  FakeCheckboxItem,
   FakeMultipleChoiceItem,
-  FakePageBreakItem,
   FakeParagraphTextItem,
   FakeScaleItem,
-  FakeSectionHeaderItem,
   FakeTextItem,
   FakeTextValidationBuilder,
   FormData,
   isQuestion,
   ItemData,
   ItemHost,
-  ItemType,
   ItemTypeName,
   ResponseData,
 } from './form-items';
@@ -37,8 +32,7 @@ export type { FormData, ItemData, ResponseData } from './form-items';
 export const DestinationType = Object.freeze({ SPREADSHEET: 'SPREADSHEET' });
 export const NO_FORM =
   'No item with the given ID could be found, or you do not have permission to access it.';
-const NO_DESTINATION = 'The form currently has no response destination.';
-/** What DriveApp needs to show a form as a Drive file (drive.ts's DriveSource). */
+/** What Drive needs to show a form as a Drive file (drive.ts's DriveSource). */
 export interface FormDriveSource {
   mimeType: string;
   url: string;
@@ -177,15 +171,19 @@ export class FormStore {
     this.requireLoginByDefault = defaults.requireLogin;
   }
 
+  /**
+   * Not counted: a person ticks or unticks "Restrict to users in <domain>" in the Forms editor
+   * (Settings > Responses; reference/forms/form#setRequireLogin(Boolean) changes the same setting).
+   */
+  setRequireLogin(formId: string, requireLogin: boolean): void {
+    const form = this.forms.get(formId);
+    if (!form) throw new Error(`No form ${formId}`);
+    form.requireLogin = requireLogin;
+  }
+
   /** The owner's domain: that of the workspace's user. */
   private domain(): string {
     return this.env.userEmail.slice(this.env.userEmail.lastIndexOf('@') + 1).toLowerCase();
-  }
-
-  /** removeDestination(): the tab keeps its rows but no longer belongs to the form. */
-  unlink(form: FormData): void {
-    this.link(form, false);
-    form.destination = null;
   }
 
   /** Marks the destination tab as the form's (getFormUrl), or unmarks it. */
@@ -276,14 +274,7 @@ export class FormStore {
     return f;
   }
 
-  /** For ScriptApp.newTrigger(…).forForm(x): a Form or a form id. */
-  readonly resolveTriggerSource = (target: unknown): string => {
-    if (target instanceof FakeForm) return target.data.id;
-    const f = typeof target === 'string' ? this.find(target) : undefined;
-    return f ? f.id : this.env.fail(NO_FORM);
-  };
-
-  /** For DriveApp: a form by id, as a Drive file. */
+  /** For Drive: a form by id, as a Drive file. */
   driveSource(id: string): FormDriveSource | undefined {
     const f = this.forms.get(id);
     if (!f) return undefined;
@@ -563,6 +554,7 @@ export class FakeFormResponse extends Counted {
     this.hostOf = store.fake(form).host;
   }
 
+  /** null until submitted. */
   getId(): string | null {
     this.rec('getId');
     return this.submitted ? this.data.id : null;
@@ -571,32 +563,15 @@ export class FakeFormResponse extends Counted {
     this.rec('getTimestamp');
     return this.submitted ? this.env.date(this.data.timestamp) : null;
   }
-  getRespondentEmail(): string {
-    this.rec('getRespondentEmail');
-    return this.data.email;
-  }
-  getEditResponseUrl(): string {
-    this.rec('getEditResponseUrl');
-    return `${publishedUrl(this.form)}?edit2=${this.data.id}`;
-  }
-  private responses(): FakeItemResponse[] {
+  /** The answers given, in the form's order of items. */
+  getItemResponses(): FakeItemResponse[] {
+    this.rec('getItemResponses');
     return this.form.items
       .map((item) => {
         const a = this.data.answers.find((x) => x.itemId === item.id);
         return a ? new FakeItemResponse(this.hostOf, item, a.value) : null;
       })
       .filter((x): x is FakeItemResponse => x !== null);
-  }
-  getItemResponses(): FakeItemResponse[] {
-    this.rec('getItemResponses');
-    return this.responses();
-  }
-  getResponseForItem(item: unknown): FakeItemResponse | null {
-    this.rec('getResponseForItem');
-    const d =
-      item !== null && typeof item === 'object' && 'data' in item ? (item as { data: unknown }).data : null;
-    const found = this.form.items.find((i) => i === d) ?? this.env.fail('Invalid argument: item');
-    return this.responses().find((r) => r.itemData === found) ?? null;
   }
   withItemResponse(response: unknown): this {
     this.rec('withItemResponse');
@@ -651,7 +626,7 @@ export class FakeForm extends Counted {
       env: store.env,
       form: data,
       titleChanged: (item) => store.titleChanged(data, item),
-      item: (d) => new FakeItem(this.host, d),
+      item: (item) => new FakeItem(this.host, item),
     };
   }
 
@@ -659,30 +634,10 @@ export class FakeForm extends Counted {
     this.rec(method);
     return make(this.host, this.store.newItem(this.data, type));
   }
-  private itemAt(arg: unknown, name: string): ItemData {
-    if (typeof arg === 'number') return this.data.items[arg] ?? this.env.fail(`Invalid argument: ${name}`);
-    const d =
-      arg !== null && typeof arg === 'object' && 'data' in arg ? (arg as { data: unknown }).data : null;
-    const found = this.data.items.find((i) => i === d);
-    return found ?? this.env.fail(`Invalid argument: ${name}`);
-  }
 
   getId(): string {
     this.rec('getId');
     return this.data.id;
-  }
-  getTitle(): string {
-    this.rec('getTitle');
-    return this.data.title;
-  }
-  setTitle(title: string): this {
-    this.rec('setTitle');
-    this.data.title = String(title);
-    return this;
-  }
-  getDescription(): string {
-    this.rec('getDescription');
-    return this.data.description;
   }
   setDescription(description: string): this {
     this.rec('setDescription');
@@ -696,15 +651,6 @@ export class FakeForm extends Counted {
   getEditUrl(): string {
     this.rec('getEditUrl');
     return editUrl(this.data);
-  }
-  shortenFormUrl(url: string): string {
-    this.rec('shortenFormUrl');
-    const digest = createHash('sha256').update(String(url)).digest('base64url').replace(/[-_]/g, 'x');
-    return `https://forms.gle/${digest.slice(0, 17)}`;
-  }
-  collectsEmail(): boolean {
-    this.rec('collectsEmail');
-    return this.data.collectEmail;
   }
   setCollectEmail(collect: boolean): this {
     this.rec('setCollectEmail');
@@ -721,25 +667,6 @@ export class FakeForm extends Counted {
     this.data.collectEmail = on;
     return this;
   }
-  canEditResponse(): boolean {
-    this.rec('canEditResponse');
-    return this.data.allowResponseEdits;
-  }
-  setAllowResponseEdits(enabled: boolean): this {
-    this.rec('setAllowResponseEdits');
-    this.data.allowResponseEdits = enabled === true;
-    return this;
-  }
-  hasLimitOneResponsePerUser(): boolean {
-    this.rec('hasLimitOneResponsePerUser');
-    return this.data.limitOneResponsePerUser;
-  }
-  setLimitOneResponsePerUser(enabled: boolean): this {
-    this.rec('setLimitOneResponsePerUser');
-    this.data.limitOneResponsePerUser = enabled === true;
-    return this;
-  }
-  // forms/api/reference/rest/v1/forms PublishState: accepting responses is forced false while unpublished.
   isAcceptingResponses(): boolean {
     this.rec('isAcceptingResponses');
     return accepting(this.data);
@@ -767,47 +694,6 @@ export class FakeForm extends Counted {
     this.rec('requiresLogin');
     return this.data.requireLogin;
   }
-  setRequireLogin(requireLogin: boolean): this {
-    this.rec('setRequireLogin');
-    this.data.requireLogin = requireLogin === true;
-    return this;
-  }
-  getConfirmationMessage(): string {
-    this.rec('getConfirmationMessage');
-    return this.data.confirmationMessage;
-  }
-  setConfirmationMessage(message: string): this {
-    this.rec('setConfirmationMessage');
-    this.data.confirmationMessage = String(message);
-    return this;
-  }
-  getCustomClosedFormMessage(): string {
-    this.rec('getCustomClosedFormMessage');
-    return this.data.customClosedFormMessage;
-  }
-  setCustomClosedFormMessage(message: string): this {
-    this.rec('setCustomClosedFormMessage');
-    this.data.customClosedFormMessage = String(message);
-    return this;
-  }
-  hasProgressBar(): boolean {
-    this.rec('hasProgressBar');
-    return this.data.progressBar;
-  }
-  setProgressBar(enabled: boolean): this {
-    this.rec('setProgressBar');
-    this.data.progressBar = enabled === true;
-    return this;
-  }
-  hasRespondAgainLink(): boolean {
-    this.rec('hasRespondAgainLink');
-    return this.data.showLinkToRespondAgain;
-  }
-  setShowLinkToRespondAgain(enabled: boolean): this {
-    this.rec('setShowLinkToRespondAgain');
-    this.data.showLinkToRespondAgain = enabled === true;
-    return this;
-  }
 
   addTextItem(): FakeTextItem {
     return this.add('addTextItem', 'TEXT', (h, d) => new FakeTextItem(h, d));
@@ -818,20 +704,20 @@ export class FakeForm extends Counted {
   addScaleItem(): FakeScaleItem {
     return this.add('addScaleItem', 'SCALE', (h, d) => new FakeScaleItem(h, d));
   }
-  addMultipleChoiceItem(): FakeMultipleChoiceItem {
-    return this.add('addMultipleChoiceItem', 'MULTIPLE_CHOICE', (h, d) => new FakeMultipleChoiceItem(h, d));
-  }
   addCheckboxItem(): FakeCheckboxItem {
     return this.add('addCheckboxItem', 'CHECKBOX', (h, d) => new FakeCheckboxItem(h, d));
   }
-  addListItem(): FakeListItem {
-    return this.add('addListItem', 'LIST', (h, d) => new FakeListItem(h, d));
+  addMultipleChoiceItem(): FakeMultipleChoiceItem {
+    return this.add('addMultipleChoiceItem', 'MULTIPLE_CHOICE', (h, d) => new FakeMultipleChoiceItem(h, d));
   }
-  addSectionHeaderItem(): FakeSectionHeaderItem {
-    return this.add('addSectionHeaderItem', 'SECTION_HEADER', (h, d) => new FakeSectionHeaderItem(h, d));
-  }
-  addPageBreakItem(): FakePageBreakItem {
-    return this.add('addPageBreakItem', 'PAGE_BREAK', (h, d) => new FakePageBreakItem(h, d));
+  /** Every response, or those submitted at or after `timestamp`. */
+  getResponses(timestamp?: Date): FakeFormResponse[] {
+    this.rec('getResponses');
+    if (timestamp !== undefined && !isDate(timestamp)) this.env.fail('Invalid argument: timestamp');
+    const since = timestamp === undefined ? -Infinity : timestamp.getTime();
+    return this.data.responses
+      .filter((r) => r.timestamp >= since)
+      .map((r) => new FakeFormResponse(this.store, this.data, r, true));
   }
   getItems(itemType?: string): FakeItem[] {
     this.rec('getItems');
@@ -839,47 +725,11 @@ export class FakeForm extends Counted {
       .filter((i) => itemType === undefined || i.type === itemType)
       .map((i) => new FakeItem(this.host, i));
   }
-  getItemById(id: number): FakeItem | null {
-    this.rec('getItemById');
-    const d = this.data.items.find((i) => i.id === Number(id));
-    return d ? new FakeItem(this.host, d) : null;
-  }
-  /** deleteItem(index) | deleteItem(item); the response tab keeps the item's column, as in Forms. */
-  deleteItem(indexOrItem: unknown): void {
-    this.rec('deleteItem');
-    const d = this.itemAt(indexOrItem, 'index');
-    this.data.items = this.data.items.filter((i) => i !== d);
-  }
-  /** moveItem(fromIndex, toIndex) | moveItem(item, toIndex). */
-  moveItem(from: unknown, toIndex: number): FakeItem {
-    this.rec('moveItem');
-    const d = this.itemAt(from, 'from');
-    const to = Number(toIndex);
-    if (!Number.isInteger(to) || to < 0 || to >= this.data.items.length)
-      this.env.fail('Invalid argument: toIndex');
-    const rest = this.data.items.filter((i) => i !== d);
-    rest.splice(to, 0, d);
-    this.data.items = rest;
-    return new FakeItem(this.host, d);
-  }
 
   setDestination(type: string, id: string): this {
     this.rec('setDestination');
     if (type !== DestinationType.SPREADSHEET) this.env.fail('Invalid argument: type');
     this.store.setDestination(this.data, String(id));
-    return this;
-  }
-  getDestinationId(): string {
-    this.rec('getDestinationId');
-    return this.data.destination?.spreadsheetId ?? this.env.fail(NO_DESTINATION);
-  }
-  getDestinationType(): string {
-    this.rec('getDestinationType');
-    return this.data.destination ? DestinationType.SPREADSHEET : this.env.fail(NO_DESTINATION);
-  }
-  removeDestination(): this {
-    this.rec('removeDestination');
-    this.store.unlink(this.data);
     return this;
   }
 
@@ -892,30 +742,9 @@ export class FakeForm extends Counted {
       false,
     );
   }
-  /** All responses, or those submitted at or after the timestamp. */
-  getResponses(timestamp?: Date): FakeFormResponse[] {
-    this.rec('getResponses');
-    if (timestamp !== undefined && !isDate(timestamp)) this.env.fail('Invalid argument: timestamp');
-    const since = timestamp === undefined ? -Infinity : timestamp.getTime();
-    return this.data.responses
-      .filter((r) => r.timestamp >= since)
-      .map((r) => new FakeFormResponse(this.store, this.data, r, true));
-  }
-  getResponse(responseId: string): FakeFormResponse {
-    this.rec('getResponse');
-    const r = this.data.responses.find((x) => x.id === String(responseId));
-    if (!r) this.env.fail(`No response with ID ${String(responseId)} exists for this form.`);
-    return new FakeFormResponse(this.store, this.data, r, true);
-  }
-  deleteAllResponses(): this {
-    this.rec('deleteAllResponses');
-    this.data.responses = [];
-    return this;
-  }
 }
 
 export class FakeFormApp extends Counted {
-  readonly ItemType = ItemType;
   readonly DestinationType = DestinationType;
 
   constructor(
@@ -938,20 +767,9 @@ export class FakeFormApp extends Counted {
     const f = this.store.forms.get(String(id));
     return f ? this.store.fake(f) : this.env.fail(NO_FORM);
   }
-  openByUrl(url: string): FakeForm {
-    this.rec('openByUrl');
-    if (!/\/forms\/d\//.test(String(url))) this.env.fail('Invalid argument: url');
-    const f = this.store.find(String(url));
-    return f ? this.store.fake(f) : this.env.fail(NO_FORM);
-  }
   createTextValidation(): FakeTextValidationBuilder {
     this.rec('createTextValidation');
     return new FakeTextValidationBuilder(this.env);
-  }
-  /** The add-on is bound to a spreadsheet, not a form. */
-  getActiveForm(): FakeForm | null {
-    this.rec('getActiveForm');
-    return null;
   }
 }
 

@@ -1,9 +1,6 @@
 // HtmlService: templates with scriptlets (<?= escaped ?>, <?!= raw ?>, <? code ?>) and HtmlOutput.
 import { Counted, Env } from './env';
 
-export const XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' });
-export const SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' });
-
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -47,99 +44,22 @@ export function compileTemplate(source: string): string {
 }
 
 export class FakeHtmlOutput extends Counted {
-  private content: string;
   private title = '';
-  private width = 0;
-  private height = 0;
-  readonly meta: { name: string; content: string }[] = [];
-  xFrameOptionsMode = 'DEFAULT';
-  sandboxMode = 'IFRAME';
 
-  constructor(env: Env, content = '') {
+  constructor(
+    env: Env,
+    private readonly content: string,
+  ) {
     super(env, 'HtmlService', 'HtmlOutput');
-    this.content = content;
   }
   /** Uncounted, for the Ui record and the preview. */
-  snapshot(): { html: string; title: string; width: number; height: number } {
-    return { html: this.content, title: this.title, width: this.width, height: this.height };
-  }
-  getContent(): string {
-    this.rec('getContent');
-    return this.content;
-  }
-  setContent(content: string): this {
-    this.rec('setContent');
-    this.content = printable(content);
-    return this;
-  }
-  append(addedContent: string): this {
-    this.rec('append');
-    this.content += printable(addedContent);
-    return this;
-  }
-  appendUntrusted(addedContent: string): this {
-    this.rec('appendUntrusted');
-    this.content += escapeHtml(printable(addedContent));
-    return this;
-  }
-  clear(): this {
-    this.rec('clear');
-    this.content = '';
-    return this;
+  snapshot(): { html: string; title: string } {
+    return { html: this.content, title: this.title };
   }
   setTitle(title: string): this {
     this.rec('setTitle');
     this.title = printable(title);
     return this;
-  }
-  getTitle(): string {
-    this.rec('getTitle');
-    return this.title;
-  }
-  setWidth(width: number): this {
-    this.rec('setWidth');
-    this.width = width;
-    return this;
-  }
-  getWidth(): number {
-    this.rec('getWidth');
-    return this.width;
-  }
-  setHeight(height: number): this {
-    this.rec('setHeight');
-    this.height = height;
-    return this;
-  }
-  getHeight(): number {
-    this.rec('getHeight');
-    return this.height;
-  }
-  setXFrameOptionsMode(mode: unknown): this {
-    this.rec('setXFrameOptionsMode');
-    this.xFrameOptionsMode = String(mode);
-    return this;
-  }
-  setSandboxMode(mode: unknown): this {
-    this.rec('setSandboxMode');
-    this.sandboxMode = String(mode);
-    return this;
-  }
-  addMetaTag(name: string, content: string): this {
-    this.rec('addMetaTag');
-    this.meta.push({ name: String(name), content: String(content) });
-    return this;
-  }
-  getMetaTags(): { getName(): string; getContent(): string }[] {
-    this.rec('getMetaTags');
-    return this.meta.map((m) => ({ getName: () => m.name, getContent: () => m.content }));
-  }
-  setFaviconUrl(_url: string): this {
-    this.rec('setFaviconUrl');
-    return this;
-  }
-  asTemplate(): FakeHtmlTemplate {
-    this.rec('asTemplate');
-    return new FakeHtmlTemplate(this.env, this.content, () => ({}));
   }
 }
 
@@ -162,14 +82,6 @@ export class FakeHtmlTemplate {
     this.#env.calls.record('HtmlService', `HtmlTemplate.${method}`);
   }
 
-  getRawContent(): string {
-    this.#rec('getRawContent');
-    return this.#source;
-  }
-  getCode(): string {
-    this.#rec('getCode');
-    return compileTemplate(this.#source);
-  }
   evaluate(): FakeHtmlOutput {
     this.#rec('evaluate');
     const scope: Record<string, unknown> = {};
@@ -193,9 +105,6 @@ export class FakeHtmlTemplate {
 }
 
 export class FakeHtmlService extends Counted {
-  readonly XFrameOptionsMode = XFrameOptionsMode;
-  readonly SandboxMode = SandboxMode;
-
   constructor(
     env: Env,
     private readonly files: ((fileName: string) => string) | undefined,
@@ -214,24 +123,8 @@ export class FakeHtmlService extends Counted {
     if (typeof text !== 'string') return this.env.fail(`No HTML file named ${fileName} was found.`);
     return text;
   }
-  createHtmlOutput(html?: unknown): FakeHtmlOutput {
-    this.rec('createHtmlOutput');
-    return new FakeHtmlOutput(this.env, printable(html));
-  }
-  createHtmlOutputFromFile(filename: string): FakeHtmlOutput {
-    this.rec('createHtmlOutputFromFile');
-    return new FakeHtmlOutput(this.env, this.file(filename));
-  }
-  createTemplate(html: unknown): FakeHtmlTemplate {
-    this.rec('createTemplate');
-    return new FakeHtmlTemplate(this.env, printable(html), this.scriptGlobals);
-  }
   createTemplateFromFile(filename: string): FakeHtmlTemplate {
     this.rec('createTemplateFromFile');
     return new FakeHtmlTemplate(this.env, this.file(filename), this.scriptGlobals);
-  }
-  getUserAgent(): string {
-    this.rec('getUserAgent');
-    return 'Mozilla/5.0 (in-memory Workspace)';
   }
 }

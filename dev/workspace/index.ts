@@ -3,7 +3,7 @@
 import vm from 'node:vm';
 import { CallLog } from './calls';
 import { checkScopes, repositoryScopes } from './scopes';
-import { Env, isDate, type Host, type Realm } from './env';
+import { Env, isDate, newUiRecord, type Host, type Realm, type UiRecord } from './env';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockTable } from './lock';
 import { FakePropertiesService, PropertyStores } from './properties';
@@ -19,13 +19,13 @@ import { FakeSheetsAdvanced } from './sheets-api';
 import { FakeSpreadsheetApp, SpreadsheetRegistry } from './spreadsheet-app';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { loadSpreadsheet, saveSpreadsheet, WorkspaceState } from './state';
-import { FakeUi, newUiRecord, UiRecord } from './ui';
-import { FakeLogger, FakeUtilities } from './utilities';
+import { FakeUi } from './ui';
+import { FakeUtilities } from './utilities';
 import { displayValue } from './values';
 
 export { CallLog } from './calls';
 export type { WorkspaceState } from './state';
-export type { UiRecord, MenuEntry } from './ui';
+export type { UiRecord, MenuEntry } from './env';
 export type { FakeSpreadsheet } from './spreadsheet';
 export type { FakeSheet } from './sheet';
 export type { FakeRange } from './range';
@@ -66,7 +66,6 @@ export interface AppsScriptServices {
   LockService: GoogleAppsScript.Lock.LockService;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
-  Logger: GoogleAppsScript.Base.Logger;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   CalendarApp: GoogleAppsScript.Calendar.CalendarApp;
   /** The Calendar advanced service (Calendar API v3). */
@@ -74,12 +73,10 @@ export interface AppsScriptServices {
   MailApp: GoogleAppsScript.Mail.MailApp;
   FormApp: GoogleAppsScript.Forms.FormApp;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
-  DriveApp: GoogleAppsScript.Drive.DriveApp;
   /** The Drive advanced service (API v3), as appsscript.json enables it: Files.create, get, update. */
   Drive: GoogleAppsScript.Drive;
   /** The Sheets advanced service (API v4), as appsscript.json enables it: Spreadsheets.batchUpdate. */
   Sheets: GoogleAppsScript.Sheets;
-  MimeType: GoogleAppsScript.Base.MimeType;
   Charts: GoogleAppsScript.Charts.Charts;
 }
 
@@ -97,7 +94,7 @@ export interface InspectedTab {
 }
 
 export interface Workspace extends DocsDriveHelpers {
-  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, Logger, ScriptApp, CalendarApp, Calendar and Sheets (advanced services), MailApp, FormApp, Charts (and what others add). */
+  /** Install into the vm context: SpreadsheetApp, HtmlService, PropertiesService, LockService, Session, Utilities, ScriptApp, CalendarApp, Calendar and Sheets (advanced services), MailApp, FormApp, Charts, DocumentApp, Drive (advanced service). */
   globals: Record<string, unknown>;
   /** The same objects, typed as the real services. */
   services: AppsScriptServices;
@@ -105,8 +102,6 @@ export interface Workspace extends DocsDriveHelpers {
   /** The active (container) spreadsheet. Calls on it count. */
   spreadsheet: FakeSpreadsheet;
   ui: UiRecord;
-  /** Lines written with Logger.log. */
-  logs: string[];
   /** Milliseconds passed to Utilities.sleep. */
   slept: number[];
   /** Not counted: the workspace clock (options.now plus what tests advanced it by). */
@@ -115,14 +110,13 @@ export interface Workspace extends DocsDriveHelpers {
   calendar: Pick<CalendarStore, 'failAfter' | 'setRateLimit' | 'invitations' | 'notices' | 'inspect'>;
   /** Not counted: messages sent, the daily recipient quota. */
   mail: Pick<MailStore, 'sent' | 'setQuota' | 'remaining'>;
-  /** Not counted: a person answering a form (submit), forms for the preview, the domain's form defaults. */
-  forms: Pick<FormStore, 'submit' | 'inspect' | 'setDomainDefault'>;
+  /** Not counted: a person answering a form (submit) or changing its settings, forms for the preview, the domain's form defaults. */
+  forms: Pick<FormStore, 'submit' | 'inspect' | 'setDomainDefault' | 'setRequireLogin'>;
   /** Not counted: installed triggers; setRunner lets fired triggers call the bundle's functions. */
   triggers: Pick<TriggerTable, 'list' | 'due' | 'runDue' | 'setRunner' | 'fired' | 'fireFor'>;
   locks: {
     /** Another execution holds this document's lock (default: the container spreadsheet's). */
     holdDocumentLock(id?: string): () => void;
-    holdScriptLock(): () => void;
     holdUserLock(): () => void;
     endExecution(): void;
   };
@@ -207,10 +201,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     LockService: new FakeLockService(env, lockTable),
     Session: new FakeSession(env),
     Utilities: utilities,
-    Logger: new FakeLogger(env),
     ScriptApp: new FakeScriptApp(env, triggers, {
       SPREADSHEETS: spreadsheetTriggerSource(env, registry),
-      FORMS: forms.resolveTriggerSource,
     }),
     CalendarApp: new FakeCalendarApp(env, calendar),
     Calendar: new FakeCalendarAdvanced(env, calendar),
@@ -229,7 +221,6 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     calls,
     spreadsheet: container.spreadsheet(),
     ui,
-    logs: env.logs,
     slept: utilities.slept,
     clock,
     calendar,
@@ -239,7 +230,6 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     ...docsDrive.helpers,
     locks: {
       holdDocumentLock: (id?: string) => lockTable.holdOutside(`document:${id ?? registry.activeId}`),
-      holdScriptLock: () => lockTable.holdOutside('script'),
       holdUserLock: () => lockTable.holdOutside('user'),
       endExecution: () => lockTable.endExecution(),
     },

@@ -2,8 +2,8 @@
 // it again; any other Lock object (or an outside holder set by the test) makes tryLock return false.
 import { Counted, Env } from './env';
 
-/** 'document:<id>' (each container document has its own), 'script' or 'user'. */
-export type LockScope = `document:${string}` | 'script' | 'user';
+/** 'document:<id>' (each container document has its own) or 'user'. */
+export type LockScope = `document:${string}` | 'user';
 
 /** Who holds each scope: a FakeLock, or OUTSIDE for a simulated other execution. */
 export class LockTable {
@@ -48,16 +48,6 @@ export class FakeLock extends Counted {
       this.env.fail('Invalid argument: timeoutInMillis');
     return this.acquire();
   }
-  waitLock(timeoutInMillis: number): void {
-    this.rec('waitLock');
-    if (typeof timeoutInMillis !== 'number' || timeoutInMillis < 0)
-      this.env.fail('Invalid argument: timeoutInMillis');
-    if (!this.acquire()) this.env.fail('Lock timeout: another process was holding the lock for too long.');
-  }
-  hasLock(): boolean {
-    this.rec('hasLock');
-    return this.table.holders.get(this.scope) === this;
-  }
   releaseLock(): void {
     this.rec('releaseLock');
     if (this.table.holders.get(this.scope) === this) this.table.holders.delete(this.scope);
@@ -77,10 +67,6 @@ export class FakeLockService extends Counted {
     this.rec('getDocumentLock');
     const id = this.env.activeDocument();
     return id === null ? null : new FakeLock(this.env, this.table, `document:${id}`);
-  }
-  getScriptLock(): FakeLock {
-    this.rec('getScriptLock');
-    return new FakeLock(this.env, this.table, 'script');
   }
   getUserLock(): FakeLock {
     this.rec('getUserLock');

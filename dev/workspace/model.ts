@@ -1,7 +1,9 @@
-// The plain state of spreadsheets, tabs and cells, shared by the fake API objects. Nothing here counts
-// calls; the fakes in sheet.ts and range.ts do.
-import type { ChartData } from './charts';
-import { RuleData, shiftSpanForDelete, shiftSpanForInsert } from './conditional';
+// The plain state of spreadsheets, tabs, cells and charts, shared by the fake API objects, and what those
+// objects see of the spreadsheet that owns them (BookHandle, RangeOwner): declared here so that
+// spreadsheet.ts, sheet.ts, range.ts and charts.ts depend on this module and not on each other; book.ts
+// makes them all. Nothing here counts calls; the fakes do.
+import { RangeRef, RangeResolver, RuleData, shiftSpanForDelete, shiftSpanForInsert } from './conditional';
+import type { Env } from './env';
 import type { ValidationData } from './validation';
 import type { CellValue } from './values';
 
@@ -35,6 +37,49 @@ export interface ProtectionData {
   domainEdit: boolean;
   /** A1 notation of a protected range; absent for a whole-sheet protection. */
   range?: string;
+}
+
+/** Everything a chart is, apart from its id. */
+export interface ChartSpec {
+  type: string;
+  ranges: RangeRef[];
+  /** Google Charts options by dotted key; values as the script passed them. */
+  options: Record<string, unknown>;
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  /** -1: Sheets decides. */
+  numHeaders: number;
+  transpose: boolean;
+  hiddenDimensionStrategy: string;
+  mergeStrategy: string;
+}
+
+/** A chart on a tab (SheetData.charts). */
+export interface ChartData extends ChartSpec {
+  id: number;
+}
+
+/**
+ * One spreadsheet as its fakes see it (book.ts's Book): its data, the fake object of each tab and of the
+ * whole spreadsheet, and a Range of it turned into stored coordinates (toRef fails for anything else).
+ */
+export interface BookHandle<Tab = unknown, Whole = unknown> extends RangeResolver {
+  readonly env: Env;
+  readonly data: SpreadsheetData;
+  sheet(d: SheetData): Tab;
+  spreadsheet(): Whole;
+  activeSheetData(): SheetData;
+  /** Tab names are unique ignoring case, as in Sheets. */
+  checkNewName(name: string, self: SheetData | null): void;
+  addSheet(name: string | null, index?: number): SheetData;
+}
+
+/** What a Range needs of its tab (sheet.ts's FakeSheet): the tab's data and its spreadsheet. */
+export interface RangeOwner {
+  readonly data: SheetData;
+  readonly book: BookHandle;
 }
 
 export const DEFAULT_ROWS = 1000;

@@ -56,18 +56,9 @@ export class FakeProperties extends Counted {
     this.rec('getProperties');
     return Object.fromEntries(this.store);
   }
-  getKeys(): string[] {
-    this.rec('getKeys');
-    return [...this.store.keys()];
-  }
   deleteProperty(key: string): this {
     this.rec('deleteProperty');
     this.store.delete(String(key));
-    return this;
-  }
-  deleteAllProperties(): this {
-    this.rec('deleteAllProperties');
-    this.store.clear();
     return this;
   }
 }
@@ -95,10 +86,6 @@ export class FakePropertiesService extends Counted {
     let store = this.stores.documents.get(id);
     if (!store) this.stores.documents.set(id, (store = new Map()));
     return new FakeProperties(this.env, store);
-  }
-  getScriptProperties(): FakeProperties {
-    this.rec('getScriptProperties');
-    return new FakeProperties(this.env, this.stores.script);
   }
   getUserProperties(): FakeProperties {
     this.rec('getUserProperties');

@@ -1,57 +1,34 @@
 // SpreadsheetApp Range: 1-based, reads give fresh copies, writes parse like typing.
 import { a1 } from './a1';
-import { Counted, isDate } from './env';
-import type { Cell, CellStyle, SheetData } from './model';
-import type { FakeProtection, FakeSheet } from './sheet';
-import { sortRows, SortSpec } from './sort';
-import { FakeDataValidation, ruleData, satisfies, ValidationData } from './validation';
-import { CellValue, displayValue, parseInput, Parsed } from './values';
+import { Counted, Env, isDate } from './env';
+import type { Cell, CellStyle, ProtectionData, RangeOwner, SheetData } from './model';
+import { ruleData, satisfies } from './validation';
+import { CellValue, parseInput, Parsed } from './values';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-const DEFAULT_STYLE: Required<Omit<CellStyle, 'note'>> = {
-  fontWeight: 'normal',
-  fontStyle: 'normal',
-  fontSize: 10,
-  fontFamily: 'Arial',
-  background: '#ffffff',
-  fontColor: '#000000',
-  wrap: true,
-  horizontalAlignment: 'general',
-  verticalAlignment: 'bottom',
-};
-
-export class FakeRange
-  extends Counted
-  implements
-    Pick<
-      Range,
-      | 'getRow'
-      | 'getColumn'
-      | 'getNumRows'
-      | 'getNumColumns'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getA1Notation'
-      | 'getValues'
-      | 'getValue'
-      | 'getDisplayValues'
-      | 'getDisplayValue'
-      | 'getFormulas'
-      | 'getFormula'
-      | 'getNumberFormat'
-      | 'getNumberFormats'
-      | 'getBackground'
-      | 'getBackgrounds'
-      | 'getNote'
-      | 'getNotes'
-      | 'getWrap'
-      | 'getWraps'
-      | 'isBlank'
-    >
-{
+export class FakeProtection extends Counted {
   constructor(
-    readonly sheet: FakeSheet,
+    env: Env,
+    readonly data: ProtectionData,
+  ) {
+    super(env, 'SpreadsheetApp', 'Protection');
+  }
+  setWarningOnly(warningOnly: boolean): this {
+    this.rec('setWarningOnly');
+    this.data.warningOnly = Boolean(warningOnly);
+    return this;
+  }
+  setDescription(description: string): this {
+    this.rec('setDescription');
+    this.data.description = String(description);
+    return this;
+  }
+}
+
+export class FakeRange extends Counted implements Pick<Range, 'getValues'> {
+  constructor(
+    readonly sheet: RangeOwner,
     readonly row: number,
     readonly column: number,
     readonly numRows: number,
@@ -182,89 +159,22 @@ export class FakeRange
     });
   }
 
-  private styles<K extends keyof CellStyle>(key: K, values: unknown, method: string): void {
-    const grid = this.checkShape(values, method);
-    this.each((cell, row, column) => {
-      const v = grid[row - this.row][column - this.column];
-      if (v === null || v === undefined || v === '') {
-        if (cell.st) delete cell.st[key];
-        if (cell.st && Object.keys(cell.st).length === 0) delete cell.st;
-      } else {
-        cell.st = { ...cell.st, [key]: v as CellStyle[K] };
-      }
-    });
-  }
-
-  private readStyle<K extends keyof CellStyle>(key: K): NonNullable<CellStyle[K]>[][] {
-    const fallback = key === 'note' ? '' : DEFAULT_STYLE[key as Exclude<K, 'note'>];
-    return this.grid((c) => (c?.st?.[key] ?? fallback) as NonNullable<CellStyle[K]>);
-  }
-
-  // --- geometry ---
-  getRow(): number {
-    this.rec('getRow');
-    return this.row;
-  }
-  getRowIndex(): number {
-    this.rec('getRowIndex');
-    return this.row;
-  }
-  getColumn(): number {
-    this.rec('getColumn');
-    return this.column;
-  }
-  getNumRows(): number {
-    this.rec('getNumRows');
-    return this.numRows;
-  }
-  getNumColumns(): number {
-    this.rec('getNumColumns');
-    return this.numColumns;
-  }
-  getLastRow(): number {
-    this.rec('getLastRow');
-    return this.row + this.numRows - 1;
-  }
-  getLastColumn(): number {
-    this.rec('getLastColumn');
-    return this.column + this.numColumns - 1;
-  }
-  getA1Notation(): string {
-    this.rec('getA1Notation');
-    return a1(this.row, this.column, this.numRows, this.numColumns);
-  }
+  /** A new protection of this range (its editors: the user). */
   protect(): FakeProtection {
     this.rec('protect');
-    return this.sheet.addProtection(a1(this.row, this.column, this.numRows, this.numColumns));
+    const p: ProtectionData = {
+      description: '',
+      warningOnly: false,
+      editors: [this.env.userEmail],
+      domainEdit: false,
+      range: a1(this.row, this.column, this.numRows, this.numColumns),
+    };
+    this.data.protections.push(p);
+    return new FakeProtection(this.env, p);
   }
-  getSheet(): FakeSheet {
+  getSheet(): RangeOwner {
     this.rec('getSheet');
     return this.sheet;
-  }
-  getGridId(): number {
-    this.rec('getGridId');
-    return this.data.id;
-  }
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
-    this.rec('offset');
-    return this.sheet.rangeAt(
-      this.row + rowOffset,
-      this.column + columnOffset,
-      numRows ?? this.numRows,
-      numColumns ?? this.numColumns,
-    );
-  }
-  getCell(row: number, column: number): FakeRange {
-    this.rec('getCell');
-    if (row < 1 || column < 1 || row > this.numRows || column > this.numColumns)
-      this.env.fail('Cell reference out of range');
-    return this.sheet.rangeAt(this.row + row - 1, this.column + column - 1, 1, 1);
-  }
-  activate(): this {
-    this.rec('activate');
-    this.sheet.book.data.activeSheetId = this.data.id;
-    this.sheet.book.data.activeRange = a1(this.row, this.column, this.numRows, this.numColumns);
-    return this;
   }
 
   // --- values ---
@@ -276,116 +186,15 @@ export class FakeRange
   valuesUncounted(): CellValue[][] {
     return this.grid((c) => this.out(c?.v ?? ''));
   }
-  getValue(): CellValue {
-    this.rec('getValue');
-    return this.out(this.data.cell(this.row, this.column)?.v ?? '');
-  }
-  getDisplayValues(): string[][] {
-    this.rec('getDisplayValues');
-    return this.grid((c) => displayValue(c?.v ?? '', c?.fmt ?? '', this.zone));
-  }
-  getDisplayValue(): string {
-    this.rec('getDisplayValue');
-    const c = this.data.cell(this.row, this.column);
-    return displayValue(c?.v ?? '', c?.fmt ?? '', this.zone);
-  }
-  isBlank(): boolean {
-    this.rec('isBlank');
-    return this.grid((c) => c === undefined || (c.v === '' && c.f === undefined)).every((r) =>
-      r.every(Boolean),
-    );
-  }
   setValues(values: unknown[][]): this {
     this.rec('setValues');
     return this.writeValuesUncounted(values);
   }
-  /** setValues without counting, for appendRow, which is one call of its own. */
+  /** setValues without counting: a form's answer written into its response tab (forms.ts). */
   writeValuesUncounted(values: unknown[][]): this {
     const grid = this.checkShape(values, 'setValues');
     this.write((i, j) => grid[i][j], false);
     return this;
-  }
-  /** Like Apps Script, sets every cell of the range to the value. */
-  setValue(value: unknown): this {
-    this.rec('setValue');
-    this.write(() => value, false);
-    return this;
-  }
-  getFormulas(): string[][] {
-    this.rec('getFormulas');
-    return this.grid((c) => c?.f ?? '');
-  }
-  getFormula(): string {
-    this.rec('getFormula');
-    return this.data.cell(this.row, this.column)?.f ?? '';
-  }
-  setFormula(formula: string): this {
-    this.rec('setFormula');
-    this.write(() => formula, true);
-    return this;
-  }
-  setFormulas(formulas: string[][]): this {
-    this.rec('setFormulas');
-    const grid = this.checkShape(formulas, 'setFormulas');
-    this.write((i, j) => grid[i][j], true);
-    return this;
-  }
-  clearContent(): this {
-    this.rec('clearContent');
-    this.each((c) => {
-      c.v = '';
-      delete c.f;
-    });
-    return this;
-  }
-  clearFormat(): this {
-    this.rec('clearFormat');
-    this.each((c) => {
-      delete c.fmt;
-      if (c.st) c.st = c.st.note ? { note: c.st.note } : undefined;
-      if (!c.st) delete c.st;
-    });
-    return this;
-  }
-  clearNote(): this {
-    this.rec('clearNote');
-    this.style('note', null);
-    return this;
-  }
-  /** Contents and formats, or what the options name; validations stay unless asked. */
-  clear(options?: {
-    contentsOnly?: boolean;
-    formatOnly?: boolean;
-    validationsOnly?: boolean;
-    commentsOnly?: boolean;
-  }): this {
-    this.rec('clear');
-    const o = options ?? {};
-    const only = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
-    this.each((c) => {
-      if (!only || o.contentsOnly) {
-        c.v = '';
-        delete c.f;
-      }
-      if (!only || o.formatOnly) {
-        delete c.fmt;
-        if (c.st) c.st = c.st.note ? { note: c.st.note } : undefined;
-        if (!c.st) delete c.st;
-      }
-      if (o.validationsOnly) delete c.dv;
-      if (o.commentsOnly && c.st) delete c.st.note;
-    });
-    return this;
-  }
-
-  // --- number formats ---
-  getNumberFormats(): string[][] {
-    this.rec('getNumberFormats');
-    return this.grid((c) => c?.fmt ?? 'General');
-  }
-  getNumberFormat(): string {
-    this.rec('getNumberFormat');
-    return this.data.cell(this.row, this.column)?.fmt ?? 'General';
   }
   setNumberFormat(format: string): this {
     this.rec('setNumberFormat');
@@ -419,26 +228,6 @@ export class FakeRange
   }
 
   // --- data validation ---
-  private rule(d: ValidationData | undefined): FakeDataValidation | null {
-    return d ? new FakeDataValidation(this.env, d) : null;
-  }
-  getDataValidations(): (FakeDataValidation | null)[][] {
-    this.rec('getDataValidations');
-    return this.grid((c) => this.rule(c?.dv));
-  }
-  getDataValidation(): FakeDataValidation | null {
-    this.rec('getDataValidation');
-    return this.rule(this.data.cell(this.row, this.column)?.dv);
-  }
-  setDataValidation(rule: unknown): this {
-    this.rec('setDataValidation');
-    const d = ruleData(rule, this.env);
-    this.each((c) => {
-      if (d) c.dv = d;
-      else delete c.dv;
-    });
-    return this;
-  }
   setDataValidations(rules: unknown[][]): this {
     this.rec('setDataValidations');
     const grid = this.checkShape(rules, 'setDataValidations');
@@ -449,21 +238,6 @@ export class FakeRange
     });
     return this;
   }
-  clearDataValidations(): this {
-    this.rec('clearDataValidations');
-    this.each((c) => delete c.dv);
-    return this;
-  }
-  /** Checkbox validation; empty cells become FALSE, as in Sheets. */
-  insertCheckboxes(): this {
-    this.rec('insertCheckboxes');
-    const dv: ValidationData = { type: 'CHECKBOX', values: [], allowInvalid: true, helpText: '' };
-    this.each((c) => {
-      c.dv = dv;
-      if (c.v === '' && c.f === undefined) c.v = false;
-    });
-    return this;
-  }
 
   // --- formatting (recorded per cell) ---
   setFontWeight(fontWeight: string | null): this {
@@ -471,132 +245,9 @@ export class FakeRange
     this.style('fontWeight', fontWeight);
     return this;
   }
-  setFontWeights(fontWeights: unknown[][]): this {
-    this.rec('setFontWeights');
-    this.styles('fontWeight', fontWeights, 'setFontWeights');
-    return this;
-  }
-  getFontWeight(): string {
-    this.rec('getFontWeight');
-    return this.readStyle('fontWeight')[0][0];
-  }
-  getFontWeights(): string[][] {
-    this.rec('getFontWeights');
-    return this.readStyle('fontWeight');
-  }
-  setFontStyle(fontStyle: string | null): this {
-    this.rec('setFontStyle');
-    this.style('fontStyle', fontStyle);
-    return this;
-  }
-  getFontStyles(): string[][] {
-    this.rec('getFontStyles');
-    return this.readStyle('fontStyle');
-  }
-  setFontSize(size: number): this {
-    this.rec('setFontSize');
-    this.style('fontSize', size);
-    return this;
-  }
-  setFontFamily(family: string | null): this {
-    this.rec('setFontFamily');
-    this.style('fontFamily', family);
-    return this;
-  }
   setBackground(color: string | null): this {
     this.rec('setBackground');
     this.style('background', color);
-    return this;
-  }
-  setBackgrounds(colors: unknown[][]): this {
-    this.rec('setBackgrounds');
-    this.styles('background', colors, 'setBackgrounds');
-    return this;
-  }
-  getBackground(): string {
-    this.rec('getBackground');
-    return this.readStyle('background')[0][0];
-  }
-  getBackgrounds(): string[][] {
-    this.rec('getBackgrounds');
-    return this.readStyle('background');
-  }
-  setFontColor(color: string | null): this {
-    this.rec('setFontColor');
-    this.style('fontColor', color);
-    return this;
-  }
-  getFontColor(): string {
-    this.rec('getFontColor');
-    return this.readStyle('fontColor')[0][0];
-  }
-  getFontColors(): string[][] {
-    this.rec('getFontColors');
-    return this.readStyle('fontColor');
-  }
-  setWrap(wrap: boolean): this {
-    this.rec('setWrap');
-    this.style('wrap', Boolean(wrap));
-    return this;
-  }
-  getWrap(): boolean {
-    this.rec('getWrap');
-    return this.readStyle('wrap')[0][0];
-  }
-  getWraps(): boolean[][] {
-    this.rec('getWraps');
-    return this.readStyle('wrap');
-  }
-  setHorizontalAlignment(alignment: string | null): this {
-    this.rec('setHorizontalAlignment');
-    this.style('horizontalAlignment', alignment);
-    return this;
-  }
-  getHorizontalAlignments(): string[][] {
-    this.rec('getHorizontalAlignments');
-    return this.readStyle('horizontalAlignment');
-  }
-  setVerticalAlignment(alignment: string | null): this {
-    this.rec('setVerticalAlignment');
-    this.style('verticalAlignment', alignment);
-    return this;
-  }
-  setNote(note: string | null): this {
-    this.rec('setNote');
-    this.style('note', note === null ? null : String(note));
-    return this;
-  }
-  setNotes(notes: unknown[][]): this {
-    this.rec('setNotes');
-    this.styles('note', notes, 'setNotes');
-    return this;
-  }
-  getNote(): string {
-    this.rec('getNote');
-    return this.readStyle('note')[0][0];
-  }
-  getNotes(): string[][] {
-    this.rec('getNotes');
-    return this.readStyle('note');
-  }
-
-  /** sort(column) / sort({column, ascending}) / sort([...]); columns are sheet positions. */
-  sort(sortSpecObj: unknown): this {
-    this.rec('sort');
-    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s): SortSpec => {
-      if (typeof s === 'number') return { column: s, ascending: true };
-      if (s && typeof s === 'object' && 'column' in s) {
-        const o = s as { column: unknown; ascending?: unknown };
-        return { column: Number(o.column), ascending: o.ascending !== false };
-      }
-      return this.env.fail('Invalid argument: sortSpecObj');
-    });
-    for (const s of specs) {
-      if (s.column < this.column || s.column >= this.column + this.numColumns) {
-        this.env.fail(`The column ${s.column} is out of range.`);
-      }
-    }
-    sortRows(this.data, this.row, this.numRows, this.column, this.numColumns, specs);
     return this;
   }
 }

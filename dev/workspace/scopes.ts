@@ -1,13 +1,13 @@
 // OAuth scopes of every counted call: for each service and key exactly as CallLog.record receives them
-// ('SpreadsheetApp' + 'Range.getValues', 'DriveApp' + 'getFileById', 'Session' + 'getActiveUser'), the
+// ('SpreadsheetApp' + 'Range.getValues', 'MailApp' + 'sendEmail', 'Ui' + 'showSidebar'), the
 // scopes the method's Apps Script reference page lists under "Authorization" (any one of them suffices,
 // in the page's order). An empty list: the page lists none. A call with no entry at all is a developer
 // error (see checkScopes), so every faked method gets looked up here before it can run.
 //
 // Pages are under https://developers.google.com/apps-script/reference/ and named once per type below.
 // Where a page lists no Authorization for some methods of an otherwise scoped class, they are listed
-// apart as NONE: that is the page, not an oversight (e.g. Range.activate, Spreadsheet.getSheets,
-// SpreadsheetApp.getUi, Ui.alert).
+// apart as NONE: that is the page, not an oversight (e.g. Sheet.newChart, Spreadsheet.getSheets,
+// SpreadsheetApp.getUi, Ui.alert). Only what the add-on calls is faked, so only that is listed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,6 @@ const DOCS_CURRENT: Scopes = [`${AUTH}documents.currentonly`, `${AUTH}documents`
 const DOCS: Scopes = [`${AUTH}documents`];
 const FORMS_CURRENT: Scopes = [`${AUTH}forms.currentonly`, `${AUTH}forms`];
 const FORMS: Scopes = [`${AUTH}forms`];
-const DRIVE_READ: Scopes = [`${AUTH}drive.readonly`, `${AUTH}drive`];
-const DRIVE: Scopes = [`${AUTH}drive`];
 // Calendar pages also accept the legacy feed scope.
 const CALENDAR_READ: Scopes = [
   `${AUTH}calendar`,
@@ -55,281 +53,130 @@ const none = (names: string): Methods => methods(NONE, names);
 
 // Document element classes share Element's and ContainerElement's methods; their pages list
 // documents.currentonly or documents for each, except clear() and editAsText(), which list none.
-const ELEMENT =
-  'asBody asHorizontalRule asListItem asParagraph asTable asTableCell asTableRow asText copy getAttributes ' +
-  'getNextSibling getParent getPreviousSibling getType isAtDocumentEnd removeFromParent setAttributes';
-const CONTAINER = `${ELEMENT} findElement findText getChild getChildIndex getNumChildren getText replaceText`;
+const ELEMENT = 'asListItem asParagraph asTable asText copy getParent getType removeFromParent';
+const CONTAINER = `${ELEMENT} findText getChild getChildIndex getNumChildren getText replaceText`;
 const CONTAINER_NONE = { clear: NONE, editAsText: NONE };
-const PARAGRAPH =
-  `${CONTAINER} appendHorizontalRule appendPageBreak appendText getAlignment getHeading getLinkUrl insertText ` +
-  'setAlignment setHeading setLineSpacing setLinkUrl setSpacingAfter setSpacingBefore setText';
-const BLOCKS =
-  `${CONTAINER} appendHorizontalRule appendListItem appendPageBreak appendParagraph appendTable getListItems ` +
-  'getParagraphs getTables insertHorizontalRule insertListItem insertParagraph insertTable removeChild setText';
+const PARAGRAPH = `${CONTAINER} setLinkUrl setText`;
+const BLOCKS = `${CONTAINER} appendHorizontalRule appendListItem appendParagraph appendTable getTables insertTable`;
 
 // Form items: Item's methods, plus what each question type adds (forms/<type>-item pages).
-const ITEM = 'getHelpText getId getIndex getTitle getType setHelpText setTitle';
-const QUESTION = `${ITEM} createResponse isRequired setRequired`;
-const CHOICES = `${QUESTION} createChoice getChoices setChoiceValues setChoices`;
+const ITEM = 'getTitle getType setHelpText setTitle';
+const QUESTION = `${ITEM} setRequired`;
 
-// Chart builders: EmbeddedChartBuilder's methods on every builder; the area, bar, column, line and
-// scatter builders add the axis methods; none of these pages lists an Authorization.
+// Chart builders: EmbeddedChartBuilder's methods, on it and on the bar chart builder; none of these
+// pages lists an Authorization.
 const CHART_BUILDER =
-  'addRange asAreaChart asBarChart asColumnChart asLineChart asPieChart asScatterChart asTableChart build ' +
-  'clearRanges getChartType getContainer getRanges removeRange setChartType setHiddenDimensionStrategy ' +
-  'setMergeStrategy setNumHeaders setOption setPosition setTransposeRowsAndColumns';
-const AXIS_CHART_BUILDER = `${CHART_BUILDER} setBackgroundColor setColors setLegendPosition setRange setStacked setTitle setXAxisTitle setYAxisTitle useLogScale`;
+  'addRange asBarChart build setChartType setNumHeaders setOption setPosition setTransposeRowsAndColumns';
 
 /** service -> type ('' for the service object itself) -> method -> scopes. */
 const TABLE: Record<string, Record<string, Methods>> = {
   SpreadsheetApp: {
     // spreadsheet/spreadsheet-app
-    '': methods(SHEETS_CURRENT, 'getActive getActiveSpreadsheet getActiveSheet getActiveRange', {
-      ...methods(SHEETS, 'create openById openByUrl'),
+    '': methods(SHEETS_CURRENT, 'getActiveSpreadsheet', {
+      openById: SHEETS,
       ...none('getUi flush newConditionalFormatRule newDataValidation'),
     }),
     // spreadsheet/spreadsheet
     Spreadsheet: methods(
       SHEETS_CURRENT,
-      'deleteSheet getActiveRange getName getRange getSpreadsheetLocale getSpreadsheetTimeZone getUrl ' +
-        'insertSheet moveActiveSheet rename setActiveRange setActiveSheet setSpreadsheetTimeZone toast',
-      none('getActiveSheet getId getNumSheets getSheetById getSheetByName getSheets'),
+      'deleteSheet getName getSpreadsheetTimeZone getUrl insertSheet moveActiveSheet setActiveSheet',
+      none('getActiveSheet getId getSheetById getSheetByName getSheets'),
     ),
     // spreadsheet/sheet
     Sheet: methods(
       SHEETS_CURRENT,
-      'appendRow autoResizeColumn autoResizeColumns clear clearContents clearFormats deleteColumn deleteColumns ' +
-        'deleteRow deleteRows getCharts getColumnWidth getConditionalFormatRules getDataRange getFormUrl ' +
-        'getFrozenColumns getFrozenRows getIndex getLastColumn getLastRow getMaxColumns getMaxRows getName ' +
-        'getParent getProtections getRange getSheetId getSheetName getSheetValues getTabColor hideSheet insertChart ' +
-        'insertColumnAfter insertColumnBefore insertColumns insertColumnsAfter insertColumnsBefore ' +
-        'insertRowAfter insertRowBefore insertRows insertRowsAfter insertRowsBefore isSheetHidden protect ' +
-        'removeChart setColumnWidth setColumnWidths setConditionalFormatRules setFrozenColumns setFrozenRows ' +
-        'setName setRowHeight setTabColor showSheet sort updateChart',
+      'clearContents deleteRows getCharts getConditionalFormatRules getDataRange getFormUrl getFrozenRows ' +
+        'getLastColumn getLastRow getMaxColumns getMaxRows getName getParent getRange getSheetId getSheetValues ' +
+        'insertChart insertColumnsAfter insertRowsAfter removeChart setConditionalFormatRules setFrozenRows',
       none('activate newChart'),
     ),
     // spreadsheet/range
     Range: methods(
       SHEETS_CURRENT,
-      'clear clearContent clearDataValidations clearFormat clearNote getA1Notation getBackground getBackgrounds ' +
-        'getCell getColumn getDataValidation getDataValidations getDisplayValue getDisplayValues getFontColor ' +
-        'getFontColors getFontStyles getFontWeight getFontWeights getFormula getFormulas getGridId ' +
-        'getHorizontalAlignments getLastColumn getLastRow getNote getNotes getNumColumns getNumRows ' +
-        'getNumberFormat getNumberFormats getRow getRowIndex getSheet getValue getValues getWrap getWraps ' +
-        'insertCheckboxes isBlank protect setBackground setBackgrounds setDataValidation setDataValidations ' +
-        'setFontColor setFontFamily setFontSize setFontStyle setFontWeight setFontWeights setFormula setFormulas ' +
-        'setHorizontalAlignment setNote setNotes setNumberFormat setNumberFormats setValue setValues ' +
-        'setVerticalAlignment setWrap sort',
-      none('activate offset'),
+      'getSheet getValues protect setBackground setDataValidations setFontWeight setNumberFormat ' +
+        'setNumberFormats setValues',
     ),
     // spreadsheet/protection
-    Protection: methods(
-      SHEETS_CURRENT,
-      'addEditor addEditors canDomainEdit canEdit getDescription getEditors getProtectionType isWarningOnly ' +
-        'remove removeEditors setDescription setDomainEdit setWarningOnly',
-    ),
+    Protection: methods(SHEETS_CURRENT, 'setDescription setWarningOnly'),
     // spreadsheet/conditional-format-rule, -rule-builder, boolean-condition: no Authorization listed.
-    ConditionalFormatRule: none('copy getBooleanCondition getGradientCondition getRanges'),
-    ConditionalFormatRuleBuilder: none(
-      'build getRanges setBackground setBold setFontColor setItalic setRanges setStrikethrough setUnderline ' +
-        'whenCellEmpty whenCellNotEmpty whenDateAfter whenDateBefore whenDateEqualTo whenFormulaSatisfied ' +
-        'whenNumberBetween whenNumberEqualTo whenNumberGreaterThan whenNumberLessThan whenTextContains ' +
-        'whenTextDoesNotContain whenTextEndsWith whenTextEqualTo whenTextStartsWith',
-    ),
-    BooleanCondition: none(
-      'getBackground getBold getCriteriaType getCriteriaValues getFontColor getItalic getStrikethrough getUnderline',
-    ),
-    // spreadsheet/data-validation, data-validation-builder: no Authorization listed.
-    DataValidation: none('copy getAllowInvalid getCriteriaType getCriteriaValues getHelpText'),
+    ConditionalFormatRule: none('getBooleanCondition'),
+    ConditionalFormatRuleBuilder: none('build setBackground setRanges whenFormulaSatisfied'),
+    BooleanCondition: none('getCriteriaValues'),
+    // spreadsheet/data-validation-builder: no Authorization listed.
     DataValidationBuilder: none(
-      'build copy getAllowInvalid getCriteriaType getCriteriaValues getHelpText requireCheckbox requireDate ' +
-        'requireDateAfter requireDateBefore requireFormulaSatisfied requireNumberBetween ' +
-        'requireNumberGreaterThanOrEqualTo requireTextContains requireTextIsEmail requireTextIsUrl ' +
-        'requireValueInList setAllowInvalid setHelpText withCriteria',
+      'build requireCheckbox requireDate requireTextIsEmail requireValueInList setAllowInvalid setHelpText',
     ),
-    // spreadsheet/embedded-chart, container-info, charts/chart-options, the embedded-*-chart-builder pages.
-    EmbeddedChart: none(
-      'getChartId getContainerInfo getHiddenDimensionStrategy getMergeStrategy getNumHeaders getOptions ' +
-        'getRanges getTransposeRowsAndColumns modify',
-    ),
-    ContainerInfo: none('getAnchorColumn getAnchorRow getOffsetX getOffsetY'),
-    ChartOptions: none('get'),
+    // spreadsheet/embedded-chart-builder, embedded-bar-chart-builder.
     EmbeddedChartBuilder: none(CHART_BUILDER),
-    EmbeddedTableChartBuilder: none(CHART_BUILDER),
-    EmbeddedPieChartBuilder: none(
-      `${CHART_BUILDER} set3D setBackgroundColor setColors setLegendPosition setTitle`,
-    ),
-    EmbeddedAreaChartBuilder: none(AXIS_CHART_BUILDER),
-    EmbeddedBarChartBuilder: none(AXIS_CHART_BUILDER),
-    EmbeddedColumnChartBuilder: none(AXIS_CHART_BUILDER),
-    EmbeddedLineChartBuilder: none(AXIS_CHART_BUILDER),
-    EmbeddedScatterChartBuilder: none(AXIS_CHART_BUILDER),
+    EmbeddedBarChartBuilder: none(`${CHART_BUILDER} setTitle`),
   },
 
   Ui: {
-    // base/ui: only the dialogs and the sidebar list script.container.ui.
-    '': methods(CONTAINER_UI, 'showModalDialog showModelessDialog showSidebar', {
-      ...none('alert createAddonMenu createMenu prompt'),
-    }),
-    // base/menu, base/prompt-response
-    Menu: none('addItem addSeparator addSubMenu addToUi'),
-    PromptResponse: none('getResponseText getSelectedButton'),
+    // base/ui: the sidebar lists script.container.ui; alert and createAddonMenu list none.
+    '': methods(CONTAINER_UI, 'showSidebar', none('alert createAddonMenu')),
+    // base/menu
+    Menu: none('addItem addSeparator addToUi'),
   },
 
   DocumentApp: {
     // document/document-app
     '': methods(DOCS, 'create openById openByUrl', { getActiveDocument: DOCS_CURRENT, getUi: NONE }),
     // document/document
-    Document: methods(
-      DOCS_CURRENT,
-      'addEditor getBody getCursor getEditors getFooter getHeader getId getName getSelection getUrl newPosition ' +
-        'saveAndClose setCursor setName',
-    ),
+    Document: methods(DOCS_CURRENT, 'getBody getCursor getId getName getUrl saveAndClose setName'),
     // document/body, paragraph, list-item, table, table-row, table-cell, text, horizontal-rule, page-break
     Body: methods(DOCS_CURRENT, BLOCKS, CONTAINER_NONE),
-    TableCell: methods(
-      DOCS_CURRENT,
-      `${BLOCKS} getBackgroundColor getColSpan getColumnIndex getParentRow getParentTable getRowIndex getRowSpan ` +
-        'getWidth setBackgroundColor setWidth',
-      CONTAINER_NONE,
-    ),
+    TableCell: methods(DOCS_CURRENT, BLOCKS, CONTAINER_NONE),
     Paragraph: methods(DOCS_CURRENT, PARAGRAPH, CONTAINER_NONE),
-    ListItem: methods(
-      DOCS_CURRENT,
-      `${PARAGRAPH} getGlyphType getListId getNestingLevel setGlyphType setListId setNestingLevel`,
-      CONTAINER_NONE,
-    ),
-    Table: methods(
-      DOCS_CURRENT,
-      `${CONTAINER} appendTableRow getBorderColor getBorderWidth getCell getColumnWidth getNumRows getRow ` +
-        'insertTableRow removeRow setBorderColor setBorderWidth setColumnWidth',
-      CONTAINER_NONE,
-    ),
-    TableRow: methods(
-      DOCS_CURRENT,
-      `${CONTAINER} appendTableCell getCell getNumCells getParentTable insertTableCell removeCell setMinimumHeight`,
-      CONTAINER_NONE,
-    ),
-    Text: methods(
-      DOCS_CURRENT,
-      `${ELEMENT} appendText deleteText findText getLinkUrl getText insertText isBold isItalic isUnderline ` +
-        'replaceText setBold setItalic setLinkUrl setText setUnderline',
-    ),
+    ListItem: methods(DOCS_CURRENT, PARAGRAPH, CONTAINER_NONE),
+    Table: methods(DOCS_CURRENT, `${CONTAINER} getCell getNumRows getRow`, CONTAINER_NONE),
+    TableRow: methods(DOCS_CURRENT, `${CONTAINER} getNumCells`, CONTAINER_NONE),
+    Text: methods(DOCS_CURRENT, `${ELEMENT} deleteText getLinkUrl getText setBold`),
     HorizontalRule: methods(DOCS_CURRENT, ELEMENT),
     PageBreak: methods(DOCS_CURRENT, ELEMENT),
     // document/range-element
-    RangeElement: methods(DOCS_CURRENT, 'getElement getEndOffsetInclusive getStartOffset isPartial'),
+    RangeElement: methods(DOCS_CURRENT, 'getElement getEndOffsetInclusive getStartOffset'),
     // document/position
-    Position: methods(DOCS_CURRENT, 'getOffset getSurroundingText getSurroundingTextOffset insertText', {
-      getElement: NONE,
-    }),
-  },
-
-  DriveApp: {
-    // drive/drive-app: reads list drive.readonly or drive, changes drive; none lists drive.file.
-    '': methods(
-      DRIVE_READ,
-      'getFileById getFiles getFilesByName getFilesByType getFolderById getFolders getFoldersByName ' +
-        'getRootFolder getStorageUsed',
-      methods(DRIVE, 'createFile createFolder'),
-    ),
-    // drive/file
-    File: methods(
-      DRIVE_READ,
-      'getBlob getDateCreated getDescription getEditors getId getLastUpdated getMimeType getName getOwner ' +
-        'getParents getSharingAccess getSharingPermission getSize getUrl getViewers isTrashed',
-      methods(
-        DRIVE,
-        'addEditor addEditors addViewer makeCopy moveTo removeEditor setDescription setName setSharing setTrashed',
-      ),
-    ),
-    // drive/folder
-    Folder: methods(
-      DRIVE_READ,
-      'getDateCreated getEditors getFiles getFilesByName getFilesByType getFolders getFoldersByName getId ' +
-        'getLastUpdated getName getParents getUrl isTrashed',
-      methods(DRIVE, 'addEditor addFile createFile createFolder moveTo removeFile setName setTrashed'),
-    ),
-    // drive/file-iterator, folder-iterator, user
-    FileIterator: none('getContinuationToken hasNext next'),
-    FolderIterator: none('getContinuationToken hasNext next'),
-    User: none('getEmail getName'),
+    Position: none('getElement'),
   },
 
   CalendarApp: {
     // calendar/calendar-app
-    '': methods(
-      CALENDAR_READ,
-      'getAllCalendars getAllOwnedCalendars getCalendarById getCalendarsByName getDefaultCalendar getEventById ' +
-        'getEvents getId getName getOwnedCalendarById getTimeZone',
-      methods(CALENDAR, 'createCalendar createEvent'),
-    ),
+    '': methods(CALENDAR_READ, 'getAllOwnedCalendars getCalendarById getDefaultCalendar', {
+      createCalendar: CALENDAR,
+    }),
     // calendar/calendar
-    Calendar: methods(
-      CALENDAR_READ,
-      'getEventById getEvents getId getName getTimeZone isMyPrimaryCalendar isOwnedByMe',
-      methods(CALENDAR, 'createEvent deleteCalendar setName setTimeZone'),
-    ),
+    Calendar: methods(CALENDAR_READ, 'getEventById getId getName', { deleteCalendar: CALENDAR }),
     // calendar/calendar-event
-    CalendarEvent: methods(
-      CALENDAR_READ,
-      'getAllTagKeys getDateCreated getDescription getEndTime getGuestByEmail getGuestList getId getLastUpdated ' +
-        'getLocation getOriginalCalendarId getStartTime getTag getTitle isAllDayEvent isOwnedByMe isRecurringEvent',
-      methods(
-        CALENDAR,
-        'addGuest deleteEvent deleteTag removeGuest setDescription setLocation setTag setTime setTitle',
-      ),
-    ),
+    CalendarEvent: methods(CALENDAR_READ, 'getGuestList', { deleteEvent: CALENDAR }),
     // calendar/event-guest
-    EventGuest: methods(CALENDAR_READ, 'getAdditionalGuests getEmail getGuestStatus getName'),
+    EventGuest: methods(CALENDAR_READ, 'getEmail'),
   },
 
   FormApp: {
     // forms/form-app
-    '': methods(FORMS, 'create openById openByUrl', {
-      getActiveForm: FORMS_CURRENT,
-      createTextValidation: NONE,
-    }),
+    '': methods(FORMS, 'create openById', { createTextValidation: NONE }),
     // forms/form
     Form: methods(
       FORMS_CURRENT,
-      'addCheckboxItem addListItem addMultipleChoiceItem addPageBreakItem addParagraphTextItem addScaleItem ' +
-        'addSectionHeaderItem addTextItem canEditResponse collectsEmail createResponse deleteAllResponses ' +
-        'deleteItem getConfirmationMessage getCustomClosedFormMessage getDescription getDestinationId ' +
-        'getDestinationType getEditUrl getId getItemById getItems getPublishedUrl getResponse getResponses ' +
-        'getTitle hasLimitOneResponsePerUser hasProgressBar hasRespondAgainLink isAcceptingResponses isPublished ' +
-        'moveItem removeDestination requiresLogin setAcceptingResponses setAllowResponseEdits setCollectEmail ' +
-        'setConfirmationMessage setCustomClosedFormMessage setDescription setDestination ' +
-        'setLimitOneResponsePerUser setProgressBar setPublished setRequireLogin setShowLinkToRespondAgain ' +
-        'setTitle shortenFormUrl',
+      'addCheckboxItem addMultipleChoiceItem addParagraphTextItem addScaleItem addTextItem createResponse getEditUrl getId ' +
+        'getItems getPublishedUrl getResponses isAcceptingResponses isPublished requiresLogin setAcceptingResponses ' +
+        'setCollectEmail setDescription setDestination setPublished',
     ),
-    // forms/form-response, item-response, choice
+    // forms/form-response, item-response
     FormResponse: methods(
       FORMS_CURRENT,
-      'getEditResponseUrl getId getItemResponses getRespondentEmail getResponseForItem getTimestamp submit ' +
-        'toPrefilledUrl withItemResponse',
+      'getId getItemResponses getTimestamp submit toPrefilledUrl withItemResponse',
     ),
     ItemResponse: methods(FORMS_CURRENT, 'getItem getResponse'),
-    Choice: methods(FORMS_CURRENT, 'getValue isCorrectAnswer'),
     // forms/item and the <type>-item pages
-    Item: methods(
-      FORMS_CURRENT,
-      `${ITEM} asCheckboxItem asListItem asMultipleChoiceItem asPageBreakItem asParagraphTextItem asScaleItem ` +
-        'asSectionHeaderItem asTextItem',
-    ),
-    TextItem: methods(FORMS_CURRENT, `${QUESTION} clearValidation setValidation`),
-    ParagraphTextItem: methods(FORMS_CURRENT, QUESTION),
-    ScaleItem: methods(
-      FORMS_CURRENT,
-      `${QUESTION} getLeftLabel getLowerBound getRightLabel getUpperBound setBounds setLabels`,
-    ),
-    MultipleChoiceItem: methods(FORMS_CURRENT, `${CHOICES} hasOtherOption showOtherOption`),
-    CheckboxItem: methods(FORMS_CURRENT, `${CHOICES} hasOtherOption showOtherOption`),
-    ListItem: methods(FORMS_CURRENT, CHOICES),
-    SectionHeaderItem: methods(FORMS_CURRENT, ITEM),
-    PageBreakItem: methods(FORMS_CURRENT, ITEM),
+    Item: methods(FORMS_CURRENT, `${ITEM} asTextItem`),
+    TextItem: methods(FORMS_CURRENT, `${QUESTION} createResponse setValidation`),
+    ParagraphTextItem: methods(FORMS_CURRENT, `${QUESTION} createResponse`),
+    ScaleItem: methods(FORMS_CURRENT, `${QUESTION} setBounds setLabels`),
+    CheckboxItem: methods(FORMS_CURRENT, `${QUESTION} createResponse setChoiceValues`),
+    MultipleChoiceItem: methods(FORMS_CURRENT, `${QUESTION} createResponse setChoiceValues`),
     // forms/text-validation-builder: no Authorization listed.
-    TextValidationBuilder: none('build requireNumber requireTextMatchesPattern setHelpText'),
+    TextValidationBuilder: none('build requireNumber'),
   },
 
   // mail/mail-app
@@ -337,75 +184,43 @@ const TABLE: Record<string, Record<string, Methods>> = {
 
   ScriptApp: {
     // script/script-app
-    '': methods(
-      SCRIPTAPP,
-      'deleteTrigger getProjectTriggers getUserTriggers newTrigger',
-      none('getOAuthToken getScriptId'),
-    ),
+    '': methods(SCRIPTAPP, 'deleteTrigger getProjectTriggers newTrigger'),
     // script/trigger
-    Trigger: methods(
-      SCRIPTAPP,
-      'getEventType getHandlerFunction getTriggerSource getTriggerSourceId getUniqueId',
-    ),
-    // script/trigger-builder: each for*() lists its editor's scopes; timeBased() lists script.scriptapp.
-    TriggerBuilder: {
-      forDocument: DOCS_CURRENT,
-      forForm: FORMS_CURRENT,
-      forSpreadsheet: SHEETS_CURRENT,
-      timeBased: SCRIPTAPP,
-    },
-    // script/clock-trigger-builder, spreadsheet-, form-, document-trigger-builder: no Authorization listed.
-    ClockTriggerBuilder: none(
-      'after at atHour create everyDays everyHours everyMinutes everyWeeks inTimezone nearMinute onWeekDay',
-    ),
-    SpreadsheetTriggerBuilder: none('create onChange onEdit onFormSubmit onOpen'),
-    FormTriggerBuilder: none('create onFormSubmit onOpen'),
-    DocumentTriggerBuilder: none('create onOpen'),
+    Trigger: methods(SCRIPTAPP, 'getHandlerFunction getTriggerSourceId'),
+    // script/trigger-builder: forSpreadsheet() lists the spreadsheet scopes; timeBased() script.scriptapp.
+    TriggerBuilder: { forSpreadsheet: SHEETS_CURRENT, timeBased: SCRIPTAPP },
+    // script/clock-trigger-builder, spreadsheet-trigger-builder: no Authorization listed.
+    ClockTriggerBuilder: none('after atHour create everyDays'),
+    SpreadsheetTriggerBuilder: none('create onFormSubmit'),
   },
 
   Session: {
-    // base/session: getActiveUser() and getEffectiveUser() list userinfo.email; base/user lists none.
-    '': methods(USERINFO_EMAIL, 'getActiveUser getEffectiveUser', {
-      ...none('getActiveUserLocale getScriptTimeZone getTemporaryActiveUserKey'),
-    }),
+    // base/session: getActiveUser() lists userinfo.email; base/user lists none.
+    '': methods(USERINFO_EMAIL, 'getActiveUser'),
     User: none('getEmail'),
   },
 
   // html/html-service, html-output, html-template: no Authorization listed.
   HtmlService: {
-    '': none('createHtmlOutput createHtmlOutputFromFile createTemplate createTemplateFromFile getUserAgent'),
-    HtmlOutput: none(
-      'addMetaTag append appendUntrusted asTemplate clear getContent getHeight getMetaTags getTitle getWidth ' +
-        'setContent setFaviconUrl setHeight setSandboxMode setTitle setWidth setXFrameOptionsMode',
-    ),
-    HtmlTemplate: none('evaluate getCode getRawContent'),
+    '': none('createTemplateFromFile'),
+    HtmlOutput: none('setTitle'),
+    HtmlTemplate: none('evaluate'),
   },
 
   // lock/lock-service, lock/lock: no Authorization listed.
   LockService: {
-    '': none('getDocumentLock getScriptLock getUserLock'),
-    Lock: none('hasLock releaseLock tryLock waitLock'),
+    '': none('getDocumentLock getUserLock'),
+    Lock: none('releaseLock tryLock'),
   },
 
   // properties/properties-service, properties/properties: no Authorization listed.
   PropertiesService: {
-    '': none('getDocumentProperties getScriptProperties getUserProperties'),
-    Properties: none(
-      'deleteAllProperties deleteProperty getKeys getProperties getProperty setProperties setProperty',
-    ),
+    '': none('getDocumentProperties getUserProperties'),
+    Properties: none('deleteProperty getProperties getProperty setProperties setProperty'),
   },
 
-  // utilities/utilities, base/blob: no Authorization listed.
-  Utilities: {
-    '': none(
-      'base64Decode base64DecodeWebSafe base64Encode base64EncodeWebSafe computeDigest ' +
-        'computeHmacSha256Signature formatDate formatString getUuid newBlob sleep',
-    ),
-    Blob: none('getBytes getContentType getDataAsString getName setContentType setDataFromString setName'),
-  },
-
-  // base/logger: no Authorization listed.
-  Logger: { '': none('clear getLog log') },
+  // utilities/utilities: no Authorization listed.
+  Utilities: { '': none('formatDate getUuid newBlob sleep') },
 
   // ---------------------------------------------------------------------------------------------------
   // Advanced services (globals `Drive`, `Calendar` and `Sheets`, recorded under their names, keys such
@@ -515,8 +330,8 @@ export function scopeTable(): Array<[string, Scopes]> {
 
 /**
  * How Apps Script names the method in its permission error: the service for a method on the service
- * object ('DriveApp.getFileById', 'Session.getActiveUser'), the class for one on a returned object
- * ('Ui.showModalDialog', 'Range.getValues').
+ * object ('MailApp.sendEmail', 'SpreadsheetApp.openById'), the class for one on a returned object
+ * ('Ui.showSidebar', 'Range.getValues').
  */
 function calledName(service: string, key: string): string {
   return key.includes('.') ? key : `${service}.${key}`;

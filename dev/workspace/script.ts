@@ -1,8 +1,8 @@
-// ScriptApp: the enums, the OAuth token, and installable triggers (clock, spreadsheet, form, document).
+// ScriptApp: AuthMode and installable triggers (one-off and daily clock, spreadsheet form-submit).
 // The fakes run no code: a trigger that fires calls the runner the test harness sets
 // (workspace.triggers.setRunner), which calls the top-level function in the vm.
-import { Counted, Env, isDate } from './env';
-import { fromWallTime, normalizeZone, toWallTime } from './datetime';
+import { Counted, Env } from './env';
+import { fromWallTime, toWallTime } from './datetime';
 import { FakeSpreadsheet } from './spreadsheet';
 import type { SpreadsheetRegistry } from './spreadsheet-app';
 
@@ -32,41 +32,21 @@ export const TriggerSource = Object.freeze({
 });
 export type TriggerSourceName = keyof typeof TriggerSource;
 
-export const WeekDay = Object.freeze({
-  SUNDAY: 'SUNDAY',
-  MONDAY: 'MONDAY',
-  TUESDAY: 'TUESDAY',
-  WEDNESDAY: 'WEDNESDAY',
-  THURSDAY: 'THURSDAY',
-  FRIDAY: 'FRIDAY',
-  SATURDAY: 'SATURDAY',
-});
-const WEEKDAYS = Object.keys(WeekDay);
-
 export const TRIGGER_LIMIT = 20;
 export const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 
-export const ADDON_RECURRENCE = 'The recurrence interval for an Add-on trigger must be at least one hour.';
 /** Our words: the rule is documented, the message Apps Script gives for it is not. */
 export const ADDON_ONE_OF_A_TYPE =
   'An add-on can only have one trigger of each type, per user, per document. Delete the other trigger first.';
 
-const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-/** When a clock trigger fires again; 'once' is a one-off (after/at) trigger. */
-export type Schedule =
-  | { kind: 'once' }
-  | { kind: 'minutes' | 'hours'; n: number }
-  | {
-      kind: 'days' | 'weeks';
-      n: number;
-      hour: number | null;
-      minute: number;
-      weekDay: number | null;
-      timeZone: string;
-    };
+/**
+ * How a clock trigger repeats: the add-on makes one-off (after) triggers, which fire once, and daily
+ * ones at an hour (everyDays(n).atHour(h)), at that wall-clock hour of the script's time zone.
+ */
+export type Schedule = { kind: 'once' } | { kind: 'days'; n: number; hour: number | null; timeZone: string };
 
 export interface TriggerData {
   id: string;
@@ -118,35 +98,23 @@ export class WorkspaceClock {
   }
 }
 
+const DAY = 24 * HOUR;
+
 function nextRun(s: Schedule, from: number): number | null {
-  switch (s.kind) {
-    case 'once':
-      return null;
-    case 'minutes':
-      return from + s.n * MINUTE;
-    case 'hours':
-      return from + s.n * HOUR;
-    case 'days':
-    case 'weeks': {
-      const days = s.kind === 'weeks' ? s.n * 7 : s.n;
-      if (s.hour === null) return from + days * 24 * HOUR;
-      // Keep the wall-clock hour across daylight-saving changes.
-      const w = toWallTime(from, s.timeZone);
-      return fromWallTime(w.year, w.month, w.day + days, s.hour, s.minute, 0, s.timeZone);
-    }
-  }
+  if (s.kind === 'once') return null;
+  if (s.hour === null) return from + s.n * DAY;
+  // Keep the wall-clock hour across daylight-saving changes.
+  const w = toWallTime(from, s.timeZone);
+  return fromWallTime(w.year, w.month, w.day + s.n, s.hour, 0, 0, s.timeZone);
 }
 
-/** The first run of a schedule created at `now`. */
+/** The first run of a schedule created at `now`: the next time the wall clock shows its hour. */
 function firstRun(s: Schedule, now: number): number | null {
-  if (s.kind !== 'days' && s.kind !== 'weeks') return nextRun(s, now);
-  if (s.hour === null && s.weekDay === null) return nextRun(s, now);
+  if (s.kind === 'once' || s.hour === null) return nextRun(s, now);
   const w = toWallTime(now, s.timeZone);
-  const hour = s.hour ?? w.hour;
-  for (let add = 0; add <= 7; add++) {
-    const t = fromWallTime(w.year, w.month, w.day + add, hour, s.minute, 0, s.timeZone);
-    const wd = toWallTime(t, s.timeZone).weekday;
-    if (t > now && (s.weekDay === null || wd === s.weekDay)) return t;
+  for (let add = 0; add <= 1; add++) {
+    const t = fromWallTime(w.year, w.month, w.day + add, s.hour, 0, 0, s.timeZone);
+    if (t > now) return t;
   }
   return nextRun(s, now);
 }
@@ -173,10 +141,8 @@ export class TriggerTable {
     const user = this.env.userEmail;
     const mine = this.triggers.filter((x) => x.user === user).length;
     if (mine >= TRIGGER_LIMIT) this.env.fail(TOO_MANY_TRIGGERS);
-    // workspace/add-ons/concepts/editor-triggers: an add-on's time-driven trigger runs at most once an
-    // hour (a recurring one is refused with this message), and an add-on holds one trigger of each
-    // type per user per document.
-    if (t.schedule?.kind === 'minutes') this.env.fail(ADDON_RECURRENCE);
+    // workspace/add-ons/concepts/editor-triggers: an add-on holds one trigger of each type per user per
+    // document.
     const document = t.sourceId ?? this.env.activeDocument();
     if (
       this.triggers.some(
@@ -188,7 +154,7 @@ export class TriggerTable {
     let id = String(1 + (this.env.nextRandom() % 9));
     while (id.length < 19) id += String(this.env.nextRandom() % 10);
     const created = this.env.now().getTime();
-    // A one-off (after/at) clock trigger of an add-on runs no sooner than an hour from now.
+    // A one-off (after) clock trigger of an add-on runs no sooner than an hour from now.
     const dueAt =
       t.schedule?.kind === 'once' && t.dueAt !== null ? Math.max(t.dueAt, created + HOUR) : t.dueAt;
     const data: TriggerData = { ...t, dueAt, id, user, document, created };
@@ -216,8 +182,8 @@ export class TriggerTable {
   }
 
   /**
-   * Fires each due clock trigger once. A one-off (after/at) trigger is deleted before it runs, as Apps
-   * Script disables one-off triggers after they fire; a repeating one moves to its next time after now
+   * Fires each due clock trigger once. A one-off (after) trigger is deleted before it runs, as Apps
+   * Script disables one-off triggers after they fire; a daily one moves to its next time after now
    * (missed runs are not made up).
    */
   runDue(): FiredTrigger[] {
@@ -226,8 +192,7 @@ export class TriggerTable {
     for (const copy of this.due()) {
       const t = this.triggers.find((x) => x.id === copy.id);
       if (!t || t.dueAt === null) continue;
-      const scheduled = t.dueAt;
-      let next = t.schedule ? nextRun(t.schedule, scheduled) : null;
+      let next = t.schedule ? nextRun(t.schedule, t.dueAt) : null;
       while (next !== null && next <= now) next = t.schedule ? nextRun(t.schedule, next) : null;
       if (next === null) this.remove(t.id);
       else t.dueAt = next;
@@ -297,9 +262,9 @@ export class TriggerTable {
   }
 }
 
-/** Turns what a script passes to forSpreadsheet/forForm/forDocument into an id, failing when unknown. */
+/** Turns what a script passes to forSpreadsheet into an id, failing when unknown. */
 export type SourceResolver = (target: unknown) => string;
-export type TriggerSources = Partial<Record<'SPREADSHEETS' | 'FORMS' | 'DOCUMENTS', SourceResolver>>;
+export type TriggerSources = Partial<Record<'SPREADSHEETS', SourceResolver>>;
 
 export class FakeTrigger extends Counted {
   constructor(
@@ -308,21 +273,9 @@ export class FakeTrigger extends Counted {
   ) {
     super(env, 'ScriptApp', 'Trigger');
   }
-  getUniqueId(): string {
-    this.rec('getUniqueId');
-    return this.data.id;
-  }
   getHandlerFunction(): string {
     this.rec('getHandlerFunction');
     return this.data.handler;
-  }
-  getEventType(): EventTypeName {
-    this.rec('getEventType');
-    return this.data.eventType;
-  }
-  getTriggerSource(): TriggerSourceName {
-    this.rec('getTriggerSource');
-    return this.data.source;
   }
   getTriggerSourceId(): string | null {
     this.rec('getTriggerSourceId');
@@ -367,47 +320,14 @@ export class FakeSpreadsheetTriggerBuilder extends SourceBuilder {
   constructor(env: Env, table: TriggerTable, handler: string, id: string) {
     super(env, 'SpreadsheetTriggerBuilder', table, handler, 'SPREADSHEETS', id);
   }
-  onOpen(): this {
-    return this.on('onOpen', 'ON_OPEN');
-  }
-  onEdit(): this {
-    return this.on('onEdit', 'ON_EDIT');
-  }
-  onChange(): this {
-    return this.on('onChange', 'ON_CHANGE');
-  }
   onFormSubmit(): this {
     return this.on('onFormSubmit', 'ON_FORM_SUBMIT');
-  }
-}
-
-export class FakeFormTriggerBuilder extends SourceBuilder {
-  constructor(env: Env, table: TriggerTable, handler: string, id: string) {
-    super(env, 'FormTriggerBuilder', table, handler, 'FORMS', id);
-  }
-  onOpen(): this {
-    return this.on('onOpen', 'ON_OPEN');
-  }
-  onFormSubmit(): this {
-    return this.on('onFormSubmit', 'ON_FORM_SUBMIT');
-  }
-}
-
-export class FakeDocumentTriggerBuilder extends SourceBuilder {
-  constructor(env: Env, table: TriggerTable, handler: string, id: string) {
-    super(env, 'DocumentTriggerBuilder', table, handler, 'DOCUMENTS', id);
-  }
-  onOpen(): this {
-    return this.on('onOpen', 'ON_OPEN');
   }
 }
 
 export class FakeClockTriggerBuilder extends Counted {
-  private when: { dueAt: number | null; schedule: Schedule } | null = null;
+  private when: { dueAt: number } | { days: number } | null = null;
   private hour: number | null = null;
-  private minute = 0;
-  private weekDay: number | null = null;
-  private timeZone: string;
 
   constructor(
     env: Env,
@@ -415,13 +335,6 @@ export class FakeClockTriggerBuilder extends Counted {
     private readonly handler: string,
   ) {
     super(env, 'ScriptApp', 'ClockTriggerBuilder');
-    this.timeZone = env.scriptTimeZone;
-  }
-
-  private positive(v: unknown, name: string): number {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) this.env.fail(`Invalid argument: ${name}`);
-    return n;
   }
 
   /** One-off, ms from now. */
@@ -429,40 +342,14 @@ export class FakeClockTriggerBuilder extends Counted {
     this.rec('after');
     const ms = Number(durationMilliseconds);
     if (!Number.isFinite(ms) || ms < 0) this.env.fail('Invalid argument: durationMilliseconds');
-    this.when = { dueAt: this.env.now().getTime() + ms, schedule: { kind: 'once' } };
-    return this;
-  }
-  /** One-off, at the instant. */
-  at(date: Date): this {
-    this.rec('at');
-    if (!isDate(date) || Number.isNaN(date.getTime())) this.env.fail('Invalid argument: date');
-    this.when = { dueAt: date.getTime(), schedule: { kind: 'once' } };
-    return this;
-  }
-  everyMinutes(n: number): this {
-    this.rec('everyMinutes');
-    if (![1, 5, 10, 15, 30].includes(Number(n)))
-      this.env.fail('The value passed to everyMinutes() must be one of 1, 5, 10, 15 or 30.');
-    this.when = { dueAt: null, schedule: { kind: 'minutes', n: Number(n) } };
-    return this;
-  }
-  everyHours(n: number): this {
-    this.rec('everyHours');
-    if (![1, 2, 4, 6, 8, 12].includes(Number(n)))
-      this.env.fail('The value passed to everyHours() must be one of 1, 2, 4, 6, 8 or 12.');
-    this.when = { dueAt: null, schedule: { kind: 'hours', n: Number(n) } };
+    this.when = { dueAt: this.env.now().getTime() + ms };
     return this;
   }
   everyDays(n: number): this {
     this.rec('everyDays');
-    const days = this.positive(n, 'n');
-    this.when = { dueAt: null, schedule: this.calendarSchedule('days', days) };
-    return this;
-  }
-  everyWeeks(n: number): this {
-    this.rec('everyWeeks');
-    const weeks = this.positive(n, 'n');
-    this.when = { dueAt: null, schedule: this.calendarSchedule('weeks', weeks) };
+    const days = Number(n);
+    if (!Number.isInteger(days) || days < 1) this.env.fail('Invalid argument: n');
+    this.when = { days };
     return this;
   }
   atHour(hour: number): this {
@@ -472,51 +359,21 @@ export class FakeClockTriggerBuilder extends Counted {
     this.hour = h;
     return this;
   }
-  nearMinute(minute: number): this {
-    this.rec('nearMinute');
-    const m = Number(minute);
-    if (!Number.isInteger(m) || m < 0 || m > 59) this.env.fail('Invalid argument: minute');
-    this.minute = m;
-    return this;
-  }
-  onWeekDay(day: string): this {
-    this.rec('onWeekDay');
-    const i = WEEKDAYS.indexOf(String(day));
-    if (i < 0) this.env.fail('Invalid argument: day');
-    this.weekDay = i;
-    return this;
-  }
-  inTimezone(timezone: string): this {
-    this.rec('inTimezone');
-    if (normalizeZone(String(timezone)) !== String(timezone)) this.env.fail('Invalid argument: timezone');
-    this.timeZone = String(timezone);
-    return this;
-  }
-
-  private calendarSchedule(kind: 'days' | 'weeks', n: number): Schedule {
-    return { kind, n, hour: null, minute: 0, weekDay: null, timeZone: this.timeZone };
-  }
 
   create(): FakeTrigger {
     this.rec('create');
-    if (!this.when) this.env.fail('The trigger has no schedule: call after, at or every… before create().');
-    let schedule = this.when.schedule;
-    if (schedule.kind === 'days' || schedule.kind === 'weeks') {
-      schedule = {
-        ...schedule,
-        hour: this.hour,
-        minute: this.minute,
-        weekDay: schedule.kind === 'weeks' ? this.weekDay : null,
-        timeZone: this.timeZone,
-      };
-    }
-    const dueAt = this.when.dueAt ?? firstRun(schedule, this.env.now().getTime());
+    const when =
+      this.when ?? this.env.fail('The trigger has no schedule: call after or everyDays before create().');
+    const schedule: Schedule =
+      'dueAt' in when
+        ? { kind: 'once' }
+        : { kind: 'days', n: when.days, hour: this.hour, timeZone: this.env.scriptTimeZone };
     const data = this.table.add({
       handler: this.handler,
       eventType: 'CLOCK',
       source: 'CLOCK',
       sourceId: null,
-      dueAt,
+      dueAt: 'dueAt' in when ? when.dueAt : firstRun(schedule, this.env.now().getTime()),
       schedule,
     });
     return new FakeTrigger(this.env, data);
@@ -545,22 +402,10 @@ export class FakeTriggerBuilder extends Counted {
     const id = this.resolve('SPREADSHEETS', sheet);
     return new FakeSpreadsheetTriggerBuilder(this.env, this.table, this.handler, id);
   }
-  forForm(form: unknown): FakeFormTriggerBuilder {
-    this.rec('forForm');
-    return new FakeFormTriggerBuilder(this.env, this.table, this.handler, this.resolve('FORMS', form));
-  }
-  forDocument(document: unknown): FakeDocumentTriggerBuilder {
-    this.rec('forDocument');
-    const id = this.resolve('DOCUMENTS', document);
-    return new FakeDocumentTriggerBuilder(this.env, this.table, this.handler, id);
-  }
 }
 
 export class FakeScriptApp extends Counted {
   readonly AuthMode = AuthMode;
-  readonly EventType = EventType;
-  readonly TriggerSource = TriggerSource;
-  readonly WeekDay = WeekDay;
 
   constructor(
     env: Env,
@@ -568,14 +413,6 @@ export class FakeScriptApp extends Counted {
     private readonly sources: TriggerSources = {},
   ) {
     super(env, 'ScriptApp', null);
-  }
-  getOAuthToken(): string {
-    this.rec('getOAuthToken');
-    return 'ya29.in-memory-token';
-  }
-  getScriptId(): string {
-    this.rec('getScriptId');
-    return '1InMemoryScriptId';
   }
   newTrigger(functionName: string): FakeTriggerBuilder {
     this.rec('newTrigger');
@@ -588,23 +425,6 @@ export class FakeScriptApp extends Counted {
     this.rec('getProjectTriggers');
     return this.table.triggers
       .filter((t) => t.user === this.env.userEmail)
-      .map((t) => new FakeTrigger(this.env, t));
-  }
-  /** The current user's triggers in this project for a spreadsheet, form or document. */
-  getUserTriggers(target: unknown): FakeTrigger[] {
-    this.rec('getUserTriggers');
-    let id: string | null = null;
-    for (const r of Object.values(this.sources)) {
-      try {
-        id = r(target);
-        break;
-      } catch {
-        // not this kind of file
-      }
-    }
-    if (id === null) this.env.fail('Invalid argument: target');
-    return this.table.triggers
-      .filter((t) => t.user === this.env.userEmail && t.sourceId === id)
       .map((t) => new FakeTrigger(this.env, t));
   }
   deleteTrigger(trigger: unknown): void {

@@ -1,17 +1,11 @@
 // The SpreadsheetApp service object and the set of spreadsheets it can open.
 import { Book } from './book';
-import { BooleanCriteria, FakeConditionalFormatRuleBuilder, RelativeDate } from './conditional';
+import { FakeConditionalFormatRuleBuilder } from './conditional';
 import { Counted, Env } from './env';
 import { SpreadsheetData } from './model';
-import type { FakeRange } from './range';
-import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { FakeUi } from './ui';
-import { DataValidationCriteria, FakeDataValidationBuilder } from './validation';
-
-export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' });
-export const WrapStrategy = Object.freeze({ WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' });
-export const Dimension = Object.freeze({ ROWS: 'ROWS', COLUMNS: 'COLUMNS' });
+import { FakeDataValidationBuilder } from './validation';
 
 const URL_ID = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/;
 
@@ -19,8 +13,6 @@ export class SpreadsheetRegistry {
   readonly books = new Map<string, Book>();
   readonly denied = new Set<string>();
   activeId = '';
-  /** Told of each spreadsheet SpreadsheetApp.create makes (the Drive grants it to the add-on). */
-  madeByApp: (id: string) => void = () => undefined;
 
   constructor(private readonly env: Env) {}
 
@@ -59,13 +51,6 @@ export class SpreadsheetRegistry {
 }
 
 export class FakeSpreadsheetApp extends Counted {
-  readonly DataValidationCriteria = DataValidationCriteria;
-  readonly BooleanCriteria = BooleanCriteria;
-  readonly RelativeDate = RelativeDate;
-  readonly ProtectionType = ProtectionType;
-  readonly WrapStrategy = WrapStrategy;
-  readonly Dimension = Dimension;
-
   constructor(
     env: Env,
     private readonly registry: SpreadsheetRegistry,
@@ -78,26 +63,9 @@ export class FakeSpreadsheetApp extends Counted {
     const book = this.registry.books.get(this.registry.activeId);
     return book ?? this.env.fail('No active spreadsheet.');
   }
-
-  // reference/spreadsheet/spreadsheet-app#getActive(): null outside a spreadsheet container (Docs,
-  // an add-on's trigger).
-  getActive(): FakeSpreadsheet | null {
-    this.rec('getActive');
-    return this.env.host === 'sheets' ? this.active().spreadsheet() : null;
-  }
   getActiveSpreadsheet(): FakeSpreadsheet | null {
     this.rec('getActiveSpreadsheet');
     return this.env.host === 'sheets' ? this.active().spreadsheet() : null;
-  }
-  getActiveSheet(): FakeSheet {
-    this.rec('getActiveSheet');
-    const book = this.active();
-    return book.sheet(book.activeSheetData());
-  }
-  getActiveRange(): FakeRange {
-    this.rec('getActiveRange');
-    const book = this.active();
-    return book.sheet(book.activeSheetData()).rangeA1(book.data.activeRange);
   }
   getUi(): FakeUi {
     this.rec('getUi');
@@ -108,23 +76,13 @@ export class FakeSpreadsheetApp extends Counted {
     this.rec('openById');
     return this.registry.open(id, 'openById').spreadsheet();
   }
-  openByUrl(url: string): FakeSpreadsheet {
-    this.rec('openByUrl');
-    return this.registry.open(url, 'openByUrl').spreadsheet();
-  }
-  create(name: string): FakeSpreadsheet {
-    this.rec('create');
-    const book = this.registry.create(String(name), this.env.scriptTimeZone);
-    this.registry.madeByApp(book.data.id);
-    return book.spreadsheet();
-  }
   newDataValidation(): FakeDataValidationBuilder {
     this.rec('newDataValidation');
     return new FakeDataValidationBuilder(this.env);
   }
-  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder<FakeRange> {
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
     this.rec('newConditionalFormatRule');
-    return new FakeConditionalFormatRuleBuilder(this.env, this.active().resolver);
+    return new FakeConditionalFormatRuleBuilder(this.env, this.active());
   }
   flush(): void {
     this.rec('flush');

@@ -1,18 +1,15 @@
-// SpreadsheetApp Spreadsheet: tabs, zone, toasts and A1 ranges with a sheet name.
-import { a1, splitSheetName } from './a1';
-import type { Book } from './book';
+// SpreadsheetApp Spreadsheet: its tabs, name, URL and time zone.
 import { Counted } from './env';
-import { normalizeZone } from './datetime';
-import type { FakeRange } from './range';
+import type { BookHandle } from './model';
 import type { FakeSheet } from './sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export class FakeSpreadsheet
   extends Counted
-  implements Pick<Spreadsheet, 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getNumSheets'>
+  implements Pick<Spreadsheet, 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone'>
 {
-  constructor(readonly book: Book) {
+  constructor(readonly book: BookHandle<FakeSheet>) {
     super(book.env, 'SpreadsheetApp', 'Spreadsheet');
   }
 
@@ -29,10 +26,6 @@ export class FakeSpreadsheet
     this.rec('getName');
     return this.book.data.name;
   }
-  rename(newName: string): void {
-    this.rec('rename');
-    this.book.data.name = String(newName);
-  }
   getUrl(): string {
     this.rec('getUrl');
     return this.book.data.url;
@@ -41,22 +34,9 @@ export class FakeSpreadsheet
     this.rec('getSpreadsheetTimeZone');
     return this.book.data.timeZone;
   }
-  setSpreadsheetTimeZone(timezone: string): void {
-    this.rec('setSpreadsheetTimeZone');
-    if (normalizeZone(String(timezone)) !== String(timezone)) this.env.fail('Invalid argument: timezone');
-    this.book.data.timeZone = String(timezone);
-  }
-  getSpreadsheetLocale(): string {
-    this.rec('getSpreadsheetLocale');
-    return 'en_US';
-  }
   getSheets(): FakeSheet[] {
     this.rec('getSheets');
     return this.book.data.sheets.map((d) => this.book.sheet(d));
-  }
-  getNumSheets(): number {
-    this.rec('getNumSheets');
-    return this.book.data.sheets.length;
   }
   getSheetByName(name: string): FakeSheet | null {
     this.rec('getSheetByName');
@@ -108,34 +88,5 @@ export class FakeSpreadsheet
     rest.splice(pos - 1, 0, active);
     this.book.data.sheets = rest;
     this.book.data.activeSheetId = active.id;
-  }
-  getActiveRange(): FakeRange {
-    this.rec('getActiveRange');
-    return this.book.sheet(this.book.activeSheetData()).rangeA1(this.book.data.activeRange);
-  }
-  setActiveRange(range: FakeRange): FakeRange {
-    this.rec('setActiveRange');
-    this.book.data.activeSheetId = range.sheet.data.id;
-    this.book.data.activeRange = a1(range.row, range.column, range.numRows, range.numColumns);
-    return range;
-  }
-  /** "Tab!A1:B2", or A1 on the active tab. */
-  getRange(a1Notation: string): FakeRange {
-    this.rec('getRange');
-    const { sheetName, ref } = splitSheetName(String(a1Notation));
-    const d =
-      sheetName === null
-        ? this.book.activeSheetData()
-        : this.book.data.sheets.find((s) => s.name === sheetName);
-    if (!d) return this.env.fail('Range not found');
-    return this.book.sheet(d).rangeA1(ref);
-  }
-  toast(msg: unknown, title?: unknown, timeoutSeconds?: number): void {
-    this.rec('toast');
-    this.env.ui.toasts.push({
-      message: String(msg),
-      title: title === undefined || title === null ? '' : String(title),
-      timeoutSeconds: timeoutSeconds ?? 5,
-    });
   }
 }

@@ -1,12 +1,11 @@
 // JSON form of a workspace: spreadsheets (cells sparse), properties and the id generator's seed.
 // Dates become {"$date": ISO string} wherever they appear.
 import type { CalendarState } from './calendar';
-import type { ChartData } from './charts';
 import type { RuleData } from './conditional';
 import type { DocumentState } from './document';
 import type { DriveState } from './drive';
 import { isDate } from './env';
-import { Cell, CellStyle, ProtectionData, SheetData, SpreadsheetData } from './model';
+import { Cell, CellStyle, ChartData, ProtectionData, SheetData, SpreadsheetData } from './model';
 import type { FormsState } from './forms';
 import type { MailState } from './mail';
 import type { TriggersState } from './script';

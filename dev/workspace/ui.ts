@@ -1,53 +1,14 @@
-// Ui: menus, sidebars, dialogs, alerts and prompts, all recorded in a UiRecord that tests and the
-// preview read. Alerts and prompts answer from queues the test fills (default: the first button).
-import { Counted, Env } from './env';
+// Ui: menus, sidebars and alerts, all recorded in a UiRecord that tests and the preview read. Alerts
+// answer from a queue the test fills (default: the first button).
+import { Counted, Env, type MenuEntry, type UiRecord } from './env';
 import { FakeHtmlOutput } from './html';
 
-export const Button = Object.freeze({ OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' });
 export const ButtonSet = Object.freeze({
   OK: 'OK',
   OK_CANCEL: 'OK_CANCEL',
   YES_NO: 'YES_NO',
   YES_NO_CANCEL: 'YES_NO_CANCEL',
 });
-
-/** One shape for all entries so callers can map items to [caption, functionName] directly. */
-export interface MenuEntry {
-  kind: 'item' | 'separator' | 'submenu';
-  /** The item's caption or the submenu's title; '' for a separator. */
-  caption: string;
-  /** '' for separators and submenus. */
-  functionName: string;
-  /** Only for submenus. */
-  items?: MenuEntry[];
-}
-
-export interface UiRecord {
-  /** Menus added with addToUi; adding a menu with the same title again replaces it (onOpen reruns). */
-  menus: { title: string; addon: boolean; items: MenuEntry[] }[];
-  sidebars: { title: string; html: string; width: number }[];
-  dialogs: { title: string; html: string; width: number; height: number; modal: boolean }[];
-  alerts: { title: string; prompt: string; buttons: string; response: string }[];
-  prompts: { title: string; prompt: string; buttons: string; response: string; text: string }[];
-  toasts: { message: string; title: string; timeoutSeconds: number }[];
-  /** Next answers to alert()/prompt(), as Button names; shifted one per call. */
-  answers: string[];
-  /** Next texts typed into prompt(). */
-  promptTexts: string[];
-}
-
-export function newUiRecord(): UiRecord {
-  return {
-    menus: [],
-    sidebars: [],
-    dialogs: [],
-    alerts: [],
-    prompts: [],
-    toasts: [],
-    answers: [],
-    promptTexts: [],
-  };
-}
 
 /** The sidebar's fixed width in Sheets; setWidth on the output does not change it. */
 export const SIDEBAR_WIDTH = 300;
@@ -72,17 +33,6 @@ export class FakeMenu extends Counted {
     this.items.push({ kind: 'separator', caption: '', functionName: '' });
     return this;
   }
-  addSubMenu(menu: unknown): this {
-    this.rec('addSubMenu');
-    if (!(menu instanceof FakeMenu)) return this.env.fail('Invalid argument: menu');
-    this.items.push({
-      kind: 'submenu',
-      caption: menu.title,
-      functionName: '',
-      items: menu.items.map((i) => ({ ...i })),
-    });
-    return this;
-  }
   addToUi(): void {
     this.rec('addToUi');
     const entry = { title: this.title, addon: this.addon, items: this.items.map((i) => ({ ...i })) };
@@ -97,7 +47,6 @@ function firstButton(buttons: string): string {
 }
 
 export class FakeUi extends Counted {
-  readonly Button = Button;
   readonly ButtonSet = ButtonSet;
 
   constructor(
@@ -114,10 +63,6 @@ export class FakeUi extends Counted {
   private answer(buttons: string): string {
     return this.record.answers.shift() ?? firstButton(buttons);
   }
-  createMenu(caption: string): FakeMenu {
-    this.rec('createMenu');
-    return new FakeMenu(this.env, this.record, String(caption), false);
-  }
   createAddonMenu(): FakeMenu {
     this.rec('createAddonMenu');
     return new FakeMenu(this.env, this.record, this.addonName, true);
@@ -126,28 +71,6 @@ export class FakeUi extends Counted {
     this.rec('showSidebar');
     const o = this.output(userInterface);
     this.record.sidebars.push({ title: o.title, html: o.html, width: SIDEBAR_WIDTH });
-  }
-  showModalDialog(userInterface: unknown, title: string): void {
-    this.rec('showModalDialog');
-    const o = this.output(userInterface);
-    this.record.dialogs.push({
-      title: String(title),
-      html: o.html,
-      width: o.width || 600,
-      height: o.height || 400,
-      modal: true,
-    });
-  }
-  showModelessDialog(userInterface: unknown, title: string): void {
-    this.rec('showModelessDialog');
-    const o = this.output(userInterface);
-    this.record.dialogs.push({
-      title: String(title),
-      html: o.html,
-      width: o.width || 600,
-      height: o.height || 400,
-      modal: false,
-    });
   }
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */
   alert(a: string, b?: unknown, c?: unknown): string {
@@ -159,27 +82,5 @@ export class FakeUi extends Counted {
     const response = this.answer(buttons);
     this.record.alerts.push({ title, prompt, buttons, response });
     return response;
-  }
-  /** prompt(prompt) | prompt(prompt, buttons) | prompt(title, prompt, buttons) */
-  prompt(a: string, b?: unknown, c?: unknown): { getResponseText(): string; getSelectedButton(): string } {
-    this.rec('prompt');
-    const [title, prompt, buttons] =
-      c !== undefined
-        ? [String(a), String(b), String(c)]
-        : ['', String(a), b === undefined ? 'OK' : String(b)];
-    const response = this.answer(buttons);
-    const text = this.record.promptTexts.shift() ?? '';
-    this.record.prompts.push({ title, prompt, buttons, response, text });
-    const env = this.env;
-    return {
-      getResponseText: () => {
-        env.calls.record('Ui', 'PromptResponse.getResponseText');
-        return text;
-      },
-      getSelectedButton: () => {
-        env.calls.record('Ui', 'PromptResponse.getSelectedButton');
-        return response;
-      },
-    };
   }
 }

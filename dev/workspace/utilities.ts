@@ -1,100 +1,31 @@
-// Utilities (dates, ids, digests, base64, blobs) and Logger.
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+// Utilities: dates, ids, pauses and Blobs.
+import { randomUUID } from 'node:crypto';
 import { formatJavaDate, normalizeZone } from './datetime';
 import { Counted, Env, isDate } from './env';
 
-export const DigestAlgorithm = Object.freeze({
-  MD2: 'MD2',
-  MD5: 'MD5',
-  SHA_1: 'SHA_1',
-  SHA_256: 'SHA_256',
-  SHA_384: 'SHA_384',
-  SHA_512: 'SHA_512',
-});
-export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
-
-const NODE_DIGEST: Record<string, string> = {
-  MD5: 'md5',
-  SHA_1: 'sha1',
-  SHA_256: 'sha256',
-  SHA_384: 'sha384',
-  SHA_512: 'sha512',
-};
-
-/** Java bytes are signed: -128..127. */
-function signed(buf: Buffer): number[] {
-  return Array.from(buf, (b) => (b > 127 ? b - 256 : b));
-}
-
-function toBuffer(data: unknown, charset?: unknown): Buffer {
+/** Utilities.newBlob's data: Java bytes (signed or not) or a string, as UTF-8. */
+function toBuffer(data: unknown): Buffer {
   if (Array.isArray(data)) return Buffer.from(data.map((b) => Number(b) & 0xff));
-  return Buffer.from(String(data), charset === 'US_ASCII' ? 'latin1' : 'utf8');
-}
-
-/** Java-style %s / %d / %% formatting, as Utilities.formatString and Logger.log use. */
-export function formatString(template: string, args: unknown[]): string {
-  let i = 0;
-  return template.replace(
-    /%(-?\d*)(\.\d+)?([sdfc%])/g,
-    (_m, _w: string, prec: string | undefined, conv: string) => {
-      if (conv === '%') return '%';
-      const v = args[i++];
-      if (conv === 'd') return String(Math.trunc(Number(v)));
-      if (conv === 'f') return Number(v).toFixed(prec ? Number(prec.slice(1)) : 6);
-      return String(v);
-    },
-  );
+  return Buffer.from(String(data), 'utf8');
 }
 
 export class FakeBlob extends Counted {
   constructor(
     env: Env,
-    private bytes: Buffer,
-    private contentType: string | null,
-    private name: string | null,
+    private readonly bytes: Buffer,
+    private readonly contentType: string | null,
+    private readonly name: string | null,
   ) {
     super(env, 'Utilities', 'Blob');
   }
+  // src/ only hands a Blob to Drive.Files.create: none of Blob's own methods is faked.
   /** What the Blob holds, for other fakes (a Drive upload): not a method of Apps Script's Blob, not counted. */
-  peek(): { readonly bytes: Buffer; readonly contentType: string | null } {
-    return { bytes: this.bytes, contentType: this.contentType };
-  }
-  getBytes(): number[] {
-    this.rec('getBytes');
-    return signed(this.bytes);
-  }
-  getDataAsString(charset?: string): string {
-    this.rec('getDataAsString');
-    return this.bytes.toString(charset === 'US_ASCII' ? 'latin1' : 'utf8');
-  }
-  setDataFromString(s: string): this {
-    this.rec('setDataFromString');
-    this.bytes = Buffer.from(String(s), 'utf8');
-    return this;
-  }
-  getContentType(): string | null {
-    this.rec('getContentType');
-    return this.contentType;
-  }
-  setContentType(t: string): this {
-    this.rec('setContentType');
-    this.contentType = t;
-    return this;
-  }
-  getName(): string | null {
-    this.rec('getName');
-    return this.name;
-  }
-  setName(name: string): this {
-    this.rec('setName');
-    this.name = name;
-    return this;
+  peek(): { readonly bytes: Buffer; readonly contentType: string | null; readonly name: string | null } {
+    return { bytes: this.bytes, contentType: this.contentType, name: this.name };
   }
 }
 
 export class FakeUtilities extends Counted {
-  readonly DigestAlgorithm = DigestAlgorithm;
-  readonly Charset = Charset;
   /** Milliseconds passed to sleep(), for tests of back-off. */
   readonly slept: number[] = [];
 
@@ -111,40 +42,9 @@ export class FakeUtilities extends Counted {
       return this.env.fail(`Invalid argument: format (${e instanceof Error ? e.message : String(e)})`);
     }
   }
-  formatString(template: string, ...args: unknown[]): string {
-    this.rec('formatString');
-    return formatString(String(template), args);
-  }
   getUuid(): string {
     this.rec('getUuid');
     return randomUUID();
-  }
-  computeDigest(algorithm: unknown, value: unknown, charset?: unknown): number[] {
-    this.rec('computeDigest');
-    const name = NODE_DIGEST[String(algorithm)];
-    if (!name) return this.env.fail('Invalid argument: algorithm');
-    return signed(createHash(name).update(toBuffer(value, charset)).digest());
-  }
-  computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
-    this.rec('computeHmacSha256Signature');
-    return signed(createHmac('sha256', toBuffer(key, charset)).update(toBuffer(value, charset)).digest());
-  }
-  base64Encode(data: unknown, charset?: unknown): string {
-    this.rec('base64Encode');
-    return toBuffer(data, charset).toString('base64');
-  }
-  /** Web-safe alphabet, padding kept, as in Apps Script. */
-  base64EncodeWebSafe(data: unknown, charset?: unknown): string {
-    this.rec('base64EncodeWebSafe');
-    return toBuffer(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
-  }
-  base64Decode(encoded: string): number[] {
-    this.rec('base64Decode');
-    return signed(Buffer.from(String(encoded), 'base64'));
-  }
-  base64DecodeWebSafe(encoded: string): number[] {
-    this.rec('base64DecodeWebSafe');
-    return signed(Buffer.from(String(encoded), 'base64url'));
   }
   newBlob(data: unknown, contentType?: string, name?: string): FakeBlob {
     this.rec('newBlob');
@@ -154,30 +54,5 @@ export class FakeUtilities extends Counted {
   sleep(milliseconds: number): void {
     this.rec('sleep');
     this.slept.push(Number(milliseconds));
-  }
-}
-
-export class FakeLogger extends Counted {
-  constructor(env: Env) {
-    super(env, 'Logger', null);
-  }
-  log(data: unknown, ...values: unknown[]): this {
-    this.rec('log');
-    const text =
-      values.length > 0
-        ? formatString(String(data), values)
-        : typeof data === 'string'
-          ? data
-          : (JSON.stringify(data) ?? String(data));
-    this.env.logs.push(text);
-    return this;
-  }
-  getLog(): string {
-    this.rec('getLog');
-    return this.env.logs.map((l) => `${l}\n`).join('');
-  }
-  clear(): void {
-    this.rec('clear');
-    this.env.logs.length = 0;
   }
 }

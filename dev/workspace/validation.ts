@@ -47,35 +47,12 @@ function copyValues(values: unknown[]): unknown[] {
   return values.map((v) => (Array.isArray(v) ? [...v] : isDate(v) ? new Date(v.getTime()) : v));
 }
 
-export class FakeDataValidation
-  extends Counted
-  implements Pick<GoogleAppsScript.Spreadsheet.DataValidation, 'getAllowInvalid' | 'getHelpText'>
-{
+export class FakeDataValidation extends Counted {
   constructor(
     env: Env,
     readonly data: ValidationData,
   ) {
     super(env, 'SpreadsheetApp', 'DataValidation');
-  }
-  getCriteriaType(): string {
-    this.rec('getCriteriaType');
-    return this.data.type;
-  }
-  getCriteriaValues(): unknown[] {
-    this.rec('getCriteriaValues');
-    return copyValues(this.data.values);
-  }
-  getAllowInvalid(): boolean {
-    this.rec('getAllowInvalid');
-    return this.data.allowInvalid;
-  }
-  getHelpText(): string {
-    this.rec('getHelpText');
-    return this.data.helpText;
-  }
-  copy(): FakeDataValidationBuilder {
-    this.rec('copy');
-    return new FakeDataValidationBuilder(this.env, { ...this.data, values: copyValues(this.data.values) });
   }
 }
 
@@ -100,36 +77,12 @@ export class FakeDataValidationBuilder extends Counted {
   requireDate(): this {
     return this.set('requireDate', 'DATE_IS_VALID_DATE', []);
   }
-  requireDateAfter(date: Date): this {
-    return this.set('requireDateAfter', 'DATE_AFTER', [new Date(date.getTime())]);
-  }
-  requireDateBefore(date: Date): this {
-    return this.set('requireDateBefore', 'DATE_BEFORE', [new Date(date.getTime())]);
-  }
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
     const values = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
     return this.set('requireCheckbox', 'CHECKBOX', values);
   }
   requireTextIsEmail(): this {
     return this.set('requireTextIsEmail', 'TEXT_IS_VALID_EMAIL', []);
-  }
-  requireTextIsUrl(): this {
-    return this.set('requireTextIsUrl', 'TEXT_IS_VALID_URL', []);
-  }
-  requireTextContains(text: string): this {
-    return this.set('requireTextContains', 'TEXT_CONTAINS', [String(text)]);
-  }
-  requireNumberBetween(start: number, end: number): this {
-    return this.set('requireNumberBetween', 'NUMBER_BETWEEN', [start, end]);
-  }
-  requireNumberGreaterThanOrEqualTo(n: number): this {
-    return this.set('requireNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireFormulaSatisfied(formula: string): this {
-    return this.set('requireFormulaSatisfied', 'CUSTOM_FORMULA', [String(formula)]);
-  }
-  withCriteria(criteria: string, args: unknown[]): this {
-    return this.set('withCriteria', String(criteria), copyValues(args));
   }
   setAllowInvalid(allowInvalid: boolean): this {
     this.rec('setAllowInvalid');
@@ -140,26 +93,6 @@ export class FakeDataValidationBuilder extends Counted {
     this.rec('setHelpText');
     this.data = { ...this.data, helpText: String(helpText) };
     return this;
-  }
-  getCriteriaType(): string {
-    this.rec('getCriteriaType');
-    return this.data.type;
-  }
-  getCriteriaValues(): unknown[] {
-    this.rec('getCriteriaValues');
-    return copyValues(this.data.values);
-  }
-  getAllowInvalid(): boolean {
-    this.rec('getAllowInvalid');
-    return this.data.allowInvalid;
-  }
-  getHelpText(): string {
-    this.rec('getHelpText');
-    return this.data.helpText;
-  }
-  copy(): FakeDataValidationBuilder {
-    this.rec('copy');
-    return new FakeDataValidationBuilder(this.env, { ...this.data, values: copyValues(this.data.values) });
   }
   build(): FakeDataValidation {
     this.rec('build');

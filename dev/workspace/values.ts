@@ -15,7 +15,7 @@ export interface Parsed {
 const MAX_CELL_CHARS = 50000;
 export const ERROR_VALUE = '#ERROR!';
 
-/** Converts a value passed to setValue(s)/appendRow; throws a message for values Sheets refuses. */
+/** Converts a value passed to setValues; throws a message for values Sheets refuses. */
 export function checkCellInput(v: unknown, fail: (message: string) => never): void {
   if (v === null || v === undefined || isDate(v)) return;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return;
@@ -246,7 +246,7 @@ function defaultDatePattern(d: Date, timeZone: string): string {
   return midnight ? 'M/d/yyyy' : 'M/d/yyyy H:mm:ss';
 }
 
-/** What getDisplayValue(s) shows for a stored value under a number format in the spreadsheet zone. */
+/** What Sheets shows for a stored value under a number format in the spreadsheet zone (inspect().display). */
 export function displayValue(v: CellValue, format: string, timeZone: string): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'string') return v;

@@ -1,26 +1,20 @@
 // Headless Debian Chromium driven by playwright-core, with the preview server on the in-memory Workspace.
+// One Chromium serves the whole run (dev/jest-browser.cjs starts it); each test file connects to it.
 import fs from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/server';
+import options from '../../dev/chromium.json';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? options.executablePath;
 
+/** The run's Chromium (PH_CHROMIUM_WS), or one of this file's own; close() disconnects from the shared one. */
 export async function launch(): Promise<Browser> {
+  const shared = process.env.PH_CHROMIUM_WS;
+  if (shared) return chromium.connect(shared);
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: options.args });
 }
 
 export interface Session {
@@ -28,6 +22,8 @@ export interface Session {
   readonly page: Page;
   /** Page errors and console errors seen so far: a sidebar must produce none. */
   readonly errors: string[];
+  /** Leaves the sidebar and stops its preview (and closes the page when it was the session's own). */
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -60,7 +56,33 @@ export async function showPartners(page: Page): Promise<void> {
   await page.getByRole('searchbox', { name: 'Search partners' }).waitFor();
 }
 
-export async function openSidebar(browser: Browser, options: OpenOptions = {}): Promise<Session> {
+const VIEWPORT = { width: 300, height: 900 };
+
+interface Watched {
+  readonly page: Page;
+  /** Starts a new list of errors (a new session in the same page) and returns it. */
+  reset(): string[];
+}
+
+/** A page whose errors (uncaught, written to the console, a native dialog) go to the current session's list. */
+function watched(page: Page): Watched {
+  let errors: string[] = [];
+  // Fail at the step that is stuck, well before jest's own timeout.
+  page.setDefaultTimeout(8000);
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Confirmations are asked inside the sidebar: the browser's confirm() and alert() are never used.
+  page.on('dialog', (d) => {
+    errors.push(`native dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { page, reset: () => (errors = []) };
+}
+
+/** The sidebar of a new preview (the demo school, or an empty spreadsheet) in `tab`'s page. */
+async function show(tab: Watched, options: OpenOptions, leave: () => Promise<void>): Promise<Session> {
   const { today, now } = options;
   const preview = await startPreview({
     empty: options.empty,
@@ -68,22 +90,21 @@ export async function openSidebar(browser: Browser, options: OpenOptions = {}): 
   });
   try {
     options.prepare?.(preview);
-    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    // Fail at the step that is stuck, well before jest's own timeout.
-    page.setDefaultTimeout(8000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // Confirmations are asked inside the sidebar: the browser's confirm() and alert() are never used.
-    page.on('dialog', (d) => {
-      errors.push(`native dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(`${preview.url}/sidebar`);
-    if (!options.empty && (options.view ?? 'Partners') === 'Partners') await showPartners(page);
-    return { preview, page, errors };
+    const errors = tab.reset();
+    await tab.page.goto(`${preview.url}/sidebar`);
+    if (!options.empty && (options.view ?? 'Partners') === 'Partners') await showPartners(tab.page);
+    return {
+      preview,
+      page: tab.page,
+      errors,
+      close: async () => {
+        try {
+          await leave();
+        } finally {
+          await preview.close();
+        }
+      },
+    };
   } catch (e) {
     // A sidebar that did not open leaves no server listening behind it.
     await preview.close();
@@ -91,8 +112,21 @@ export async function openSidebar(browser: Browser, options: OpenOptions = {}): 
   }
 }
 
+/** A sidebar in a page of its own. */
+export async function openSidebar(browser: Browser, options: OpenOptions = {}): Promise<Session> {
+  const tab = watched(await browser.newPage({ viewport: VIEWPORT }));
+  try {
+    return await show(tab, options, () => tab.page.close());
+  } catch (e) {
+    await tab.page.close();
+    throw e;
+  }
+}
+
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Once per page: the sidebar is one page whose views change without reloading it.
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -108,29 +142,35 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * One Chromium for a test file and, for each test, a fresh preview with its sidebar page; an error in
- * the page fails the test. `now` pins the day the preview starts on (the real time otherwise).
+ * For each test, a fresh preview with its sidebar, shown in one page the test file keeps (a new page
+ * costs a new renderer process, most of a second of CPU); an error in the page fails the test. `now`
+ * or `today` pins the day the preview starts on (the real time otherwise); `prepare` edits its tabs first.
  */
 export function sidebarPerTest(options: OpenOptions = {}): {
   readonly browser: Browser;
   readonly session: Session;
 } {
-  const state = {} as { browser: Browser; session: Session };
+  const state = {} as { browser: Browser; session: Session; tab: Watched };
   beforeAll(async () => {
     state.browser = await launch();
+    state.tab = watched(await state.browser.newPage({ viewport: VIEWPORT }));
   });
   afterAll(async () => {
-    await state.browser?.close();
+    // Whatever became of the page, the connection to Chromium ends with the file.
+    try {
+      await state.tab?.page.close();
+    } finally {
+      await state.browser?.close();
+    }
   });
   beforeEach(async () => {
-    state.session = await openSidebar(state.browser, options);
+    // Leaving for about:blank first ends the last sidebar's scripts before its server stops.
+    state.session = await show(state.tab, options, async () => {
+      await state.tab.page.goto('about:blank');
+    });
   });
   afterEach(async () => {
-    try {
-      await state.session.page.close();
-    } finally {
-      await state.session.preview.close();
-    }
+    await state.session.close();
     expect(state.session.errors).toEqual([]);
   });
   return state;

@@ -25,7 +25,7 @@ const ctx = sidebarPerTest({
     const values = sheet.getDataRange().getValues();
     const name = values[0].map(String).indexOf('Organization');
     const row = values.findIndex((r) => r[name] === 'Riverside Food Bank');
-    sheet.getRange(row + 1, name + 1).setValue(TWO_LINES);
+    sheet.getRange(row + 1, name + 1).setValues([[TWO_LINES]]);
   },
 });
 

@@ -47,7 +47,7 @@ function setCell(
   const values = sheet.getDataRange().getValues();
   const headers = values[0].map(String);
   const row = values.findIndex((r) => r[headers.indexOf(key)] === value);
-  sheet.getRange(row + 1, headers.indexOf(header) + 1).setValue(to);
+  sheet.getRange(row + 1, headers.indexOf(header) + 1).setValues([[to]]);
 }
 
 function addGathering(preview: Preview, id: string, title: string, date: string, start: string): void {

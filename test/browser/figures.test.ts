@@ -17,7 +17,7 @@ function setPartnerCell(preview: Preview, name: string, header: string, value: s
   const values = sheet.getDataRange().getValues();
   const headers = values[0].map(String);
   const row = values.findIndex((r) => r[headers.indexOf('Organization')] === name);
-  sheet.getRange(row + 1, headers.indexOf(header) + 1).setValue(value);
+  sheet.getRange(row + 1, headers.indexOf(header) + 1).setValues([[value]]);
 }
 
 interface Expected {

@@ -1,29 +1,12 @@
 // The first run in a new spreadsheet, in real Chromium: the welcome screen, "Try with demo data", the
 // demo bar, and "Remove demo data" leaving the partner a person added.
-import { axeViolations, expectBeside, launch, openSidebar, type Session } from './browser';
-import type { Browser } from 'playwright-core';
+import { axeViolations, expectBeside, sidebarPerTest } from './browser';
 
-let browser: Browser;
-let session: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  session = await openSidebar(browser, { empty: true });
-});
-afterEach(async () => {
-  await session.page.close();
-  await session.preview.close();
-  expect(session.errors).toEqual([]);
-});
+const ctx = sidebarPerTest({ empty: true });
 
 describe('first run', () => {
   it('fills the demo school, and removes exactly the demo rows', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     await page.getByRole('heading', { name: 'Welcome to Partner Hub' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Try with demo data' }).click();
@@ -52,7 +35,7 @@ describe('first run', () => {
   });
 
   it('sets up an empty database', async () => {
-    const { page, preview } = session;
+    const { page, preview } = ctx.session;
     await page.getByRole('button', { name: 'Set up this spreadsheet' }).click();
     await page.getByText(/^Set up: Partners, /).waitFor();
     expect(preview.addOn.workspace.spreadsheet.getSheetByName('Partners')?.getLastRow()).toBe(1);

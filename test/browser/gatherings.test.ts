@@ -445,8 +445,9 @@ describe('Docs sidebar', () => {
       .getBody()
       .getTables()
       .find((t) => t.getCell(0, 0).getText() === 'What')!;
-    steps.getCell(1, 0).setText('Share the events calendar');
-    steps.getCell(1, 1).setText('<img src=x onerror=alert(1)>');
+    // Typed into the table's cells (one paragraph each).
+    steps.getCell(1, 0).getChild(0).asParagraph().setText('Share the events calendar');
+    steps.getCell(1, 1).getChild(0).asParagraph().setText('<img src=x onerror=alert(1)>');
 
     const docs = await ctx.browser.newPage({ viewport: { width: 300, height: 900 } });
     docs.setDefaultTimeout(8000);

@@ -32,8 +32,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await preview?.close();
+  }
 });
 
 const tabs = () => page.getByRole('navigation', { name: 'Tabs' });

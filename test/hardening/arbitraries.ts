@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import type { AddOn, RunOutcome } from '../../dev/gas';
 import type { InspectedTab } from '../../dev/workspace';
+import { byHand } from '../../dev/workspace/by-hand';
 import {
   CADENCES,
   FOCUS_AREAS,
@@ -135,8 +136,7 @@ type FakeSheet = ReturnType<AddOn['workspace']['spreadsheet']['getSheets']>[numb
 export function writeGrid(sheet: FakeSheet, grid: Grid): void {
   const rows = grid.length;
   const cols = Math.max(1, width(grid));
-  sheet.clear();
-  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
+  byHand.clearSheet(sheet);
   if (cols > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
   if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());

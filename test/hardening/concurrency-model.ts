@@ -9,6 +9,7 @@ import { loadAddOn, type AddOn } from '../../dev/gas';
 import type { Directory, PartnerEntry, SaveResult } from '../../src/shared/contract';
 import type { FieldValue, Partner } from '../../src/shared/records';
 import { TABLES } from '../../src/shared/schema';
+import { byHand, inspectFormulas } from '../../dev/workspace/by-hand';
 import { isReadable, mapColumns, sameValue } from './arbitraries';
 
 type FakeSheet = NonNullable<ReturnType<AddOn['workspace']['spreadsheet']['getSheetByName']>>;
@@ -114,7 +115,7 @@ export function newBase(withHandRow: boolean): Base {
   const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners')!;
   if (withHandRow) {
     const row = sheet.getLastRow() + 1;
-    for (const key of TRACKED) sheet.getRange(row, col(key)).setValue(HAND[key]);
+    for (const key of TRACKED) sheet.getRange(row, col(key)).setValues([[HAND[key]]]);
   }
   const rows = sheet.getDataRange().getValues().slice(1);
   return {
@@ -132,7 +133,11 @@ export function newWorld(base: Base): World {
   const { addOn, sheet } = base;
   if (base.used) {
     const last = sheet.getLastRow();
-    if (last > 1) sheet.getRange(2, 1, last - 1, Math.max(sheet.getLastColumn(), 1)).clearContent();
+    if (last > 1) {
+      const width = Math.max(sheet.getLastColumn(), 1);
+      const blank = Array.from({ length: last - 1 }, () => Array<string>(width).fill(''));
+      sheet.getRange(2, 1, last - 1, width).setValues(blank);
+    }
     const maxRows = sheet.getMaxRows();
     if (maxRows < base.maxRows) sheet.insertRowsAfter(maxRows, base.maxRows - maxRows);
     if (maxRows > base.maxRows) sheet.deleteRows(base.maxRows + 1, maxRows - base.maxRows);
@@ -144,7 +149,7 @@ export function newWorld(base: Base): World {
       now.every(
         (line, r) => line.length === base.width && line.every((v, c) => sameValue(v, base.rows[r][c])),
       );
-    if (!same || sheet.getDataRange().getFormulas().flat().some(Boolean))
+    if (!same || inspectFormulas(sheet).flat().some(Boolean))
       throw new Error('could not reset the Partners tab');
   }
   base.used = true;
@@ -157,7 +162,7 @@ export function newWorld(base: Base): World {
 /** A person types a partner into the first empty row, without an id. */
 function typeRow(world: World, values: Record<Tracked, string>): void {
   const row = world.sheet.getLastRow() + 1;
-  for (const key of TRACKED) world.sheet.getRange(row, col(key)).setValue(values[key]);
+  for (const key of TRACKED) world.sheet.getRange(row, col(key)).setValues([[values[key]]]);
   world.model.set(values.name, { values: { ...values }, version: 0, exists: true });
 }
 
@@ -237,21 +242,21 @@ function apply(world: World, step: Step): void {
       return;
     }
     case 'sort':
-      sheet.sort(col('name'), step.ascending);
+      byHand.sortSheet(sheet, col('name'), step.ascending);
       return;
     case 'insertTop':
-      sheet.insertRowsBefore(2, 1);
+      byHand.insertRowsBefore(sheet, 2, 1);
       return;
     case 'insertAbove': {
       const row = rowOf(world, step.name);
-      if (row > 0) sheet.insertRowsBefore(row, 1);
+      if (row > 0) byHand.insertRowsBefore(sheet, row, 1);
       return;
     }
     case 'handEdit': {
       const row = rowOf(world, step.name);
       const m = model.get(step.name)!;
       if (row < 0) return;
-      sheet.getRange(row, col('notes')).setValue(`typed by hand ${world.log.length}`);
+      sheet.getRange(row, col('notes')).setValues([[`typed by hand ${world.log.length}`]]);
       m.values.notes = `typed by hand ${world.log.length}`;
       m.version++;
       return;
@@ -259,7 +264,7 @@ function apply(world: World, step: Step): void {
     case 'delete': {
       const row = rowOf(world, step.name);
       if (row < 0) return;
-      sheet.deleteRow(row);
+      sheet.deleteRows(row, 1);
       model.get(step.name)!.exists = false;
       return;
     }
@@ -285,7 +290,7 @@ function apply(world: World, step: Step): void {
 
 function hasId(world: World, name: string): boolean {
   const row = rowOf(world, name);
-  return row > 0 && String(world.sheet.getRange(row, col('id')).getValue()).trim() !== '';
+  return row > 0 && String(world.sheet.getRange(row, col('id')).getValues()[0][0]).trim() !== '';
 }
 
 /** One save from a sidebar, checked against the model; returns the outcome. */
@@ -300,7 +305,7 @@ function save(world: World, sidebar: Sidebar, loaded: { entry: PartnerEntry; ver
   // The tab before a save the model says must be refused, to check that it wrote nothing.
   const cells = () => {
     const range = world.sheet.getDataRange();
-    return JSON.stringify([range.getValues(), range.getFormulas(), world.sheet.getMaxRows()]);
+    return JSON.stringify([range.getValues(), inspectFormulas(world.sheet), world.sheet.getMaxRows()]);
   };
   const before = refused ? cells() : null;
   const result = ok<SaveResult<Partner>>(world.addOn, 'savePartner', {

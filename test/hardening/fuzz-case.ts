@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { loadAddOn, type AddOn } from '../../dev/gas';
 import type { InspectedTab } from '../../dev/workspace';
+import { inspectFormulas } from '../../dev/workspace/by-hand';
 import type { Directory, SaveResult, SetUpReport } from '../../src/shared/contract';
 import type { FieldValue, Partner } from '../../src/shared/records';
 import { checkDraft } from '../../src/shared/fields';
@@ -143,8 +144,8 @@ function argumentRefusal(id: string, values: Record<string, FieldValue>): boolea
 }
 
 /**
- * Some tabs' values and formulas, read through the API (inspect() also formats every cell for
- * display, which the steps between the before and after snapshots do not need).
+ * Some tabs' values and formulas (inspect() also formats every cell for display, which the steps
+ * between the before and after snapshots do not need).
  */
 function quickTabs(addOn: AddOn, names: readonly string[]): { tabs: InspectedTab[] } {
   return {
@@ -157,7 +158,7 @@ function quickTabs(addOn: AddOn, names: readonly string[]): { tabs: InspectedTab
         sheetId: sheet.getSheetId(),
         values: empty ? [] : range.getValues(),
         display: [],
-        formulas: empty ? [] : range.getFormulas(),
+        formulas: empty ? [] : inspectFormulas(sheet),
         frozenRows: sheet.getFrozenRows(),
       };
     }),

@@ -1,5 +1,6 @@
 // The partner database on the built bundle: set-up, hand-edited sheets, saves, conflicts, safe values.
 import { loadAddOn } from '../../dev/gas';
+import { byHand, inspectCell } from '../../dev/workspace/by-hand';
 import { TABLE_KEYS, TABLES } from '../../src/shared/schema';
 import { FIRST_PAGE } from '../../src/shared/boot';
 import type { SaveResult, SetUpReport, SidebarHome } from '../../src/shared/contract';
@@ -19,18 +20,11 @@ describe('set up partner database', () => {
     const headers = partners.getRange(1, 1, 1, partners.getLastColumn()).getValues()[0];
     expect(headers).toEqual(TABLES.partners.columns.map((c) => c.header));
     const statusCol = headers.indexOf('Status') + 1;
-    const rule = partners.getRange(2, statusCol).getDataValidation()!;
-    expect(rule.getCriteriaValues()[0]).toEqual([
-      'prospect',
-      'vetting',
-      'onboarding',
-      'active',
-      'paused',
-      'ended',
-    ]);
-    expect(rule.getAllowInvalid()).toBe(false);
+    const rule = inspectCell(partners, 2, statusCol).validation;
+    expect(rule?.values[0]).toEqual(['prospect', 'vetting', 'onboarding', 'active', 'paused', 'ended']);
+    expect(rule?.allowInvalid).toBe(false);
     const checkIn = headers.indexOf('Last check-in') + 1;
-    expect(partners.getRange(5, checkIn).getNumberFormat()).toBe('yyyy-mm-dd');
+    expect(inspectCell(partners, 5, checkIn).format).toBe('yyyy-mm-dd');
     expect(partners.getConditionalFormatRules()).toHaveLength(1);
     expect(ss.getSheetByName('Agreements')!.getConditionalFormatRules()).toHaveLength(2);
   });
@@ -55,8 +49,7 @@ describe('set up partner database', () => {
     ok(addOn, 'setUpDatabase');
     // People reorder columns, delete one, add their own with data, leave blank rows, rename a tab.
     const sheet = ss.getSheetByName('Partners')!;
-    sheet.clear();
-    sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
+    byHand.clearSheet(sheet);
     sheet.getRange(1, 1, 6, 5).setValues([
       ['Our rating', 'Status', 'organization', 'Partner ID', 'Focus Areas'],
       ['★★★', 'active', 'Math Corps', 'P-aaaaaaaaaa', 'tutoring'],
@@ -65,7 +58,7 @@ describe('set up partner database', () => {
       ['★', 'Vetting', 'Food Bank', '', 'basic needs'],
       ['=1+1', 'paused', 'Art Studio', 'P-bbbbbbbbbb', 'enrichment and expanded learning'],
     ]);
-    ss.getSheetByName('Contacts')!.setName('People we call');
+    byHand.renameSheet(ss.getSheetByName('Contacts')!, 'People we call');
     const before = snapshot(addOn);
     const report = ok<SetUpReport>(addOn, 'setUpDatabase');
     expect(report.created).toEqual([]);
@@ -95,7 +88,7 @@ describe('set up partner database', () => {
     const addOn = setUpAddOn();
     const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners')!;
     // Only the first three columns are left, and the tab is no wider than them.
-    sheet.deleteColumns(4, sheet.getMaxColumns() - 3);
+    byHand.deleteColumns(sheet, 4, sheet.getMaxColumns() - 3);
     const report = ok<SetUpReport>(addOn, 'setUpDatabase');
     expect(report.addedColumns).toHaveLength(TABLES.partners.columns.length - 3);
     expect(sheet.getMaxColumns()).toBe(TABLES.partners.columns.length);
@@ -109,8 +102,8 @@ describe('set up partner database', () => {
     addPartner(addOn, { name: 'Math Corps' });
     const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners');
     if (!sheet) throw new Error('no Partners tab');
-    sheet.insertRowsBefore(1, 1);
-    sheet.getRange(1, 1).setValue('Partners 2026-27');
+    byHand.insertRowsBefore(sheet, 1, 1);
+    sheet.getRange(1, 1).setValues([['Partners 2026-27']]);
     const width = sheet.getLastColumn();
     expect(ok<SetUpReport>(addOn, 'setUpDatabase').addedColumns).toEqual([]);
     expect(sheet.getLastColumn()).toBe(width);
@@ -159,7 +152,7 @@ describe('saving', () => {
     expect(d.partners.map((p) => p.record)).toEqual([entry.record]);
     const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners')!;
     const col = TABLES.partners.columns.findIndex((c) => c.key === 'lastCheckIn') + 1;
-    const cell = sheet.getRange(2, col).getValue();
+    const cell = sheet.getRange(2, col).getValues()[0][0];
     expect(Object.prototype.toString.call(cell)).toBe('[object Date]');
   });
 
@@ -219,7 +212,7 @@ describe('saving', () => {
     // Someone edits the row by hand after the sidebar loaded it.
     const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners')!;
     const statusCol = TABLES.partners.columns.findIndex((c) => c.key === 'status') + 1;
-    sheet.getRange(2, statusCol).setValue('paused');
+    sheet.getRange(2, statusCol).setValues([['paused']]);
     const before = snapshot(addOn);
     const result = ok<SaveResult<Partner>>(addOn, 'savePartner', {
       id,
@@ -248,7 +241,7 @@ describe('saving', () => {
     const b = addPartner(addOn, { name: 'Zeta Tutors' });
     addPartner(addOn, { name: 'Alpha Mentors' });
     const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners')!;
-    sheet.sort(TABLES.partners.columns.findIndex((c) => c.key === 'name') + 1);
+    byHand.sortSheet(sheet, TABLES.partners.columns.findIndex((c) => c.key === 'name') + 1);
     const entry = directory(addOn).partners.find((p) => p.record.id === b.record.id)!;
     const { id, created: _c, updated: _u, ...values } = entry.record;
     addOn.workspace.calls.reset();
@@ -271,7 +264,7 @@ describe('saving', () => {
   it('says the row is gone when someone deleted it', () => {
     const addOn = setUpAddOn();
     const entry = addPartner(addOn);
-    addOn.workspace.spreadsheet.getSheetByName('Partners')!.deleteRow(2);
+    addOn.workspace.spreadsheet.getSheetByName('Partners')!.deleteRows(2, 1);
     const { id, created: _c, updated: _u, ...values } = entry.record;
     const result = ok<SaveResult<Partner>>(addOn, 'savePartner', { id, version: entry.version, values });
     expect(result).toMatchObject({
@@ -309,8 +302,8 @@ describe('saving', () => {
     addPartner(addOn);
     const sheet = addOn.workspace.spreadsheet.getSheetByName('Partners')!;
     const col = (key: string) => TABLES.partners.columns.findIndex((c) => c.key === key) + 1;
-    sheet.getRange(2, col('lastCheckIn')).setValue('sometime in May');
-    sheet.getRange(2, col('website')).setValue('not a site');
+    sheet.getRange(2, col('lastCheckIn')).setValues([['sometime in May']]);
+    sheet.getRange(2, col('website')).setValues([['not a site']]);
     const [entry] = directory(addOn).partners;
     expect(entry.warnings.map((w) => w.field).sort()).toEqual(['lastCheckIn', 'website']);
     expect(entry.record.lastCheckIn).toBe('sometime in May');

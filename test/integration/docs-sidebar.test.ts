@@ -37,6 +37,11 @@ function withAgenda(): { addOn: AddOn; gathering: Gathering; docUrl: string } {
 
 const bodyNodes = (addOn: AddOn, url: string) => addOn.workspace.inspectDocument(url).tree.children ?? [];
 
+/** A person types into a table cell of the Doc (its one paragraph). */
+function type(table: GoogleAppsScript.Document.Table, row: number, column: number, text: string): void {
+  table.getCell(row, column).getChild(0).asParagraph().setText(text);
+}
+
 describe('Docs sidebar', () => {
   it('adds its own menu in Docs and opens with the gathering in the page', () => {
     const { addOn, gathering } = withAgenda();
@@ -76,11 +81,11 @@ describe('Docs sidebar', () => {
       .getBody()
       .getTables()
       .find((t) => t.getCell(0, 0).getText() === 'What')!;
-    steps.getCell(1, 0).setText('Send the spring calendar');
-    steps.getCell(1, 1).setText('Marisol');
-    steps.getCell(1, 2).setText('10/15/2026');
-    steps.getCell(2, 0).setText('=HYPERLINK("http://x","share flyers")');
-    steps.getCell(2, 2).setText('soon');
+    type(steps, 1, 0, 'Send the spring calendar');
+    type(steps, 1, 1, 'Marisol');
+    type(steps, 1, 2, '10/15/2026');
+    type(steps, 2, 0, '=HYPERLINK("http://x","share flyers")');
+    type(steps, 2, 2, 'soon');
     const first = ok<CaptureResult>(addOn, 'captureActionItems');
     expect(first).toMatchObject({ added: 2, alreadyThere: 0 });
     expect(first.skipped.join(' ')).toMatch(/"soon" is not a date/);
@@ -102,7 +107,7 @@ describe('Docs sidebar', () => {
       .getBody()
       .getTables()
       .find((t) => t.getCell(0, 0).getText() === 'What')!;
-    steps.getCell(1, 0).setText('Send the spring calendar');
+    type(steps, 1, 0, 'Send the spring calendar');
     // In the Docs sidebar the document lock is the Doc's, not the spreadsheet's: a save in the
     // spreadsheet's own sidebar runs at the same moment, between the capture's read and its write.
     addOn.workspace.calls.before('SpreadsheetApp.Sheet.getMaxRows', () => {

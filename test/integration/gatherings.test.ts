@@ -12,6 +12,7 @@ import type { Gathering } from '../../src/shared/records';
 import { DEMO_YEAR, seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import { loadAddOn } from '../../dev/gas';
 import { directory, failure, ok, snapshot } from './helpers';
+import { inspectCell } from '../../dev/workspace/by-hand';
 
 const YEAR = DEMO_YEAR;
 
@@ -422,8 +423,8 @@ describe('held or cancelled', () => {
     const addOn = demo();
     const sheet = addOn.workspace.spreadsheet.getSheetByName('Gatherings')!;
     const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
-    const rule = sheet.getRange(2, headers.indexOf('Status') + 1).getDataValidation()!;
-    expect(rule.getCriteriaValues()[0]).toEqual(['planned', 'invited', 'held', 'cancelled']);
+    const rule = inspectCell(sheet, 2, headers.indexOf('Status') + 1).validation!;
+    expect(rule.values[0]).toEqual(['planned', 'invited', 'held', 'cancelled']);
   });
 });
 

@@ -1,6 +1,7 @@
 // Importing a partner list kept in the school's own layout, on the built bundle.
 import type { ImportPreview, ImportResult, ImportSource } from '../../src/shared/contract';
 import { addPartner, directory, failure, ok, setUpAddOn, snapshot } from './helpers';
+import { byHand } from '../../dev/workspace/by-hand';
 
 function withOldList() {
   const addOn = setUpAddOn();
@@ -126,10 +127,10 @@ describe('import sources', () => {
     const tabs = ss.getSheets().map((s) => s.getName());
     expect(tabs).toEqual(expect.arrayContaining(['Gaps', 'Dashboard', 'Survey Summary']));
     // The coordinator renames the Partners tab and the survey's response tab.
-    ss.getSheetByName('Partners')?.setName('Our partners');
+    byHand.renameSheet(ss.getSheetByName('Partners')!, 'Our partners');
     const responses = ss.getSheets().find((s) => s.getFormUrl());
     if (!responses) throw new Error('no response tab');
-    responses.setName('Fall answers');
+    byHand.renameSheet(responses, 'Fall answers');
     expect(ok<ImportSource[]>(addOn, 'getImportSources').map((s) => s.tab)).toEqual(['Old list']);
     // Nor can they be imported from by name.
     expect(failure(addOn, 'previewImport', { tab: 'Dashboard', mapping: { Figure: 'name' } })).toBe(

@@ -64,7 +64,7 @@ describe('the partner intake Form', () => {
     const { addOn, form } = withForm();
     const { PropertiesService } = addOn.workspace.services;
     // Another coordinator sharing the spreadsheet has user properties of their own: none of these.
-    PropertiesService.getUserProperties().deleteAllProperties();
+    PropertiesService.getUserProperties().setProperties({}, true);
     expect(ok<IntakeView>(addOn, 'getIntake').form).toEqual(form);
     expect(ok<IntakeForm>(addOn, 'makeIntakeForm')).toEqual(form);
     expect(addOn.workspace.forms.inspect()).toHaveLength(1);
@@ -193,7 +193,7 @@ describe('the partner intake Form', () => {
       entries: unknown;
     };
     doc.setProperty('partnerHub.intakeForm', JSON.stringify(old));
-    PropertiesService.getUserProperties().deleteAllProperties();
+    PropertiesService.getUserProperties().setProperties({}, true);
     addOn.workspace.calls.reset();
     submit(addOn, form, { 'Populations you serve': '3-5', 'Main contact: phone': '555-0100' });
     expect(addOn.workspace.calls.count('FormApp.ItemResponse.getResponse')).toBeGreaterThan(10);

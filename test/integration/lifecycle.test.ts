@@ -5,6 +5,7 @@ import { seedDemoSchool } from '../../dev/preview/demo';
 import type { GapsView, Listed, ReviewContext, RollupResult, SaveResult } from '../../src/shared/contract';
 import type { Gathering, Onboarding, Review, Vetting } from '../../src/shared/records';
 import { addPartner, directory, failure, ok, setUpAddOn } from './helpers';
+import { byHand } from '../../dev/workspace/by-hand';
 
 function demo(): AddOn {
   const addOn = loadAddOn({ now: () => new Date('2026-11-23T15:00:00Z') });
@@ -61,7 +62,7 @@ describe('needs and gaps', () => {
     // A person trims the tab to two rows and one column: the next rebuild grows it and writes it all.
     const gaps = addOn.workspace.spreadsheet.getSheetByName('Gaps')!;
     gaps.deleteRows(3, gaps.getMaxRows() - 2);
-    gaps.deleteColumns(2, gaps.getMaxColumns() - 1);
+    byHand.deleteColumns(gaps, 2, gaps.getMaxColumns() - 1);
     addOn.workspace.calls.reset();
     ok(addOn, 'writeGapsTab');
     const again = addOn.workspace.inspect().tabs.find((t) => t.name === 'Gaps')!;
@@ -76,7 +77,7 @@ describe('needs and gaps', () => {
     ok(addOn, 'writeGapsTab');
     const made = addOn.workspace.inspect().tabs.find((t) => t.name === 'Gaps')!;
     const sheet = addOn.workspace.spreadsheet.getSheetByName('Gaps')!;
-    sheet.setName('Mine');
+    byHand.renameSheet(sheet, 'Mine');
     addOn.workspace.calls.reset();
     ok(addOn, 'writeGapsTab');
     const tabs = addOn.workspace.inspect().tabs;

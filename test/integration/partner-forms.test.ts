@@ -253,16 +253,16 @@ describe('asking partners to check their details', () => {
     });
     const contacts = addOn.workspace.spreadsheet.getSheetByName('Contacts')!;
     const row = (tab(addOn, 'Contacts')?.values ?? []).findIndex((r) => r[0] === contact.id) + 1;
-    contacts.getRange(row, header(addOn, 'Contacts', 'Phone')).setValue("'503-555-0177");
+    contacts.getRange(row, header(addOn, 'Contacts', 'Phone')).setValues([["'503-555-0177"]]);
     const [change] = pending(addOn).partners[0].changes;
     expect([change.conflict, change.current]).toEqual([true, '503-555-0177']);
     const result = ok<DecideResult>(addOn, 'decideChange', change.id, 'accept');
     expect(result).toMatchObject({ status: 'conflict', current: '503-555-0177' });
-    expect(contacts.getRange(row, header(addOn, 'Contacts', 'Phone')).getValue()).toBe('503-555-0177');
+    expect(contacts.getRange(row, header(addOn, 'Contacts', 'Phone')).getValues()[0][0]).toBe('503-555-0177');
     // Still waiting: the coordinator may reject it.
     expect(pending(addOn).partners[0].changes).toHaveLength(1);
     expect(ok<DecideResult>(addOn, 'decideChange', change.id, 'reject')).toEqual({ status: 'rejected' });
-    expect(contacts.getRange(row, header(addOn, 'Contacts', 'Phone')).getValue()).toBe('503-555-0177');
+    expect(contacts.getRange(row, header(addOn, 'Contacts', 'Phone')).getValues()[0][0]).toBe('503-555-0177');
   });
 
   it('marks the record confirmed today when the answer changes nothing', () => {
@@ -334,14 +334,14 @@ describe('asking partners to check their details', () => {
     const sheet = addOn.workspace.spreadsheet.getSheetByName('Proposed Changes')!;
     const row = (tab(addOn, 'Proposed Changes')?.values ?? []).findIndex((r) => r[0] === change.id) + 1;
     const fieldAt = header(addOn, 'Proposed Changes', 'Field');
-    sheet.getRange(row, fieldAt).setValue('status');
+    sheet.getRange(row, fieldAt).setValues([['status']]);
     const before = snapshot(addOn);
     expect(addOn.run('decideChange', change.id, 'accept')).toMatchObject({
       ok: false,
       message: expect.stringMatching(/cannot change "status"/),
     });
-    sheet.getRange(row, fieldAt).setValue('name');
-    sheet.getRange(row, header(addOn, 'Proposed Changes', 'Record ID')).setValue(other.id);
+    sheet.getRange(row, fieldAt).setValues([['name']]);
+    sheet.getRange(row, header(addOn, 'Proposed Changes', 'Record ID')).setValues([[other.id]]);
     expect(ok<DecideResult>(addOn, 'decideChange', change.id, 'accept').status).toBe('conflict');
     expect(changedCells(before, snapshot(addOn)).filter((d) => !d.startsWith('Proposed Changes!'))).toEqual(
       [],

@@ -2,6 +2,7 @@
 import type { Listed, SaveResult } from '../../src/shared/contract';
 import type { Contact, Partner } from '../../src/shared/records';
 import { failure, ok, partnerValues, setUpAddOn, snapshot } from './helpers';
+import { inspectCell } from '../../dev/workspace/by-hand';
 
 type Saved = Extract<SaveResult<Partner>, { status: 'saved' }>;
 
@@ -110,8 +111,8 @@ describe('an edit sends and writes only the fields changed', () => {
     const headers = sheet.getDataRange().getValues()[0].map(String);
     const at = (header: string) => headers.indexOf(header) + 1;
     // By hand in the sheet: a name over two lines, and a formula.
-    sheet.getRange(2, at('Organization')).setValue('Reading\nBuddies');
-    sheet.getRange(2, at('Populations served')).setValue('="All " & "students"');
+    sheet.getRange(2, at('Organization')).setValues([['Reading\nBuddies']]);
+    sheet.getRange(2, at('Populations served')).setValues([['="All " & "students"']]);
     const entry = ok<{ entry: Listed<Partner> }>(addOn, 'getPartner', saved.entry.record.id, []).entry;
     addOn.workspace.calls.reset();
     const result = ok<Saved>(addOn, 'savePartner', {
@@ -122,7 +123,7 @@ describe('an edit sends and writes only the fields changed', () => {
     expect(result.status).toBe('saved');
     const row = sheet.getRange(2, 1, 1, headers.length).getValues()[0];
     expect(row[at('Organization') - 1]).toBe('Reading\nBuddies');
-    expect(sheet.getRange(2, at('Populations served')).getFormula()).toBe('="All " & "students"');
+    expect(inspectCell(sheet, 2, at('Populations served')).formula).toBe('="All " & "students"');
     expect(row[at('Notes') - 1]).toBe('Met the new director');
     // The notes and the Updated stamp: nothing else was written.
     const written = addOn.workspace.calls.byMethod()['SpreadsheetApp.Range.setValues'] ?? 0;

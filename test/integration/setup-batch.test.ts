@@ -4,6 +4,7 @@
 // on an empty spreadsheet and compared cell for cell.
 import vm from 'node:vm';
 import { loadAddOn, type AddOn } from '../../dev/gas';
+import { byHand } from '../../dev/workspace/by-hand';
 import type { SpreadsheetState } from '../../dev/workspace/state';
 import type { SetUpReport } from '../../src/shared/contract';
 import { TABLES } from '../../src/shared/schema';
@@ -84,7 +85,7 @@ describe('set-up of an empty spreadsheet', () => {
     // A column people deleted comes back through SpreadsheetApp, as before.
     const partners = addOn.workspace.spreadsheet.getSheetByName('Partners');
     if (!partners) throw new Error('no Partners tab');
-    partners.deleteColumn(partners.getLastColumn());
+    byHand.deleteColumns(partners, partners.getLastColumn());
     addOn.workspace.calls.reset();
     const report = ok<SetUpReport>(addOn, 'setUpDatabase');
     expect(report.addedColumns).toEqual([`Partners: ${TABLES.partners.columns.at(-1)?.header}`]);

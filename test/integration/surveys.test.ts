@@ -2,6 +2,7 @@
 // quota, answers matched by code, reminders, and the summary.
 import type { AddOn } from '../../dev/gas';
 import { loadAddOn } from '../../dev/gas';
+import { byHand } from '../../dev/workspace/by-hand';
 import { seedDemoSchool, signEmails } from '../../dev/preview/demo';
 import type { Listed, SendResult, SurveyMailPreview, SurveyView } from '../../src/shared/contract';
 import type { Survey } from '../../src/shared/records';
@@ -77,7 +78,8 @@ describe('building surveys', () => {
       const form = addOn.workspace.services.FormApp.openById(survey.formId);
       const titles = form.getItems().map((i) => i.getTitle());
       expect(titles.at(-1)).toBe(TOKEN_TITLE);
-      expect(form.getDestinationId()).toBe(addOn.workspace.spreadsheet.getId());
+      const inspected = addOn.workspace.forms.inspect().find((f) => f.id === survey.formId);
+      expect(inspected?.destination?.spreadsheetId).toBe(addOn.workspace.spreadsheet.getId());
       const tab = addOn.workspace.spreadsheet.getSheetByName(survey.responseTab)!;
       expect(tab.getRange(1, 1, 1, tab.getLastColumn()).getValues()[0]).toEqual(['Timestamp', ...titles]);
       expect(survey.prefill).toMatch(/usp=pp_url/);
@@ -127,7 +129,8 @@ describe('building surveys', () => {
     const addOn = demo();
     const survey = makeSurvey(addOn).record;
     const form = addOn.workspace.services.FormApp.openById(survey.formId);
-    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([true, true]);
+    const inspected = addOn.workspace.forms.inspect().find((f) => f.id === survey.formId);
+    expect([form.isPublished(), inspected?.acceptingResponses]).toEqual([true, true]);
     send(addOn, survey.id, [directory(addOn).partners[0].record.id]);
     const [link] = [...links(addOn).values()];
     addOn.workspace.forms.submit(link, scales(addOn, survey.formId, 4));
@@ -156,7 +159,7 @@ describe('building surveys', () => {
     send(addOn, survey.id, [directory(addOn).partners[0].record.id]);
     const [first, second] = [...links(addOn).values()];
     const ss = addOn.workspace.spreadsheet;
-    ss.getSheetById(Number(survey.responseTabId))?.setName('Partner answers');
+    byHand.renameSheet(ss.getSheetById(Number(survey.responseTabId))!, 'Partner answers');
     addOn.workspace.forms.submit(first, scales(addOn, survey.formId, 4));
     expect(responded(addOn, survey.id)).toBe(1);
 
@@ -164,8 +167,10 @@ describe('building surveys', () => {
     const surveys = addOn.workspace.inspect().tabs.find((t) => t.name === 'Surveys')!;
     const column = surveys.values[0].indexOf('Response tab ID (Partner Hub)') + 1;
     const row = surveys.values.findIndex((r) => r[0] === survey.id) + 1;
-    ss.getSheetByName('Surveys')?.getRange(row, column).setValue('');
-    ss.getSheetByName('Partner answers')?.setName('Answers 2027');
+    ss.getSheetByName('Surveys')
+      ?.getRange(row, column)
+      .setValues([['']]);
+    byHand.renameSheet(ss.getSheetByName('Partner answers')!, 'Answers 2027');
     addOn.workspace.forms.submit(second, scales(addOn, survey.formId, 2));
     expect(responded(addOn, survey.id)).toBe(2);
     const view = ok<SurveyView>(addOn, 'getSurvey', survey.id);
@@ -305,7 +310,7 @@ describe('a school domain whose Forms take answers only from its own accounts', 
       /need permission/,
     );
     // Once the coordinator lets anyone answer, the preview stops warning.
-    addOn.workspace.services.FormApp.openById(survey.formId).setRequireLogin(false);
+    addOn.workspace.forms.setRequireLogin(survey.formId, false);
     expect(ok<SurveyMailPreview>(addOn, 'previewSurveyMail', request).domainOnly).toBe(false);
   });
 });
@@ -398,7 +403,9 @@ describe('collecting, reminding and summarizing', () => {
     expect(addOn.workspace.inspect().tabs.find((t) => t.name === tab.tab)!.charts?.length).toBe(1);
 
     ok(addOn, 'closeSurvey', survey.id);
-    expect(form.isAcceptingResponses()).toBe(false);
+    expect(addOn.workspace.forms.inspect().find((f) => f.id === survey.formId)?.acceptingResponses).toBe(
+      false,
+    );
     expect(
       failure(addOn, 'sendSurvey', {
         surveyId: survey.id,

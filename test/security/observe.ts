@@ -21,11 +21,9 @@ export function observe(addOn: AddOn): Observed {
   const w = addOn.workspace;
   const drive = w.inspectDrive();
   const { PropertiesService } = w.services;
-  const properties = [
-    PropertiesService.getDocumentProperties(),
-    PropertiesService.getScriptProperties(),
-    PropertiesService.getUserProperties(),
-  ].map((p) => p.getProperties());
+  const properties = [PropertiesService.getDocumentProperties(), PropertiesService.getUserProperties()].map(
+    (p) => p.getProperties(),
+  );
   return {
     cells: JSON.stringify(w.inspect().tabs.map((t) => [t.name, t.values, t.formulas])),
     mail: w.mail.sent.length,

@@ -9,7 +9,7 @@ import { signEmails } from '../../dev/preview/demo';
 import type { Directory, Listed } from '../../src/shared/contract';
 import type { Survey } from '../../src/shared/records';
 import { TABLES } from '../../src/shared/schema';
-import { launch } from '../browser/browser';
+import { launch, showPartners } from '../browser/browser';
 import { ok } from './fixture';
 import { fit, PAYLOADS, PWNED, type Payload } from './payloads';
 import { answerSurvey, seedPayload, seedSchool, stored, type Seeded } from './seed-payloads';
@@ -49,7 +49,7 @@ function typeCells(addOn: AddOn, tab: string, row: number | 'new', cells: Record
   for (const [header, value] of Object.entries(cells)) {
     const col = headers.indexOf(header) + 1;
     if (col < 1) throw new Error(`no column ${header} in ${tab}`);
-    sheet.getRange(at, col).setValue(/^[=+\-@']/.test(value) ? `'${value}` : value);
+    sheet.getRange(at, col).setValues([[/^[=+\-@']/.test(value) ? `'${value}` : value]]);
   }
 }
 
@@ -209,6 +209,8 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   await watch(page);
   await page.goto(`${preview.url}/sidebar`);
+  // The sidebar opens on the Dashboard; the directory is one click away.
+  await showPartners(page);
   await page.getByRole('list', { name: 'Partners', exact: true }).waitFor();
 }, 120_000);
 
@@ -329,6 +331,7 @@ describe('the check', () => {
     const probe = await browser.newPage();
     await watch(probe);
     await probe.goto(`${preview.url}/sidebar`);
+    await showPartners(probe);
     await probe.getByRole('list', { name: 'Partners', exact: true }).waitFor();
     await probe.evaluate(() => {
       const app = document.getElementById('app') as HTMLElement;

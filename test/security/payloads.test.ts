@@ -160,7 +160,7 @@ describe('typed by hand in the sheet', () => {
       const col = values[0].indexOf(header) + 1;
       const row = values.findIndex((r) => r[0] === id) + 1;
       if (col < 1 || row < 1) throw new Error(`no ${header} for ${id} in ${tab}`);
-      sheet.getRange(row, col).setValue(/^[=+\-@]/.test(value) ? `'${value}` : value);
+      sheet.getRange(row, col).setValues([[/^[=+\-@]/.test(value) ? `'${value}` : value]]);
     };
     byHeader('Partners', ctx.partnerId, 'Organization', '<img src=x onerror="window.__pwned=1">');
     byHeader('Partners', ctx.partnerId, 'Website', 'javascript:window.__pwned=1');
@@ -173,7 +173,7 @@ describe('typed by hand in the sheet', () => {
     const cValues = contacts?.getDataRange().getValues() ?? [];
     const emailAt = cValues[0].indexOf('Email');
     const cRow = cValues.findIndex((r) => r[1] === ctx.partnerId);
-    contacts?.getRange(cRow + 1, emailAt + 1).setValue('victim@evil.example, other@evil.example');
+    contacts?.getRange(cRow + 1, emailAt + 1).setValues([['victim@evil.example, other@evil.example']]);
     const typed = new Set(
       w
         .inspect()

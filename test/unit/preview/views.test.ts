@@ -1,6 +1,7 @@
 // The preview's views of what the add-on made: a Doc in Google Docs' look, charts as bars, the Form
 // page and its answers, and times in the school's zone. On the in-memory Workspace, without a browser.
 import { createWorkspace } from '../../../dev/workspace';
+import { byHand } from '../../../dev/workspace/by-hand';
 import { chartSvg, chartTable } from '../../../dev/preview/charts-view';
 import { docPage } from '../../../dev/preview/docs-view';
 import { formAt, formPage, localFormPath, submitForm } from '../../../dev/preview/form-view';
@@ -12,24 +13,30 @@ describe('Doc view', () => {
     const { DocumentApp } = w.services;
     const doc = DocumentApp.create('Agenda <draft>');
     const body = doc.getBody();
-    const title = body.getParagraphs()[0];
-    title.setText('Fall gathering');
-    title.setHeading(DocumentApp.ParagraphHeading.TITLE);
-    body.appendParagraph('Who is here').setHeading(DocumentApp.ParagraphHeading.HEADING2);
+    body.getChild(0).asParagraph().setText('Fall gathering');
+    body.appendParagraph('Who is here');
     body.appendListItem('Facilitation: <script>x</script>');
-    const table = body.appendTable([
+    body.appendTable([
       ['Partner', 'Focus'],
       ['Reading & Co', '"tutoring"'],
     ]);
-    table.setBorderWidth(2).setBorderColor('#cccccc');
-    table.getCell(0, 0).setBackgroundColor('#e8f0fe');
-    const note = body.appendParagraph('Closing');
-    note.setAttributes({
-      [DocumentApp.Attribute.FONT_SIZE]: 9,
-      [DocumentApp.Attribute.FOREGROUND_COLOR]: 'red;background:url(x)',
-      [DocumentApp.Attribute.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER,
-    });
-    const html = docPage('Agenda <draft>', w.inspectDocument(doc.getId()).tree);
+    body.appendParagraph('Closing');
+    // Headings and attributes come with a school's own template Doc, set by hand in Docs (the add-on
+    // copies its elements, attributes and all): they are put on the tree here as such a template would
+    // carry them.
+    const { tree } = w.inspectDocument(doc.getId());
+    const [title, subtitle] = tree.children ?? [];
+    const table = tree.children?.find((n) => n.type === 'TABLE');
+    const note = tree.children?.find((n) => n.text === 'Closing');
+    const corner = table?.children?.[0].children?.[0];
+    if (!title || !subtitle || !table || !note || !corner)
+      throw new Error('the headings, the table and the closing paragraph are missing');
+    title.heading = 'TITLE';
+    subtitle.heading = 'HEADING2';
+    table.attrs = { BORDER_WIDTH: 2, BORDER_COLOR: '#cccccc' };
+    corner.attrs = { BACKGROUND_COLOR: '#e8f0fe' };
+    note.attrs = { FONT_SIZE: 9, FOREGROUND_COLOR: 'red;background:url(x)', HORIZONTAL_ALIGNMENT: 'CENTER' };
+    const html = docPage('Agenda <draft>', tree);
 
     expect(html).toContain('<title>Agenda &lt;draft&gt;</title>');
     expect(html).toContain('<h1 class="title">Fall gathering</h1>');
@@ -50,7 +57,8 @@ describe('Doc view', () => {
 describe('chart view', () => {
   function sheetWith(rows: (string | number)[][]) {
     const w = createWorkspace();
-    const sheet = w.services.SpreadsheetApp.getActive().getSheets()[0].setName('Summary');
+    const sheet = w.spreadsheet.getSheets()[0];
+    byHand.renameSheet(sheet, 'Summary');
     sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
     return { w, sheet };
   }
@@ -146,7 +154,12 @@ describe('Form page', () => {
   it('shows the questions with the personal link’s code filled in, and records an answer with the trigger', () => {
     const { w, form, path, entry, inspected } = survey();
     form.setPublished(true);
-    w.services.ScriptApp.newTrigger('onSurveySubmit').forForm(form.getId()).onFormSubmit().create();
+    // As the add-on does: answers go to the spreadsheet, whose form-submit trigger runs.
+    form.setDestination(w.services.FormApp.DestinationType.SPREADSHEET, w.spreadsheet.getId());
+    w.services.ScriptApp.newTrigger('onSurveySubmit')
+      .forSpreadsheet(w.services.SpreadsheetApp.getActiveSpreadsheet())
+      .onFormSubmit()
+      .create();
     const ran: unknown[] = [];
     w.triggers.setRunner((name, event) => ran.push([name, Object.keys(event).sort()]));
 
@@ -173,10 +186,14 @@ describe('Form page', () => {
     expect(w.forms.inspect()[0].responses.map((r) => r.answers)).toEqual([
       { Trust: '4', 'Response code': 'abc' },
     ]);
-    expect(ran).toEqual([['onSurveySubmit', ['authMode', 'response', 'source', 'triggerUid']]]);
+    expect(ran).toEqual([
+      ['onSurveySubmit', ['authMode', 'namedValues', 'range', 'source', 'triggerUid', 'values']],
+    ]);
 
-    form.setAcceptingResponses(false).setCustomClosedFormMessage('Closed for the <summer>.');
-    expect(formPage(inspected(), new URLSearchParams())).toContain('Closed for the &lt;summer&gt;.');
+    form.setAcceptingResponses(false);
+    expect(formPage(inspected(), new URLSearchParams())).toContain(
+      'The form Survey &lt;2026&gt; is no longer accepting responses.',
+    );
   });
 });
 

@@ -5,185 +5,105 @@ const BURST =
   'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.';
 const at = (iso: string) => new Date(iso);
 
-function wallTime(d: { getTime(): number }, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(d.getTime()));
-}
+/** An event body for Calendar.Events.insert. */
+const body = (summary: string, start: string, end: string, attendees: string[] = []) => ({
+  summary,
+  start: { dateTime: start },
+  end: { dateTime: end },
+  attendees: attendees.map((email) => ({ email })),
+  extendedProperties: { private: { tag: summary } },
+});
 
 describe('CalendarApp', () => {
-  test('the default calendar is the user’s own; unknown ids give null', () => {
+  test('the default calendar is the user’s own; unknown ids give null; a new calendar is owned', () => {
     const w = createWorkspace({ userEmail: 'rc@school.example', timeZone: 'America/Chicago' });
     const app = w.services.CalendarApp;
     const cal = app.getDefaultCalendar();
     expect(cal.getId()).toBe('rc@school.example');
-    expect(cal.getTimeZone()).toBe('America/Chicago');
-    expect(app.getTimeZone()).toBe('America/Chicago');
-    expect(cal.isOwnedByMe()).toBe(true);
     expect(app.getCalendarById('nobody@example.org')).toBeNull();
     expect(app.getCalendarById('rc@school.example')?.getName()).toBe('rc@school.example');
-    expect(app.getAllOwnedCalendars().map((c) => c.getId())).toEqual(['rc@school.example']);
-    expect(app.getEventById('missing@google.com')).toBeNull();
-  });
-
-  test('create, update and delete keep exactly one event', () => {
-    const w = createWorkspace({ now: () => at('2026-09-01T12:00:00Z') });
-    const cal = w.services.CalendarApp.getDefaultCalendar();
-    const event = cal.createEvent(
-      'September gathering',
-      at('2026-09-15T20:30:00Z'),
-      at('2026-09-15T22:00:00Z'),
-      {
-        description: 'Principal’s vision',
-        location: 'Library',
-      },
-    );
-    const id = event.getId();
-    expect(id).toMatch(/^[0-9a-v]{26}@google\.com$/);
-    event.setTag('gatheringId', 'g-1');
-
-    const found = cal.getEventById(id);
-    if (!found) throw new Error('event lost');
-    found.setTitle('September partner gathering');
-    found.setDescription('Agenda attached');
-    found.setLocation('Room 12');
-    found.setTime(at('2026-09-16T20:30:00Z'), at('2026-09-16T22:00:00Z'));
-
-    const all = cal.getEvents(at('2026-09-01T00:00:00Z'), at('2026-10-01T00:00:00Z'));
-    expect(all).toHaveLength(1);
-    expect(all[0].getTitle()).toBe('September partner gathering');
-    expect(all[0].getTag('gatheringId')).toBe('g-1');
-    expect(all[0].getStartTime().toISOString()).toBe('2026-09-16T20:30:00.000Z');
-    expect(all[0].getEndTime().getTime() - all[0].getStartTime().getTime()).toBe(90 * 60_000);
-    expect(all[0].isAllDayEvent()).toBe(false);
-    expect(all[0].getOriginalCalendarId()).toBe(cal.getId());
-    // Fresh Dates: changing one does not move the event.
-    all[0].getStartTime().setFullYear(2000);
-    expect(all[0].getStartTime().toISOString()).toBe('2026-09-16T20:30:00.000Z');
-    expect(w.services.CalendarApp.getEventById(id)?.getLocation()).toBe('Room 12');
-    expect(w.calendar.inspect()).toEqual([
-      expect.objectContaining({
-        id,
-        title: 'September partner gathering',
-        start: '2026-09-16T20:30:00.000Z',
-        end: '2026-09-16T22:00:00.000Z',
-        location: 'Room 12',
-        description: 'Agenda attached',
-        guests: [],
-      }),
+    expect(cal.getEventById('missing@google.com')).toBeNull();
+    const made = app.createCalendar('Partner events');
+    expect(app.getAllOwnedCalendars().map((c) => c.getName())).toEqual([
+      'rc@school.example',
+      'Partner events',
     ]);
-    expect(() => found.setTime(at('2026-09-16T22:00:00Z'), at('2026-09-16T20:00:00Z'))).toThrow(
-      'Event start date must be before event end date.',
+    made.deleteCalendar();
+    expect(app.getCalendarById(made.getId())).toBeNull();
+    expect(() => cal.deleteCalendar()).toThrow('Cannot delete the primary calendar.');
+  });
+
+  test('an event found by its iCalUID: guest list, then deleted for good', () => {
+    const w = createWorkspace({ userEmail: 'rc@school.example', now: () => at('2026-09-01T12:00:00Z') });
+    const item = w.services.Calendar.Events.insert(
+      body('Gathering', '2026-09-15T20:30:00Z', '2026-09-15T22:00:00Z', ['a@partner.org', 'b@partner.org']),
+      'primary',
+      { sendUpdates: 'none' },
     );
-
-    found.deleteEvent();
-    expect(cal.getEventById(id)).toBeNull();
-    expect(cal.getEvents(at('2026-09-01T00:00:00Z'), at('2026-10-01T00:00:00Z'))).toHaveLength(0);
-    expect(() => found.getTitle()).toThrow(/deleted/);
-    expect(() => event.setTitle('again')).toThrow(/deleted/);
-    expect(w.calendar.inspect()).toEqual([]);
-  });
-
-  test('getEvents returns overlapping events, by start', () => {
-    const cal = createWorkspace().services.CalendarApp.getDefaultCalendar();
-    cal.createEvent('late', at('2026-09-15T18:00:00Z'), at('2026-09-15T19:00:00Z'));
-    cal.createEvent('early', at('2026-09-15T09:00:00Z'), at('2026-09-15T11:00:00Z'));
-    cal.createEvent('other day', at('2026-09-17T09:00:00Z'), at('2026-09-17T10:00:00Z'));
-    const titles = cal
-      .getEvents(at('2026-09-15T10:00:00Z'), at('2026-09-16T00:00:00Z'))
-      .map((e) => e.getTitle());
-    expect(titles).toEqual(['early', 'late']);
-  });
-
-  test('guests are added and removed; createEvent invites only when asked, addGuest never', () => {
-    const w = createWorkspace();
     const cal = w.services.CalendarApp.getDefaultCalendar();
-    const quiet = cal.createEvent('Planning', at('2026-09-15T20:00:00Z'), at('2026-09-15T21:00:00Z'), {
-      guests: 'a@partner.org, b@partner.org',
-    });
-    quiet.addGuest('c@partner.org');
-    expect(quiet.getGuestList().map((g) => g.getEmail())).toEqual([
+    const found = cal.getEventById(item.iCalUID ?? '');
+    if (!found) throw new Error('event lost');
+    expect(item.iCalUID).toMatch(/^[0-9a-v]{26}@google\.com$/);
+    expect(found.getGuestList().map((g) => g.getEmail())).toEqual(['a@partner.org', 'b@partner.org']);
+    expect(found.getGuestList(true).map((g) => g.getEmail())).toEqual([
+      'rc@school.example',
       'a@partner.org',
       'b@partner.org',
-      'c@partner.org',
     ]);
-    expect(quiet.getGuestList()[0].getGuestStatus()).toBe(w.services.CalendarApp.GuestStatus.INVITED);
-    expect(w.calendar.invitations).toEqual([]);
-
-    const loud = cal.createEvent('Gathering', at('2026-09-16T20:00:00Z'), at('2026-09-16T21:30:00Z'), {
-      guests: 'a@partner.org,b@partner.org',
-      sendInvites: true,
-    });
-    // CalendarApp cannot invite a guest added later, even to an event created with sendInvites.
-    loud.addGuest('d@partner.org');
-    loud.addGuest('d@partner.org');
-    loud.removeGuest('a@partner.org');
-    loud.setTitle('Gathering, moved');
-    loud.setTime(at('2026-09-17T20:00:00Z'), at('2026-09-17T21:30:00Z'));
-    loud.setLocation('Gym');
-    loud.setDescription('New room');
-    expect(loud.getGuestList().map((g) => g.getEmail())).toEqual(['b@partner.org', 'd@partner.org']);
-    expect(w.calendar.invitations.map((i) => [i.eventId, i.email])).toEqual([
-      [loud.getId(), 'a@partner.org'],
-      [loud.getId(), 'b@partner.org'],
-    ]);
-    expect(w.calendar.notices).toEqual([]);
-    expect(w.calendar.inspect().find((e) => e.id === loud.getId())).toMatchObject({
-      guests: ['b@partner.org', 'd@partner.org'],
-      invitesSent: false,
-    });
-    expect(() => loud.addGuest('not an email')).toThrow(/Invalid argument/);
+    found.deleteEvent();
+    expect(cal.getEventById(item.iCalUID ?? '')).toBeNull();
+    expect(() => found.getGuestList()).toThrow(/deleted/);
+    expect(w.calendar.inspect()).toEqual([]);
   });
 
   test('15:30 in Chicago stays 15:30 across the March daylight-saving change', () => {
     const w = createWorkspace({ timeZone: 'America/Chicago' });
-    const cal = w.services.CalendarApp.getDefaultCalendar();
-    const zone = cal.getTimeZone();
+    const api = w.services.Calendar.Events;
     // 15:30 CST (UTC-6) on Friday 6 March, 15:30 CDT (UTC-5) on Monday 9 March 2026.
-    const before = cal.createEvent(
-      'Check-in',
-      at('2026-03-06T15:30:00-06:00'),
-      at('2026-03-06T16:00:00-06:00'),
-    );
-    const after = cal.createEvent(
-      'Check-in',
-      at('2026-03-09T15:30:00-05:00'),
-      at('2026-03-09T16:00:00-05:00'),
-    );
-    expect(wallTime(before.getStartTime(), zone)).toBe('15:30');
-    expect(wallTime(after.getStartTime(), zone)).toBe('15:30');
-    expect(after.getStartTime().getTime() - before.getStartTime().getTime()).toBe((3 * 24 - 1) * 3_600_000);
-    // Moving the first to the 9th at the same local time is a different offset again.
-    before.setTime(at('2026-03-09T15:30:00-05:00'), at('2026-03-09T16:00:00-05:00'));
-    expect(wallTime(before.getStartTime(), zone)).toBe('15:30');
-    expect(before.getStartTime().toISOString()).toBe('2026-03-09T20:30:00.000Z');
+    for (const [day, offset] of [
+      ['06', '-06:00'],
+      ['09', '-05:00'],
+    ])
+      api.insert(
+        body('Check-in', `2026-03-${day}T15:30:00${offset}`, `2026-03-${day}T16:00:00${offset}`),
+        'primary',
+        { sendUpdates: 'none' },
+      );
+    const listed = api.list('primary', { timeMin: '2026-03-01T00:00:00Z', timeMax: '2026-03-31T00:00:00Z' });
+    expect((listed.items ?? []).map((e) => e.start?.dateTime)).toEqual([
+      '2026-03-06T15:30:00-06:00',
+      '2026-03-09T15:30:00-05:00',
+    ]);
+    expect(w.calendar.inspect().map((e) => e.start)).toEqual([
+      '2026-03-06T21:30:00.000Z',
+      '2026-03-09T20:30:00.000Z',
+    ]);
   });
 
   test('failAfter(n): n creations succeed, then one is refused like a burst', () => {
     const w = createWorkspace();
-    const cal = w.services.CalendarApp.getDefaultCalendar();
     w.calendar.failAfter(2);
-    const make = (i: number) =>
-      cal.createEvent(`e${i}`, at(`2026-09-${10 + i}T20:00:00Z`), at(`2026-09-${10 + i}T21:00:00Z`));
+    const make = (i: number) => w.services.CalendarApp.createCalendar(`Calendar ${i}`);
     make(1);
     make(2);
     expect(() => make(3)).toThrow(BURST);
-    expect(w.calendar.inspect()).toHaveLength(2);
     make(4); // the limiter fired once and is off again
-    expect(w.calendar.inspect()).toHaveLength(3);
+    expect(w.services.CalendarApp.getAllOwnedCalendars()).toHaveLength(4);
   });
 
   test('a rate limit refuses creations beyond max per window of the workspace clock', () => {
     const w = createWorkspace({ now: () => at('2026-09-01T12:00:00Z') });
-    const cal = w.services.CalendarApp.getDefaultCalendar();
+    const api = w.services.Calendar.Events;
     w.calendar.setRateLimit(2, 60_000);
-    const make = () => cal.createEvent('x', at('2026-09-15T20:00:00Z'), at('2026-09-15T21:00:00Z'));
+    const make = () =>
+      api.insert(body('x', '2026-09-15T20:00:00Z', '2026-09-15T21:00:00Z'), 'primary', {
+        sendUpdates: 'none',
+      });
     make();
     make();
-    expect(() => make()).toThrow(BURST);
+    expect(() => make()).toThrow(
+      'API call to calendar.events.insert failed with error: Calendar usage limits exceeded.',
+    );
     w.clock.advance(61_000);
     make();
     w.calendar.setRateLimit(null);
@@ -192,91 +112,70 @@ describe('CalendarApp', () => {
     expect(w.calendar.inspect()).toHaveLength(5);
   });
 
-  test('one createEvent is one counted call; inspect does not count', () => {
-    const w = createWorkspace();
-    const cal = w.services.CalendarApp.getDefaultCalendar();
-    w.calls.reset();
-    cal.createEvent('x', at('2026-09-15T20:00:00Z'), at('2026-09-15T21:00:00Z'), {
-      guests: 'a@b.org',
-      sendInvites: true,
-    });
-    expect(w.calls.byMethod()).toEqual({ 'CalendarApp.Calendar.createEvent': 1 });
-    w.services.CalendarApp.createEvent('y', at('2026-09-15T20:00:00Z'), at('2026-09-15T21:00:00Z'));
-    expect(w.calls.count('CalendarApp.createEvent')).toBe(1);
-    expect(w.calls.total('CalendarApp')).toBe(2);
-    w.calendar.inspect();
-    void w.calendar.invitations.length;
-    expect(w.calls.total()).toBe(2);
-  });
-
-  test('state round trip keeps calendars, events, tags, guests and invitations', () => {
-    const w = createWorkspace();
-    const app = w.services.CalendarApp;
-    const e = app
-      .getDefaultCalendar()
-      .createEvent('Gathering', at('2026-11-10T21:30:00Z'), at('2026-11-10T23:00:00Z'), {
-        guests: 'a@partner.org',
-        sendInvites: true,
-      });
-    e.setTag('gatheringId', 'g-7');
-    const extra = app.createCalendar('Partner events');
+  test('state round trip keeps calendars, events, properties, guests and invitations', () => {
+    const w = createWorkspace({ now: () => at('2026-09-01T12:00:00Z') });
+    const api = w.services.Calendar.Events;
+    const e = api.insert(
+      body('Gathering', '2026-11-10T21:30:00Z', '2026-11-10T23:00:00Z', ['a@partner.org']),
+      'primary',
+      { sendUpdates: 'all' },
+    );
+    const extra = w.services.CalendarApp.createCalendar('Partner events');
     const json = JSON.parse(JSON.stringify(w.toJSON()));
     const r = createWorkspace({ state: json });
-    const back = r.services.CalendarApp.getEventById(e.getId());
-    expect(back?.getTitle()).toBe('Gathering');
-    expect(back?.getTag('gatheringId')).toBe('g-7');
-    expect(back?.getStartTime().toISOString()).toBe('2026-11-10T21:30:00.000Z');
-    expect(back?.getGuestList().map((g) => g.getEmail())).toEqual(['a@partner.org']);
+    const [back] = r.services.Calendar.Events.list('primary', { iCalUID: e.iCalUID }).items ?? [];
+    expect(back?.summary).toBe('Gathering');
+    expect(back?.extendedProperties?.private).toEqual({ tag: 'Gathering' });
+    expect(back?.start?.dateTime).toBe(e.start?.dateTime);
+    const event = r.services.CalendarApp.getDefaultCalendar().getEventById(e.iCalUID ?? '');
+    expect(event?.getGuestList().map((g) => g.getEmail())).toEqual(['a@partner.org']);
     expect(r.calendar.invitations).toHaveLength(1);
     expect(r.services.CalendarApp.getCalendarById(extra.getId())?.getName()).toBe('Partner events');
     expect(r.calendar.inspect()[0].invitesSent).toBe(true);
-    back?.addGuest('b@partner.org');
-    expect(r.calendar.invitations.map((i) => i.email)).toEqual(['a@partner.org']);
     // New ids do not collide with restored ones.
-    const next = r.services.CalendarApp.getDefaultCalendar().createEvent(
-      'n',
-      at('2026-11-11T00:00:00Z'),
-      at('2026-11-11T01:00:00Z'),
+    const next = r.services.Calendar.Events.insert(
+      body('n', '2026-11-11T00:00:00Z', '2026-11-11T01:00:00Z'),
+      'primary',
+      { sendUpdates: 'none' },
     );
-    expect(next.getId()).not.toBe(e.getId());
+    expect(next.iCalUID).not.toBe(e.iCalUID);
   });
 });
 
 describe('Calendar advanced service (Events)', () => {
   function setUp() {
     const w = createWorkspace({ userEmail: 'rc@school.example', now: () => at('2026-09-01T12:00:00Z') });
-    const event = w.services.CalendarApp.getDefaultCalendar().createEvent(
-      'Gathering',
-      at('2026-09-15T20:30:00Z'),
-      at('2026-09-15T22:00:00Z'),
-      { guests: 'a@partner.org,b@partner.org', sendInvites: true },
-    );
     const api = w.services.Calendar.Events;
-    const [item] = api.list('rc@school.example', { iCalUID: event.getId() }).items ?? [];
+    const inserted = api.insert(
+      body('Gathering', '2026-09-15T20:30:00Z', '2026-09-15T22:00:00Z', ['a@partner.org', 'b@partner.org']),
+      'rc@school.example',
+      { sendUpdates: 'all' },
+    );
+    const iCalUID = inserted.iCalUID ?? '';
+    const [item] = api.list('rc@school.example', { iCalUID }).items ?? [];
     if (!item?.id) throw new Error('event not listed');
-    return { w, event, api, id: item.id, item };
+    return { w, iCalUID, api, id: item.id, item };
   }
 
-  test('finds CalendarApp’s event by iCalUID; its API id is another id; calls count under Calendar', () => {
-    const { w, event, api, id, item } = setUp();
-    expect(item.iCalUID).toBe(event.getId());
-    expect(`${id}@google.com`).toBe(event.getId());
+  test('finds an event by iCalUID; its API id is another id; calls count under Calendar', () => {
+    const { w, iCalUID, api, id, item } = setUp();
+    expect(item.iCalUID).toBe(iCalUID);
+    expect(`${id}@google.com`).toBe(iCalUID);
     expect(item.start?.dateTime).toBe('2026-09-15T15:30:00-05:00');
     expect(item.attendees?.map((a) => [a.email, a.organizer === true, a.responseStatus])).toEqual([
       ['rc@school.example', true, 'accepted'],
       ['a@partner.org', false, 'needsAction'],
       ['b@partner.org', false, 'needsAction'],
     ]);
-    expect(api.list('primary', { iCalUID: event.getId() }).items?.map((e) => e.id)).toEqual([id]);
+    expect(api.list('primary', { iCalUID }).items?.map((e) => e.id)).toEqual([id]);
     expect(api.list('rc@school.example', { iCalUID: 'other@google.com' }).items).toEqual([]);
     // The iCalUID is not the API's event id.
-    expect(() =>
-      api.patch({ summary: 'x' }, 'rc@school.example', event.getId(), { sendUpdates: 'none' }),
-    ).toThrow('API call to calendar.events.patch failed with error: Not Found');
-    expect(() => api.list('nobody@example.org', { iCalUID: event.getId() })).toThrow(
+    expect(() => api.patch({ summary: 'x' }, 'rc@school.example', iCalUID, { sendUpdates: 'none' })).toThrow(
+      'API call to calendar.events.patch failed with error: Not Found',
+    );
+    expect(() => api.list('nobody@example.org', { iCalUID })).toThrow(
       'API call to calendar.events.list failed with error: Not Found',
     );
-    const iCalUID = event.getId();
     w.calls.reset();
     api.list('primary', { iCalUID });
     api.patch({ location: 'Gym' }, 'primary', id, { sendUpdates: 'none' });
@@ -285,7 +184,7 @@ describe('Calendar advanced service (Events)', () => {
   });
 
   test("sendUpdates 'all': new guests invited, removed ones told, the others sent the update", () => {
-    const { w, event, api, id, item } = setUp();
+    const { w, iCalUID, api, id, item } = setUp();
     const kept = (item.attendees ?? []).filter((a) => a.email !== 'a@partner.org');
     api.patch(
       {
@@ -298,9 +197,9 @@ describe('Calendar advanced service (Events)', () => {
       { sendUpdates: 'all' },
     );
     // One store: CalendarApp sees the patch.
-    const seen = w.services.CalendarApp.getEventById(event.getId());
-    expect(seen?.getStartTime().toISOString()).toBe('2026-09-16T20:30:00.000Z');
+    const seen = w.services.CalendarApp.getDefaultCalendar().getEventById(iCalUID);
     expect(seen?.getGuestList().map((g) => g.getEmail())).toEqual(['b@partner.org', 'c@partner.org']);
+    expect(w.calendar.inspect()[0].start).toBe('2026-09-16T20:30:00.000Z');
     expect(w.calendar.invitations.map((i) => i.email)).toEqual([
       'a@partner.org',
       'b@partner.org',
@@ -340,9 +239,8 @@ describe('Calendar advanced service (Events)', () => {
     expect(w.calendar.notices).toEqual([]);
   });
 
-  test('private properties merge key by key, null deletes one; they are not CalendarApp tags', () => {
-    const { w, event, api, id } = setUp();
-    event.setTag('gatheringId', 'g-1');
+  test('private properties merge key by key, null deletes one', () => {
+    const { w, iCalUID, api, id } = setUp();
     api.patch({ extendedProperties: { private: { one: '1', two: '2' } } }, 'primary', id, {
       sendUpdates: 'none',
     });
@@ -352,15 +250,14 @@ describe('Calendar advanced service (Events)', () => {
     fake.Events.patch({ extendedProperties: { private: { one: null, three: '3' } } }, 'primary', id, {
       sendUpdates: 'none',
     });
-    const [after] = api.list('primary', { iCalUID: event.getId() }).items ?? [];
-    expect(after?.extendedProperties?.private).toEqual({ two: '2', three: '3' });
-    expect(event.getAllTagKeys()).toEqual(['gatheringId']);
+    const [after] = api.list('primary', { iCalUID }).items ?? [];
+    expect(after?.extendedProperties?.private).toEqual({ tag: 'Gathering', two: '2', three: '3' });
     expect(w.calendar.notices).toEqual([]);
     // Saved and restored with the rest of the workspace, as are the emails sent.
     api.patch({ attendees: [{ email: 'b@partner.org' }] }, 'primary', id, { sendUpdates: 'all' });
     const r = createWorkspace({ state: JSON.parse(JSON.stringify(w.toJSON())) });
-    const [back] = r.services.Calendar.Events.list('primary', { iCalUID: event.getId() }).items ?? [];
-    expect(back?.extendedProperties?.private).toEqual({ two: '2', three: '3' });
+    const [back] = r.services.Calendar.Events.list('primary', { iCalUID }).items ?? [];
+    expect(back?.extendedProperties?.private).toEqual({ tag: 'Gathering', two: '2', three: '3' });
     expect(r.calendar.notices.map((n) => [n.kind, n.email])).toEqual([
       ['update', 'b@partner.org'],
       ['cancellation', 'a@partner.org'],
@@ -404,14 +301,6 @@ describe('Calendar advanced service (Events)', () => {
 });
 
 describe('Calendar advanced service: insert and a time range', () => {
-  const body = (summary: string, start: string, end: string, attendees: string[] = []) => ({
-    summary,
-    start: { dateTime: start },
-    end: { dateTime: end },
-    attendees: attendees.map((email) => ({ email })),
-    extendedProperties: { private: { tag: summary } },
-  });
-
   test('insert makes the event in one call and invites its guests only with sendUpdates all', () => {
     const w = createWorkspace({ userEmail: 'rc@school.example', now: () => at('2026-09-01T12:00:00Z') });
     const api = w.services.Calendar.Events;
@@ -427,9 +316,18 @@ describe('Calendar advanced service: insert and a time range', () => {
     );
     expect(w.calls.byMethod()).toEqual({ 'Calendar.Events.insert': 2 });
     expect(w.calendar.invitations.map((i) => `${i.title} ${i.email}`)).toEqual(['Loud b@partner.org']);
+    // What tests read of the calendar counts nothing.
+    w.calendar.inspect();
+    void w.calendar.notices.length;
+    expect(w.calls.total()).toBe(2);
     // The iCalUID is CalendarApp's id.
     const cal = w.services.CalendarApp.getDefaultCalendar();
-    expect(cal.getEventById(quiet.iCalUID ?? '')?.getTitle()).toBe('Quiet');
+    expect(
+      cal
+        .getEventById(quiet.iCalUID ?? '')
+        ?.getGuestList()
+        .map((g) => g.getEmail()),
+    ).toEqual(['a@partner.org']);
     expect(loud.extendedProperties?.private?.tag).toBe('Loud');
   });
 

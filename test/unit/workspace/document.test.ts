@@ -9,6 +9,16 @@ const texts = (body: Body): string[] =>
   });
 const DocumentAppTypes = createWorkspace().services.DocumentApp.ElementType;
 
+/** A Doc made as the add-on makes its agendas: Drive's import of HTML (html-import.ts). */
+function fromHtml(w: ReturnType<typeof createWorkspace>, name: string, html: string) {
+  const { Drive, DocumentApp, Utilities } = w.services;
+  const made = Drive.Files.create(
+    { name, mimeType: 'application/vnd.google-apps.document' },
+    Utilities.newBlob(html, 'text/html', `${name}.html`),
+  );
+  return DocumentApp.openById(made.id ?? '');
+}
+
 function setup() {
   const w = createWorkspace();
   const app = w.services.DocumentApp;
@@ -17,30 +27,26 @@ function setup() {
 }
 
 describe('DocumentApp element tree', () => {
-  test('a new document has one empty paragraph; appends and inserts keep order and indexes', () => {
-    const { app, doc, body } = setup();
+  test('a new document has one empty paragraph; appends keep order and indexes', () => {
+    const { w, app, doc, body } = setup();
     expect(body.getNumChildren()).toBe(1);
     expect(body.getChild(0).getType()).toBe(app.ElementType.PARAGRAPH);
-    const title = body.insertParagraph(0, 'Fall Gathering');
-    title.setHeading(app.ParagraphHeading.TITLE);
+    const title = body.getChild(0).asParagraph();
+    title.setText('Fall Gathering');
     const p = body.appendParagraph('Welcome');
     const item = body.appendListItem('Introductions');
-    body.insertParagraph(2, 'Inserted');
-    expect(texts(body)).toEqual(['Fall Gathering', '', 'Inserted', 'Welcome', 'Introductions']);
-    expect(body.getChildIndex(p)).toBe(3);
-    expect(body.getChildIndex(item)).toBe(4);
+    expect(texts(body)).toEqual(['Fall Gathering', 'Welcome', 'Introductions']);
+    expect(body.getChildIndex(p)).toBe(1);
+    expect(body.getChildIndex(item)).toBe(2);
     expect(item.getType()).toBe(app.ElementType.LIST_ITEM);
     expect(p.getParent()).toBe(body);
-    expect(p.getNextSibling()).toBe(item);
-    expect(p.getPreviousSibling()?.asParagraph().getText()).toBe('Inserted');
-    expect(body.getParagraphs().map((x) => x.getText())).toEqual(texts(body));
-    expect(title.getHeading()).toBe('TITLE');
-    expect(body.getText()).toBe('Fall Gathering\n\nInserted\nWelcome\nIntroductions');
+    expect(w.inspectDocument(doc.getId()).tree.children?.map((c) => c.text)).toEqual(texts(body));
+    expect(body.getText()).toBe('Fall Gathering\nWelcome\nIntroductions');
     expect(doc.getUrl()).toBe(`https://docs.google.com/document/d/${doc.getId()}/edit`);
     expect(() => body.getChild(9)).toThrow(
-      'Child index (9) must be less than the number of child elements (5).',
+      'Child index (9) must be less than the number of child elements (3).',
     );
-    expect(() => body.insertParagraph(7, 'x')).toThrow(/Child index \(7\)/);
+    expect(() => body.insertTable(7, [['x']])).toThrow(/Child index \(7\)/);
   });
 
   test('the last paragraph of a section cannot be removed; a table at the end gets a paragraph after it', () => {
@@ -74,19 +80,11 @@ describe('DocumentApp element tree', () => {
     expect(t.getCell(1, 0).getText()).toBe('Food Bank');
     expect(t.getCell(2, 1).getNumChildren()).toBe(1);
     expect(t.getCell(2, 1).getChild(0).getType()).toBe(app.ElementType.PARAGRAPH);
-    const cell = t.getCell(2, 0);
-    const row2 = cell.getParentRow();
-    expect([t.getChildIndex(row2), row2.getChildIndex(cell)]).toEqual([2, 0]);
-    expect(row2.getParentTable()).toBe(t);
+    const row2 = t.getRow(2);
+    expect([t.getChildIndex(row2), row2.getChildIndex(t.getCell(2, 1))]).toEqual([2, 1]);
+    expect(t.getCell(2, 0).getParent()).toBe(row2);
     expect(t.getText()).toBe('Partner\nFocus\nFood Bank\nBasic needs\nTutors & Co\n');
     expect(body.getTables()).toHaveLength(1);
-
-    const row = t.appendTableRow();
-    row.appendTableCell('Library');
-    row.appendTableCell().setText('Enrichment');
-    expect(t.getCell(3, 1).getText()).toBe('Enrichment');
-    t.removeRow(0);
-    expect(t.getCell(0, 0).getText()).toBe('Food Bank');
 
     expect(() => body.appendTable([['a', 3 as unknown as string]])).toThrow(
       "The parameters (number[][]) don't match the method signature for DocumentApp.Body.appendTable.",
@@ -125,15 +123,20 @@ describe('DocumentApp element tree', () => {
     );
     expect(body.getText()).toBe(before);
     body.replaceText('\\{\\{gathering\\.(date)\\}\\}', '[$1]');
-    expect(body.getParagraphs()[1].getText()).toBe('{{gathering.title}} on [date]');
+    const paragraph = (i: number) => body.getChild(i).asParagraph();
+    expect(paragraph(1).getText()).toBe('{{gathering.title}} on [date]');
     body.replaceText('\\{\\{gathering\\.title\\}\\}', 'Fall \\$1 & (Kickoff)');
-    expect(body.getParagraphs().map((p) => p.getText())).toEqual([
+    // The body: a paragraph, the two appended, the table, a paragraph.
+    expect([0, 1, 2, 4].map((i) => paragraph(i).getText())).toEqual([
       '',
       'Fall $1 & (Kickoff) on [date]',
       'See you at Fall $1 & (Kickoff)!',
+      '',
+    ]);
+    const cells = body.getTables()[0];
+    expect([cells.getCell(0, 0).getText(), cells.getCell(0, 1).getText()]).toEqual([
       'Fall $1 & (Kickoff)',
       'gatheringXtitle',
-      '',
     ]);
     // unescaped '.' is a regex wildcard, as in real
     body.replaceText('gathering.title', 'T');
@@ -142,8 +145,8 @@ describe('DocumentApp element tree', () => {
     body.replaceText('date\\]\\nSee', 'nope');
     expect(body.getText()).toContain('[date]\nSee');
     // case-insensitive flag
-    body.getParagraphs()[1].replaceText('(?i)FALL', 'Spring');
-    expect(body.getParagraphs()[1].getText()).toBe('Spring $1 & (Kickoff) on [date]');
+    paragraph(1).replaceText('(?i)FALL', 'Spring');
+    expect(paragraph(1).getText()).toBe('Spring $1 & (Kickoff) on [date]');
   });
 
   test('findText returns range elements and continues from the previous one', () => {
@@ -161,33 +164,32 @@ describe('DocumentApp element tree', () => {
     expect(body.findText('absent')).toBeNull();
   });
 
-  test('Text editing: insert, delete, bold and links by range', () => {
-    const { body } = setup();
-    const p = body.appendParagraph('Partner Hub');
+  test('Text editing: delete, bold by range, a paragraph’s link', () => {
+    const { w, doc, body } = setup();
+    const p = body.appendParagraph('Partner Agenda Hub');
     const t = p.editAsText();
-    t.insertText(7, ' Agenda');
     t.deleteText(0, 7);
     expect(p.getText()).toBe('Agenda Hub');
     t.setBold(0, 5, true);
-    expect([t.isBold(0), t.isBold(7), t.isBold()]).toEqual([true, false, null]);
-    t.setLinkUrl(7, 9, 'https://example.org');
+    p.setLinkUrl('https://example.org');
     expect(t.getLinkUrl(8)).toBe('https://example.org');
-    const tail = p.appendText(' (draft)');
-    tail.setItalic(true);
-    expect(p.getText()).toBe('Agenda Hub (draft)');
-    expect(p.getNumChildren()).toBe(2);
-    expect(() => t.deleteText(0, 40)).toThrow('Index (40) must be less than the content length (18).');
+    expect(w.inspectDocument(doc.getId()).tree.children?.[1].runs).toEqual([
+      { text: 'Agenda', bold: true, link: 'https://example.org' },
+      { text: ' Hub', link: 'https://example.org' },
+    ]);
+    expect(() => t.deleteText(0, 40)).toThrow('Index (40) must be less than the content length (10).');
   });
 
   test('copy() of template elements appended into another document keeps text, heading and tables', () => {
-    const { app, body: template } = setup();
-    template.getChild(0).asParagraph().setText('Agenda');
-    template.getChild(0).asParagraph().setHeading(app.ParagraphHeading.HEADING1);
-    template.appendListItem('Opening question').setGlyphType(app.GlyphType.NUMBER);
+    const { w, app } = setup();
+    // A school's template with a heading (DocumentApp cannot set one: src/ never does; the import can).
+    const template = fromHtml(w, 'Template', '<h1>Agenda</h1>').getBody();
+    template.appendListItem('Opening question');
     template.appendTable([['Who', 'What']]);
-    template.getParagraphs()[0].editAsText().setBold(0, 1, true);
+    template.getChild(0).asParagraph().editAsText().setBold(0, 1, true);
 
-    const out = app.create('Generated').getBody();
+    const generated = app.create('Generated');
+    const out = generated.getBody();
     out.clear();
     const n = template.getNumChildren();
     for (let i = 0; i < n; i++) {
@@ -198,32 +200,37 @@ describe('DocumentApp element tree', () => {
       else if (type === app.ElementType.TABLE) out.appendTable(el.asTable());
     }
     // the first (empty) paragraph created with the document stays first
-    const gen = out.getParagraphs();
-    expect(gen[1].getText()).toBe('Agenda');
-    expect(gen[1].getHeading()).toBe('HEADING1');
-    expect(gen[1].editAsText().isBold(0)).toBe(true);
-    expect(out.getListItems()[0].getGlyphType()).toBe('NUMBER');
+    const gen = w.inspectDocument(generated.getId()).tree.children ?? [];
+    expect(gen.map((c) => [c.type, c.text])).toEqual([
+      ['PARAGRAPH', ''],
+      ['PARAGRAPH', 'Agenda'],
+      ['LIST_ITEM', 'Opening question'],
+      ['TABLE', 'Who\nWhat'],
+      ['PARAGRAPH', ''], // the template's paragraph after its table
+      ['PARAGRAPH', ''], // a section ends with a paragraph
+    ]);
+    expect(gen[1].heading).toBe('HEADING1');
+    expect(gen[1].runs?.[0]).toEqual({ text: 'Ag', bold: true });
     expect(out.getTables()[0].getCell(0, 1).getText()).toBe('What');
     // independent of the template
-    out.getTables()[0].getCell(0, 1).setText('Changed');
+    out.getTables()[0].getCell(0, 1).getChild(0).asParagraph().setText('Changed');
     expect(template.getTables()[0].getCell(0, 1).getText()).toBe('What');
     // attached elements must be detached
-    expect(() => out.appendParagraph(template.getParagraphs()[0])).toThrow('Element must be detached.');
+    expect(() => out.appendParagraph(template.getChild(0).asParagraph())).toThrow(
+      'Element must be detached.',
+    );
   });
 
-  test('cursor: null until placed; insert at the cursor and insert a table after its paragraph', () => {
+  test('cursor: null until placed; a table inserted after the cursor’s paragraph', () => {
     const { w, app, doc, body } = setup();
-    body.appendParagraph('Notes: ');
+    body.appendParagraph('Notes: bring snacks');
     body.appendParagraph('End');
     expect(doc.getCursor()).toBeNull();
     w.setDocumentCursor(doc.getId(), 1, 7);
     const cursor = doc.getCursor();
     if (!cursor) throw new Error('no cursor');
     expect(cursor.getElement().getType()).toBe(app.ElementType.TEXT);
-    expect(cursor.getOffset()).toBe(7);
-    cursor.insertText('bring snacks');
-    expect(body.getChild(1).asParagraph().getText()).toBe('Notes: bring snacks');
-    expect(cursor.getSurroundingText().getText()).toBe('Notes: bring snacks');
+    expect(cursor.getElement().asText().getText()).toBe('Notes: bring snacks');
 
     // the sidebar's insert-at-cursor: climb to the body child, insert after it
     let el: GoogleAppsScript.Document.Element = cursor.getElement();
@@ -235,14 +242,6 @@ describe('DocumentApp element tree', () => {
     // an empty paragraph: the position is the paragraph itself
     w.setDocumentCursor(doc.getId(), 0);
     expect(doc.getCursor()?.getElement().getType()).toBe('PARAGRAPH');
-    doc.getCursor()?.insertText('Top');
-    expect(body.getChild(0).asParagraph().getText()).toBe('Top');
-
-    // setCursor/newPosition
-    const last = body.getChild(body.getNumChildren() - 1).asParagraph();
-    doc.setCursor(doc.newPosition(last.getChild(0), 3));
-    expect(doc.getCursor()?.getOffset()).toBe(3);
-    expect(doc.getSelection()).toBeNull();
   });
 
   test('openById/openByUrl, missing and denied documents, saveAndClose', () => {
@@ -266,21 +265,24 @@ describe('DocumentApp element tree', () => {
   });
 
   test('active document and getUi', () => {
-    const { w, app, doc } = setup();
+    const w = createWorkspace({ html: () => '<p>hi</p>' });
+    const app = w.services.DocumentApp;
+    const doc = app.create('Agenda');
     expect(app.getActiveDocument()).toBeNull();
     expect(() => app.getUi()).toThrow('Cannot call DocumentApp.getUi() from this context.');
     w.setActiveDocument(doc.getId());
     expect(app.getActiveDocument()?.getId()).toBe(doc.getId());
-    const html = w.services.HtmlService.createHtmlOutput('<p>hi</p>').setTitle('Partner Hub');
+    const html = w.services.HtmlService.createTemplateFromFile('DocsSidebar')
+      .evaluate()
+      .setTitle('Partner Hub');
     app.getUi().showSidebar(html);
     expect(w.ui.sidebars).toEqual([{ title: 'Partner Hub', html: '<p>hi</p>', width: 300 }]);
   });
 
   test('inspectDocument: plain tree and escaped HTML, not counted', () => {
-    const { w, app, doc, body } = setup();
-    const first = body.getChild(0).asParagraph();
-    first.setText('<Agenda> & "notes"');
-    first.setHeading(app.ParagraphHeading.HEADING1);
+    const { w } = setup();
+    const doc = fromHtml(w, 'Agenda', '<h1>&lt;Agenda&gt; &amp; &quot;notes&quot;</h1>');
+    const body = doc.getBody();
     body.appendListItem('First');
     body.appendTable([['<b>x</b>', 'y']]);
     body.appendParagraph('link').setLinkUrl('javascript:alert(1)');
@@ -319,9 +321,9 @@ describe('DocumentApp element tree', () => {
 
   test('state round trip keeps documents, cursor and the active document', () => {
     const { w, app, doc, body } = setup();
-    body.appendParagraph('Bold').editAsText().setBold(true);
+    body.appendParagraph('Bold').editAsText().setBold(0, 3, true);
     body.appendTable([['a', 'b']]);
-    body.appendListItem('item').setNestingLevel(2);
+    body.appendListItem('item');
     w.setActiveDocument(doc.getId());
     w.setDocumentCursor(doc.getId(), 1, 2);
     const r = createWorkspace({ state: JSON.parse(JSON.stringify(w.toJSON())) });
@@ -329,10 +331,9 @@ describe('DocumentApp element tree', () => {
     const again = r.services.DocumentApp.getActiveDocument();
     if (!again) throw new Error('active document lost');
     expect(again.getBody().getText()).toBe(body.getText());
-    expect(again.getBody().getChild(1).asParagraph().editAsText().isBold()).toBe(true);
-    expect(again.getBody().getListItems()[0].getNestingLevel()).toBe(2);
-    expect(again.getCursor()?.getOffset()).toBe(2);
-    expect(r.inspectDocument(doc.getId()).html).toBe(w.inspectDocument(doc.getId()).html);
+    expect(r.inspectDocument(doc.getId())).toEqual(w.inspectDocument(doc.getId()));
+    expect(r.inspectDocument(doc.getId()).tree.children?.[1].runs).toEqual([{ text: 'Bold', bold: true }]);
+    expect(again.getCursor()?.getElement().asText().getText()).toBe('Bold');
     expect(app.openById(doc.getId()).getName()).toBe('Agenda');
     // fresh ids do not collide
     expect(r.services.DocumentApp.create('Next').getId()).not.toBe(doc.getId());

@@ -8,9 +8,9 @@ const notFound = (method: string, id: string) =>
   `API call to drive.files.${method} failed with error: File not found: ${id}.`;
 
 describe('Drive (advanced service, drive.file)', () => {
-  test('reaches what the add-on made (DocumentApp, FormApp, SpreadsheetApp, Drive.Files.create), not what the user made by hand', () => {
+  test('reaches what the add-on made (DocumentApp, FormApp, Drive.Files.create), not what the user made by hand', () => {
     const w = createWorkspace();
-    const { Drive, DocumentApp, FormApp, SpreadsheetApp } = w.services;
+    const { Drive, DocumentApp, FormApp } = w.services;
     const doc = DocumentApp.create('Agenda');
     expect(Drive.Files.get(doc.getId())).toEqual({
       kind: 'drive#file',
@@ -19,9 +19,6 @@ describe('Drive (advanced service, drive.file)', () => {
       mimeType: DOC,
     });
     expect(Drive.Files.get(FormApp.create('Survey').getId(), { fields: 'name' })).toEqual({ name: 'Survey' });
-    expect(Drive.Files.get(SpreadsheetApp.create('Roster').getId(), { fields: 'name' })).toEqual({
-      name: 'Roster',
-    });
     const folder = Drive.Files.create({ name: 'Agendas', mimeType: FOLDER });
     expect(Drive.Files.get(folder.id ?? '', { fields: 'name,mimeType' })).toEqual({
       name: 'Agendas',
@@ -122,15 +119,30 @@ describe('Drive (advanced service, drive.file)', () => {
     expect(() => Drive.Files.list({ q: "fullText contains 'x'" })).toThrow(/does not support the query term/);
   });
 
-  test('calls count under Drive; reachability survives a saved state', () => {
+  test('calls count under Drive; reachability, parents, trash and denials survive a saved state', () => {
     const w = createWorkspace();
     const { Drive, DocumentApp } = w.services;
     const id = DocumentApp.create('Agenda').getId();
     w.calls.reset();
     Drive.Files.get(id);
-    Drive.Files.create({ name: 'Agendas', mimeType: FOLDER });
+    const folder = Drive.Files.create({ name: 'Agendas', mimeType: FOLDER }).id ?? '';
     expect(w.calls.byMethod()).toEqual({ 'Drive.Files.create': 1, 'Drive.Files.get': 1 });
-    const restored = createWorkspace({ state: w.toJSON() });
-    expect(restored.services.Drive.Files.get(id, { fields: 'name' })).toEqual({ name: 'Agenda' });
+    const root = (Drive.Files.get(id, { fields: 'parents' }).parents ?? []).join(',');
+    Drive.Files.update({}, id, null, { addParents: folder, removeParents: root });
+    const old = DocumentApp.create('Old agenda').getId();
+    Drive.Files.update({ trashed: true }, old);
+    const hidden = DocumentApp.create('Hidden').getId();
+    w.denyDriveAccess(hidden);
+    w.calls.reset();
+    expect(w.inspectDrive().files.map((f) => f.name)).toContain('Old agenda');
+    expect(w.calls.total()).toBe(0);
+
+    const restored = createWorkspace({ state: JSON.parse(JSON.stringify(w.toJSON())) });
+    const files = restored.services.Drive.Files;
+    expect(files.get(id, { fields: 'name,parents' })).toEqual({ name: 'Agenda', parents: [folder] });
+    expect(files.get(old, { fields: 'trashed' })).toEqual({ trashed: true });
+    expect(() => files.get(hidden)).toThrow(notFound('get', hidden));
+    expect(() => restored.services.DocumentApp.openById(hidden)).toThrow(/Document is missing/);
+    expect(files.create({ name: 'New', mimeType: FOLDER }).id).not.toBe(folder);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { loadAddOn } from '../../../dev/gas';
+import { BUILD_DIR, loadAddOn } from '../../../dev/gas';
 import { createWorkspace } from '../../../dev/workspace';
 import { manifestScopes, scopeTable } from '../../../dev/workspace/scopes';
 import { recordedCalls } from './recorded-calls';
@@ -15,7 +15,7 @@ describe('a call none of whose scopes is declared', () => {
   test('throws Apps Script message, naming the class of a returned object, and writes nothing', () => {
     const w = createWorkspace({ scopes: without('spreadsheets') });
     const sheet = w.spreadsheet.getSheets()[0];
-    expect(() => sheet.getRange(1, 1).setValue('x')).toThrow(
+    expect(() => sheet.getRange(1, 1).setValues([['x']])).toThrow(
       'Specified permissions are not sufficient to call Sheet.getRange. Required permissions: ' +
         `(${AUTH}spreadsheets.currentonly || ${AUTH}spreadsheets)`,
     );
@@ -28,11 +28,9 @@ describe('a call none of whose scopes is declared', () => {
       `Specified permissions are not sufficient to call MailApp.sendEmail. Required permissions: ${AUTH}script.send_mail`,
     );
     expect(w.mail.sent).toEqual([]);
-    // The repository's manifest: DriveApp lists drive (reads also drive.readonly), never drive.file.
-    const repo = createWorkspace();
-    expect(() => repo.services.DriveApp.getFileById('x')).toThrow(
-      'Specified permissions are not sufficient to call DriveApp.getFileById. Required permissions: ' +
-        `(${AUTH}drive.readonly || ${AUTH}drive)`,
+    const noForms = createWorkspace({ scopes: without('forms') });
+    expect(() => noForms.services.FormApp.create('Survey')).toThrow(
+      `Specified permissions are not sufficient to call FormApp.create. Required permissions: ${AUTH}forms`,
     );
     // Session.getActiveUser lists userinfo.email alone (declared for "Send a test to me").
     expect(() =>
@@ -51,12 +49,15 @@ describe('a call none of whose scopes is declared', () => {
 });
 
 test('a call one of whose scopes is declared runs; a method whose page lists none always does', () => {
-  const w = createWorkspace({ scopes: [`${AUTH}spreadsheets.currentonly`, `${AUTH}userinfo.email`] });
-  w.services.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1).setValue('x');
+  const w = createWorkspace({ scopes: [`${AUTH}spreadsheets.currentonly`, `${AUTH}calendar.readonly`] });
+  w.services.SpreadsheetApp.getActiveSpreadsheet()
+    .getSheets()[0]
+    .getRange(1, 1)
+    .setValues([['x']]);
   expect(w.inspect().tabs[0].values).toEqual([['x']]);
-  expect(w.services.Session.getActiveUser().getEmail()).toBe('coordinator@school.example');
-  w.services.PropertiesService.getScriptProperties().setProperty('k', 'v');
-  expect(w.services.Utilities.formatString('%s', 'a')).toBe('a');
+  expect(w.services.CalendarApp.getDefaultCalendar().getId()).toBe('coordinator@school.example');
+  w.services.PropertiesService.getDocumentProperties().setProperty('k', 'v');
+  expect(w.services.Utilities.formatDate(new Date(0), 'UTC', 'yyyy')).toBe('1970');
   // openById lists only spreadsheets: currentonly is not enough.
   expect(() => w.services.SpreadsheetApp.openById(w.spreadsheet.getId())).toThrow(/SpreadsheetApp\.openById/);
 });
@@ -66,7 +67,7 @@ test('a call with no table entry is a developer error in plain node, not an Apps
   const realmError = vm.runInContext('Error', addOn.context) as ErrorConstructor;
   let thrown: unknown;
   try {
-    addOn.workspace.calls.record('DriveApp', 'getFoo');
+    addOn.workspace.calls.record('MailApp', 'getFoo');
   } catch (e) {
     thrown = e;
   }
@@ -74,10 +75,12 @@ test('a call with no table entry is a developer error in plain node, not an Apps
   expect(thrown).not.toBeInstanceOf(realmError);
   expect(thrown).toHaveProperty(
     'message',
-    'in-memory Workspace: no scope entry for DriveApp.getFoo; add it to dev/workspace/scopes.ts',
+    'in-memory Workspace: no scope entry for MailApp.getFoo; add it to dev/workspace/scopes.ts',
   );
   // A refusal, by contrast, is made in the script's realm.
-  expect(() => addOn.workspace.services.DriveApp.getRootFolder()).toThrow(realmError);
+  const refused = loadAddOn({ scopes: without('script.send_mail') });
+  const refusedError = vm.runInContext('Error', refused.context) as ErrorConstructor;
+  expect(() => refused.workspace.services.MailApp.getRemainingDailyQuota()).toThrow(refusedError);
 });
 
 test('every call a fake records has a table entry, and every entry is a call some fake records', () => {
@@ -87,8 +90,8 @@ test('every call a fake records has a table entry, and every entry is a call som
   // A few the scan must see, as a check on the scan itself.
   for (const k of [
     'SpreadsheetApp.Range.getValues',
-    'DriveApp.getFileById',
-    'Session.User.getEmail',
+    'MailApp.sendEmail',
+    'CalendarApp.EventGuest.getEmail',
     'Ui.showSidebar',
   ])
     expect(keys).toContain(k);
@@ -105,7 +108,7 @@ test('every scope appsscript.json declares is needed by some call (no scope decl
 });
 
 test('the built add-on runs under the built manifest and refuses what it does not declare', () => {
-  const built = manifestScopes(path.join(process.env.PH_BUILD_DIR ?? 'build', 'appsscript.json'));
+  const built = manifestScopes(path.join(BUILD_DIR, 'appsscript.json'));
   expect(built).toEqual(MANIFEST);
   const addOn = loadAddOn({ scopes: without('script.container.ui') });
   expect(() => addOn.call('openSidebar')).toThrow(

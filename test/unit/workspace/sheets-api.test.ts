@@ -2,6 +2,8 @@
 // add-on sends, applied to the spreadsheets SpreadsheetApp's fake keeps, with the API's rules and errors.
 import vm from 'node:vm';
 import { createWorkspace, type Workspace } from '../../../dev/workspace';
+import { a1 } from '../../../dev/workspace/a1';
+import { inspectCell } from '../../../dev/workspace/by-hand';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 
@@ -98,7 +100,7 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
   test('is atomic: one invalid request and nothing of the batch is applied', () => {
     const w = createWorkspace();
     const sheet1 = tab(w, 'Sheet1');
-    sheet1.getRange('A1').setValue('kept');
+    sheet1.getRange('A1').setValues([['kept']]);
     const state = JSON.stringify(w.toJSON());
     expect(() =>
       batch(w, [
@@ -124,7 +126,7 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
       ),
     );
     expect(JSON.stringify(w.toJSON())).toBe(state);
-    expect(sheet1.getRange('A1').getValue()).toBe('kept');
+    expect(sheet1.getRange('A1').getValues()).toEqual([['kept']]);
   });
 
   test('GridRanges are 0-based and half open; a missing index is unbounded, a missing sheetId is sheet 0', () => {
@@ -146,15 +148,12 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
       },
     ]);
     const sheet = tab(w, 'Sheet1');
-    expect(sheet.getRange('C1:C4').getNumberFormats()).toEqual([
-      ['General'],
-      ['yyyy-mm-dd'],
-      ['yyyy-mm-dd'],
-      ['General'],
-    ]);
-    expect(sheet.getRange('B2').getNumberFormat()).toBe('General');
-    expect(sheet.getRange('Z1').getNumberFormat()).toBe('@');
-    expect(sheet.getRange('Z1000').getNumberFormat()).toBe('@');
+    // '' is General.
+    const format = (row: number, column: number) => inspectCell(sheet, row, column).format;
+    expect([1, 2, 3, 4].map((row) => format(row, 3))).toEqual(['', 'yyyy-mm-dd', 'yyyy-mm-dd', '']);
+    expect(format(2, 2)).toBe('');
+    expect(format(1, 26)).toBe('@');
+    expect(format(1000, 26)).toBe('@');
     const repeat = (range: GoogleAppsScript.Sheets.Schema.GridRange): Request => ({
       repeatCell: { range, cell: {}, fields: 'note' },
     });
@@ -172,8 +171,18 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
   test('updateCells writes strings as they are and the fields the mask names, nothing else', () => {
     const w = createWorkspace();
     const sheet = tab(w, 'Sheet1');
-    sheet.getRange('A1:C1').setFontStyle('italic');
-    sheet.getRange('C1').setValue('old');
+    // A note on each cell, a red background on A1; then C1's value.
+    batch(w, [
+      {
+        repeatCell: {
+          range: { sheetId: 0, endRowIndex: 1, endColumnIndex: 3 },
+          cell: { note: 'n' },
+          fields: 'note',
+        },
+      },
+    ]);
+    sheet.getRange('A1').setBackground('#ff0000');
+    sheet.getRange('C1').setValues([['old']]);
     batch(w, [
       {
         updateCells: {
@@ -200,11 +209,15 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     ]);
     // No parsing: '0123' and '=1+1' stay text.
     expect(sheet.getRange('A1:C1').getValues()).toEqual([['0123', '=1+1', 'old']]);
-    expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['', '']]);
-    expect(sheet.getRange('A1:B1').getFontWeights()).toEqual([['bold', 'normal']]);
-    expect(sheet.getRange('A1:B1').getBackgrounds()).toEqual([['#ffffff', '#e8f0fe']]);
-    // Italic is not named by the mask: kept.
-    expect(sheet.getRange('A1:C1').getFontStyles()).toEqual([['italic', 'italic', 'italic']]);
+    const cells = [1, 2, 3].map((column) => inspectCell(sheet, 1, column));
+    expect(cells.map((c) => c.formula)).toEqual(['', '', '']);
+    // The mask names bold and the background: A1's red goes (the cell gives none), B1 is not bold. The
+    // note is not named by the mask: kept.
+    expect(cells.map((c) => c.style)).toEqual([
+      { note: 'n', fontWeight: 'bold' },
+      { note: 'n', background: '#e8f0fe' },
+      { note: 'n' },
+    ]);
   });
 
   test('updateCells stores a formulaValue as a formula; one without "=" is refused as not modelled', () => {
@@ -256,7 +269,11 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
   test('a mask naming a whole object clears what the cell does not give', () => {
     const w = createWorkspace();
     const sheet = tab(w, 'Sheet1');
-    sheet.getRange('A1').setFontWeight('bold').setBackground('#ff0000').setValue('v');
+    sheet
+      .getRange('A1')
+      .setFontWeight('bold')
+      .setBackground('#ff0000')
+      .setValues([['v']]);
     batch(w, [
       {
         repeatCell: {
@@ -266,13 +283,9 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
         },
       },
     ]);
-    const a1 = sheet.getRange('A1');
-    expect([a1.getNumberFormat(), a1.getFontWeight(), a1.getBackground(), a1.getValue()]).toEqual([
-      '@',
-      'normal',
-      '#ffffff',
-      'v',
-    ]);
+    const cell = inspectCell(sheet, 1, 1);
+    // Bold and the background go; the value stays.
+    expect([cell.format, cell.style, cell.value]).toEqual(['@', {}, 'v']);
   });
 
   test('refuses a missing or bad field mask, unknown fields and a request with no kind or two', () => {
@@ -347,21 +360,17 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
       },
     ]);
     const sheet = tab(w, 'Sheet1');
-    const rule = sheet.getRange('A1000').getDataValidation();
-    expect(sheet.getRange('A1').getDataValidation()).toBeNull();
-    expect([
-      rule?.getCriteriaType(),
-      rule?.getCriteriaValues(),
-      rule?.getAllowInvalid(),
-      rule?.getHelpText(),
-    ]).toEqual(['VALUE_IN_LIST', [['active', 'paused'], true], false, 'Choose a status.']);
-    const check = sheet.getRange('B2').getDataValidation();
-    expect([check?.getCriteriaType(), check?.getAllowInvalid(), check?.getHelpText()]).toEqual([
-      'CHECKBOX',
-      true,
-      '',
+    const rule = inspectCell(sheet, 1000, 1).validation;
+    expect(inspectCell(sheet, 1, 1).validation).toBeNull();
+    expect([rule?.type, rule?.values, rule?.allowInvalid, rule?.helpText]).toEqual([
+      'VALUE_IN_LIST',
+      [['active', 'paused'], true],
+      false,
+      'Choose a status.',
     ]);
-    expect(() => sheet.getRange('A2').setValue('closed')).toThrow(/violates the data validation rules/);
+    const check = inspectCell(sheet, 2, 2).validation;
+    expect([check?.type, check?.allowInvalid, check?.helpText]).toEqual(['CHECKBOX', true, '']);
+    expect(() => sheet.getRange('A2').setValues([['closed']])).toThrow(/violates the data validation rules/);
     expect(() =>
       batch(w, [
         addTab('Kept out'),
@@ -396,7 +405,7 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     ).toThrow(/DATE_IS_VALID condition takes no condition values/);
     // No rule clears.
     batch(w, [{ setDataValidation: { range: column } }]);
-    expect(sheet.getRange('A2').getDataValidation()).toBeNull();
+    expect(inspectCell(sheet, 2, 1).validation).toBeNull();
   });
 
   test('addProtectedRange protects a range (or a whole sheet); editors do not go with warning-only', () => {
@@ -409,15 +418,12 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     expect(reply.replies?.[0].addProtectedRange?.protectedRange).toEqual(
       expect.objectContaining({ range: header, description: 'Headers', warningOnly: true }),
     );
-    const sheet = tab(w, 'Sheet1');
-    const [range] = sheet.getProtections(w.services.SpreadsheetApp.ProtectionType.RANGE);
-    expect([range.isWarningOnly(), range.getDescription(), range.getProtectionType()]).toEqual([
-      true,
-      'Headers',
-      'RANGE',
+    // The user who protects may edit; a protection with no range is the whole sheet's.
+    const byUser = { editors: ['coordinator@school.example'], domainEdit: false };
+    expect(w.toJSON().spreadsheets[0].sheets[0].protections).toEqual([
+      { description: 'Headers', warningOnly: true, ...byUser, range: 'A1:C1' },
+      { description: '', warningOnly: false, ...byUser },
     ]);
-    expect(sheet.getProtections(w.services.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
-    expect(w.toJSON().spreadsheets[0].sheets[0].protections[0].range).toBe('A1:C1');
     expect(() =>
       batch(w, [
         {
@@ -462,8 +468,9 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
       '=A2>1',
       '=A2>3',
     ]);
-    expect(rules[2].getBooleanCondition()?.getBackground()).toBe('#fce8e6');
-    expect(rules[2].getRanges()[0].getA1Notation()).toBe('B2:B1000');
+    const third = rules[2].data;
+    expect(third.format.background).toBe('#fce8e6');
+    expect(third.ranges.map((r) => a1(r.row, r.column, r.numRows, r.numColumns))).toEqual(['B2:B1000']);
     expect(() => batch(w, [rule('=A2>1', [column(0)], 5)])).toThrow(/index 5 is out of range/);
     expect(() => batch(w, [addTab('Two', 2), rule('=A2>1', [column(0), column(0, 2)])])).toThrow(
       failed(
@@ -500,7 +507,7 @@ describe('Sheets.Spreadsheets.batchUpdate', () => {
     w.bindRealm(context);
     const result: unknown = vm.runInContext(
       `(() => {
-        const id = SpreadsheetApp.getActive().getId();
+        const id = SpreadsheetApp.getActiveSpreadsheet().getId();
         const reply = Sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'A' } } }] }, id);
         let caught;
         try { Sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'A' } } }] }, id); }

@@ -1,9 +1,10 @@
 import { createWorkspace } from '../../../dev/workspace';
+import { inspectCell } from '../../../dev/workspace/by-hand';
 
 test('toJSON -> createWorkspace({state}) keeps the world', () => {
   const w = createWorkspace({ timeZone: 'America/Denver' });
   const app = w.services.SpreadsheetApp;
-  const ss = app.getActive();
+  const ss = app.getActiveSpreadsheet();
   const s = ss.insertSheet('Partners');
   s.getRange('A1:D2').setValues([
     ['Name', 'Since', 'Active', 'Zip'],
@@ -11,13 +12,13 @@ test('toJSON -> createWorkspace({state}) keeps the world', () => {
   ]);
   s.getRange('D:D').setNumberFormat('@');
   s.setFrozenRows(1);
-  s.getRange('C2').setDataValidation(
-    app.newDataValidation().requireCheckbox().setAllowInvalid(false).build(),
-  );
+  s.getRange('C2').setDataValidations([
+    [app.newDataValidation().requireCheckbox().setAllowInvalid(false).build()],
+  ]);
   s.setConditionalFormatRules([
     app
       .newConditionalFormatRule()
-      .whenDateBefore(app.RelativeDate.TODAY)
+      .whenFormulaSatisfied('=$B2<TODAY()')
       .setBackground('#f00')
       .setRanges([s.getRange('B2:B')])
       .build(),
@@ -29,18 +30,24 @@ test('toJSON -> createWorkspace({state}) keeps the world', () => {
 
   const json = JSON.parse(JSON.stringify(w.toJSON()));
   const r = createWorkspace({ state: json });
-  const rs = r.services.SpreadsheetApp.getActive().getSheetByName('Partners');
-  if (!rs) throw new Error('tab lost');
+  const rs = r.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Partners');
+  const fake = r.spreadsheet.getSheetByName('Partners');
+  if (!rs || !fake) throw new Error('tab lost');
   expect(rs.getSheetId()).toBe(s.getSheetId());
   expect(rs.getRange('A1:D2').getValues()).toEqual(s.getRange('A1:D2').getValues());
-  expect(rs.getRange('B2').getValue()).toBeInstanceOf(Date);
-  expect(rs.getRange('A1:D2').getDisplayValues()).toEqual(s.getRange('A1:D2').getDisplayValues());
-  expect(rs.getRange('D5').getNumberFormat()).toBe('@');
+  expect(rs.getRange('B2:B2').getValues()[0][0]).toBeInstanceOf(Date);
+  const tab = (ws: typeof w) => ws.inspect().tabs.find((t) => t.name === 'Partners');
+  expect(tab(r)?.display).toEqual(tab(w)?.display);
+  expect(inspectCell(fake, 5, 4).format).toBe('@');
   expect(rs.getFrozenRows()).toBe(1);
-  expect(rs.getRange('C2').getDataValidation()?.getAllowInvalid()).toBe(false);
-  expect(() => rs.getRange('C2').setValue('maybe')).toThrow(/violates/);
-  expect(rs.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('B2:B1000');
-  expect(rs.getRange('A1').getFontWeight()).toBe('bold');
+  expect(inspectCell(fake, 2, 3).validation?.allowInvalid).toBe(false);
+  expect(() => rs.getRange('C2').setValues([['maybe']])).toThrow(/violates/);
+  expect(rs.getConditionalFormatRules()[0].getBooleanCondition()?.getCriteriaValues()).toEqual([
+    '=$B2<TODAY()',
+  ]);
+  const rules = (ws: typeof w) => ws.toJSON().spreadsheets[0].sheets[1].rules;
+  expect(rules(r)).toEqual(rules(w));
+  expect(inspectCell(fake, 1, 1).style.fontWeight).toBe('bold');
   expect(r.services.PropertiesService.getDocumentProperties().getProperty('schemaVersion')).toBe('3');
   expect(r.spreadsheet.getSpreadsheetTimeZone()).toBe('America/Denver');
   expect(() => r.services.SpreadsheetApp.openById(other.getId())).toThrow(/permission/);

@@ -3,6 +3,7 @@ import { createWorkspace } from '../../../dev/workspace';
 
 const TOO_MANY =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+const ONE_OF_A_TYPE = 'An add-on can only have one trigger of each type, per user, per document.';
 const start = new Date('2026-03-06T12:00:00Z');
 
 function wall(d: Date, timeZone: string): string {
@@ -18,91 +19,78 @@ describe('ScriptApp triggers', () => {
   test('builders make triggers that describe themselves', () => {
     const w = createWorkspace();
     const script = w.services.ScriptApp;
-    const form = w.services.FormApp.create('Survey');
     const clock = script.newTrigger('resumeSending').timeBased().after(60_000).create();
-    const edit = script.newTrigger('onEditInstalled').forSpreadsheet(w.spreadsheet.getId()).onEdit().create();
-    const submit = script.newTrigger('onSurveySubmit').forForm(form.getId()).onFormSubmit().create();
-    expect(clock.getUniqueId()).toMatch(/^\d{19}$/);
-    expect([
-      clock.getHandlerFunction(),
-      clock.getEventType(),
-      clock.getTriggerSource(),
-      clock.getTriggerSourceId(),
-    ]).toEqual(['resumeSending', script.EventType.CLOCK, script.TriggerSource.CLOCK, null]);
-    expect([edit.getEventType(), edit.getTriggerSource(), edit.getTriggerSourceId()]).toEqual([
-      script.EventType.ON_EDIT,
-      script.TriggerSource.SPREADSHEETS,
+    const submit = script
+      .newTrigger('onSurveySubmit')
+      .forSpreadsheet(w.services.SpreadsheetApp.getActiveSpreadsheet())
+      .onFormSubmit()
+      .create();
+    expect([clock.getHandlerFunction(), clock.getTriggerSourceId()]).toEqual(['resumeSending', null]);
+    expect([submit.getHandlerFunction(), submit.getTriggerSourceId()]).toEqual([
+      'onSurveySubmit',
       w.spreadsheet.getId(),
     ]);
-    expect([submit.getEventType(), submit.getTriggerSource(), submit.getTriggerSourceId()]).toEqual([
-      script.EventType.ON_FORM_SUBMIT,
-      script.TriggerSource.FORMS,
-      form.getId(),
+    expect(w.triggers.list().map((t) => [t.handler, t.eventType, t.source])).toEqual([
+      ['resumeSending', 'CLOCK', 'CLOCK'],
+      ['onSurveySubmit', 'ON_FORM_SUBMIT', 'SPREADSHEETS'],
     ]);
+    expect(w.triggers.list()[0].id).toMatch(/^\d{19}$/);
     expect(script.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual([
       'resumeSending',
-      'onEditInstalled',
       'onSurveySubmit',
     ]);
-    expect(script.getUserTriggers(form).map((t) => t.getUniqueId())).toEqual([submit.getUniqueId()]);
-    expect(() => script.newTrigger('x').forSpreadsheet('no-such-id').onEdit().create()).toThrow(
+    expect(() => script.newTrigger('x').forSpreadsheet('no-such-id').onFormSubmit().create()).toThrow(
       /Invalid argument/,
     );
-    expect(() => script.newTrigger('x').forForm('no-such-form').onFormSubmit().create()).toThrow(/No item/);
-    expect(() => script.newTrigger('x').timeBased().everyMinutes(7)).toThrow(/1, 5, 10, 15 or 30/);
-    script.deleteTrigger(edit);
-    expect(w.triggers.list().map((t) => t.handler)).toEqual(['resumeSending', 'onSurveySubmit']);
+    expect(() => script.newTrigger('')).toThrow('Invalid argument: functionName');
+    expect(() => script.newTrigger('x').timeBased().after(-1)).toThrow(/Invalid argument/);
+    expect(() => script.newTrigger('x').timeBased().create()).toThrow(/no schedule/);
+    script.deleteTrigger(clock);
+    expect(w.triggers.list().map((t) => t.handler)).toEqual(['onSurveySubmit']);
   });
 
   test('a script holds 20 triggers per user; the 21st is refused with the real message', () => {
     const w = createWorkspace();
     const script = w.services.ScriptApp;
-    // An add-on holds one trigger of a type per document: twenty spreadsheets, one edit trigger each.
+    // An add-on holds one trigger of a type per document: twenty spreadsheets, one trigger each.
     const books = Array.from({ length: 21 }, (_, i) => w.addSpreadsheet(`School ${i}`).getId());
-    for (const id of books.slice(0, 20))
-      script.newTrigger('onEditInstalled').forSpreadsheet(id).onEdit().create();
-    expect(() => script.newTrigger('onEditInstalled').forSpreadsheet(books[20]).onEdit().create()).toThrow(
-      TOO_MANY,
-    );
+    const add = (id: string) =>
+      script.newTrigger('onSurveySubmit').forSpreadsheet(id).onFormSubmit().create();
+    for (const id of books.slice(0, 20)) add(id);
+    expect(() => add(books[20])).toThrow(TOO_MANY);
     expect(script.getProjectTriggers()).toHaveLength(20);
     script.deleteTrigger(script.getProjectTriggers()[0]);
-    script.newTrigger('onEditInstalled').forSpreadsheet(books[20]).onEdit().create();
+    add(books[20]);
     expect(script.getProjectTriggers()).toHaveLength(20);
   });
 
-  test('an add-on holds one trigger of each type per user per document, and none recurs more often than hourly', () => {
+  test('an add-on holds one trigger of each type per user per document', () => {
     const w = createWorkspace();
     const script = w.services.ScriptApp;
     script.newTrigger('resume').timeBased().after(60_000).create();
-    expect(() => script.newTrigger('other').timeBased().everyHours(1).create()).toThrow(
-      'An add-on can only have one trigger of each type, per user, per document.',
-    );
+    expect(() => script.newTrigger('other').timeBased().after(60_000).create()).toThrow(ONE_OF_A_TYPE);
     script.newTrigger('onSurveySubmit').forSpreadsheet(w.spreadsheet.getId()).onFormSubmit().create();
     expect(() =>
       script.newTrigger('onSurveySubmit').forSpreadsheet(w.spreadsheet.getId()).onFormSubmit().create(),
-    ).toThrow('An add-on can only have one trigger of each type, per user, per document.');
+    ).toThrow(ONE_OF_A_TYPE);
     // Another spreadsheet is another document.
     script
       .newTrigger('onSurveySubmit')
       .forSpreadsheet(w.addSpreadsheet('Other school').getId())
       .onFormSubmit()
       .create();
-    expect(() => script.newTrigger('x').timeBased().everyMinutes(30)).not.toThrow();
-    script.deleteTrigger(script.getProjectTriggers()[0]);
-    expect(() => script.newTrigger('x').timeBased().everyMinutes(30).create()).toThrow(
-      'The recurrence interval for an Add-on trigger must be at least one hour.',
-    );
-    expect(w.triggers.list().map((t) => t.handler)).toEqual(['onSurveySubmit', 'onSurveySubmit']);
+    expect(w.triggers.list().map((t) => t.handler)).toEqual(['resume', 'onSurveySubmit', 'onSurveySubmit']);
   });
 
   test('runDue fires a one-off trigger once, no sooner than an hour after it was made, then deletes it', () => {
     const w = createWorkspace({ now: () => start });
     const runs: Array<[string, Record<string, unknown>]> = [];
     w.triggers.setRunner((name, e) => runs.push([name, e]));
-    const t = w.services.ScriptApp.newTrigger('resumeSending')
+    w.services.ScriptApp.newTrigger('resumeSending')
       .timeBased()
       .after(5 * 60_000)
       .create();
+    const [{ id }] = w.triggers.list();
     expect(w.triggers.due()).toEqual([]);
     w.clock.advance(5 * 60_000);
     expect(w.triggers.runDue()).toEqual([]);
@@ -113,14 +101,44 @@ describe('ScriptApp triggers', () => {
     expect(fired.map((f) => f.handler)).toEqual(['resumeSending']);
     expect(runs).toHaveLength(1);
     expect(runs[0][1]).toEqual(
-      expect.objectContaining({ triggerUid: t.getUniqueId(), authMode: 'FULL', hour: 13, minute: 0 }),
+      expect.objectContaining({ triggerUid: id, authMode: 'FULL', hour: 13, minute: 0 }),
     );
     expect(w.triggers.list()).toEqual([]);
     w.clock.advance(3_600_000);
     expect(w.triggers.runDue()).toEqual([]);
     // due(now) looks at any instant.
-    w.services.ScriptApp.newTrigger('later').timeBased().at(new Date('2026-03-07T00:00:00Z')).create();
-    expect(w.triggers.due(new Date('2026-03-07T00:00:00Z')).map((d) => d.handler)).toEqual(['later']);
+    w.services.ScriptApp.newTrigger('later')
+      .timeBased()
+      .after(2 * 3_600_000)
+      .create();
+    expect(w.triggers.due(new Date('2026-03-06T16:00:00Z')).map((d) => d.handler)).toEqual(['later']);
+  });
+
+  test('a daily trigger at 7:00 keeps 7:00 local across the daylight-saving change', () => {
+    const w = createWorkspace({ now: () => start, timeZone: 'America/Chicago' });
+    const fired: string[] = [];
+    w.triggers.setRunner(() => fired.push(wall(w.clock.now(), 'America/Chicago')));
+    w.services.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
+    const due = () => new Date(w.triggers.list()[0].dueAt ?? 0);
+    // Made at 06:00 Chicago time: the first run is 7:00 the same day.
+    expect(due().toISOString()).toBe('2026-03-06T13:00:00.000Z');
+    for (let i = 0; i < 4; i++) {
+      w.clock.set(due());
+      w.triggers.runDue();
+    }
+    expect(fired).toEqual(['07:00', '07:00', '07:00', '07:00']);
+    expect(due().toISOString()).toBe('2026-03-10T12:00:00.000Z'); // 7:00 CDT (the first run was 13:00Z, CST)
+    // Missed runs are not made up: at 7:00 three days on it runs once, and next at 7:00 the day after.
+    w.clock.advance(3 * 24 * 3_600_000);
+    w.triggers.runDue();
+    expect(fired).toHaveLength(5);
+    expect(due().toISOString()).toBe('2026-03-13T12:00:00.000Z');
+    expect(() => w.services.ScriptApp.newTrigger('x').timeBased().everyDays(0)).toThrow(
+      'Invalid argument: n',
+    );
+    expect(() => w.services.ScriptApp.newTrigger('x').timeBased().atHour(24)).toThrow(
+      'Invalid argument: hour',
+    );
   });
 
   test('a trigger runs outside any container: no active spreadsheet, UI, document lock or document properties', () => {
@@ -130,7 +148,6 @@ describe('ScriptApp triggers', () => {
       const s = w.services;
       seen.push(
         s.SpreadsheetApp.getActiveSpreadsheet(),
-        s.SpreadsheetApp.getActive(),
         s.DocumentApp.getActiveDocument(),
         s.LockService.getDocumentLock(),
         s.PropertiesService.getDocumentProperties(),
@@ -142,41 +159,10 @@ describe('ScriptApp triggers', () => {
     w.services.ScriptApp.newTrigger('resume').timeBased().after(0).create();
     w.clock.advance(3_600_000);
     expect(w.triggers.runDue()[0].error).toBeUndefined();
-    expect(seen).toEqual([null, null, null, null, null, true, 'Partner Hub']);
+    expect(seen).toEqual([null, null, null, null, true, 'Partner Hub']);
     // Back in the spreadsheet's sidebar, all are there again.
     expect(w.services.LockService.getDocumentLock()).not.toBeNull();
     expect(w.services.PropertiesService.getDocumentProperties()).not.toBeNull();
-  });
-
-  test('repeating triggers stay, move on, and do not make up missed runs', () => {
-    const w = createWorkspace({ now: () => start });
-    const runs: string[] = [];
-    w.triggers.setRunner((name) => runs.push(name));
-    w.services.ScriptApp.newTrigger('hourly').timeBased().everyHours(1).create();
-    w.clock.advance(59 * 60_000);
-    w.triggers.runDue();
-    expect(runs).toEqual([]);
-    w.clock.advance(60_000);
-    w.triggers.runDue();
-    expect(runs).toEqual(['hourly']);
-    w.clock.advance(3 * 60 * 60_000);
-    w.triggers.runDue();
-    expect(runs).toEqual(['hourly', 'hourly']);
-    expect(w.triggers.list()[0].dueAt).toBe(start.getTime() + 5 * 60 * 60_000);
-  });
-
-  test('a daily trigger at 7:00 keeps 7:00 local across the daylight-saving change', () => {
-    const w = createWorkspace({ now: () => start, timeZone: 'America/Chicago' });
-    const fired: string[] = [];
-    w.triggers.setRunner(() => fired.push(wall(w.clock.now(), 'America/Chicago')));
-    w.services.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
-    const due = () => new Date(w.triggers.list()[0].dueAt ?? 0);
-    for (let i = 0; i < 4; i++) {
-      w.clock.set(due());
-      w.triggers.runDue();
-    }
-    expect(fired).toEqual(['07:00', '07:00', '07:00', '07:00']);
-    expect(due().toISOString()).toBe('2026-03-10T12:00:00.000Z'); // 7:00 CDT (the first run was 13:00Z, CST)
   });
 
   test('clock.advance works with a fixed options.now', () => {
@@ -187,16 +173,16 @@ describe('ScriptApp triggers', () => {
     expect(w.mail.sent[0].at).toBe('2026-03-06T12:06:00.000Z');
   });
 
-  test('fireFor stands for a person’s edit', () => {
+  test('fireFor stands for an event on a source', () => {
     const w = createWorkspace();
     const runs: string[] = [];
     w.triggers.setRunner((name, e) => runs.push(`${name}:${String(e.value)}`));
-    w.services.ScriptApp.newTrigger('onEditInstalled')
-      .forSpreadsheet(w.services.SpreadsheetApp.getActive())
-      .onEdit()
+    w.services.ScriptApp.newTrigger('onSurveySubmit')
+      .forSpreadsheet(w.services.SpreadsheetApp.getActiveSpreadsheet())
+      .onFormSubmit()
       .create();
-    w.triggers.fireFor('SPREADSHEETS', w.spreadsheet.getId(), 'ON_EDIT', () => ({ value: 'x' }));
-    expect(runs).toEqual(['onEditInstalled:x']);
+    w.triggers.fireFor('SPREADSHEETS', w.spreadsheet.getId(), 'ON_FORM_SUBMIT', () => ({ value: 'x' }));
+    expect(runs).toEqual(['onSurveySubmit:x']);
   });
 
   test('counting: one create chain counts each builder call; helpers count nothing', () => {
@@ -220,8 +206,12 @@ describe('ScriptApp triggers', () => {
   test('state round trip keeps triggers and their schedules', () => {
     const w = createWorkspace({ now: () => start });
     const form = w.services.FormApp.create('Survey').setPublished(true);
+    form.setDestination(w.services.FormApp.DestinationType.SPREADSHEET, w.spreadsheet.getId());
     w.services.ScriptApp.newTrigger('resume').timeBased().after(60_000).create();
-    w.services.ScriptApp.newTrigger('onSurveySubmit').forForm(form).onFormSubmit().create();
+    w.services.ScriptApp.newTrigger('onSurveySubmit')
+      .forSpreadsheet(w.spreadsheet.getId())
+      .onFormSubmit()
+      .create();
     const r = createWorkspace({ now: () => start, state: JSON.parse(JSON.stringify(w.toJSON())) });
     expect(r.triggers.list()).toEqual(w.triggers.list());
     const runs: string[] = [];
@@ -240,15 +230,14 @@ describe('ScriptApp triggers', () => {
     vm.runInContext(
       `var seen = [];
       function onSurveySubmit(e) {
-        seen.push(e.response.getTimestamp() instanceof Date);
-        const cal = CalendarApp.getDefaultCalendar();
-        const ev = cal.createEvent('Follow-up', new Date(Date.UTC(2026, 8, 15, 20)), new Date(Date.UTC(2026, 8, 15, 21)));
-        seen.push(ev.getStartTime() instanceof Date);
-        try { cal.createEvent('bad', new Date(2), new Date(1)); } catch (err) { seen.push(err instanceof Error); }
+        seen.push(e.range.getValues()[0][0] instanceof Date);
+        try { e.range.getSheet().getRange(0, 1); } catch (err) { seen.push(err instanceof Error); }
         try { MailApp.sendEmail('nope', 'S', 'B'); } catch (err) { seen.push(err instanceof Error && err.message); }
       }
       function setUp() {
-        ScriptApp.newTrigger('onSurveySubmit').forForm(FormApp.create('Survey').setPublished(true).getId()).onFormSubmit().create();
+        const form = FormApp.create('Survey', true);
+        form.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId());
+        ScriptApp.newTrigger('onSurveySubmit').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onFormSubmit().create();
       }`,
       context,
     );
@@ -257,7 +246,7 @@ describe('ScriptApp triggers', () => {
     (ctx.setUp as () => void)();
     const [form] = w.forms.inspect();
     w.forms.submit(form.id, {});
-    expect(vm.runInContext('seen', context)).toEqual([true, true, true, 'Invalid email: nope']);
+    expect(vm.runInContext('seen', context)).toEqual([true, true, 'Invalid email: nope']);
     expect(w.triggers.fired[0].error).toBeUndefined();
   });
 });

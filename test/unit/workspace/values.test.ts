@@ -1,9 +1,14 @@
 import { createWorkspace } from '../../../dev/workspace';
+import { inspectCell } from '../../../dev/workspace/by-hand';
 
 function sheet() {
   const ws = createWorkspace({ timeZone: 'America/Chicago' });
-  const s = ws.services.SpreadsheetApp.getActive().getSheets()[0];
-  return { ws, s };
+  const s = ws.services.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+  const tab = () => ws.inspect().tabs[0];
+  /** What the Sheets UI shows in row r, column c (1-based). */
+  const display = (r: number, c: number) => tab().display[r - 1][c - 1];
+  const format = (r: number, c: number) => inspectCell(ws.spreadsheet.getSheets()[0], r, c).format;
+  return { ws, s, tab, display, format };
 }
 
 describe('strings are parsed as if typed', () => {
@@ -26,8 +31,8 @@ describe('strings are parsed as if typed', () => {
   ];
   test.each(cases)('%s', (input, expected) => {
     const { s } = sheet();
-    s.getRange(1, 1).setValue(input);
-    expect(s.getRange(1, 1).getValue()).toEqual(expected);
+    s.getRange(1, 1).setValues([[input]]);
+    expect(s.getRange(1, 1).getValues()).toEqual([[expected]]);
   });
 
   test('month-day with a dash and month names are dates, as Sheets reads them in a US locale', () => {
@@ -42,7 +47,7 @@ describe('strings are parsed as if typed', () => {
   });
 
   test('dates are wall-clock times in the spreadsheet zone, across DST', () => {
-    const { s } = sheet();
+    const { s, display } = sheet();
     s.getRange(1, 1, 1, 5).setValues([
       ['2026-03-07', '2026-03-09', '9/15/2026', '2026-03-08 15:30', '11/1/2026 1:30'],
     ]);
@@ -52,15 +57,15 @@ describe('strings are parsed as if typed', () => {
     expect(c.toISOString()).toBe('2026-09-15T05:00:00.000Z');
     expect(d.toISOString()).toBe('2026-03-08T20:30:00.000Z');
     expect(e).toBeInstanceOf(Date);
-    expect(s.getRange('D1').getDisplayValue()).toBe('2026-03-08 15:30:00');
-    expect(s.getRange('C1').getDisplayValue()).toBe('9/15/2026');
+    expect(display(1, 4)).toBe('2026-03-08 15:30:00');
+    expect(display(1, 3)).toBe('9/15/2026');
   });
 
   test('a leading + or - that is not a number starts a formula', () => {
-    const { s } = sheet();
+    const { s, tab } = sheet();
     s.getRange('A1:B1').setValues([['+Partners United', '- bring snacks']]);
     expect(s.getRange('A1:B1').getValues()).toEqual([['#ERROR!', '#ERROR!']]);
-    expect(s.getRange('A1').getFormula()).toBe('=+Partners United');
+    expect(tab().formulas[0][0]).toBe('=+Partners United');
   });
 
   test('invalid dates stay text', () => {
@@ -70,16 +75,16 @@ describe('strings are parsed as if typed', () => {
   });
 
   test('times land on 1899-12-30 in the zone', () => {
-    const { s } = sheet();
+    const { s, display } = sheet();
     s.getRange('A1:B1').setValues([['15:30', '9:05 am']]);
     const [t1, t2] = s.getRange('A1:B1').getValues()[0] as Date[];
     expect(t1.toISOString()).toBe('1899-12-30T21:30:00.000Z');
     expect(t2.toISOString()).toBe('1899-12-30T15:05:00.000Z');
-    expect(s.getRange('A1').getDisplayValue()).toBe('15:30:00');
+    expect(display(1, 1)).toBe('15:30:00');
   });
 
   test("'@' format and a leading apostrophe keep text", () => {
-    const { s } = sheet();
+    const { s, tab, format } = sheet();
     s.getRange('A1:A2').setNumberFormat('@');
     s.getRange('A1:A2').setValues([['0123'], ['=1+1']]);
     s.getRange('B1:B2').setValues([["'05"], ["'=name"]]);
@@ -87,21 +92,19 @@ describe('strings are parsed as if typed', () => {
       ['0123', '05'],
       ['=1+1', '=name'],
     ]);
-    expect(s.getRange('A1:B2').getFormulas()).toEqual([
+    expect(tab().formulas).toEqual([
       ['', ''],
       ['', ''],
     ]);
-    expect(s.getRange('A1').getNumberFormat()).toBe('@');
-    expect(s.getRange('C1').getNumberFormat()).toBe('General');
+    expect(format(1, 1)).toBe('@');
+    expect(format(1, 3)).toBe('');
   });
 
   test('formulas are recorded; only trivial ones compute', () => {
-    const { s } = sheet();
+    const { s, tab } = sheet();
     s.getRange('A1:C1').setValues([['="text"', '=123', '=SUM(B2:B3)']]);
     expect(s.getRange('A1:C1').getValues()).toEqual([['text', 123, '#ERROR!']]);
-    expect(s.getRange('A1:C1').getFormulas()).toEqual([['="text"', '=123', '=SUM(B2:B3)']]);
-    s.getRange('D1').setFormula('=A1');
-    expect(s.getRange('D1').getFormula()).toBe('=A1');
+    expect(tab().formulas).toEqual([['="text"', '=123', '=SUM(B2:B3)']]);
   });
 
   test('non-strings are stored as is; null and undefined become empty; objects throw', () => {
@@ -112,12 +115,12 @@ describe('strings are parsed as if typed', () => {
     expect(row).toEqual([42, true, d, '', '']);
     expect(row[2]).not.toBe(d);
     expect(() => s.getRange('A1').setValues([[{}]])).toThrow(/Cannot convert/);
-    expect(() => s.getRange('A1').setValue([1, 2])).toThrow(/Cannot convert/);
+    expect(() => s.getRange('A1').setValues([[[1, 2]]])).toThrow(/Cannot convert/);
   });
 
   test('getValues gives fresh arrays and Dates every time', () => {
     const { s } = sheet();
-    s.getRange('A1').setValue('2026-09-15');
+    s.getRange('A1').setValues([['2026-09-15']]);
     const first = s.getRange('A1:B2').getValues();
     (first[0][0] as Date).setFullYear(1999);
     first[1][1] = 'changed';
@@ -130,15 +133,15 @@ describe('strings are parsed as if typed', () => {
   });
 
   test('display values follow number formats', () => {
-    const { s } = sheet();
+    const { s, tab, display } = sheet();
     s.getRange('A1:D1').setValues([[1234.5, '50%', '$12.5', true]]);
     s.getRange('A1').setNumberFormat('#,##0.00');
-    expect(s.getRange('A1:D1').getDisplayValues()).toEqual([['1,234.50', '50%', '$12.50', 'TRUE']]);
-    s.getRange('E1').setValue(new Date('2026-07-04T15:00:00Z'));
-    expect(s.getRange('E1').getDisplayValue()).toBe('7/4/2026 10:00:00');
+    expect(tab().display).toEqual([['1,234.50', '50%', '$12.50', 'TRUE']]);
+    s.getRange('E1').setValues([[new Date('2026-07-04T15:00:00Z')]]);
+    expect(display(1, 5)).toBe('7/4/2026 10:00:00');
     s.getRange('E1').setNumberFormat('yyyy-mm-dd hh:mm');
-    expect(s.getRange('E1').getDisplayValue()).toBe('2026-07-04 10:00');
+    expect(display(1, 5)).toBe('2026-07-04 10:00');
     s.getRange('E1').setNumberFormat('mmmm d, yyyy h:mm am/pm');
-    expect(s.getRange('E1').getDisplayValue()).toBe('July 4, 2026 10:00 AM');
+    expect(display(1, 5)).toBe('July 4, 2026 10:00 AM');
   });
 });

@@ -15,7 +15,8 @@ import type {
 import type { Partner } from '../../src/shared/records';
 import { NO_FILTERS } from '../../src/shared/partner-filter';
 import { partnerEntry, partnerRow } from '../../src/shared/partner-status';
-import { ok } from './helpers';
+import { ok } from '../integration/helpers';
+import { tally } from '../report';
 
 const TODAY = '2026-11-23';
 const PARTNERS = 5000;
@@ -45,7 +46,7 @@ describe(`the sidebar at ${PARTNERS} partners`, () => {
     addOn.workspace.calls.reset();
     const { boot, size } = openSidebar(addOn);
     const calls = addOn.workspace.calls.total();
-    console.log(`open the sidebar, ${PARTNERS} partners: ${calls} calls, ${size} bytes`);
+    tally(`open the sidebar, ${PARTNERS} partners: ${calls} calls, ${size} bytes`);
     expect(calls).toBeLessThanOrEqual(30);
     expect(size).toBeLessThanOrEqual(300 * 1024);
     const home = boot.home!;
@@ -97,7 +98,7 @@ describe(`the sidebar at ${PARTNERS} partners`, () => {
       values: { ...values, status: 'paused' },
     });
     const calls = addOn.workspace.calls.total();
-    console.log(`save one partner, ${PARTNERS} partners: ${calls} calls, ${bytes(saved)} bytes back`);
+    tally(`save one partner, ${PARTNERS} partners: ${calls} calls, ${bytes(saved)} bytes back`);
     expect(calls).toBeLessThanOrEqual(15);
     expect(bytes(saved)).toBeLessThanOrEqual(20 * 1024);
     if (saved.status !== 'saved') throw new Error(saved.status);

@@ -1,6 +1,6 @@
 // The Sheets sidebar in real Chromium with more partners than one page: the directory is searched,
 // filtered and paged on the server, a profile is fetched when opened, and a save merges what changed.
-import { launch, openSidebar, showPartners, type Session } from './browser';
+import { launch, openSidebar, showPartners, type Session } from '../browser/browser';
 import type { Browser } from 'playwright-core';
 import { seedDemoSchool } from '../../dev/preview/demo';
 import { scaledData } from '../../dev/demo-data';
@@ -21,9 +21,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session?.page.close();
-  await session?.preview.close();
-  await browser?.close();
+  try {
+    await session?.close();
+  } finally {
+    await browser?.close();
+  }
   expect(session.errors).toEqual([]);
 });
 

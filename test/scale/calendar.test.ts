@@ -13,7 +13,8 @@ import type {
   SaveResult,
 } from '../../src/shared/contract';
 import type { Gathering } from '../../src/shared/records';
-import { directory, ok } from './helpers';
+import { directory, ok } from '../integration/helpers';
+import { tally } from '../report';
 
 const NOW = new Date('2026-08-20T15:00:00Z');
 const N = 500;
@@ -109,7 +110,7 @@ describe('Calendar sync of 500 gatherings', () => {
   });
 
   it('puts them on the calendar in ≤ 10 executions, ≤ 2 Calendar calls per event, ≤ 10 Spreadsheet calls per execution', () => {
-    console.log(
+    tally(
       `put ${N}: ${first.executions} executions, ${first.calendar} Calendar calls, Spreadsheet calls per execution ${first.spreadsheet.join(', ')}`,
     );
     expect(first.executions).toBeLessThanOrEqual(10);
@@ -125,7 +126,7 @@ describe('Calendar sync of 500 gatherings', () => {
 
   it('re-syncs with nothing changed in one execution and no Calendar call', () => {
     const again = syncAll(addOn, ids);
-    console.log(
+    tally(
       `re-sync ${N} unchanged: ${again.executions} executions, ${again.calendar} Calendar calls, Spreadsheet ${again.spreadsheet.join(', ')}`,
     );
     expect(again.calendar).toBe(0);
@@ -145,7 +146,7 @@ describe('Calendar sync of 500 gatherings', () => {
     });
     expect(saved.status).toBe('saved');
     const again = syncAll(addOn, ids);
-    console.log(
+    tally(
       `re-sync ${N}, one changed: ${again.executions} executions, ${again.calendar} Calendar calls, Spreadsheet ${again.spreadsheet.join(', ')}`,
     );
     expect(again.calendar).toBeLessThanOrEqual(5);
