@@ -129,7 +129,7 @@ describe('the tabs the first screen looks for', () => {
     const sheets = addOn.workspace.spreadsheet;
     // Renamed: found by the id set-up recorded. Made again by hand: found by its name in any case and
     // spacing. Deleted: named as missing.
-    sheets.getSheetByName('Annual Reviews')!.setName('Reviews 2026');
+    byHand.renameSheet(sheets.getSheetByName('Annual Reviews')!, 'Reviews 2026');
     sheets.deleteSheet(sheets.getSheetByName('Onboarding')!);
     sheets.insertSheet('  ONBOARDING ');
     sheets.deleteSheet(sheets.getSheetByName('Vetting')!);
