@@ -64,8 +64,9 @@ const PARAGRAPH =
   `${CONTAINER} appendHorizontalRule appendPageBreak appendText getAlignment getHeading getLinkUrl insertText ` +
   'setAlignment setHeading setLineSpacing setLinkUrl setSpacingAfter setSpacingBefore setText';
 const BLOCKS =
-  `${CONTAINER} appendHorizontalRule appendListItem appendPageBreak appendParagraph appendTable getListItems ` +
-  'getParagraphs getTables insertHorizontalRule insertListItem insertParagraph insertTable removeChild setText';
+  `${CONTAINER} appendHorizontalRule appendImage appendListItem appendPageBreak appendParagraph appendTable ` +
+  'getListItems getParagraphs getTables insertHorizontalRule insertImage insertListItem insertParagraph ' +
+  'insertTable removeChild setText';
 
 // Form items: Item's methods, plus what each question type adds (forms/<type>-item pages).
 const ITEM = 'getHelpText getId getIndex getTitle getType setHelpText setTitle';
@@ -149,8 +150,8 @@ const TABLE: Record<string, Record<string, Methods>> = {
     ),
     // spreadsheet/embedded-chart, container-info, charts/chart-options, the embedded-*-chart-builder pages.
     EmbeddedChart: none(
-      'getChartId getContainerInfo getHiddenDimensionStrategy getMergeStrategy getNumHeaders getOptions ' +
-        'getRanges getTransposeRowsAndColumns modify',
+      'getAs getBlob getChartId getContainerInfo getHiddenDimensionStrategy getMergeStrategy getNumHeaders ' +
+        'getOptions getRanges getTransposeRowsAndColumns modify',
     ),
     ContainerInfo: none('getAnchorColumn getAnchorRow getOffsetX getOffsetY'),
     ChartOptions: none('get'),
@@ -216,6 +217,11 @@ const TABLE: Record<string, Record<string, Methods>> = {
         'replaceText setBold setItalic setLinkUrl setText setUnderline',
     ),
     HorizontalRule: methods(DOCS_CURRENT, ELEMENT),
+    // document/inline-image
+    InlineImage: methods(
+      DOCS_CURRENT,
+      `${ELEMENT} getAltTitle getBlob getHeight getWidth setAltTitle setHeight setWidth`,
+    ),
     PageBreak: methods(DOCS_CURRENT, ELEMENT),
     // document/range-element
     RangeElement: methods(DOCS_CURRENT, 'getElement getEndOffsetInclusive getStartOffset isPartial'),
