@@ -105,6 +105,23 @@ describe('the survey report for the principal', () => {
     expect(images(before)).toHaveLength(1);
   });
 
+  it('a picture Docs refuses: the Doc is still made, with a line saying where the chart is', () => {
+    const { addOn, survey } = answered(() => true);
+    // Docs refuses the picture: the insert itself throws, as a service error does.
+    addOn.workspace.calls.before('DocumentApp.Body.insertImage', () => {
+      addOn.workspace.calls.failAt(1, 'Invalid image data.');
+    });
+    const made = ok<MadeDoc>(addOn, 'makeSurveyReport', survey.record.id, false);
+    const doc = addOn.workspace.inspectDocument(made.url);
+    expect(images(doc.tree)).toHaveLength(0);
+    expect(doc.tree.text).toContain(
+      'The chart of the scales is on the Survey Summary tab of the spreadsheet.',
+    );
+    expect(doc.tree.text).not.toContain(CHART_MARKER);
+    expect(doc.tree.text).toContain('Average 4.5 of 5, from 2 answers.');
+    expect(made.notes.join(' ')).toContain('Google Docs did not take the chart');
+  });
+
   it('without scale questions: no chart to draw, no picture, the Summary tab left alone', () => {
     const { addOn, survey } = answered((q) => q.type !== 'scale');
     addOn.workspace.calls.reset();
