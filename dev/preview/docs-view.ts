@@ -97,7 +97,15 @@ function declarations(attrs: Attrs | undefined, kind: 'text' | 'paragraph' | 'ce
   return out;
 }
 
+/** An inline image at the size Docs shows it (pixels), from its own bytes; only a PNG or JPEG data URL. */
+function imageHtml(image: NonNullable<DocRun['image']>): string {
+  if (!/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(image.src)) return '';
+  const size = (n: number) => (Number.isInteger(n) && n > 0 && n < 100000 ? n : 1);
+  return `<img src="${image.src}" width="${size(image.width)}" height="${size(image.height)}" alt="${escapeHtml(image.alt ?? '')}">`;
+}
+
 function runHtml(r: DocRun): string {
+  if (r.image) return imageHtml(r.image);
   if (r.kind) return r.kind === 'HORIZONTAL_RULE' ? '<hr>' : '<hr class="page-break">';
   let h = escapeHtml(r.text).replace(/\r|\n/g, '<br>');
   if (r.bold) h = `<strong>${h}</strong>`;
@@ -179,6 +187,7 @@ table{--border:1pt solid #000;border-collapse:collapse;width:100%;margin:0}
 td{border:var(--border);padding:5pt;vertical-align:top}
 a{color:#1155cc}
 hr{border:0;border-top:1px solid #a0a0a0;margin:6pt 0}
+img{vertical-align:bottom}
 hr.page-break{border-top:1px dashed #a0a0a0;margin:18pt 0}
 `;
 

@@ -15,7 +15,14 @@
 // - appendTable(cells) wants a String[][]: any non-string cell throws the signature error, and an empty
 //   array or an empty row throws (invented wording); appendTable() with no argument makes an empty table
 //   to fill with appendTableRow().
+// - an InlineImage lives in a paragraph: Body.insertImage makes a new paragraph holding it
+//   (document/body#insertImage(Integer,BlobSource)). Docs takes PNG, JPEG and GIF only, up to 25
+//   megapixels (observed: gist.github.com/tanaikech/9414d22de2ff30216269ca7be4bce462, "Invalid image
+//   data"); the fake reads PNG alone and refuses anything else (harsher). Its width and height are in
+//   pixels, the image's own until set (document/inline-image#getWidth()).
 import { Counted, Env } from './env';
+import { pngSize } from './png';
+import { FakeBlob } from './utilities';
 
 export const ElementType = Object.freeze({
   BODY_SECTION: 'BODY_SECTION',
@@ -113,6 +120,8 @@ export interface ElementData {
   s?: string;
   r?: [number, number, CharStyle][];
   c?: ElementData[];
+  /** An inline image: its bytes (base64), content type, shown width and height (px), alt title. */
+  img?: { b64: string; type: string; w: number; h: number; alt?: string };
 }
 
 /** What an attached tree reports to its document. */
@@ -639,6 +648,68 @@ export class FakePageBreak extends FakeElement {
   }
 }
 
+/** The largest image Docs takes, in pixels (observed, see the file's opening comment). */
+export const MAX_IMAGE_PIXELS = 25_000_000;
+
+export class FakeInlineImage extends FakeElement {
+  altTitle: string | null = null;
+  constructor(
+    env: Env,
+    readonly bytes: Buffer,
+    readonly contentType: string,
+    public width: number,
+    public height: number,
+  ) {
+    super(env, 'INLINE_IMAGE', 'InlineImage');
+  }
+
+  /** An image from a BlobSource, checked as Docs checks it (not counted). */
+  static from(env: Env, image: unknown): FakeInlineImage {
+    if (!(image instanceof FakeBlob))
+      return env.fail(
+        `The parameters (${typeof image}) don't match the method signature for DocumentApp.Body.insertImage.`,
+      );
+    const { bytes, contentType } = image.peek();
+    const size = contentType === 'image/png' ? pngSize(bytes) : null;
+    if (!size || size.width * size.height > MAX_IMAGE_PIXELS) return env.fail('Invalid image data.');
+    return new FakeInlineImage(env, Buffer.from(bytes), 'image/png', size.width, size.height);
+  }
+
+  /** document/inline-image#getWidth(): in pixels. */
+  getWidth(): number {
+    this.call('getWidth');
+    return this.width;
+  }
+  /** document/inline-image#getHeight(): in pixels. */
+  getHeight(): number {
+    this.call('getHeight');
+    return this.height;
+  }
+  /** document/inline-image#setWidth(Integer): in pixels; the height is left as it is. */
+  setWidth(width: number): this {
+    this.call('setWidth', true);
+    this.width = this.pixels(width, 'width');
+    return this;
+  }
+  /** document/inline-image#setHeight(Integer): in pixels. */
+  setHeight(height: number): this {
+    this.call('setHeight', true);
+    this.height = this.pixels(height, 'height');
+    return this;
+  }
+  /** document/inline-image#setAltTitle(String). */
+  setAltTitle(title: string): this {
+    this.call('setAltTitle', true);
+    this.altTitle = String(title);
+    return this;
+  }
+  private pixels(n: unknown, name: string): number {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0)
+      return this.env.fail(`Invalid argument: ${name}`);
+    return n;
+  }
+}
+
 export class FakeParagraph extends FakeContainer {
   heading: string = ParagraphHeading.NORMAL;
 
@@ -794,6 +865,13 @@ export abstract class FakeBlockContainer extends FakeContainer {
     const p = this.adopt(new FakeParagraph(this.env));
     return p.adopt(new FakeHorizontalRule(this.env));
   }
+  /** document/body#insertImage(Integer,BlobSource): a new paragraph at childIndex holding the image. */
+  insertImage(childIndex: number, image: unknown): FakeInlineImage {
+    this.call('insertImage', true);
+    const i = this.checkChildIndex(childIndex, true);
+    const img = FakeInlineImage.from(this.env, image);
+    return this.adopt(new FakeParagraph(this.env), i).adopt(img);
+  }
   getTables(): FakeTable[] {
     this.call('getTables');
     return descendants(this).filter((e): e is FakeTable => e instanceof FakeTable);
@@ -878,6 +956,14 @@ export function serialize(el: FakeElement): ElementData {
     }
     if (runs.length > 0) d.r = runs;
   }
+  if (el instanceof FakeInlineImage)
+    d.img = {
+      b64: el.bytes.toString('base64'),
+      type: el.contentType,
+      w: el.width,
+      h: el.height,
+      ...(el.altTitle === null ? {} : { alt: el.altTitle }),
+    };
   if (el instanceof FakeParagraph && el.heading !== ParagraphHeading.NORMAL) d.h = el.heading;
   if (el instanceof FakeListItem) {
     d.g = el.glyph;
@@ -927,6 +1013,13 @@ export function build(env: Env, d: ElementData, doc: DocOwner | null = null): Fa
     case 'PAGE_BREAK':
       el = new FakePageBreak(env);
       break;
+    case 'INLINE_IMAGE': {
+      if (!d.img) return env.fail('Unsupported element INLINE_IMAGE without its image');
+      const img = new FakeInlineImage(env, Buffer.from(d.img.b64, 'base64'), d.img.type, d.img.w, d.img.h);
+      img.altTitle = d.img.alt ?? null;
+      el = img;
+      break;
+    }
     default:
       return env.fail(`Unsupported element ${String(d.k)}`);
   }

@@ -15,6 +15,7 @@ import {
   FakeBody,
   FakeContainer,
   FakeElement,
+  FakeInlineImage,
   FakeListItem,
   FakeParagraph,
   FakeTable,
@@ -269,8 +270,10 @@ export class FakeDocumentApp extends Counted {
 
 export interface DocRun {
   text: string;
-  /** Set for a horizontal rule or a page break (text ''). */
-  kind?: 'HORIZONTAL_RULE' | 'PAGE_BREAK';
+  /** Set for a horizontal rule, a page break or an inline image (text ''). */
+  kind?: 'HORIZONTAL_RULE' | 'PAGE_BREAK' | 'INLINE_IMAGE';
+  /** An inline image: a data: URL of its bytes, its shown size in pixels, its alt title. */
+  image?: { src: string; width: number; height: number; alt: string | null };
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
@@ -306,6 +309,19 @@ export function renderTree(el: FakeElement): DocNode {
       node.nestingLevel = el.nesting;
     }
     node.runs = el.children.flatMap((c): DocRun[] => {
+      if (c instanceof FakeInlineImage)
+        return [
+          {
+            text: '',
+            kind: 'INLINE_IMAGE',
+            image: {
+              src: `data:${c.contentType};base64,${c.bytes.toString('base64')}`,
+              width: c.width,
+              height: c.height,
+              alt: c.altTitle,
+            },
+          },
+        ];
       if (!(c instanceof FakeText))
         return [{ text: '', kind: c.kind === 'HORIZONTAL_RULE' ? 'HORIZONTAL_RULE' : 'PAGE_BREAK' }];
       return styleRuns(c).map((r) => {
@@ -356,6 +372,11 @@ const ORDERED = new Set(['NUMBER', 'LATIN_UPPER', 'LATIN_LOWER', 'ROMAN_UPPER', 
 function runsHtml(node: DocNode): string {
   let out = '';
   for (const r of node.runs ?? []) {
+    if (r.image) {
+      const { src, width, height, alt } = r.image;
+      out += `<img src="${escapeHtml(src)}" width="${width}" height="${height}" alt="${escapeHtml(alt ?? '')}">`;
+      continue;
+    }
     if (r.kind) {
       out += r.kind === 'HORIZONTAL_RULE' ? '<hr>' : '<hr class="page-break">';
       continue;

@@ -57,7 +57,7 @@ const ELEMENT = 'asListItem asParagraph asTable asText copy getParent getType re
 const CONTAINER = `${ELEMENT} findText getChild getChildIndex getNumChildren getText replaceText`;
 const CONTAINER_NONE = { clear: NONE, editAsText: NONE };
 const PARAGRAPH = `${CONTAINER} setLinkUrl setText`;
-const BLOCKS = `${CONTAINER} appendHorizontalRule appendListItem appendParagraph appendTable getTables insertTable`;
+const BLOCKS = `${CONTAINER} appendHorizontalRule appendListItem appendParagraph appendTable getTables insertImage insertTable`;
 
 // Form items: Item's methods, plus what each question type adds (forms/<type>-item pages).
 const ITEM = 'getTitle getType setHelpText setTitle';
@@ -107,6 +107,8 @@ const TABLE: Record<string, Record<string, Methods>> = {
       'build requireCheckbox requireDate requireTextIsEmail requireValueInList setAllowInvalid setHelpText',
     ),
     // spreadsheet/embedded-chart-builder, embedded-bar-chart-builder.
+    // spreadsheet/embedded-chart
+    EmbeddedChart: none('getAs'),
     EmbeddedChartBuilder: none(CHART_BUILDER),
     EmbeddedBarChartBuilder: none(`${CHART_BUILDER} setTitle`),
   },
@@ -132,6 +134,8 @@ const TABLE: Record<string, Record<string, Methods>> = {
     TableRow: methods(DOCS_CURRENT, `${CONTAINER} getNumCells`, CONTAINER_NONE),
     Text: methods(DOCS_CURRENT, `${ELEMENT} deleteText getLinkUrl getText setBold`),
     HorizontalRule: methods(DOCS_CURRENT, ELEMENT),
+    // document/inline-image
+    InlineImage: methods(DOCS_CURRENT, `${ELEMENT} getHeight getWidth setAltTitle setHeight setWidth`),
     PageBreak: methods(DOCS_CURRENT, ELEMENT),
     // document/range-element
     RangeElement: methods(DOCS_CURRENT, 'getElement getEndOffsetInclusive getStartOffset'),

@@ -143,6 +143,19 @@ async function rendered(url: string) {
       tables: [...main.querySelectorAll('table')].map((t) =>
         [...t.querySelectorAll('tr')].map((r) => [...r.cells].map((c) => c.innerText.trim())),
       ),
+      // Each picture as drawn: decoded, its box inside the page's text column (inside the margins).
+      images: [...main.querySelectorAll('img')].map((img) => {
+        const box = img.getBoundingClientRect();
+        const column = main.getBoundingClientRect();
+        const pad = parseFloat(getComputedStyle(main).paddingLeft);
+        return {
+          alt: img.alt,
+          decoded: img.complete && img.naturalWidth > 0,
+          width: box.width,
+          fits: box.left >= column.left + pad - 1 && box.right <= column.right - pad + 1,
+          after: (img.closest('p')?.previousElementSibling as HTMLElement | null)?.innerText ?? '',
+        };
+      }),
     };
   });
 }
@@ -202,6 +215,15 @@ describe('the documents, as Google Docs lays them out', () => {
     for (const name of answered) expect(r.text).not.toContain(name);
     expect(r.text).not.toMatch(/\bSD\b|\bn = |flag/i);
     nothingInternal(r.text);
+    // The Survey Summary tab's chart, drawn as a picture under the scales, within the page's margins.
+    expect(r.images).toHaveLength(1);
+    const [chart] = r.images;
+    expect(chart.decoded).toBe(true);
+    expect(chart.fits).toBe(true);
+    expect(chart.width).toBeGreaterThan(300);
+    expect(chart.alt).toBe('End-of-year partnership survey: average of each scale (1–5)');
+    expect(chart.after).toMatch(/^[█░]{10} +Average/);
+    expect(r.text).not.toContain('[[Partner Hub');
   });
 
   it('the year-end report for staff: the year at a glance, partner by partner, and what is for staff only', async () => {

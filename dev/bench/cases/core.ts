@@ -278,6 +278,21 @@ export const CORE: Action[] = [
     budget: within({ calls: 10, executions: 1 }),
   }),
   action({
+    name: 'make the survey report, 400 answers (with the Summary tab chart as a picture)',
+    prepare: () => {
+      const made = withSurvey(400);
+      mustRun(made.addOn, 'sendSurvey', { ...SEND, ...made.state, batch: 500 });
+      answer(made.addOn, scalesOf(made.addOn, made.state.surveyId), 0, 400);
+      return made;
+    },
+    run: (s, st: { surveyId: string }) => {
+      s.run('makeSurveyReport', st.surveyId, false);
+    },
+    // The survey read as getSurvey does, the Survey Summary tab written for it (~25 calls under the
+    // lock), one Drive import, then one getAs and the Doc opened once to put the picture in (12).
+    budget: within({ calls: 70, executions: 1 }),
+  }),
+  action({
     name: 'survey results, 400 answers',
     prepare: () => {
       const made = withSurvey(400);

@@ -20,7 +20,9 @@ export type Block =
   | { readonly type: 'heading'; readonly text: string }
   | { readonly type: 'paragraph'; readonly text: string }
   | { readonly type: 'item'; readonly text: string }
-  | { readonly type: 'table'; readonly table: string };
+  | { readonly type: 'table'; readonly table: string }
+  /** Where an image goes once the Doc is made: a paragraph holding only `marker`, replaced by the image. */
+  | { readonly type: 'image'; readonly marker: string };
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z:.]+)\s*\}\}/g;
 

@@ -97,6 +97,9 @@ export function docHtml(doc: DocHtml): string {
         if (text.trim()) out.push(`<p style="${STYLE.paragraph}">${escapeHtml(text)}</p>`);
         break;
       }
+      case 'image':
+        out.push(`<p style="${STYLE.paragraph}">${escapeHtml(block.marker)}</p>`);
+        break;
       case 'table': {
         const rows = doc.tables(block.table);
         if (rows?.length) out.push(table(rows));

@@ -16,7 +16,12 @@ export interface SurveyReportInput {
   };
   /** The open answers under each partner's name, or all together without names. */
   readonly names: boolean;
+  /** The Summary tab's chart of the scales goes in as an image (at CHART_MARKER) after the scales' lines. */
+  readonly chart?: boolean;
 }
+
+/** The paragraph the chart image replaces once the Doc is made: text no survey writes. */
+export const CHART_MARKER = '[[Partner Hub: the chart of the scales goes here]]';
 
 /** A bar of ten blocks for a share of 0–100, readable in any font. */
 export function textBar(percent: number): string {
@@ -42,6 +47,7 @@ export function surveyReport(input: SurveyReportInput): {
       blocks.push({ type: 'paragraph', text: x.title });
       blocks.push({ type: 'paragraph', text: `${textBar(scalePercent(x))}  ${scaleWords(x)}` });
     }
+    if (input.chart) blocks.push({ type: 'image', marker: CHART_MARKER });
   }
   for (const t of s.totals) {
     blocks.push({ type: 'heading', text: t.title }, { type: 'paragraph', text: totalWords(t) });

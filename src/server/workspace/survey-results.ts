@@ -8,7 +8,7 @@ import { asText } from '../domain/cells';
 import { withSheetLock, type Database } from './database';
 import { surveyOf } from './surveys';
 import { readAnswers } from './survey-answers';
-import { surveyReport } from '../domain/survey-report';
+import { CHART_MARKER, surveyReport } from '../domain/survey-report';
 import { writeDocument } from './agenda-docs';
 
 /** The survey's figures from its answers: the Surveys view, its messages and the Dashboard read these. */
@@ -53,18 +53,28 @@ export function surveyView(db: Database, surveyId: string): SurveyView {
   };
 }
 
+/** The width of a Letter page inside 1-inch margins, in the pixels an InlineImage is measured in. */
+const PAGE_WIDTH = 624;
+
 /**
  * The survey report for the principal, as a Doc in the agendas folder: one Drive import. The partners'
- * names go with their open answers only when the coordinator asks (`names`).
+ * names go with their open answers only when the coordinator asks (`names`). When the survey has scale
+ * questions, the Survey Summary tab is written for this survey first (so its chart shows these answers,
+ * not another survey's or older ones), and that chart goes into the Doc as an image under the scales:
+ * one getAs, then the Doc opened once and the image put where the import left its marker.
  */
 export function makeSurveyReport(db: Database, surveyId: string, names: boolean): MadeDoc {
   const view = surveyView(db, surveyId);
   const school = db.read('schools').rows[0]?.record.name;
+  const chart = view.summary.scales.length ? summaryTab(db, view).chart : null;
+  // The image is taken before the Doc is made, so a chart Sheets cannot draw leaves no Doc behind.
+  const image = chart ? chart.getAs('image/png') : null;
   const report = surveyReport({
     title: view.survey.record.title,
     school: typeof school === 'string' ? school : '',
     summary: view.summary,
     names,
+    chart: image !== null,
   });
   const made = writeDocument(db, {
     title: report.title,
@@ -73,14 +83,76 @@ export function makeSurveyReport(db: Database, surveyId: string, names: boolean)
     values: {},
     tables: (name) => report.tables[name],
   });
-  return { url: made.url, unknownPlaceholders: [], notes: made.notes };
+  const notes = [...made.notes];
+  if (image) {
+    notes.push(
+      `The ${SUMMARY_TAB} tab now shows this survey's figures; its chart is in the report as a picture.`,
+    );
+    const title = `${view.survey.record.title}: average of each scale (1–5)`;
+    if (!placeImage(made.id, CHART_MARKER, image, title))
+      notes.push(
+        `Google Docs did not take the chart's picture, so the report says to see the ${SUMMARY_TAB} tab instead.`,
+      );
+  }
+  return { url: made.url, unknownPlaceholders: [], notes };
+}
+
+/** A regular expression matching `text` exactly (RE2, as findText reads it). */
+function literalPattern(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Puts the image where the paragraph holding `marker` is, and takes the marker out. False when Docs
+ * refused the image: the marker then says where the chart is instead.
+ */
+function placeImage(
+  docId: string,
+  marker: string,
+  image: GoogleAppsScript.Base.Blob,
+  title: string,
+): boolean {
+  const doc = DocumentApp.openById(docId);
+  const body = doc.getBody();
+  const found = body.findText(literalPattern(marker));
+  if (!found) {
+    doc.saveAndClose();
+    return true;
+  }
+  const paragraph = found.getElement().getParent();
+  const index = body.getChildIndex(paragraph);
+  let placed = true;
+  try {
+    const picture = body.insertImage(index, image).setAltTitle(title);
+    const width = picture.getWidth();
+    if (width > PAGE_WIDTH)
+      picture.setHeight(Math.round((picture.getHeight() * PAGE_WIDTH) / width)).setWidth(PAGE_WIDTH);
+    // A body ends with a paragraph: when the marker is the last one it is emptied, not removed.
+    if (index + 1 === body.getNumChildren() - 1) paragraph.asParagraph().setText('');
+    else paragraph.removeFromParent();
+  } catch {
+    placed = false;
+    paragraph
+      .asParagraph()
+      .setText(`The chart of the scales is on the ${SUMMARY_TAB} tab of the spreadsheet.`);
+  }
+  doc.saveAndClose();
+  return placed;
 }
 
 const SUMMARY_TAB = REPORT_TABS.surveySummary;
 
 /** Rebuilds the Survey Summary tab for one survey: a table of figures and a bar chart drawn by Sheets. */
 export function writeSummaryTab(db: Database, surveyId: string): { tab: string; rows: number } {
-  const view = surveyView(db, surveyId);
+  const { tab, rows } = summaryTab(db, surveyView(db, surveyId));
+  return { tab, rows };
+}
+
+/** writeSummaryTab with the survey's view already read; the chart too (null when there are no scales). */
+function summaryTab(
+  db: Database,
+  view: SurveyView,
+): { tab: string; rows: number; chart: GoogleAppsScript.Spreadsheet.EmbeddedChart | null } {
   const s = view.summary;
   const scaleIds = s.scales.map((x) => x.questionId);
   const round = (n: number | null) => (n === null ? '' : Math.round(n * 100) / 100);
@@ -118,9 +190,10 @@ export function writeSummaryTab(db: Database, surveyId: string): { tab: string; 
     sheet.getRange(1, 1, rows.length, width).setValues(rows);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(1);
+    let chart: GoogleAppsScript.Spreadsheet.EmbeddedChart | null = null;
     if (s.scales.length) {
       // Mean of each scale across all partners: header row and the "All partners" row.
-      const chart = sheet
+      chart = sheet
         .newChart()
         .asBarChart()
         .setTitle(`${view.survey.record.title}: average of each scale (1–5)`)
@@ -133,6 +206,6 @@ export function writeSummaryTab(db: Database, surveyId: string): { tab: string; 
         .build();
       sheet.insertChart(chart);
     }
-    return { tab: SUMMARY_TAB, rows: rows.length - 1 };
+    return { tab: SUMMARY_TAB, rows: rows.length - 1, chart };
   });
 }

@@ -1,6 +1,6 @@
 // The survey report's words and content: the same figures as the sidebar, nothing internal, names only
 // when asked.
-import { surveyReport, textBar } from '../../../src/server/domain/survey-report';
+import { CHART_MARKER, surveyReport, textBar } from '../../../src/server/domain/survey-report';
 import { responseWords, scaleWords, totalWords } from '../../../src/shared/survey-words';
 
 const summary = {
@@ -64,5 +64,22 @@ describe('the survey report', () => {
         ['Monthly', '12'],
       ],
     ]);
+  });
+
+  it('marks where the chart of the scales goes, after the scales’ lines, only when asked and there are scales', () => {
+    const with_ = surveyReport({ title: 'S', school: '', summary, names: false, chart: true }).blocks;
+    const without = surveyReport({ title: 'S', school: '', summary, names: false }).blocks;
+    const at = with_.findIndex((b) => b.type === 'image');
+    expect(with_[at]).toEqual({ type: 'image', marker: CHART_MARKER });
+    expect(with_[at - 2]).toEqual({ type: 'paragraph', text: 'We trust each other.' });
+    // Nothing else changes: the same blocks, the marker apart.
+    expect(with_.filter((b) => b.type !== 'image')).toEqual(without);
+    expect(without.some((b) => b.type === 'image')).toBe(false);
+    const noScales = { ...summary, scales: [] };
+    expect(
+      surveyReport({ title: 'S', school: '', summary: noScales, names: false, chart: true }).blocks.some(
+        (b) => b.type === 'image',
+      ),
+    ).toBe(false);
   });
 });

@@ -133,7 +133,9 @@ const input = (over: Partial<YearReportInput> = {}): YearReportInput => ({
 
 const text = (r: ReturnType<typeof yearReport>) =>
   [
-    ...r.blocks.map((b) => ('text' in b ? b.text : b.type === 'table' ? `[${b.table}]` : b.label)),
+    ...r.blocks.map((b) =>
+      'text' in b ? b.text : b.type === 'table' ? `[${b.table}]` : b.type === 'image' ? b.marker : b.label,
+    ),
     ...Object.values(r.tables).flat(2),
   ].join('\n');
 
