@@ -205,7 +205,7 @@ describe('the preview a newcomer meets', () => {
 
     // The coordinator refreshes the responses: the partner's answer is matched and counted.
     await bar.getByRole('button', { name: 'Refresh responses' }).click();
-    await bar.getByText(/^1 responses: 1 matched to partners; 0 answers flagged/).waitFor();
+    await bar.getByText(/^1 response: 1 matched to partners; 0 answers flagged/).waitFor();
     await bar
       .locator('section.card', { hasText: 'trust each other.' })
       .getByText(/^Average 4\.0 of 5, from 1 answer\.$/)

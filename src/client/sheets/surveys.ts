@@ -2,6 +2,7 @@
 // it, send a test to yourself, send personal links with progress and remind (each after a confirmation
 // that names how many go, the day's quota and the signature), and read the summary. Messages stand
 // beside the action that caused them.
+import { count } from './figures';
 import type { SendRequest, SendResult, SurveyMailPreview, SurveyView } from '../../shared/contract';
 import type { Survey } from '../../shared/records';
 import { SURVEY_SEND_BATCH } from '../../shared/survey';
@@ -258,7 +259,7 @@ function responseButtons(surveyId: string): HTMLElement {
           if (!r) return;
           await showSurvey(surveyId);
           say(
-            `${r.responses} responses: ${r.matched} matched to partners; ${r.flaggedAnswers} answers flagged (no code or a reused one); ${r.flaggedPartners} partners below the threshold, marked for review.`,
+            `${count(r.responses, 'response')}: ${r.matched} matched to partners; ${count(r.flaggedAnswers, 'answer')} flagged (no code or a reused one); ${count(r.flaggedPartners, 'partner')} below the threshold, marked for review.`,
             'info',
             byId('refresh-responses'),
           );
