@@ -3,6 +3,7 @@
 // organization again is kept as a possible duplicate; untrusted text stays inert; the day's cap; and the
 // details-check reminder, only to those who have not answered.
 import type { AddOn } from '../../dev/gas';
+import { intakeAnswer } from '../../dev/bench/cases/intake';
 import type {
   Directory,
   DetailsAskResult,
@@ -17,20 +18,7 @@ const SENDER = { name: 'Dana Whitfield', role: 'Community schools coordinator', 
 
 function answer(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   return {
-    'Organization name': 'Hillside Homework Club',
-    Website: 'hillsidehomework.org',
-    'Focus areas': ['tutoring', 'family engagement'],
-    'Services you offer': 'After-school homework help, twice a week.',
-    'Populations you serve': 'English learners',
-    'Grades you serve': ['3', '4', '5'],
-    'When are you available?': 'Tuesdays and Thursdays after 3 pm',
-    'Do you carry liability insurance?': 'We are getting it',
-    'Are your staff and volunteers background-checked?': 'Some of our people are checked',
-    References: 'Oak Street Elementary, principal Lee',
-    'How did you hear about our school?': 'Newsletter',
-    'Main contact: name': 'Rosa Ortiz',
-    'Main contact: role': 'Director',
-    'Main contact: email': 'rosa@hillsidehomework.org',
+    ...intakeAnswer('Hillside Homework Club', 'hillsidehomework.org'),
     'Main contact: phone': '(555) 010-2030',
     ...over,
   };

@@ -191,6 +191,14 @@ export function seedNetwork(partners: number): AddOn {
   return addOn;
 }
 
+/** A survey sent to 400 partners, every one of them answered. */
+function answered400() {
+  const made = withSurvey(400);
+  mustRun(made.addOn, 'sendSurvey', { ...SEND, ...made.state, batch: 500 });
+  answer(made.addOn, scalesOf(made.addOn, made.state.surveyId), 0, 400);
+  return made;
+}
+
 export const CORE: Action[] = [
   action({
     name: 'set up an empty spreadsheet',
@@ -279,12 +287,7 @@ export const CORE: Action[] = [
   }),
   action({
     name: 'make the survey report, 400 answers (with the Summary tab chart as a picture)',
-    prepare: () => {
-      const made = withSurvey(400);
-      mustRun(made.addOn, 'sendSurvey', { ...SEND, ...made.state, batch: 500 });
-      answer(made.addOn, scalesOf(made.addOn, made.state.surveyId), 0, 400);
-      return made;
-    },
+    prepare: answered400,
     run: (s, st: { surveyId: string }) => {
       s.run('makeSurveyReport', st.surveyId, false);
     },
@@ -294,12 +297,7 @@ export const CORE: Action[] = [
   }),
   action({
     name: 'survey results, 400 answers',
-    prepare: () => {
-      const made = withSurvey(400);
-      mustRun(made.addOn, 'sendSurvey', { ...SEND, ...made.state, batch: 500 });
-      answer(made.addOn, scalesOf(made.addOn, made.state.surveyId), 0, 400);
-      return made;
-    },
+    prepare: answered400,
     run: (s, st: { surveyId: string }) => {
       const v = s.run<{ summary: { responded: number } }>('getSurvey', st.surveyId);
       if (v.summary.responded !== 400) throw new Error(`responded ${v.summary.responded}`);
