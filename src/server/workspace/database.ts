@@ -80,7 +80,7 @@ export class Database {
    * and the spreadsheet's id. Without the advanced service, or for one or two keys, a lookup a tab.
    */
   tabsPresent(keys: readonly TableKey[]): Set<TableKey> {
-    const api = typeof Sheets === 'undefined' ? null : Sheets;
+    const api = sheetsApi();
     if (!api || keys.length < 3) return new Set(keys.filter((k) => this.sheetOf(k)));
     const got = api.Spreadsheets.get(this.spreadsheet.getId(), {
       fields: 'sheets.properties(sheetId,title)',
@@ -236,11 +236,7 @@ export class Database {
       lastRow > data.values.length ? data.sheet.getMaxRows() : lastRow > 0 ? data.values.length : 0;
     if (blocks.length) this.assertRowsInPlace(data, changes, maxRows);
     if (lastRow > maxRows) data.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-    for (const block of blocks) {
-      data.sheet
-        .getRange(block.row, block.column, block.values.length, block.values[0].length)
-        .setValues(block.values);
-    }
+    writeBlocks(data.sheet, blocks);
     return blocks;
   }
 
@@ -263,11 +259,7 @@ export class Database {
     if (changes.some((c) => c.row > data.values.length))
       throw new Error('update() changes existing rows only');
     const blocks = planWrites(data.table, data.map, data.values, changes, this.toDate, bridge);
-    for (const block of blocks) {
-      data.sheet
-        .getRange(block.row, block.column, block.values.length, block.values[0].length)
-        .setValues(block.values);
-    }
+    writeBlocks(data.sheet, blocks);
     return blocks;
   }
 
@@ -315,6 +307,19 @@ export class Database {
  */
 export function recordsOf<T>(rows: readonly Stored<Rec>[]): Stored<T>[] {
   return rows as Stored<T>[];
+}
+
+/** The Sheets advanced service, or null when appsscript.json does not enable it. */
+export function sheetsApi(): GoogleAppsScript.Sheets | null {
+  return typeof Sheets === 'undefined' ? null : (Sheets ?? null);
+}
+
+/** One setValues() a block. */
+function writeBlocks(sheet: Sheet, blocks: readonly Block[]): void {
+  for (const block of blocks)
+    sheet
+      .getRange(block.row, block.column, block.values.length, block.values[0].length)
+      .setValues(block.values);
 }
 
 /**

@@ -9,8 +9,8 @@ import { inService } from '../../shared/partner-status';
 import type { NeedFigures } from '../../shared/figures';
 import { asText } from '../domain/cells';
 import { UserError } from '../domain/errors';
-import { Database, openDatabaseById, withSheetLock, type TableData } from './database';
-import { freeId, NEW_TAB_COLUMNS, NEW_TAB_ROWS, sheetsApiOn } from './setup-batch';
+import { Database, openDatabaseById, sheetsApi, withSheetLock, type TableData } from './database';
+import { freeId, NEW_TAB_COLUMNS, NEW_TAB_ROWS } from './setup-batch';
 import { surveysNewestFirst } from './surveys';
 import { surveyView } from './survey-results';
 
@@ -107,7 +107,8 @@ function madeWithRows(
   grid: (string | number)[][],
   headed: boolean,
 ): number | null {
-  if (!sheetsApiOn() || !Sheets) return null;
+  const api = sheetsApi();
+  if (!api) return null;
   const sheetId = freeId(name, new Set(Object.values(db.recordedTabs())));
   const cell = (value: string | number): GoogleAppsScript.Sheets.Schema.CellData => ({
     userEnteredValue:
@@ -119,7 +120,7 @@ function madeWithRows(
   });
   const bold = { textFormat: { bold: true } };
   try {
-    Sheets.Spreadsheets.batchUpdate(
+    api.Spreadsheets.batchUpdate(
       {
         requests: [
           {

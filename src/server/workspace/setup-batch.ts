@@ -6,7 +6,7 @@
 // what the SpreadsheetApp path makes (test/integration/setup-batch.test.ts compares the two).
 import { TABLES, type Column, type Table, type TableKey } from '../../shared/schema';
 import { highlightRules, numberFormatFor, validationFor, type ValidationSpec } from '../domain/formats';
-import type { Database } from './database';
+import { sheetsApi, type Database } from './database';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
@@ -21,19 +21,14 @@ export const HEADER_PROTECTION = 'Partner Hub finds columns by these headers. Re
 export const NEW_TAB_ROWS = 1000;
 export const NEW_TAB_COLUMNS = 26;
 
-/** True when the Sheets advanced service is on (appsscript.json, dependencies). */
-export function sheetsApiOn(): boolean {
-  return typeof Sheets !== 'undefined' && Sheets !== null;
-}
-
 /**
  * Makes the tabs of `keys` (none of which exists) in one batchUpdate and returns their sheet ids. The
  * ids are chosen here, so that the requests after each addSheet can name its tab; one already in use
  * would fail the whole batch, so the spreadsheet's ids are asked first (a call a tab it has).
  */
 export function makeTabs(db: Database, keys: readonly TableKey[]): Partial<Record<TableKey, number>> {
-  if (!sheetsApiOn() || !Sheets)
-    throw new Error('The Sheets advanced service is off: appsscript.json must enable it.');
+  const api = sheetsApi();
+  if (!api) throw new Error('The Sheets advanced service is off: appsscript.json must enable it.');
   const taken = new Set(db.sheets().map((s) => s.getSheetId()));
   const ids: Partial<Record<TableKey, number>> = {};
   const requests: Request[] = [];
@@ -43,7 +38,7 @@ export function makeTabs(db: Database, keys: readonly TableKey[]): Partial<Recor
     ids[key] = id;
     requests.push(...tabRequests(TABLES[key], id));
   }
-  Sheets.Spreadsheets.batchUpdate({ requests }, db.spreadsheet.getId());
+  api.Spreadsheets.batchUpdate({ requests }, db.spreadsheet.getId());
   db.tabsAdded();
   return ids;
 }

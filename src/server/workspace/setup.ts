@@ -4,8 +4,8 @@ import { TABLE_KEYS, TABLES, type Column, type TableKey } from '../../shared/sch
 import type { SetUpReport } from '../../shared/contract';
 import { highlightRules, numberFormatFor, validationFor, type ValidationSpec } from '../domain/formats';
 import { newId } from '../domain/ids';
-import type { Database, TableData } from './database';
-import { HEADER_BACKGROUND, HEADER_PROTECTION, makeTabs, sheetsApiOn } from './setup-batch';
+import { sheetsApi, type Database, type TableData } from './database';
+import { HEADER_BACKGROUND, HEADER_PROTECTION, makeTabs } from './setup-batch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -21,7 +21,7 @@ export function setUp(db: Database, keys: readonly TableKey[] = TABLE_KEYS): Set
   // columns missing from tabs that exist.
   const tables = keys.map((key) => ({ key, read: db.read(key) }));
   const missing = tables.filter((t) => !t.read.sheet).map((t) => t.key);
-  const made = missing.length && sheetsApiOn() ? makeTabs(db, missing) : {};
+  const made = missing.length && sheetsApi() ? makeTabs(db, missing) : {};
   for (const { key, read } of tables) {
     const table = TABLES[key];
     const madeId = made[key];
