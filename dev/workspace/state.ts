@@ -80,13 +80,14 @@ export interface WorkspaceState {
 }
 
 export function encode(v: unknown): JsonValue {
-  if (isDate(v)) return { $date: new Date(v.getTime()).toISOString() };
-  if (Array.isArray(v)) return v.map(encode);
+  // Most of a state is plain text and numbers: they leave first (this runs once per cell and style).
   if (v === undefined) return null;
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
-  }
-  return v as JsonValue;
+  if (v === null || typeof v !== 'object') return v as JsonValue;
+  if (Array.isArray(v)) return v.map(encode);
+  if (isDate(v)) return { $date: new Date(v.getTime()).toISOString() };
+  const out: { [key: string]: JsonValue } = {};
+  for (const [k, x] of Object.entries(v)) out[k] = encode(x);
+  return out;
 }
 
 export function decode(v: JsonValue | undefined): unknown {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { loadAddOn, type AddOn } from '../../dev/gas';
 import type { AgendaResult, Directory, GatheringDraft, Listed, SaveResult } from '../../src/shared/contract';
 import type { FieldValue, Gathering, Partner } from '../../src/shared/records';
@@ -19,6 +20,15 @@ export function setUpAddOn(): AddOn {
   const addOn = loadAddOn();
   ok(addOn, 'setUpDatabase');
   return addOn;
+}
+
+/**
+ * `expect(actual).toEqual(expected)` for large values (whole tabs, a spreadsheet's state): Node's deep
+ * equality first, which takes milliseconds where jest's takes seconds; jest's, with its diff, only when
+ * that differs (it is the looser of the two, so the verdict is jest's).
+ */
+export function expectSame(actual: unknown, expected: unknown): void {
+  if (!isDeepStrictEqual(actual, expected)) expect(actual).toEqual(expected);
 }
 
 export const directory = (addOn: AddOn) => ok<Directory>(addOn, 'getDirectory');

@@ -8,7 +8,7 @@ import { byHand } from '../../dev/workspace/by-hand';
 import type { SpreadsheetState } from '../../dev/workspace/state';
 import type { SetUpReport } from '../../src/shared/contract';
 import { TABLES } from '../../src/shared/schema';
-import { ok } from './helpers';
+import { expectSame, ok } from './helpers';
 
 function setUp(api: boolean): { addOn: AddOn; report: SetUpReport } {
   const addOn = loadAddOn();
@@ -49,7 +49,7 @@ describe('set-up of an empty spreadsheet', () => {
     expect(batch.addOn.workspace.calls.total()).toBeLessThan(20);
 
     const made = seen(batch.addOn);
-    expect(made).toEqual(seen(each.addOn));
+    expectSame(made, seen(each.addOn));
     // Not an empty comparison: dropdowns, checks, formats, highlights and protections are all there.
     const text = JSON.stringify(made);
     for (const part of [
@@ -64,7 +64,7 @@ describe('set-up of an empty spreadsheet', () => {
       expect(text).toContain(part);
     // What the tabs show, as Apps Script would read them.
     const view = (addOn: AddOn) => addOn.workspace.inspect().tabs.map(({ sheetId: _id, ...tab }) => tab);
-    expect(view(batch.addOn)).toEqual(view(each.addOn));
+    expectSame(view(batch.addOn), view(each.addOn));
     // The recorded tabs are the new ones, found by id from now on.
     const tabs = (addOn: AddOn) =>
       JSON.parse(addOn.workspace.toJSON().properties.document['partnerHub.tabs'] ?? '{}') as Record<
@@ -125,6 +125,6 @@ describe('set-up of an empty spreadsheet', () => {
     // The same tabs as made the first time (their ids are free again, and chosen again).
     const fresh = setUp(true).addOn;
     const tab = (a: AddOn, name: string) => a.workspace.inspect().tabs.find((t) => t.name === name);
-    expect(tab(addOn, 'Needs')).toEqual(tab(fresh, 'Needs'));
+    expectSame(tab(addOn, 'Needs'), tab(fresh, 'Needs'));
   });
 });
