@@ -419,6 +419,34 @@ function validationRule(value: unknown, where: string): ValidationData {
   }
 }
 
+/** What a field mask names: the model's leaves it writes, and the API's paths the model does not hold. */
+interface MaskPlan {
+  readonly leaves: readonly string[];
+  readonly unmodelled: readonly string[];
+}
+
+/** Each mask's plan, worked out at its first cell: one request applies one mask to many cells. */
+const maskPlans = new WeakMap<string[], MaskPlan>();
+
+function maskPlan(mask: string[]): MaskPlan {
+  const planned = maskPlans.get(mask);
+  if (planned) return planned;
+  const paths = mask.filter((path) => path !== '*');
+  for (const path of paths) {
+    const known = [...LEAVES, ...UNMODELLED].some((leaf) => under(leaf, path) || under(path, leaf));
+    if (!known) throw new Refusal(`Invalid field mask: ${path}`);
+    // A mask below a leaf (numberFormat.pattern, userEnteredValue.stringValue) updates part of one.
+    if (LEAVES.some((leaf) => path !== leaf && under(path, leaf)))
+      throw new Unsupported(`the field mask ${path}`);
+  }
+  const plan = {
+    leaves: LEAVES.filter((leaf) => masks(mask, leaf)),
+    unmodelled: UNMODELLED.filter((other) => paths.some((path) => under(other, path) || under(path, other))),
+  };
+  maskPlans.set(mask, plan);
+  return plan;
+}
+
 /**
  * What a CellData does to each cell under a field mask: for every leaf the model holds that the mask
  * names, the cell's value there, or a clearing when the CellData gives none.
@@ -461,22 +489,13 @@ function cellWrites(cellData: unknown, mask: string[], where: string): CellWrite
       'link',
     ],
   );
-  for (const path of mask) {
-    if (path === '*') continue;
-    const known = [...LEAVES, ...UNMODELLED].some((leaf) => under(leaf, path) || under(path, leaf));
-    if (!known) throw new Refusal(`Invalid field mask: ${path}`);
-    // A mask below a leaf (numberFormat.pattern, userEnteredValue.stringValue) updates part of one.
-    if (LEAVES.some((leaf) => path !== leaf && under(path, leaf)))
-      throw new Unsupported(`the field mask ${path}`);
-    // A path the model does not hold, named with a value to write: nothing to apply it to.
-    for (const other of UNMODELLED)
-      if ((under(other, path) || under(path, other)) && at(cell, other) !== undefined)
-        throw new Unsupported(`writing ${other}`);
-  }
+  const plan = maskPlan(mask);
+  // A path the model does not hold, named with a value to write: nothing to apply it to.
+  for (const other of plan.unmodelled)
+    if (at(cell, other) !== undefined) throw new Unsupported(`writing ${other}`);
   const writes: CellWrite[] = [];
   let value: CellValue | undefined;
-  for (const leaf of LEAVES) {
-    if (!masks(mask, leaf)) continue;
+  for (const leaf of plan.leaves) {
     const given = at(cell, leaf);
     if (leaf === 'userEnteredValue') {
       const v = given === undefined ? { value: '' } : extendedValue(given, `${where}.user_entered_value`);
