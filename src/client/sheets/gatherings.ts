@@ -1,6 +1,12 @@
 // Gatherings: plan the year or a convening, review before anything is written, then make agendas and
 // calendar events with progress shown. One gathering's page is in gathering-page.ts.
-import type { CalendarSyncItem, CalendarSyncResult, GatheringDraft, Listed } from '../../shared/contract';
+import type {
+  CalendarSyncItem,
+  CalendarSyncResult,
+  GatheringDraft,
+  Listed,
+  YearRequest,
+} from '../../shared/contract';
 import type { Gathering } from '../../shared/records';
 import { TABLES } from '../../shared/schema';
 import { CONVENING_GOALS } from '../../shared/convening';
@@ -160,9 +166,56 @@ function field(label: string, control: HTMLElement, id: string): HTMLElement {
   return h('div', { class: 'filter' }, h('label', { for: id }, label), control);
 }
 
+/** One month's checkbox, for a plan of months chosen one by one. */
+interface MonthBox {
+  readonly month: (typeof PLAN_MONTHS)[number];
+  readonly box: HTMLInputElement;
+  readonly el: HTMLElement;
+}
+
+/** The controls of "Plan the year". */
+interface YearControls {
+  readonly model: HTMLSelectElement;
+  readonly year: HTMLInputElement;
+  readonly weekday: HTMLSelectElement;
+  readonly week: HTMLSelectElement;
+  readonly start: HTMLInputElement;
+  readonly minutes: HTMLInputElement;
+  readonly location: HTMLInputElement;
+  readonly monthBoxes: readonly MonthBox[];
+  readonly months: HTMLFieldSetElement;
+  readonly invite: HTMLInputElement;
+}
+
 function planYear(): void {
   say('');
-  const today = state.directory?.today ?? '';
+  const c = yearControls(state.directory?.today ?? '');
+  const review = h('div', {});
+  replace(
+    view,
+    h('h2', { tabindex: '-1', id: 'plan-title' }, 'Plan the year'),
+    field('Model', c.model, 'plan-model'),
+    field('School year starting in', c.year, 'plan-year'),
+    field('Day of the week', c.weekday, 'plan-weekday'),
+    field('Which one in the month', c.week, 'plan-week'),
+    field('Start time', c.start, 'plan-start'),
+    field('Minutes', c.minutes, 'plan-minutes'),
+    field('Location or video link', c.location, 'plan-location'),
+    c.months,
+    h('div', { class: 'check' }, c.invite, h('label', { for: 'plan-invite' }, 'Invite all active partners')),
+    h(
+      'div',
+      { class: 'actions' },
+      previewYearButton(c, review),
+      h('button', { onclick: () => showGatherings() }, 'Cancel'),
+    ),
+    review,
+  );
+  focusHeading('plan-title');
+}
+
+/** The controls of "Plan the year" with their defaults: the second Tuesday, 15:30, 90 minutes. */
+function yearControls(today: string): YearControls {
   const model = h('select', {}, ...YEAR_MODELS.map((m) => h('option', { value: m.value }, m.label)));
   // The school year still to come from today, until the coordinator types another.
   const year = h('input', {
@@ -170,8 +223,6 @@ function planYear(): void {
     ...PLAN_LIMITS.startYear,
     value: today ? schoolYearToPlan(today, MODEL_MONTHS.five) : 2026,
   });
-  let yearTyped = false;
-  year.addEventListener('input', () => (yearTyped = true));
   const weekday = h(
     'select',
     {},
@@ -185,7 +236,17 @@ function planYear(): void {
   const start = h('input', { type: 'time', value: '15:30' });
   const minutes = h('input', { type: 'number', ...PLAN_LIMITS.minutes, value: 90 });
   const location = h('input', { type: 'text', value: '' });
-  const monthBoxes = PLAN_MONTHS.map((month) => {
+  const monthBoxes = monthChoices();
+  const months = h('fieldset', { hidden: true }, h('legend', {}, 'Months'), ...monthBoxes.map((b) => b.el));
+  const invite = h('input', { type: 'checkbox', id: 'plan-invite', checked: true });
+  const controls = { model, year, weekday, week, start, minutes, location, monthBoxes, months, invite };
+  followChosenMonths(controls, today);
+  return controls;
+}
+
+/** A checkbox for each month a plan may use, labelled with the month's name. */
+function monthChoices(): MonthBox[] {
+  return PLAN_MONTHS.map((month) => {
     const id = `plan-month-${month}`;
     const box = h('input', { type: 'checkbox', id, value: month });
     return {
@@ -203,70 +264,65 @@ function planYear(): void {
       ),
     };
   });
-  const months = h('fieldset', { hidden: true }, h('legend', {}, 'Months'), ...monthBoxes.map((b) => b.el));
-  const chosenMonths = () =>
-    model.value === 'five' || model.value === 'three'
-      ? MODEL_MONTHS[model.value]
-      : monthBoxes.filter((b) => b.box.checked).map((b) => b.month);
+}
+
+/**
+ * The months show for the custom model only; until the coordinator types a school year, the one proposed
+ * is the one still to come for the months chosen.
+ */
+function followChosenMonths(c: YearControls, today: string): void {
+  let yearTyped = false;
+  c.year.addEventListener('input', () => (yearTyped = true));
   const proposeYear = () => {
-    if (!yearTyped && today) year.value = String(schoolYearToPlan(today, chosenMonths()));
+    if (!yearTyped && today) c.year.value = String(schoolYearToPlan(today, chosenMonths(c)));
   };
-  model.addEventListener('change', () => {
-    months.hidden = model.value !== 'custom';
+  c.model.addEventListener('change', () => {
+    c.months.hidden = c.model.value !== 'custom';
     proposeYear();
   });
-  months.addEventListener('change', proposeYear);
-  const invite = h('input', { type: 'checkbox', id: 'plan-invite', checked: true });
-  const review = h('div', {});
-  replace(
-    view,
-    h('h2', { tabindex: '-1', id: 'plan-title' }, 'Plan the year'),
-    field('Model', model, 'plan-model'),
-    field('School year starting in', year, 'plan-year'),
-    field('Day of the week', weekday, 'plan-weekday'),
-    field('Which one in the month', week, 'plan-week'),
-    field('Start time', start, 'plan-start'),
-    field('Minutes', minutes, 'plan-minutes'),
-    field('Location or video link', location, 'plan-location'),
-    months,
-    h('div', { class: 'check' }, invite, h('label', { for: 'plan-invite' }, 'Invite all active partners')),
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          class: 'action',
-          onclick: async (event: Event) => {
-            const drafts = await busy(
-              'Planning…',
-              () =>
-                call('planYear', {
-                  model: YEAR_MODELS[model.selectedIndex].value,
-                  startYear: Number(year.value),
-                  weekday: PLAN_WEEKDAYS[weekday.selectedIndex].value,
-                  week: WEEKS_OF_MONTH[week.selectedIndex].value,
-                  start: start.value,
-                  minutes: Number(minutes.value),
-                  location: location.value,
-                  months:
-                    model.value === 'custom'
-                      ? monthBoxes.filter((b) => b.box.checked).map((b) => b.month)
-                      : undefined,
-                }),
-              nearTarget(event),
-            );
-            if (drafts)
-              reviewDrafts(review, drafts, async () => (invite.checked ? partnerIdsWith(['active']) : []));
-          },
-        },
-        'Preview',
-      ),
-      h('button', { onclick: () => showGatherings() }, 'Cancel'),
-    ),
-    review,
+  c.months.addEventListener('change', proposeYear);
+}
+
+/** The months of the model chosen, or the months ticked for a custom one. */
+function chosenMonths(c: YearControls): readonly number[] {
+  return c.model.value === 'five' || c.model.value === 'three'
+    ? MODEL_MONTHS[c.model.value]
+    : checkedMonths(c.monthBoxes);
+}
+
+/** The months ticked, in school-year order. */
+function checkedMonths(monthBoxes: readonly MonthBox[]): number[] {
+  return monthBoxes.filter((b) => b.box.checked).map((b) => b.month);
+}
+
+/** The plan the controls say, as the server asks for it. */
+function yearRequest(c: YearControls): YearRequest {
+  return {
+    model: YEAR_MODELS[c.model.selectedIndex].value,
+    startYear: Number(c.year.value),
+    weekday: PLAN_WEEKDAYS[c.weekday.selectedIndex].value,
+    week: WEEKS_OF_MONTH[c.week.selectedIndex].value,
+    start: c.start.value,
+    minutes: Number(c.minutes.value),
+    location: c.location.value,
+    months: c.model.value === 'custom' ? checkedMonths(c.monthBoxes) : undefined,
+  };
+}
+
+/** Plans the year on the server (nothing written) and shows the drafts for review under the form. */
+function previewYearButton(c: YearControls, review: HTMLElement): HTMLElement {
+  return h(
+    'button',
+    {
+      class: 'action',
+      onclick: async (event: Event) => {
+        const drafts = await busy('Planning…', () => call('planYear', yearRequest(c)), nearTarget(event));
+        if (drafts)
+          reviewDrafts(review, drafts, async () => (c.invite.checked ? partnerIdsWith(['active']) : []));
+      },
+    },
+    'Preview',
   );
-  focusHeading('plan-title');
 }
 
 function planConvening(): void {

@@ -43,112 +43,137 @@ export function lifecycleSection(entry: PartnerEntry, rows: Lifecycle, show: Sho
   const vetting = rows.vetting[0];
   const onboarding = rows.onboarding[0];
   const reviews = rows.reviews;
-  const back = () => show(p.id, []);
-  if (p.status === 'prospect') {
-    box.append(
-      h(
-        'button',
-        {
-          onclick: async (e: Event) => {
-            const v = await busy(
-              'Starting vetting…',
-              () => call('startVetting', p.id),
-              e.currentTarget as Element,
-            );
-            if (!v) return;
-            // The partner is now in vetting: a need it serves may have become pending.
-            state.needsStale = true;
-            editVetting(v, show);
-          },
-        },
-        'Start vetting',
-      ),
-    );
-  }
-  if (vetting && (p.status === 'vetting' || vetting.record.decision)) {
-    const concerns = vettingConcerns(vetting.record);
-    box.append(
-      h(
-        'p',
-        {},
-        `Vetting: ${vetting.record.decision ? `${vetting.record.decision} (${vetting.record.decidedBy} ${vetting.record.decidedOn})` : 'in progress'}${concerns.length ? `; concerns: ${concerns.join(', ')}` : ''}`,
-      ),
-      h('button', { onclick: () => editVetting(vetting, show) }, 'Vetting checklist'),
-      h(
-        'button',
-        { onclick: (e) => makeDoc('vetting', p.id, e.currentTarget as Element) },
-        'Checklist as a Doc',
-      ),
-    );
-  }
-  if (p.status === 'onboarding' || onboarding) {
-    const progress = onboarding
-      ? onboardingProgress(onboarding.record)
-      : { done: 0, needed: ONBOARDING_STEPS.length };
-    box.append(
-      h('p', {}, `Onboarding: ${progress.done} of ${progress.needed} steps done.`),
-      h(
-        'button',
-        {
-          onclick: () =>
-            edit({
-              table: TABLES.onboarding,
-              fn: 'saveOnboarding',
-              entry: onboarding,
-              title: 'Onboarding steps',
-              fixed: { partnerId: p.id },
-              done: () => show(p.id, ['onboarding']),
-              back,
-            }),
-        },
-        'Onboarding steps',
-      ),
-      h(
-        'button',
-        { onclick: (e) => makeDoc('agreement', p.id, e.currentTarget as Element) },
-        'Partnership agreement Doc',
-      ),
-    );
-    if (p.status === 'onboarding' && progress.done === progress.needed) {
-      box.append(
-        h(
-          'button',
-          {
-            class: 'action',
-            onclick: async (e: Event) => {
-              const button = e.currentTarget as Element;
-              // Only the status changes: nothing else of the partner's row is sent or rewritten.
-              const r = await busy(
-                'Saving…',
-                () => call('savePartner', { id: p.id, version: entry.version, values: { status: 'active' } }),
-                button,
-              );
-              if (!r || r.status !== 'saved')
-                return say(r?.status === 'conflict' ? r.message : 'Could not mark active.', 'error', button);
-              state.needsStale = true;
-              await show(p.id, []);
-              sayInView(`${p.name} is active.`);
-            },
-          },
-          'Mark active',
-        ),
-      );
-    }
-  }
-  if (p.status === 'active' || p.status === 'paused' || reviews.length) {
-    box.append(
-      h('button', { onclick: (e) => annualReview(p.id, show, e.currentTarget as Element) }, 'Annual review'),
-      ...reviews.map((r) =>
-        h(
-          'p',
-          { class: 'meta' },
-          `${r.record.year}: ${r.record.decision || 'no decision yet'}${r.record.forward ? `. Next: ${r.record.forward}` : ''}`,
-        ),
-      ),
-    );
-  }
+  if (p.status === 'prospect') box.append(startVettingButton(p.id, show));
+  if (vetting && (p.status === 'vetting' || vetting.record.decision))
+    box.append(...vettingLines(p.id, vetting, show));
+  if (p.status === 'onboarding' || onboarding) box.append(...onboardingLines(entry, onboarding, show));
+  if (p.status === 'active' || p.status === 'paused' || reviews.length)
+    box.append(...reviewLines(p.id, reviews, show));
   // An ended partner with no history has nothing here: no empty heading.
   return box.childElementCount > 1 ? box : null;
+}
+
+/** For a prospect: starts vetting, then opens the checklist. */
+function startVettingButton(partnerId: string, show: Show): HTMLElement {
+  return h(
+    'button',
+    {
+      onclick: async (e: Event) => {
+        const v = await busy(
+          'Starting vetting…',
+          () => call('startVetting', partnerId),
+          e.currentTarget as Element,
+        );
+        if (!v) return;
+        // The partner is now in vetting: a need it serves may have become pending.
+        state.needsStale = true;
+        editVetting(v, show);
+      },
+    },
+    'Start vetting',
+  );
+}
+
+/** Where vetting stands (its decision, or in progress, and any concerns), its checklist and its Doc. */
+function vettingLines(partnerId: string, vetting: Listed<Vetting>, show: Show): HTMLElement[] {
+  const concerns = vettingConcerns(vetting.record);
+  return [
+    h(
+      'p',
+      {},
+      `Vetting: ${vetting.record.decision ? `${vetting.record.decision} (${vetting.record.decidedBy} ${vetting.record.decidedOn})` : 'in progress'}${concerns.length ? `; concerns: ${concerns.join(', ')}` : ''}`,
+    ),
+    h('button', { onclick: () => editVetting(vetting, show) }, 'Vetting checklist'),
+    h(
+      'button',
+      { onclick: (e) => makeDoc('vetting', partnerId, e.currentTarget as Element) },
+      'Checklist as a Doc',
+    ),
+  ];
+}
+
+/** The onboarding steps done, their form and the agreement Doc; "Mark active" once every step is done. */
+function onboardingLines(
+  entry: PartnerEntry,
+  onboarding: Listed<Onboarding> | undefined,
+  show: Show,
+): HTMLElement[] {
+  const p = entry.record;
+  const back = () => show(p.id, []);
+  const progress = onboarding
+    ? onboardingProgress(onboarding.record)
+    : { done: 0, needed: ONBOARDING_STEPS.length };
+  return [
+    h('p', {}, `Onboarding: ${progress.done} of ${progress.needed} steps done.`),
+    h(
+      'button',
+      {
+        onclick: () =>
+          edit({
+            table: TABLES.onboarding,
+            fn: 'saveOnboarding',
+            entry: onboarding,
+            title: 'Onboarding steps',
+            fixed: { partnerId: p.id },
+            done: () => show(p.id, ['onboarding']),
+            back,
+          }),
+      },
+      'Onboarding steps',
+    ),
+    h(
+      'button',
+      { onclick: (e) => makeDoc('agreement', p.id, e.currentTarget as Element) },
+      'Partnership agreement Doc',
+    ),
+    ...(p.status === 'onboarding' && progress.done === progress.needed
+      ? [markActiveButton(entry, show)]
+      : []),
+  ];
+}
+
+/** Makes an onboarded partner active: only its status is sent, against the version the profile loaded. */
+function markActiveButton(entry: PartnerEntry, show: Show): HTMLElement {
+  const p = entry.record;
+  return h(
+    'button',
+    {
+      class: 'action',
+      onclick: async (e: Event) => {
+        const button = e.currentTarget as Element;
+        // Only the status changes: nothing else of the partner's row is sent or rewritten.
+        const r = await busy(
+          'Saving…',
+          () => call('savePartner', { id: p.id, version: entry.version, values: { status: 'active' } }),
+          button,
+        );
+        if (!r || r.status !== 'saved')
+          return say(r?.status === 'conflict' ? r.message : 'Could not mark active.', 'error', button);
+        state.needsStale = true;
+        await show(p.id, []);
+        sayInView(`${p.name} is active.`);
+      },
+    },
+    'Mark active',
+  );
+}
+
+/** The annual review button, and each year's review with its decision. */
+function reviewLines(partnerId: string, reviews: Lifecycle['reviews'], show: Show): HTMLElement[] {
+  return [
+    h(
+      'button',
+      { onclick: (e) => annualReview(partnerId, show, e.currentTarget as Element) },
+      'Annual review',
+    ),
+    ...reviews.map((r) =>
+      h(
+        'p',
+        { class: 'meta' },
+        `${r.record.year}: ${r.record.decision || 'no decision yet'}${r.record.forward ? `. Next: ${r.record.forward}` : ''}`,
+      ),
+    ),
+  ];
 }
 
 function editVetting(v: Listed<Vetting>, show: Show): void {

@@ -67,145 +67,54 @@ function localPage(home: SidebarHome): readonly string[] | undefined {
 
 // ---- Directory ---------------------------------------------------------------------------------------
 
+/** The parts of the directory that change with the search, the filters and the pages fetched. */
+interface Results {
+  readonly list: HTMLElement;
+  readonly empty: HTMLElement;
+  readonly count: HTMLElement;
+  readonly more: HTMLElement;
+  readonly summary: HTMLElement;
+}
+
+/** Sets new filters (or search words), `wait` ms before the server is asked when it must be. */
+type Change = (next: Filters, wait: number) => void;
+
+/** The directory's search: its box, and what draws the rows, asks the server again, or takes new filters. */
+interface DirectorySearch {
+  readonly searchBox: HTMLElement;
+  readonly render: () => void;
+  readonly refetch: () => Promise<void>;
+  readonly changed: Change;
+}
+
 /** The directory; `due` unfolds the partners due for a check-in under the figures (the Dashboard's link). */
 export function showDirectory(options: { readonly due?: boolean } = {}): void {
   const home = state.home;
   if (!home) return;
-  const list = h('ul', { class: 'partners', 'aria-label': 'Partners' });
-  const empty = h('div', {});
-  const count = h('p', { class: 'count', 'aria-live': 'polite' });
-  const more = h('div', {});
-  const summary = h('summary', {}, filtersLabel());
-  const show = (rows: readonly PartnerRow[], matched: number, total: number) => {
-    count.textContent = `${matched} of ${total} partners`;
-    summary.textContent = filtersLabel();
-    replace(list, ...rows.map(partnerItem));
-    // Nothing matches: say so, and offer the way back to every partner.
-    replace(
-      empty,
-      matched === 0 && total > 0 && (hasFilters() || filters.query)
-        ? h(
-            'div',
-            { class: 'empty' },
-            h('p', {}, 'No partner matches the search and filters.'),
-            h(
-              'button',
-              {
-                onclick: () => {
-                  filters = NO_FILTERS;
-                  // Drawn again with every control cleared; a page from the server is asked for again.
-                  if (state.home && !localPage(state.home)) stale = true;
-                  showDirectory();
-                },
-              },
-              hasFilters() ? 'Clear filters' : 'Clear the search',
-            ),
-          )
-        : null,
-    );
-    const left = matched - rows.length;
-    replace(
-      more,
-      left > 0
-        ? h(
-            'button',
-            { class: 'link', onclick: () => void nextPage() },
-            `Show ${Math.min(left, PAGE)} more (${left} not shown)`,
-          )
-        : null,
-    );
+  const results: Results = {
+    list: h('ul', { class: 'partners', 'aria-label': 'Partners' }),
+    empty: h('div', {}),
+    count: h('p', { class: 'count', 'aria-live': 'polite' }),
+    more: h('div', {}),
+    summary: h('summary', {}, filtersLabel()),
   };
-  const render = () => {
-    const current = state.home;
-    if (!current) return;
-    const search = localPage(current);
-    if (search) {
-      const words = queryWords(filters);
-      const rows = current.page.rows.filter((r, i) =>
-        matches(r, r.attention, filters, words, () => search[i]),
-      );
-      return show(rows, rows.length, current.page.total);
-    }
-    show(current.page.rows, current.page.matched, current.page.total);
-  };
-  const refetch = async () => {
-    const mine = ++searches;
-    const page = await busy('Searching…', () => call('findPartners', query(0)), searchBox);
-    if (!page || mine !== searches) return;
-    stale = false;
-    setPage(page);
-    render();
-  };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const changed = (next: Filters, wait: number) => {
-    filters = next;
-    summary.textContent = filtersLabel();
-    const current = state.home;
-    if (current && localPage(current)) return render();
-    clearTimeout(timer);
-    timer = setTimeout(() => void refetch(), wait);
-  };
-  const nextPage = async () => {
-    const current = state.home;
-    if (!current) return;
-    const mine = searches;
-    const page = await busy('Loading…', () => call('findPartners', query(current.page.rows.length)), more);
-    if (!page || mine !== searches || !state.home) return;
-    setPage({ ...page, rows: [...state.home.page.rows, ...page.rows], offset: 0 });
-    render();
-  };
-  const select = (
-    label: string,
-    key: 'status' | 'focus' | 'school' | 'liaison',
-    options: readonly string[],
-  ) => {
-    const id = `filter-${key}`;
-    const el = h(
-      'select',
-      { id, onchange: () => changed({ ...filters, [key]: el.value }, 0) },
-      h('option', { value: '' }, 'All'),
-      ...options.map((o) => h('option', { value: o, selected: filters[key] === o }, o)),
-    );
-    return h('div', { class: 'filter' }, h('label', { for: id }, label), el);
-  };
-  const search = h('input', {
-    id: 'search',
-    type: 'search',
-    placeholder: 'Name, service or contact',
-    value: filters.query,
-    oninput: () => changed({ ...filters, query: search.value }, 300),
-  });
-  const searchBox = h('div', { class: 'search' }, h('label', { for: 'search' }, 'Search partners'), search);
-  const attention = h('input', {
-    id: 'filter-attention',
-    type: 'checkbox',
-    checked: filters.attention,
-    onchange: () => changed({ ...filters, attention: attention.checked }, 0),
-  });
+  const { searchBox, render, refetch, changed } = directorySearch(results);
+  const attention = attentionCheck(changed);
   const figures = glance(showProfile, Boolean(state.needsStale), options.due);
   showView(
     setUpBanner(home),
     figures,
     searchBox,
-    h(
-      'details',
-      { class: 'filters', open: hasFilters() },
-      summary,
-      select('Status', 'status', PARTNER_STATUSES),
-      select('Focus area', 'focus', FOCUS_AREAS),
-      select('School', 'school', home.facets.schools),
-      select('Liaison', 'liaison', home.facets.liaisons),
-      h('div', { class: 'check' }, attention, h('label', { for: 'filter-attention' }, 'Needs attention')),
-    ),
+    filtersPanel(home, results.summary, attention, changed),
     h(
       'div',
       { class: 'toolbar' },
-      count,
+      results.count,
       h('button', { class: 'action', onclick: () => void editPartner() }, 'Add partner'),
     ),
-    list,
-    empty,
-    more,
+    results.list,
+    results.empty,
+    results.more,
     h(
       'button',
       { class: 'link', onclick: () => void showProposedChanges(showDirectory) },
@@ -220,6 +129,159 @@ export function showDirectory(options: { readonly due?: boolean } = {}): void {
   render();
   if (stale && !localPage(home)) void refetch();
   if (state.needsStale) void recount(figures);
+}
+
+/**
+ * The search box and what follows from it: the rows are filtered here when the page holds every partner,
+ * else the server is asked again (only the newest answer is shown), and "Show more" fetches the next page.
+ */
+function directorySearch(results: Results): DirectorySearch {
+  const render = () => {
+    const current = state.home;
+    if (!current) return;
+    const search = localPage(current);
+    if (search) {
+      const words = queryWords(filters);
+      const rows = current.page.rows.filter((r, i) =>
+        matches(r, r.attention, filters, words, () => search[i]),
+      );
+      return showResults(results, rows, rows.length, current.page.total, nextPage);
+    }
+    showResults(results, current.page.rows, current.page.matched, current.page.total, nextPage);
+  };
+  const refetch = async () => {
+    const mine = ++searches;
+    const page = await busy('Searching…', () => call('findPartners', query(0)), searchBox);
+    if (!page || mine !== searches) return;
+    stale = false;
+    setPage(page);
+    render();
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const changed: Change = (next, wait) => {
+    filters = next;
+    results.summary.textContent = filtersLabel();
+    const current = state.home;
+    if (current && localPage(current)) return render();
+    clearTimeout(timer);
+    timer = setTimeout(() => void refetch(), wait);
+  };
+  const nextPage = async () => {
+    const current = state.home;
+    if (!current) return;
+    const mine = searches;
+    const page = await busy(
+      'Loading…',
+      () => call('findPartners', query(current.page.rows.length)),
+      results.more,
+    );
+    if (!page || mine !== searches || !state.home) return;
+    setPage({ ...page, rows: [...state.home.page.rows, ...page.rows], offset: 0 });
+    render();
+  };
+  const search = h('input', {
+    id: 'search',
+    type: 'search',
+    placeholder: 'Name, service or contact',
+    value: filters.query,
+    oninput: () => changed({ ...filters, query: search.value }, 300),
+  });
+  const searchBox = h('div', { class: 'search' }, h('label', { for: 'search' }, 'Search partners'), search);
+  return { searchBox, render, refetch, changed };
+}
+
+/** Draws the rows shown, their count, what to do when none match, and the button for the next page. */
+function showResults(
+  results: Results,
+  rows: readonly PartnerRow[],
+  matched: number,
+  total: number,
+  nextPage: () => Promise<void>,
+): void {
+  results.count.textContent = `${matched} of ${total} partners`;
+  results.summary.textContent = filtersLabel();
+  replace(results.list, ...rows.map(partnerItem));
+  replace(results.empty, noMatch(matched, total));
+  const left = matched - rows.length;
+  replace(
+    results.more,
+    left > 0
+      ? h(
+          'button',
+          { class: 'link', onclick: () => void nextPage() },
+          `Show ${Math.min(left, PAGE)} more (${left} not shown)`,
+        )
+      : null,
+  );
+}
+
+/** Nothing matches: say so, and offer the way back to every partner (null when something matches). */
+function noMatch(matched: number, total: number): HTMLElement | null {
+  if (!(matched === 0 && total > 0 && (hasFilters() || filters.query))) return null;
+  return h(
+    'div',
+    { class: 'empty' },
+    h('p', {}, 'No partner matches the search and filters.'),
+    h(
+      'button',
+      {
+        onclick: () => {
+          filters = NO_FILTERS;
+          // Drawn again with every control cleared; a page from the server is asked for again.
+          if (state.home && !localPage(state.home)) stale = true;
+          showDirectory();
+        },
+      },
+      hasFilters() ? 'Clear filters' : 'Clear the search',
+    ),
+  );
+}
+
+/** The "Needs attention" checkbox with its label. */
+function attentionCheck(changed: Change): HTMLElement {
+  const attention = h('input', {
+    id: 'filter-attention',
+    type: 'checkbox',
+    checked: filters.attention,
+    onchange: () => changed({ ...filters, attention: attention.checked }, 0),
+  });
+  return h('div', { class: 'check' }, attention, h('label', { for: 'filter-attention' }, 'Needs attention'));
+}
+
+/** The folding panel of filters: status, focus area, school, liaison and the attention checkbox. */
+function filtersPanel(
+  home: SidebarHome,
+  summary: HTMLElement,
+  attention: HTMLElement,
+  changed: Change,
+): HTMLElement {
+  return h(
+    'details',
+    { class: 'filters', open: hasFilters() },
+    summary,
+    filterSelect('Status', 'status', PARTNER_STATUSES, changed),
+    filterSelect('Focus area', 'focus', FOCUS_AREAS, changed),
+    filterSelect('School', 'school', home.facets.schools, changed),
+    filterSelect('Liaison', 'liaison', home.facets.liaisons, changed),
+    attention,
+  );
+}
+
+/** One filter's labelled dropdown: "All", then each of `options`. */
+function filterSelect(
+  label: string,
+  key: 'status' | 'focus' | 'school' | 'liaison',
+  options: readonly string[],
+  changed: Change,
+): HTMLElement {
+  const id = `filter-${key}`;
+  const el = h(
+    'select',
+    { id, onchange: () => changed({ ...filters, [key]: el.value }, 0) },
+    h('option', { value: '' }, 'All'),
+    ...options.map((o) => h('option', { value: o, selected: filters[key] === o }, o)),
+  );
+  return h('div', { class: 'filter' }, h('label', { for: id }, label), el);
 }
 
 /** After a save that may change which needs are covered: the header's figures, counted again. */

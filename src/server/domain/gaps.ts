@@ -321,6 +321,15 @@ export function offersService(partnerWords: readonly string[], needWords: readon
   return needWords.every((w) => partnerWords.some((p) => p.startsWith(w)));
 }
 
+/** What reading the tabs builds up as it goes: the notes, the schools and focus areas met, the grades read. */
+interface Reading {
+  readonly notes: Notes;
+  readonly single: boolean;
+  readonly schools: Index;
+  readonly focus: Index;
+  readonly gradeCache: Map<string, { mask: number; ok: boolean }>;
+}
+
 function buildContext(input: GapInput): Context {
   const notes = new Notes();
   const gradeCache = new Map<string, { mask: number; ok: boolean }>();
@@ -330,10 +339,46 @@ function buildContext(input: GapInput): Context {
     notes.add(
       `Today's date "${clip(today)}" is not a date, so check-ins and agreement dates were not checked.`,
     );
-
-  // Schools.
-  const schools = new Index();
   const single = input.singleSchool === true;
+  const reading: Reading = {
+    notes,
+    single,
+    schools: schoolIndex(input, single),
+    focus: focusIndex(),
+    gradeCache,
+  };
+
+  const partners: PartnerInfo[] = [];
+  const byId = new Map<string, PartnerInfo>();
+  for (const partner of input.partners) {
+    const info = partnerInfo(partner, reading);
+    partners.push(info);
+    if (!byId.has(info.id)) byId.set(info.id, info);
+  }
+  const { analysed, skipped } = analyseNeeds(input.needs, byId, reading);
+  const { active, pending } = coverageIndex(partners);
+
+  return {
+    today,
+    todayOk,
+    schools: reading.schools.names,
+    focusAreas: reading.focus.names,
+    partners,
+    byId,
+    analysed,
+    skipped,
+    active,
+    pending,
+    notes,
+  };
+}
+
+/**
+ * The schools analysed: the one school's name when the spreadsheet is one school's; else the Schools tab,
+ * then any school a need names, and (only when the tab is empty) the schools partners name.
+ */
+function schoolIndex(input: GapInput, single: boolean): Index {
+  const schools = new Index();
   if (single) {
     const name =
       input.schools.map((s) => s.name.trim()).find((n) => n) ??
@@ -346,95 +391,122 @@ function buildContext(input: GapInput): Context {
     for (const n of input.needs) schools.add(n.school);
     if (tabEmpty) for (const p of input.partners) for (const s of splitList(p.schools)) schools.add(s);
   }
+  return schools;
+}
 
-  // Focus areas: the schema's first, then any other spelling found, in order of appearance.
+/** Focus areas: the schema's first, then any other spelling found, in order of appearance. */
+function focusIndex(): Index {
   const focus = new Index();
   for (const f of FOCUS_AREAS) focus.add(f);
+  return focus;
+}
 
-  const partners: PartnerInfo[] = [];
-  const byId = new Map<string, PartnerInfo>();
-  for (const partner of input.partners) {
-    const id = partner.id.trim();
-    const name = partner.name.trim();
-    const status = norm(partner.status);
-    // Prospects and ended partners take no part in any finding or count: their cells are not read.
-    const relevant = status === 'active' || PENDING.has(status);
-    let served: number[];
-    if (single) served = [0];
-    else if (!relevant) served = [];
-    else {
-      served = [];
-      for (const s of splitList(partner.schools)) {
-        const i = schools.find(s);
-        if (i < 0)
-          notes.add(
-            `${describe({ name, id })} lists the school "${clip(s)}", which is not on the Schools tab.`,
-          );
-        else if (!served.includes(i)) served.push(i);
-      }
-      if (served.length > 1) served.sort((a, b) => a - b);
+/** One partner, read: its schools, focus areas and grades, with a note for each cell that cannot be read. */
+function partnerInfo(partner: Partner, reading: Reading): PartnerInfo {
+  const id = partner.id.trim();
+  const name = partner.name.trim();
+  const status = norm(partner.status);
+  // Prospects and ended partners take no part in any finding or count: their cells are not read.
+  const relevant = status === 'active' || PENDING.has(status);
+  const served = servedSchools(partner, { name, id }, relevant, reading);
+  const areas: number[] = [];
+  if (relevant)
+    for (const f of partner.focusAreas) {
+      const i = reading.focus.add(f);
+      if (i >= 0 && !areas.includes(i)) areas.push(i);
     }
-    const areas: number[] = [];
-    if (relevant)
-      for (const f of partner.focusAreas) {
-        const i = focus.add(f);
-        if (i >= 0 && !areas.includes(i)) areas.push(i);
-      }
-    const g = relevant ? gradeMask(partner.grades, gradeCache) : ALL_KNOWN;
-    if (!g.ok)
-      notes.add(
-        `${describe({ name, id })}: grades "${clip(partner.grades)}" could not be read, so all grades are assumed.`,
-      );
-    let words: string[] | undefined;
-    const info: PartnerInfo = {
-      partner,
-      id,
-      name,
-      sortName: (name || id).toLowerCase(),
-      status,
-      schools: served,
-      focus: areas,
-      grades: g.mask,
-      serviceWords: () => (words ??= serviceWords(partner.services)),
-    };
-    partners.push(info);
-    if (!byId.has(id)) byId.set(id, info);
-  }
+  const g = relevant ? gradeMask(partner.grades, reading.gradeCache) : ALL_KNOWN;
+  if (!g.ok)
+    reading.notes.add(
+      `${describe({ name, id })}: grades "${clip(partner.grades)}" could not be read, so all grades are assumed.`,
+    );
+  let words: string[] | undefined;
+  return {
+    partner,
+    id,
+    name,
+    sortName: (name || id).toLowerCase(),
+    status,
+    schools: served,
+    focus: areas,
+    grades: g.mask,
+    serviceWords: () => (words ??= serviceWords(partner.services)),
+  };
+}
 
+/** The schools a partner serves, sorted: a school not among those analysed gets a note instead. */
+function servedSchools(
+  partner: Partner,
+  who: { name: string; id: string },
+  relevant: boolean,
+  reading: Reading,
+): number[] {
+  if (reading.single) return [0];
+  if (!relevant) return [];
+  const served: number[] = [];
+  for (const s of splitList(partner.schools)) {
+    const i = reading.schools.find(s);
+    if (i < 0)
+      reading.notes.add(`${describe(who)} lists the school "${clip(s)}", which is not on the Schools tab.`);
+    else if (!served.includes(i)) served.push(i);
+  }
+  if (served.length > 1) served.sort((a, b) => a - b);
+  return served;
+}
+
+/** The needs analysed (open or being addressed), read, and how many others were skipped. */
+function analyseNeeds(
+  needs: readonly Need[],
+  byId: Map<string, PartnerInfo>,
+  reading: Reading,
+): { analysed: NeedInfo[]; skipped: number } {
   const analysed: NeedInfo[] = [];
   let skipped = 0;
-  for (const need of input.needs) {
+  for (const need of needs) {
     if (!ANALYSED_NEED.has(norm(need.status))) {
       skipped++;
       continue;
     }
-    const g = gradeMask(need.grades, gradeCache);
+    const g = gradeMask(need.grades, reading.gradeCache);
     if (!g.ok)
-      notes.add(
+      reading.notes.add(
         `Need ${need.id}: grades "${clip(need.grades)}" could not be read, so all grades are assumed.`,
       );
-    const metBy = need.metBy.trim();
-    let linked: PartnerInfo | undefined;
-    if (metBy) {
-      const p = byId.get(metBy);
-      if (p && (p.status === 'active' || PENDING.has(p.status))) linked = p;
-      else
-        notes.add(
-          p
-            ? `Need ${need.id} is linked to ${describe(p)}, which is ${p.status || 'without a status'}; partners were matched to it by focus area instead.`
-            : `Need ${need.id} is linked to partner ${clip(metBy)}, which is not on the Partners tab; partners were matched to it by focus area instead.`,
-        );
-    }
+    const linked = linkedPartner(need, byId, reading.notes);
     analysed.push({
       need,
-      school: single ? 0 : schools.find(need.school),
-      focus: focus.add(need.focusArea),
+      school: reading.single ? 0 : reading.schools.find(need.school),
+      focus: reading.focus.add(need.focusArea),
       grades: g.mask,
       service: serviceWords(need.service),
       ...(linked ? { linked } : {}),
     });
   }
+  return { analysed, skipped };
+}
 
+/**
+ * The partner a need is linked to, when that link decides its status (an active or pending partner); a
+ * link to any other partner gets a note, and the need is matched by focus area instead.
+ */
+function linkedPartner(need: Need, byId: Map<string, PartnerInfo>, notes: Notes): PartnerInfo | undefined {
+  const metBy = need.metBy.trim();
+  if (!metBy) return undefined;
+  const p = byId.get(metBy);
+  if (p && (p.status === 'active' || PENDING.has(p.status))) return p;
+  notes.add(
+    p
+      ? `Need ${need.id} is linked to ${describe(p)}, which is ${p.status || 'without a status'}; partners were matched to it by focus area instead.`
+      : `Need ${need.id} is linked to partner ${clip(metBy)}, which is not on the Partners tab; partners were matched to it by focus area instead.`,
+  );
+  return undefined;
+}
+
+/** Active and pending partners, each by school × focus area. */
+function coverageIndex(partners: readonly PartnerInfo[]): {
+  active: Map<number, PartnerInfo[]>;
+  pending: Map<number, PartnerInfo[]>;
+} {
   const active = new Map<number, PartnerInfo[]>();
   const pending = new Map<number, PartnerInfo[]>();
   for (const p of partners) {
@@ -442,20 +514,7 @@ function buildContext(input: GapInput): Context {
     if (!target) continue;
     for (const s of p.schools) for (const f of p.focus) push(target, cell(s, f), p);
   }
-
-  return {
-    today,
-    todayOk,
-    schools: schools.names,
-    focusAreas: focus.names,
-    partners,
-    byId,
-    analysed,
-    skipped,
-    active,
-    pending,
-    notes,
-  };
+  return { active, pending };
 }
 
 function covering(index: Map<number, PartnerInfo[]>, n: NeedInfo): PartnerInfo[] {
