@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { recordedCalls } from './recorded-calls';
+import { recordedCalls } from '../unit/workspace/recorded-calls';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../..');
 
 function files(dir: string, skip: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const here = path.join(process.cwd(), 'test', 'unit', 'deploy');
+const here = path.join(process.cwd(), 'test', 'house', 'deploy');
 
 function setUp() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ph-deploy-'));

@@ -10,7 +10,7 @@ import type { Listed, SaveResult, SurveyView } from '../../src/shared/contract';
 import type { Gathering, Survey } from '../../src/shared/records';
 import type { Question } from '../../src/shared/survey';
 import { directory, madeAgenda, ok, plannedYear } from '../integration/helpers';
-import { axeViolations, launch } from './browser';
+import { axeViolations, launch } from '../browser/browser';
 
 let browser: Browser;
 let preview: Preview;

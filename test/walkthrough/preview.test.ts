@@ -6,7 +6,7 @@
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/server';
 import { RAW_ISO_TIME } from '../../dev/preview/times';
-import { axeViolations, launch } from './browser';
+import { axeViolations, launch } from '../browser/browser';
 
 let browser: Browser;
 let preview: Preview;
