@@ -1,17 +1,17 @@
 // One project per folder of test/, so that a lane is a list of names:
 //   npm test            every project (what CI runs)
-//   npm run test:fast   unit, integration, browser: everyday work
-//   npm run test:slow   walkthrough, house, scale, smoke, hardening, faults, security: the preview page
-//                       walked through and the documents at page width, the repo's own rules and deploy
-//                       script, hundreds to thousands of rows, the smoke bundle, fuzzing, a fault at every
-//                       call, hostile input
+//   npm run test:fast   unit, integration, browser (each view once): everyday work, under a minute
+//   npm run test:slow   sidebar, walkthrough, house, scale, smoke, hardening, faults, security: the
+//                       sidebars in depth, the preview page walked through and the documents at page
+//                       width, the repo's own rules and deploy script, hundreds to thousands of rows, the
+//                       smoke bundle, fuzzing, a fault at every call, hostile input
 // One folder alone: `npx jest --selectProjects hardening`; one file: `npx jest test/unit/args.test.ts`.
 // Each run first builds the add-on into a folder of its own under build-test/ (dev/jest-build.cjs), or
 // reuses the one an earlier run built from the same sources.
 const FAST = ['unit', 'integration', 'browser'];
-const SLOW = ['walkthrough', 'house', 'scale', 'smoke', 'hardening', 'faults', 'security'];
+const SLOW = ['sidebar', 'walkthrough', 'house', 'scale', 'smoke', 'hardening', 'faults', 'security'];
 /** Projects that drive Chromium: one for the whole run (dev/jest-browser.cjs). */
-const CHROMIUM = ['browser', 'walkthrough', 'scale', 'security'];
+const CHROMIUM = ['browser', 'sidebar', 'walkthrough', 'scale', 'security'];
 
 /** @type {(name: string) => import('jest').Config} */
 const lane = (name) => ({

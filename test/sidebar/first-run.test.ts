@@ -1,6 +1,6 @@
 // The first run in a new spreadsheet, in real Chromium: the welcome screen, "Try with demo data", the
 // demo bar, and "Remove demo data" leaving the partner a person added.
-import { axeViolations, expectBeside, sidebarPerTest } from './browser';
+import { axeViolations, expectBeside, sidebarPerTest } from '../browser/browser';
 
 const ctx = sidebarPerTest({ empty: true });
 

@@ -1,6 +1,6 @@
 // A tidy workbook, in real Chromium: Partner Hub's own tabs are never offered to import from, folded
 // filters say how many are on, and an empty result offers to clear them.
-import { sidebarPerTest } from './browser';
+import { sidebarPerTest } from '../browser/browser';
 
 const ctx = sidebarPerTest();
 

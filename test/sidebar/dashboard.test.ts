@@ -3,7 +3,7 @@
 // link opening the view that deals with it), nothing wider than the sidebar, and the Dashboard tab one
 // click away.
 import type { Page } from 'playwright-core';
-import { axeViolations, expectBeside, goTo, sidebarPerTest } from './browser';
+import { axeViolations, expectBeside, goTo, sidebarPerTest } from '../browser/browser';
 import type { Preview } from '../../dev/preview/server';
 
 /** A gathering whose title has no place to break: the layout must still hold it at 300 px. */

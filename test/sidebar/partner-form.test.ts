@@ -1,6 +1,6 @@
 // One form for a partner and its main contact, in real Chromium: schools and liaisons chosen from what
 // the spreadsheet knows (a new one named as new), web addresses completed, messages that say what to do.
-import { axeViolations, sidebarPerTest } from './browser';
+import { axeViolations, sidebarPerTest } from '../browser/browser';
 import type { Preview } from '../../dev/preview/server';
 
 const ctx = sidebarPerTest();

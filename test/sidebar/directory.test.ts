@@ -1,5 +1,5 @@
 // The Sheets sidebar in real Chromium, on the preview server: the directory from end to end.
-import { axeViolations, sidebarPerTest } from './browser';
+import { axeViolations, sidebarPerTest } from '../browser/browser';
 import { TABLES } from '../../src/shared/schema';
 
 const ctx = sidebarPerTest();

@@ -1,6 +1,6 @@
 // A save sends and writes only what the coordinator changed, in real Chromium: a line break typed in the
 // sheet in a one-line field (which the form cannot show) survives an edit of another field.
-import { sidebarPerTest } from './browser';
+import { sidebarPerTest } from '../browser/browser';
 import type { Preview } from '../../dev/preview/server';
 
 const TWO_LINES = 'Line one\nLine two';

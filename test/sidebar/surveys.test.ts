@@ -2,7 +2,7 @@
 // after a confirmation that names the count, the quota and the signature, test to yourself, remind, and
 // read the summary.
 import { signEmails } from '../../dev/preview/demo';
-import { axeViolations, sidebarPerTest } from './browser';
+import { axeViolations, sidebarPerTest } from '../browser/browser';
 
 const ctx = sidebarPerTest();
 

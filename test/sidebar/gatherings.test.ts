@@ -1,6 +1,6 @@
 // Gatherings in real Chromium on the preview server: plan the year, make agendas and events with
 // progress, see them in the preview, and use the Docs sidebar inside an agenda.
-import { axeViolations, sidebarPerTest } from './browser';
+import { axeViolations, sidebarPerTest } from '../browser/browser';
 
 // A summer day before the demo school year (2026–27): every gathering of the year is still ahead.
 const ctx = sidebarPerTest({ now: new Date('2026-08-03T15:00:00Z') });

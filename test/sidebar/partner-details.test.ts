@@ -1,6 +1,6 @@
 // Partners check their own details, in real Chromium on the preview server: asked from the profile, the
 // answer reviewed old → new, one change accepted (one cell written), a script payload shown as text.
-import { axeViolations, sidebarPerTest } from './browser';
+import { axeViolations, sidebarPerTest } from '../browser/browser';
 
 const ctx = sidebarPerTest();
 

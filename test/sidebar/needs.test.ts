@@ -1,5 +1,5 @@
 // Needs, gaps and the lifecycle in real Chromium: the gap view, vetting a prospect, the dashboard.
-import { axeViolations, sidebarPerTest } from './browser';
+import { axeViolations, sidebarPerTest } from '../browser/browser';
 
 const ctx = sidebarPerTest();
 

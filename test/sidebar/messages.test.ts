@@ -1,6 +1,6 @@
 // Messages beside the action that caused them, in real Chromium: inside the viewport, right below the
 // button or form, and gone once the view changes.
-import { expectBeside, sidebarPerTest } from './browser';
+import { expectBeside, sidebarPerTest } from '../browser/browser';
 
 const ctx = sidebarPerTest();
 

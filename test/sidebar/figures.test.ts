@@ -2,7 +2,7 @@
 // the header, the Needs view, the Dashboard tab and the Gaps tab, and stay the same after a need is
 // linked to the partner meeting it and after a partner save changes what is covered.
 import type { Page } from 'playwright-core';
-import { sidebarPerTest } from './browser';
+import { sidebarPerTest } from '../browser/browser';
 import type { Preview } from '../../dev/preview/server';
 
 /** The demo school on 30 November 2026, with one check-in due in the next 7 days. */

@@ -2,7 +2,7 @@
 // link shown), an answer that became a prospect counted as a new applicant, a possible duplicate with a
 // script payload shown as text and resolved as the partner already in the sheet; and the details-check
 // reminder, asked first.
-import { axeViolations, sidebarPerTest } from './browser';
+import { axeViolations, sidebarPerTest } from '../browser/browser';
 import { ok } from '../integration/helpers';
 
 const ctx = sidebarPerTest();
