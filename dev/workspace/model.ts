@@ -143,8 +143,15 @@ export class SheetData {
   }
 
   lastRow(): number {
+    // Asked at every read; formats and dropdowns fill a tab's rows with cells that hold nothing, so this
+    // is a plain loop (no callback per cell).
     for (let i = this.rows.length - 1; i >= 0; i--) {
-      if (this.rows[i]?.some(hasContent)) return i + 1;
+      const r = this.rows[i];
+      if (!r) continue;
+      for (let j = 0; j < r.length; j++) {
+        const c = r[j];
+        if (c !== undefined && (c.v !== '' || c.f !== undefined)) return i + 1;
+      }
     }
     return 0;
   }
