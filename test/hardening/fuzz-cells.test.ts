@@ -9,6 +9,6 @@ describe('hand-edited partner spreadsheets: rows and cells', () => {
     'rows and cells typed by hand survive set-up, an edit and a new partner, flagged where bad',
     { columns: false, rows: true, cells: true },
     20261015,
-    300,
+    200,
   );
 });

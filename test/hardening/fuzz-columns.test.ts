@@ -8,6 +8,6 @@ describe('hand-edited partner spreadsheets: columns', () => {
     'columns moved, renamed, deleted and added survive set-up, an edit and a new partner',
     { columns: true, rows: false, cells: false },
     20260915,
-    300,
+    200,
   );
 });

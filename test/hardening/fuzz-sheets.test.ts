@@ -8,6 +8,6 @@ describe('hand-edited partner spreadsheets: everything at once', () => {
     'columns, rows and cells mangled together survive set-up, an edit and a new partner',
     { columns: true, rows: true, cells: true },
     20261115,
-    300,
+    200,
   );
 });
