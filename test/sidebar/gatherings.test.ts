@@ -460,9 +460,9 @@ describe('Docs sidebar', () => {
     await docs.getByRole('button', { name: 'Insert the partner roster' }).click();
     await docs.getByText(/Inserted a table with \d+ rows/).waitFor();
     await docs.getByRole('button', { name: 'Capture action items to the sheet' }).click();
-    await docs.getByText(/Captured 1 new action items/).waitFor();
+    await docs.getByText('Captured 1 new action item.').waitFor();
     await docs.getByRole('button', { name: 'Capture action items to the sheet' }).click();
-    await docs.getByText(/Captured 0 new action items; 1 were already in the sheet/).waitFor();
+    await docs.getByText('Captured 0 new action items; 1 was already in the sheet.').waitFor();
     await docs.getByText('<img src=x onerror=alert(1)>', { exact: false }).first().waitFor();
     const items = w.inspect().tabs.find((t) => t.name === 'Action Items')!.values;
     expect(items).toHaveLength(2);

@@ -4,6 +4,7 @@ import type { AgendaInfo } from '../../shared/contract';
 import type { DocsBoot } from '../../shared/boot';
 import { bootData, call } from '../common/run';
 import { h, replace, safeLink } from '../common/dom';
+import { count } from '../common/words';
 
 const view = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
@@ -67,8 +68,8 @@ function show(info: AgendaInfo): void {
           const fresh = await run('Loading…', () => call('getAgendaInfo'));
           if (fresh) show(fresh);
           const parts = [
-            `Captured ${result.added} new action items`,
-            result.alreadyThere ? `${result.alreadyThere} were already in the sheet` : '',
+            `Captured ${count(result.added, 'new action item')}`,
+            result.alreadyThere ? `${count(result.alreadyThere, 'was', 'were')} already in the sheet` : '',
             ...result.skipped,
           ];
           say(`${parts.filter(Boolean).join('; ')}.`);

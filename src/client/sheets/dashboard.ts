@@ -9,7 +9,7 @@ import { addDays } from '../../shared/dates';
 import { h } from '../common/dom';
 import { call } from '../common/run';
 import { busy, ensure, focusHeading, isLoaded, markView, say, setNeedFigures, showView, state } from './app';
-import { count } from './figures';
+import { count } from '../common/words';
 import { dueList, figureList } from './lifecycle';
 import { showDirectory, showProfile } from './partners';
 import { showNeeds } from './needs';

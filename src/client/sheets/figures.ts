@@ -1,10 +1,7 @@
 // The headline figures in words: one phrasing each, for the header and the views that repeat them.
 // The numbers are the server's (src/server/domain/figures.ts); nothing here counts.
 import type { CheckInFigures, NeedFigures } from '../../shared/figures';
-
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { count } from '../common/words';
 
 /** "8 open needs: 2 unmet, 0 pending, 6 covered" */
 export function needsText(f: NeedFigures): string {

@@ -8,7 +8,8 @@ import { call } from '../common/run';
 import { h, safeLink } from '../common/dom';
 import { busy, say, sayInView, state } from './app';
 import { edit } from './editor';
-import { checkInsText, count, needsText } from './figures';
+import { count } from '../common/words';
+import { checkInsText, needsText } from './figures';
 
 /** Shows a partner's profile again, fetching only the parts a save changed (all when none are given). */
 type Show = (id: string, parts?: readonly ProfilePart[]) => unknown;

@@ -2,7 +2,7 @@
 // it, send a test to yourself, send personal links with progress and remind (each after a confirmation
 // that names how many go, the day's quota and the signature), and read the summary. Messages stand
 // beside the action that caused them.
-import { count } from './figures';
+import { count } from '../common/words';
 import type { SendRequest, SendResult, SurveyMailPreview, SurveyView } from '../../shared/contract';
 import type { Survey } from '../../shared/records';
 import { SURVEY_SEND_BATCH } from '../../shared/survey';
