@@ -47,7 +47,7 @@ export interface AgendaTables {
 export function readAgendaTables(db: Database, gatherings = db.read('gatherings')): AgendaTables {
   return {
     gatherings,
-    school: db.read('schools').rows[0]?.record,
+    school: db.school(),
     partners: db.read('partners').rows.map((r) => r.record),
     contacts: db.read('contacts').rows.map((r) => r.record),
     actionItems: db.read('actionItems').rows.map((r) => r.record),

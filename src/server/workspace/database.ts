@@ -1,7 +1,7 @@
 // The spreadsheet as a database: finds each tab (by the sheet id set-up recorded, so a renamed tab is
 // still ours), reads a table with one getValues(), and saves under the document lock after re-reading.
 import { headerKey, TABLES, type Table, type TableKey } from '../../shared/schema';
-import type { RecordOf, Stored } from '../../shared/records';
+import type { RecordOf, School, Stored } from '../../shared/records';
 import { dateInZone, mayConvert, storedAs, type DateInZone } from '../domain/cells';
 import {
   findHeaderRow,
@@ -188,6 +188,11 @@ export class Database {
     // An empty tab's data range is A1 alone, holding ''.
     if (values.length === 1 && values[0].every((v) => v === '')) values.length = 0;
     return { ...this.parse(key, sheet, values), ...(id !== undefined ? { sheetId: id } : {}) };
+  }
+
+  /** The school this spreadsheet keeps: the first row of its Schools tab (one read). */
+  school(): School | undefined {
+    return this.read('schools').rows[0]?.record;
   }
 
   /** A table from values already in hand (what was read, or what this execution just wrote). */

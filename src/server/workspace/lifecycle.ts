@@ -159,7 +159,7 @@ function tablesOf(tables: Record<string, string[][]>) {
 export function makePartnerDoc(db: Database, kind: PartnerDoc, partnerId: string) {
   const partner = partnerOf(db, partnerId);
   const contacts = db.read('contacts').rows.map((r) => r.record);
-  const school = db.read('schools').rows[0]?.record;
+  const school = db.school();
   const spec =
     kind === 'vetting'
       ? vettingDoc(partner, db.read('vetting').rows.find((r) => r.record.partnerId === partnerId)?.record)
@@ -185,7 +185,7 @@ function yearReportOf(db: Database, audience: ReportAudience) {
   return yearReport({
     today,
     audience,
-    school: db.read('schools').rows[0]?.record,
+    school: db.school(),
     partners: db.read('partners').rows.map((r) => r.record),
     agreements: db.read('agreements').rows.map((r) => r.record),
     checkIns: db.read('checkIns').rows.map((r) => r.record),
@@ -210,7 +210,7 @@ export function makeSchoolDoc(db: Database, kind: SchoolDoc) {
     return { url: made.url, unknownPlaceholders: made.unknown, notes: made.notes };
   }
   const partners = db.read('partners').rows.map((r) => r.record);
-  const school = db.read('schools').rows[0]?.record;
+  const school = db.school();
   const spec =
     kind === 'directory'
       ? staffDirectoryDoc(

@@ -37,6 +37,6 @@ export function senderOrStop(spreadsheetId: string): Sender {
 
 /** The school's name from the Schools tab (its first row), offered when the signature is asked for. */
 export function schoolOf(db: Database): string {
-  const school = db.read('schools').rows[0]?.record;
+  const school = db.school();
   return school?.name ?? '';
 }

@@ -65,7 +65,7 @@ const PAGE_WIDTH = 624;
  */
 export function makeSurveyReport(db: Database, surveyId: string, names: boolean): MadeDoc {
   const view = surveyView(db, surveyId);
-  const school = db.read('schools').rows[0]?.record.name;
+  const school = db.school()?.name;
   const chart = view.summary.scales.length ? summaryTab(db, view).chart : null;
   // The image is taken before the Doc is made, so a chart Sheets cannot draw leaves no Doc behind.
   const image = chart ? chart.getAs('image/png') : null;
