@@ -66,6 +66,44 @@ function setKeys(value: Json): string[] {
   return Object.keys(value).filter((k) => value[k] !== undefined && value[k] !== null);
 }
 
+/** CellFormat's fields (…/spreadsheets/cells#CellFormat), for cells and conditional formats alike. */
+const CELL_FORMAT = [
+  'numberFormat',
+  'backgroundColor',
+  'backgroundColorStyle',
+  'borders',
+  'padding',
+  'horizontalAlignment',
+  'verticalAlignment',
+  'wrapStrategy',
+  'textDirection',
+  'textFormat',
+  'hyperlinkDisplayType',
+  'textRotation',
+];
+/** TextFormat's fields (…/spreadsheets/other#TextFormat). */
+const TEXT_FORMAT = [
+  'foregroundColor',
+  'foregroundColorStyle',
+  'fontFamily',
+  'fontSize',
+  'bold',
+  'italic',
+  'strikethrough',
+  'underline',
+  'link',
+];
+
+/** fieldsOf for a format: of all its fields, `modelled` are applied and the others refused if set. */
+function formatFields(value: unknown, where: string, all: readonly string[], modelled: string[]): Json {
+  return fieldsOf(
+    value,
+    where,
+    modelled,
+    all.filter((f) => !modelled.includes(f)),
+  );
+}
+
 /**
  * Checks an object's fields: `modelled` are those the fake applies, `known` the API's others for it
  * (from its reference page), refused as unsupported when set; a field the API does not have is refused
@@ -458,37 +496,12 @@ function cellWrites(cellData: unknown, mask: string[], where: string): CellWrite
     ['userEnteredValue', 'userEnteredFormat', 'dataValidation', 'note'],
     UNMODELLED_CELL_FIELDS,
   );
-  const format = fieldsOf(
-    cell.userEnteredFormat,
-    `${where}.user_entered_format`,
-    ['numberFormat', 'backgroundColor', 'textFormat'],
-    [
-      'backgroundColorStyle',
-      'borders',
-      'padding',
-      'horizontalAlignment',
-      'verticalAlignment',
-      'wrapStrategy',
-      'textDirection',
-      'textRotation',
-      'hyperlinkDisplayType',
-    ],
-  );
-  fieldsOf(
-    format.textFormat,
-    `${where}.user_entered_format.text_format`,
-    ['bold'],
-    [
-      'foregroundColor',
-      'foregroundColorStyle',
-      'fontFamily',
-      'fontSize',
-      'italic',
-      'strikethrough',
-      'underline',
-      'link',
-    ],
-  );
+  const format = formatFields(cell.userEnteredFormat, `${where}.user_entered_format`, CELL_FORMAT, [
+    'numberFormat',
+    'backgroundColor',
+    'textFormat',
+  ]);
+  formatFields(format.textFormat, `${where}.user_entered_format.text_format`, TEXT_FORMAT, ['bold']);
   const plan = maskPlan(mask);
   // A path the model does not hold, named with a value to write: nothing to apply it to.
   for (const other of plan.unmodelled)
@@ -973,43 +986,18 @@ class Batch {
     const formula = values.length === 1 ? at(values[0], 'userEnteredValue') : undefined;
     if (typeof formula !== 'string' || !formula.startsWith('='))
       throw new Refusal('CUSTOM_FORMULA takes one value, a formula starting with "=".');
-    const fmt = fieldsOf(
-      boolean.format,
-      `${where}.rule.boolean_rule.format`,
-      ['backgroundColor', 'textFormat'],
-      [
-        'numberFormat',
-        'borders',
-        'padding',
-        'horizontalAlignment',
-        'verticalAlignment',
-        'wrapStrategy',
-        'textDirection',
-        'textRotation',
-        'hyperlinkDisplayType',
-        'backgroundColorStyle',
-      ],
-    );
+    const fmt = formatFields(boolean.format, `${where}.rule.boolean_rule.format`, CELL_FORMAT, [
+      'backgroundColor',
+      'textFormat',
+    ]);
     for (const key of setKeys(fmt))
       if (key !== 'backgroundColor' && key !== 'textFormat')
         throw new Refusal(
           'a conditional format can only set bold, italic, strikethrough, foreground color and background color.',
         );
-    const text = fieldsOf(
-      fmt.textFormat,
-      `${where}.rule.boolean_rule.format.text_format`,
-      ['bold'],
-      [
-        'italic',
-        'strikethrough',
-        'foregroundColor',
-        'foregroundColorStyle',
-        'underline',
-        'fontFamily',
-        'fontSize',
-        'link',
-      ],
-    );
+    const text = formatFields(fmt.textFormat, `${where}.rule.boolean_rule.format.text_format`, TEXT_FORMAT, [
+      'bold',
+    ]);
     const format: RuleFormat = {
       background:
         fmt.backgroundColor === undefined
