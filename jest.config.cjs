@@ -21,6 +21,7 @@ const lane = (name) => ({
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': '<rootDir>/dev/jest-transform.cjs' },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFilesAfterEnv: ['<rootDir>/dev/jest-gc.cjs'],
   ...(name === 'smoke'
     ? { globalSetup: '<rootDir>/dev/jest-build-smoke.cjs' }
     : CHROMIUM.includes(name)
@@ -31,11 +32,11 @@ const lane = (name) => ({
       : { globalSetup: '<rootDir>/dev/jest-build.cjs' }),
 });
 
-// Each worker's heap is capped at 2 GB (workers inherit NODE_OPTIONS). Uncapped, V8 lets the fault
-// suite's worker (thousands of add-ons, one per fault point) grow past 3 GB, and at the end of the run
-// that worker does not exit within jest's half second and is killed ("A worker process has failed to
-// exit gracefully"); under the cap it ends near 1.3 GB and exits on its own.
-process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--max-old-space-size=2048'].filter(Boolean).join(' ');
+// Workers inherit NODE_OPTIONS. --expose-gc lets dev/jest-gc.cjs collect each file's garbage when it
+// ends; the 2 GB cap bounds what one file can hold (uncapped, the fault suite's worker passed 3 GB).
+process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--expose-gc', '--max-old-space-size=2048']
+  .filter(Boolean)
+  .join(' ');
 
 /** @type {import('jest').Config} */
 module.exports = {
