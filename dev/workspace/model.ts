@@ -148,10 +148,7 @@ export class SheetData {
     for (let i = this.rows.length - 1; i >= 0; i--) {
       const r = this.rows[i];
       if (!r) continue;
-      for (let j = 0; j < r.length; j++) {
-        const c = r[j];
-        if (c !== undefined && (c.v !== '' || c.f !== undefined)) return i + 1;
-      }
+      for (let j = 0; j < r.length; j++) if (hasContent(r[j])) return i + 1;
     }
     return 0;
   }

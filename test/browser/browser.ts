@@ -49,6 +49,16 @@ export async function goTo(page: Page, view: string): Promise<void> {
   await page.locator(`nav button[aria-current="page"]`, { hasText: view }).waitFor();
 }
 
+/** In the Needs view: adds a mentoring need for grades K-1, and waits for it in the list. */
+export async function addMentoringNeed(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Add a need' }).click();
+  await page.getByLabel('Focus area').selectOption('mentoring');
+  await page.getByLabel('Grades').fill('K-1');
+  await page.getByLabel('Description').fill('Mentors for the youngest grades');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Edit need: mentoring' }).waitFor();
+}
+
 /** Goes to the Partners view from the Dashboard the sidebar opens on, and waits for its directory. */
 export async function showPartners(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();

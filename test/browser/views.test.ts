@@ -3,7 +3,7 @@
 // end (what the page says, and what changed in the spreadsheet, Docs or Forms). The sidebars in depth
 // are test/sidebar/, in the slow lane.
 import { TABLES } from '../../src/shared/schema';
-import { axeViolations, goTo, sidebarPerTest } from './browser';
+import { addMentoringNeed, axeViolations, goTo, sidebarPerTest } from './browser';
 
 const ctx = sidebarPerTest({ today: '2026-11-30', view: 'Dashboard' });
 
@@ -43,12 +43,7 @@ describe('each view of the sidebar', () => {
     await goTo(page, 'Needs');
     await page.getByRole('list', { name: 'Findings' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Add a need' }).click();
-    await page.getByLabel('Focus area').selectOption('mentoring');
-    await page.getByLabel('Grades').fill('K-1');
-    await page.getByLabel('Description').fill('Mentors for the youngest grades');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('button', { name: 'Edit need: mentoring' }).waitFor();
+    await addMentoringNeed(page);
     expect(tab('Needs')?.values.flat()).toContain('Mentors for the youngest grades');
   });
 

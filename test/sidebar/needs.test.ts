@@ -1,5 +1,5 @@
 // Needs, gaps and the lifecycle in real Chromium: the gap view, vetting a prospect, the dashboard.
-import { axeViolations, sidebarPerTest } from '../browser/browser';
+import { addMentoringNeed, axeViolations, sidebarPerTest } from '../browser/browser';
 
 const ctx = sidebarPerTest();
 
@@ -14,12 +14,7 @@ describe('needs and gaps', () => {
       .first()
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Add a need' }).click();
-    await page.getByLabel('Focus area').selectOption('mentoring');
-    await page.getByLabel('Grades').fill('K-1');
-    await page.getByLabel('Description').fill('Mentors for the youngest grades');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('button', { name: 'Edit need: mentoring' }).waitFor();
+    await addMentoringNeed(page);
     await page.getByRole('button', { name: 'Rebuild the Gaps tab' }).click();
     await page.getByText(/The Gaps tab lists \d+ findings/).waitFor();
     await page.getByRole('button', { name: 'Update the Dashboard tab' }).click();
